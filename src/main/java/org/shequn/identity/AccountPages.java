@@ -1,0 +1,141 @@
+package org.shequn.identity;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.shequn.identity.view.IssuedToken;
+import org.shequn.identity.view.TokenView;
+import org.shequn.shared.Rejection;
+import org.shequn.shared.Viewer;
+import org.shequn.shared.web.FormErrors;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.RequestContextUtils;
+
+/** Register, sign in, and the account settings page (password, API tokens). */
+@Controller
+class AccountPages {
+
+    private final Registration registration;
+    private final PasswordChange passwordChange;
+    private final ApiTokens tokens;
+    private final SecurityContextRepository contexts;
+    private final MessageSource messages;
+
+    AccountPages(Registration registration, PasswordChange passwordChange, ApiTokens tokens,
+                 SecurityContextRepository contexts, MessageSource messages) {
+        this.registration = registration;
+        this.passwordChange = passwordChange;
+        this.tokens = tokens;
+        this.contexts = contexts;
+        this.messages = messages;
+    }
+
+    @GetMapping("/register")
+    String registerForm(Model model) {
+        model.addAttribute("email", "");
+        model.addAttribute("phone", "");
+        model.addAttribute("displayName", "");
+        model.addAttribute("errors", FormErrors.NONE);
+        return "identity/register";
+    }
+
+    @PostMapping("/register")
+    String register(Registering form, @RequestParam(required = false) String next, Model model,
+                    HttpServletRequest request, HttpServletResponse response) {
+        try {
+            var account = registration.register(form);
+            signIn(account, request, response);
+            return "redirect:" + SecurityConfig.safeNext(next == null ? "/profile/edit?welcome" : next);
+        } catch (Rejection rejection) {
+            response.setStatus(rejection.kind().status());
+            model.addAttribute("email", form.email());
+            model.addAttribute("phone", form.phone());
+            model.addAttribute("displayName", form.displayName());
+            model.addAttribute("errors", FormErrors.of(rejection, messages, RequestContextUtils.getLocale(request)));
+            return "identity/register";
+        }
+    }
+
+    @GetMapping("/login")
+    String loginForm(@RequestParam(required = false) String error, @RequestParam(required = false) String minutes,
+                     @RequestParam(required = false) String next, Model model) {
+        String message = null;
+        if ("locked".equals(error)) {
+            message = "identity.login.locked";
+        } else if (error != null) {
+            message = "identity.login.bad";
+        }
+        model.addAttribute("error", message);
+        model.addAttribute("minutes", minutes == null ? "" : minutes.replaceAll("[^0-9]", ""));
+        model.addAttribute("next", SecurityConfig.safeNext(next));
+        return "identity/login";
+    }
+
+    @GetMapping("/settings/account")
+    String settings(@AuthenticationPrincipal Viewer viewer, Model model) {
+        Viewer.require(viewer);
+        return settingsPage(viewer, model, FormErrors.NONE, null, null);
+    }
+
+    @PostMapping("/settings/password")
+    String changePassword(@AuthenticationPrincipal Viewer viewer, PasswordChange.Changing form, Model model,
+                          HttpServletRequest request, HttpServletResponse response) {
+        Viewer.require(viewer);
+        try {
+            passwordChange.change(viewer.accountId(), form);
+            return settingsPage(viewer, model, FormErrors.NONE, "identity.password.changed", null);
+        } catch (Rejection rejection) {
+            response.setStatus(rejection.kind().status());
+            return settingsPage(viewer, model, FormErrors.of(rejection, messages, RequestContextUtils.getLocale(request)),
+                    null, null);
+        }
+    }
+
+    @PostMapping("/settings/tokens")
+    String createToken(@AuthenticationPrincipal Viewer viewer, ApiTokens.Naming form, Model model,
+                       HttpServletRequest request, HttpServletResponse response) {
+        Viewer.require(viewer);
+        try {
+            var issued = tokens.issue(viewer.accountId(), form);
+            return settingsPage(viewer, model, FormErrors.NONE, null, issued);
+        } catch (Rejection rejection) {
+            response.setStatus(rejection.kind().status());
+            return settingsPage(viewer, model, FormErrors.of(rejection, messages, RequestContextUtils.getLocale(request)),
+                    null, null);
+        }
+    }
+
+    @PostMapping("/settings/tokens/{id}/revoke")
+    String revokeToken(@AuthenticationPrincipal Viewer viewer, @PathVariable long id) {
+        Viewer.require(viewer);
+        tokens.revoke(viewer.accountId(), id);
+        return "redirect:/settings/account";
+    }
+
+    private String settingsPage(Viewer viewer, Model model, FormErrors errors, String notice,
+                                IssuedToken issued) {
+        model.addAttribute("tokens", tokens.list(viewer.accountId()));
+        model.addAttribute("errors", errors);
+        model.addAttribute("notice", notice);
+        model.addAttribute("issued", issued);
+        return "identity/settings";
+    }
+
+    private void signIn(SignedInAccount account, HttpServletRequest request, HttpServletResponse response) {
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(PasswordLogin.authenticated(account));
+        SecurityContextHolder.setContext(context);
+        if (request.getSession(false) != null) {
+            request.changeSessionId();
+        }
+        contexts.saveContext(context, request, response);
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Accounts and signing in: registration with email (phone optional) and password, password login
+ * that slows down and then locks after repeated failures, database-backed sessions, personal API
+ * tokens sent as {@code Authorization: Bearer}, and who the platform operators are. Other modules see
+ * accounts only through {@link org.shequn.identity.Accounts} and the {@link org.shequn.identity.AccountRegistered} event.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Identity")
+package org.shequn.identity;

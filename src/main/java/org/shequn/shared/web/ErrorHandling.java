@@ -1,0 +1,143 @@
+package org.shequn.shared.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.shequn.shared.ProblemKind;
+import org.shequn.shared.Rejection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.servlet.support.RequestContextUtils;
+import tools.jackson.databind.exc.MismatchedInputException;
+
+/**
+ * Every failure becomes a 4xx the user can act on: problem+json under {@code /api/}, an error page (or
+ * the login page) elsewhere. Only a bug is a 500, and it is logged.
+ */
+@ControllerAdvice
+class ErrorHandling {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
+
+    private final Problems problems;
+    private final MessageSource messages;
+
+    ErrorHandling(Problems problems, MessageSource messages) {
+        this.problems = problems;
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(Rejection.class)
+    Object rejected(Rejection rejection, HttpServletRequest request, HttpServletResponse response) {
+        if (Problems.isApi(request)) {
+            var body = problems.of(rejection, RequestContextUtils.getLocale(request), request);
+            return ResponseEntity.status(rejection.kind().status()).contentType(Problems.PROBLEM_JSON).body(body);
+        }
+        if (rejection.kind() == ProblemKind.UNAUTHENTICATED) {
+            var target = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+            return new ModelAndView("redirect:/login?next=" + java.net.URLEncoder.encode(
+                    "GET".equals(request.getMethod()) ? target : "/", java.nio.charset.StandardCharsets.UTF_8));
+        }
+        var page = new ModelAndView("error/page");
+        page.setStatus(org.springframework.http.HttpStatusCode.valueOf(rejection.kind().status()));
+        page.addObject("ctx", PageContexts.of(request, messages));
+        page.addObject("status", rejection.kind().status());
+        page.addObject("message", messages.getMessage(rejection.messageKey(), rejection.args(),
+                rejection.messageKey(), RequestContextUtils.getLocale(request)));
+        return page;
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    Object invalidBody(MethodArgumentNotValidException e, HttpServletRequest request, HttpServletResponse response) {
+        List<Rejection.FieldProblem> fields = new ArrayList<>();
+        var locale = RequestContextUtils.getLocale(request);
+        e.getBindingResult().getFieldErrors().forEach(f ->
+                fields.add(new Rejection.FieldProblem(f.getField(), messages.getMessage(f, locale))));
+        return rejected(Rejection.invalid(fields), request, response);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    Object unreadable(HttpMessageNotReadableException e, HttpServletRequest request, HttpServletResponse response) {
+        if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            var field = mismatch.getPath().stream()
+                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : String.valueOf(ref.getIndex()))
+                    .reduce((a, b) -> a + "." + b).orElse("body");
+            return rejected(Rejection.invalid(field, "problem.wrongType"), request, response);
+        }
+        return rejected(Rejection.invalid("body", "problem.unreadable"), request, response);
+    }
+
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class})
+    Object typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request, HttpServletResponse response) {
+        return rejected(Rejection.invalid(e.getName(), "problem.wrongType"), request, response);
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    Object missingParameter(MissingServletRequestParameterException e, HttpServletRequest request,
+                            HttpServletResponse response) {
+        return rejected(Rejection.invalid(e.getParameterName(), "validation.required"), request, response);
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    Object invalidParameter(HandlerMethodValidationException e, HttpServletRequest request, HttpServletResponse response) {
+        return rejected(Problems.simple(ProblemKind.VALIDATION, "problem.validation"), request, response);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    Object wrongMethod(HttpServletRequest request, HttpServletResponse response) {
+        return rejected(Problems.simple(ProblemKind.METHOD_NOT_ALLOWED, "problem.methodNotAllowed"), request, response);
+    }
+
+    @ExceptionHandler({HttpMediaTypeNotSupportedException.class, HttpMediaTypeNotAcceptableException.class})
+    Object wrongMediaType(HttpServletRequest request, HttpServletResponse response) {
+        return rejected(Problems.simple(ProblemKind.UNSUPPORTED_MEDIA_TYPE, "problem.mediaType"), request, response);
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    Object uploadTooLarge(HttpServletRequest request, HttpServletResponse response) {
+        return rejected(Rejection.tooLarge("problem.tooLarge"), request, response);
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    Object badMultipart(MultipartException e, HttpServletRequest request, HttpServletResponse response) {
+        if (e.getRootCause() != null && e.getRootCause().getClass().getSimpleName().contains("SizeLimit")) {
+            return uploadTooLarge(request, response);
+        }
+        return rejected(Rejection.invalid("file", "problem.unreadable"), request, response);
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    Object noSuchPage(HttpServletRequest request, HttpServletResponse response) {
+        return rejected(Problems.simple(ProblemKind.NOT_FOUND, "problem.notFound"), request, response);
+    }
+
+    @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
+    Object denied(HttpServletRequest request, HttpServletResponse response) {
+        return rejected(Rejection.forbidden("problem.forbidden"), request, response);
+    }
+
+    @ExceptionHandler(Exception.class)
+    Object bug(Exception e, HttpServletRequest request, HttpServletResponse response) {
+        log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return rejected(Problems.simple(ProblemKind.INTERNAL, "problem.internal"), request, response);
+    }
+}

@@ -1,0 +1,37 @@
+package org.shequn.shared.web;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.shequn.shared.Rejection;
+import org.springframework.context.MessageSource;
+
+/**
+ * A form's error messages, localized: one general message plus one per field, for a page to show next
+ * to the inputs after a {@link Rejection}.
+ */
+public record FormErrors(String general, Map<String, String> fields) {
+
+    public static final FormErrors NONE = new FormErrors(null, Map.of());
+
+    public static FormErrors of(Rejection rejection, MessageSource messages, Locale locale) {
+        var fields = new LinkedHashMap<String, String>();
+        for (var p : rejection.fieldProblems()) {
+            fields.putIfAbsent(p.field(), messages.getMessage(p.message(), p.args(), p.message(), locale));
+        }
+        var general = messages.getMessage(rejection.messageKey(), rejection.args(), rejection.messageKey(), locale);
+        return new FormErrors(general, fields);
+    }
+
+    public boolean any() {
+        return general != null;
+    }
+
+    public String on(String field) {
+        return fields.get(field);
+    }
+
+    public boolean has(String field) {
+        return fields.containsKey(field);
+    }
+}

@@ -1,0 +1,77 @@
+package org.shequn.shared.web;
+
+import java.util.Locale;
+import org.shequn.shared.Viewer;
+import org.springframework.context.MessageSource;
+
+/**
+ * What every page template needs besides its own data: translations in the viewer's language, who is
+ * signed in, the CSRF token for forms, and where we are (for the language switch and the login return).
+ */
+public final class PageContext {
+
+    private final MessageSource messages;
+    private final Locale locale;
+    private final Viewer viewer;
+    private final String csrfParameter;
+    private final String csrfHeader;
+    private final String csrfToken;
+    private final String path;
+
+    public PageContext(MessageSource messages, Locale locale, Viewer viewer,
+                       String csrfParameter, String csrfHeader, String csrfToken, String path) {
+        this.messages = messages;
+        this.locale = locale;
+        this.viewer = viewer;
+        this.csrfParameter = csrfParameter;
+        this.csrfHeader = csrfHeader;
+        this.csrfToken = csrfToken;
+        this.path = path;
+    }
+
+    /** The message for {@code key} in the viewer's language; the key itself if no bundle has it. */
+    public String t(String key, Object... args) {
+        return messages.getMessage(key, args, key, locale);
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    public String lang() {
+        return locale.getLanguage().equals("en") ? "en" : "zh-CN";
+    }
+
+    public boolean english() {
+        return locale.getLanguage().equals("en");
+    }
+
+    public Viewer viewer() {
+        return viewer;
+    }
+
+    public boolean signedIn() {
+        return viewer != null;
+    }
+
+    public String csrfParameter() {
+        return csrfParameter;
+    }
+
+    public String csrfHeader() {
+        return csrfHeader;
+    }
+
+    public String csrfToken() {
+        return csrfToken;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    /** htmx sends the CSRF token as a header on every request it makes. */
+    public String htmxHeaders() {
+        return "{\"" + csrfHeader + "\": \"" + csrfToken + "\"}";
+    }
+}

@@ -1,0 +1,51 @@
+package org.shequn.shared.web;
+
+import java.time.Duration;
+import java.util.Locale;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+/**
+ * Language: Simplified Chinese unless the browser asks for English; {@code ?lang=en|zh-CN} switches
+ * and a cookie keeps the choice (a cookie, not the session, so any node serves it).
+ */
+@Configuration
+class WebConfig implements WebMvcConfigurer {
+
+    @Bean
+    LocaleResolver localeResolver() {
+        var resolver = new CookieLocaleResolver("shequn-lang");
+        resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
+        resolver.setCookieMaxAge(Duration.ofDays(365));
+        resolver.setDefaultLocaleFunction(request -> {
+            var header = request.getHeader("Accept-Language");
+            if (header != null && !header.isBlank()) {
+                var ranges = Locale.LanguageRange.parse(header);
+                for (var range : ranges) {
+                    var tag = range.getRange().toLowerCase(Locale.ROOT);
+                    if (tag.startsWith("en")) {
+                        return Locale.ENGLISH;
+                    }
+                    if (tag.startsWith("zh")) {
+                        return Locale.SIMPLIFIED_CHINESE;
+                    }
+                }
+            }
+            return Locale.SIMPLIFIED_CHINESE;
+        });
+        return resolver;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        var change = new LocaleChangeInterceptor();
+        change.setParamName("lang");
+        change.setIgnoreInvalidLocale(true);
+        registry.addInterceptor(change);
+    }
+}

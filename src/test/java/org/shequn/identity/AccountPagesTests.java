@@ -1,0 +1,93 @@
+package org.shequn.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.shequn.Api;
+import org.shequn.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.shequn.WebSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+@IntegrationTest
+class AccountPagesTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void homePageSpeaksChineseByDefaultAndEnglishOnRequest() throws Exception {
+        mvc.perform(get("/")).andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("发现社群")));
+        mvc.perform(get("/").header("Accept-Language", "en-US,en;q=0.9"))
+                .andExpect(content().string(Matchers.containsString("Discover")));
+        var cookie = mvc.perform(get("/?lang=en")).andReturn().getResponse().getCookie("shequn-lang");
+        assertThat(cookie).isNotNull();
+        mvc.perform(get("/").cookie(cookie)).andExpect(content().string(Matchers.containsString("Discover")));
+    }
+
+    @Test
+    void registersSignsInAndOutThroughTheForms() throws Exception {
+        var browser = new WebSession(mvc);
+        var email = browser.register("王五");
+        browser.get("/settings/account").andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("王五")));
+        browser.form("/logout").andExpect(redirectedUrl("/"));
+        browser.get("/settings/account").andExpect(status().is3xxRedirection());
+
+        var other = new WebSession(mvc);
+        other.form("/login", "email", email, "password", "secret-pass-1").andExpect(redirectedUrl("/"));
+        other.get("/settings/account").andExpect(status().isOk());
+    }
+
+    @Test
+    void keepsSessionsInTheDatabaseSoAnyNodeCanServeThem() throws Exception {
+        var email = Api.unique("sess") + "@example.com";
+        mvc.perform(post("/register").with(csrf()).param("email", email).param("password", "secret-pass-1")
+                .param("displayName", "赵六")).andExpect(status().is3xxRedirection());
+        var sessions = jdbc.sql("select count(*) from spring_session where principal_name is not null")
+                .query(Integer.class).single();
+        assertThat(sessions).isPositive();
+    }
+
+    @Test
+    void refusesFormsWithoutACsrfToken() throws Exception {
+        mvc.perform(post("/register").param("email", Api.unique("csrf") + "@example.com").param("password", "secret-pass-1")
+                .param("displayName", "x")).andExpect(status().is3xxRedirection());
+        var count = jdbc.sql("select count(*) from accounts where display_name = 'x'").query(Integer.class).single();
+        assertThat(count).isZero();
+    }
+
+    @Test
+    void showsFieldErrorsOnTheRegisterFormAndKeepsWhatWasTyped() throws Exception {
+        mvc.perform(post("/register").with(csrf()).param("email", "bad").param("password", "1").param("displayName", "<script>alert(1)</script>"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("邮箱格式不正确")))
+                .andExpect(content().string(Matchers.containsString("&lt;script")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("<script>alert(1)"))));
+    }
+
+    @Test
+    void showsAClearMessageWhenSignInFails() throws Exception {
+        mvc.perform(post("/login").with(csrf()).param("email", "nobody@example.com").param("password", "whatever-1"))
+                .andExpect(redirectedUrl("/login?error=bad"));
+        mvc.perform(get("/login?error=bad")).andExpect(content().string(Matchers.containsString("邮箱或密码不正确")));
+    }
+
+    @Test
+    void neverRedirectsToAnotherSiteAfterSignIn() throws Exception {
+        var email = Api.unique("next") + "@example.com";
+        mvc.perform(post("/register").with(csrf()).param("email", email).param("password", "secret-pass-1").param("displayName", "n"));
+        mvc.perform(post("/login").with(csrf()).param("email", email).param("password", "secret-pass-1").param("next", "//evil.example"))
+                .andExpect(redirectedUrl("/"));
+    }
+}
