@@ -74,7 +74,9 @@ class SecurityConfig {
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .csrf(csrf -> csrf.ignoringRequestMatchers(
                         BearerTokenAuthentication::hasBearer,
-                        request -> request.getRequestURI().startsWith("/api/v1/auth/")))
+                        request -> request.getRequestURI().startsWith("/api/v1/auth/"),
+                        // Without a session cookie an API call carries no ambient authority to forge.
+                        request -> Problems.isApi(request) && !hasSessionCookie(request)))
                 .addFilterBefore(new BearerTokenAuthentication(tokens, store, operators, entryPoint),
                         UsernamePasswordAuthenticationFilter.class)
                 .formLogin(form -> form
@@ -91,6 +93,19 @@ class SecurityConfig {
                                         + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    private static boolean hasSessionCookie(HttpServletRequest request) {
+        var cookies = request.getCookies();
+        if (cookies == null) {
+            return false;
+        }
+        for (var cookie : cookies) {
+            if ("SESSION".equals(cookie.getName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Only a local path may be a post-login target, never another site. */

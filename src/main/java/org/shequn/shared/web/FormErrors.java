@@ -17,10 +17,22 @@ public record FormErrors(String general, Map<String, String> fields) {
     public static FormErrors of(Rejection rejection, MessageSource messages, Locale locale) {
         var fields = new LinkedHashMap<String, String>();
         for (var p : rejection.fieldProblems()) {
-            fields.putIfAbsent(p.field(), messages.getMessage(p.message(), p.args(), p.message(), locale));
+            fields.putIfAbsent(baseField(p.field()), messages.getMessage(p.message(), p.args(), p.message(), locale));
         }
         var general = messages.getMessage(rejection.messageKey(), rejection.args(), rejection.messageKey(), locale);
         return new FormErrors(general, fields);
+    }
+
+    /** {@code questions[2].<list element>} → {@code questions}: the form shows list errors at the list. */
+    private static String baseField(String field) {
+        int cut = field.length();
+        for (char c : new char[] {'[', '.'}) {
+            int i = field.indexOf(c);
+            if (i > 0 && i < cut) {
+                cut = i;
+            }
+        }
+        return field.substring(0, cut);
     }
 
     public boolean any() {

@@ -1,0 +1,15 @@
+package org.shequn.community;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+
+/** The community module's API for other modules. */
+public interface Communities {
+
+    Optional<CommunityInfo> find(long communityId);
+
+    Optional<CommunityInfo> findBySlug(String slug);
+
+    Map<Long, CommunityInfo> findAll(Collection<Long> communityIds);
+}

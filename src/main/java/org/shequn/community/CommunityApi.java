@@ -1,0 +1,88 @@
+package org.shequn.community;
+
+import java.net.URI;
+import org.shequn.community.view.CommunityCard;
+import org.shequn.community.view.CommunityView;
+import org.shequn.shared.Page;
+import org.shequn.shared.Rejection;
+import org.shequn.shared.Viewer;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Communities over the API. */
+@RestController
+@RequestMapping("/api/v1/communities")
+class CommunityApi {
+
+    record Transfer(Long newOwnerId) {
+    }
+
+    private final CommunityCatalog catalog;
+    private final CommunityViews views;
+
+    CommunityApi(CommunityCatalog catalog, CommunityViews views) {
+        this.catalog = catalog;
+        this.views = views;
+    }
+
+    @PostMapping
+    ResponseEntity<CommunityView> create(@AuthenticationPrincipal Viewer viewer, @RequestBody CommunitySettings body) {
+        var created = catalog.create(viewer, body);
+        return ResponseEntity.created(URI.create("/api/v1/communities/" + created.slug()))
+                .body(views.view(created, viewer));
+    }
+
+    @GetMapping
+    Page<CommunityCard> list(@RequestParam(required = false) String theme, @RequestParam(required = false) String q,
+                             @RequestParam(required = false) String cursor) {
+        if ((theme != null && theme.length() > 30) || (q != null && q.length() > 60)) {
+            throw Rejection.invalid("q", "community.search.tooLong");
+        }
+        return views.listing(theme, q, cursor);
+    }
+
+    @GetMapping("/{slug}")
+    CommunityView get(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug) {
+        return views.view(catalog.bySlug(slug), viewer);
+    }
+
+    @PutMapping("/{slug}")
+    CommunityView update(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug,
+                         @RequestBody CommunitySettings body) {
+        return views.view(catalog.update(viewer, slug, body), viewer);
+    }
+
+    @PostMapping("/{slug}/cover")
+    CommunityView cover(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug,
+                        @RequestParam(required = false) MultipartFile file) {
+        catalog.setCover(viewer, slug, file);
+        return views.view(catalog.bySlug(slug), viewer);
+    }
+
+    @PostMapping("/{slug}/archive")
+    CommunityView archive(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug) {
+        catalog.archive(viewer, slug);
+        return views.view(catalog.bySlug(slug), viewer);
+    }
+
+    @PostMapping("/{slug}/restore")
+    CommunityView restore(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug) {
+        catalog.restore(viewer, slug);
+        return views.view(catalog.bySlug(slug), viewer);
+    }
+
+    @PostMapping("/{slug}/transfer")
+    CommunityView transfer(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @RequestBody Transfer body) {
+        catalog.transfer(viewer, slug, body.newOwnerId());
+        return views.view(catalog.bySlug(slug), viewer);
+    }
+}

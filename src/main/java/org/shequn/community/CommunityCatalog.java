@@ -1,0 +1,166 @@
+package org.shequn.community;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Set;
+import org.shequn.shared.Rejection;
+import org.shequn.shared.Validation;
+import org.shequn.shared.Viewer;
+import org.shequn.shared.files.FileStore;
+import org.shequn.shared.files.ImageUploads;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The owner's actions on a community: create, edit, set the cover, archive, restore, hand over. Each reads
+ * top to bottom: validate → check policy → act in one transaction → announce.
+ */
+@Service
+class CommunityCatalog {
+
+    /** Anti-abuse: how many active communities one person may own. */
+    static final int MAX_OWNED = 20;
+    private static final Set<String> RESERVED_SLUGS = Set.of("new", "api", "admin", "settings", "me", "login",
+            "logout", "register", "communities", "people", "files", "operator", "static", "css", "img", "webjars");
+
+    private final CommunityStore store;
+    private final Validation validation;
+    private final MemberRoster roster;
+    private final ImageUploads images;
+    private final FileStore files;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    CommunityCatalog(CommunityStore store, Validation validation, MemberRoster roster, ImageUploads images,
+                     FileStore files, ApplicationEventPublisher events, Clock clock) {
+        this.store = store;
+        this.validation = validation;
+        this.roster = roster;
+        this.images = images;
+        this.files = files;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    CommunityRow create(Viewer viewer, CommunitySettings settings) {
+        Viewer.require(viewer);
+        checkSettings(settings, 0);
+        if (store.activeOwnedBy(viewer.accountId()) >= MAX_OWNED) {
+            throw Rejection.conflict("community.tooManyOwned", MAX_OWNED);
+        }
+        long id;
+        try {
+            id = store.insert(settings, viewer.accountId(), now());
+        } catch (DuplicateKeyException raced) {
+            throw Rejection.conflictOn("slug", "community.slug.taken");
+        }
+        events.publishEvent(new CommunityCreated(id, viewer.accountId()));
+        return store.byId(id).orElseThrow();
+    }
+
+    @Transactional
+    CommunityRow update(Viewer viewer, String slug, CommunitySettings settings) {
+        var community = ownedWritable(viewer, slug);
+        checkSettings(settings, community.id());
+        if (settings.memberCap() < roster.memberCount(community.id())) {
+            throw Rejection.invalid("memberCap", "community.cap.belowMembers", roster.memberCount(community.id()));
+        }
+        try {
+            store.update(community.id(), settings, now());
+        } catch (DuplicateKeyException raced) {
+            throw Rejection.conflictOn("slug", "community.slug.taken");
+        }
+        return store.byId(community.id()).orElseThrow();
+    }
+
+    @Transactional
+    void setCover(Viewer viewer, String slug, MultipartFile upload) {
+        var community = ownedWritable(viewer, slug);
+        var key = images.store(upload, "cover", 1600);
+        store.setCover(community.id(), key, now());
+        if (community.coverKey() != null) {
+            files.delete(community.coverKey());
+        }
+    }
+
+    @Transactional
+    void archive(Viewer viewer, String slug) {
+        var community = ownedWritable(viewer, slug);
+        store.setArchived(community.id(), now(), now());
+        events.publishEvent(new CommunityArchived(community.id(), viewer.accountId(), true));
+    }
+
+    @Transactional
+    void restore(Viewer viewer, String slug) {
+        var community = owned(viewer, slug);
+        if (community.archivedAt() == null) {
+            throw Rejection.conflict("community.notArchived");
+        }
+        store.setArchived(community.id(), null, now());
+        events.publishEvent(new CommunityArchived(community.id(), viewer.accountId(), false));
+    }
+
+    /** Hands the community to another member; the membership module adjusts both roles in this transaction. */
+    @Transactional
+    void transfer(Viewer viewer, String slug, Long newOwnerId) {
+        var community = ownedWritable(viewer, slug);
+        if (newOwnerId == null) {
+            throw Rejection.invalid("newOwnerId", "validation.required");
+        }
+        if (newOwnerId == community.ownerId()) {
+            throw Rejection.invalid("newOwnerId", "community.transfer.self");
+        }
+        if (roster.roleOf(community.id(), newOwnerId).isEmpty()) {
+            throw Rejection.invalid("newOwnerId", "community.transfer.notMember");
+        }
+        store.setOwner(community.id(), newOwnerId, now());
+        events.publishEvent(new OwnershipTransferred(community.id(), community.ownerId(), newOwnerId));
+    }
+
+    CommunityRow bySlug(String slug) {
+        if (slug == null || slug.length() > 40) {
+            throw Rejection.notFound("community.notFound");
+        }
+        return store.bySlug(slug.toLowerCase(java.util.Locale.ROOT))
+                .orElseThrow(() -> Rejection.notFound("community.notFound"));
+    }
+
+    private CommunityRow owned(Viewer viewer, String slug) {
+        Viewer.require(viewer);
+        var community = bySlug(slug);
+        if (community.ownerId() != viewer.accountId()) {
+            throw Rejection.forbidden("community.ownerOnly");
+        }
+        return community;
+    }
+
+    private CommunityRow ownedWritable(Viewer viewer, String slug) {
+        var community = owned(viewer, slug);
+        if (community.archivedAt() != null) {
+            throw Rejection.conflict("community.archived");
+        }
+        return community;
+    }
+
+    private void checkSettings(CommunitySettings settings, long exceptId) {
+        validation.check(settings);
+        var slug = settings.normalizedSlug();
+        if (RESERVED_SLUGS.contains(slug)) {
+            throw Rejection.invalid("slug", "community.slug.reserved");
+        }
+        if (settings.entryFeeMinor() != null && settings.entryFeeMinor() > 0) {
+            throw Rejection.invalid("entryFeeMinor", "community.entryFee.notYet");
+        }
+        if (store.slugTaken(slug, exceptId)) {
+            throw Rejection.conflictOn("slug", "community.slug.taken");
+        }
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+}

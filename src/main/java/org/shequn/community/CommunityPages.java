@@ -1,0 +1,164 @@
+package org.shequn.community;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import org.shequn.community.view.CommunityForm;
+import org.shequn.identity.Accounts;
+import org.shequn.shared.Rejection;
+import org.shequn.shared.Viewer;
+import org.shequn.shared.web.FormErrors;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.support.RequestContextUtils;
+
+/** Home, discovery, a community's page, and the owner's settings. */
+@Controller
+class CommunityPages {
+
+    private final CommunityCatalog catalog;
+    private final CommunityViews views;
+    private final CommunityStore store;
+    private final Accounts accounts;
+    private final MessageSource messages;
+
+    CommunityPages(CommunityCatalog catalog, CommunityViews views, CommunityStore store, Accounts accounts,
+                   MessageSource messages) {
+        this.catalog = catalog;
+        this.views = views;
+        this.store = store;
+        this.accounts = accounts;
+        this.messages = messages;
+    }
+
+    @GetMapping("/")
+    String home(Model model) {
+        model.addAttribute("communities", views.listing(null, null, null).items().stream().limit(6).toList());
+        return "home/index";
+    }
+
+    @GetMapping("/communities")
+    String discover(@RequestParam(required = false) String theme, @RequestParam(required = false) String q,
+                    @RequestParam(required = false) String cursor, Model model) {
+        if ((theme != null && theme.length() > 30) || (q != null && q.length() > 60)) {
+            throw Rejection.invalid("q", "community.search.tooLong");
+        }
+        model.addAttribute("page", views.listing(theme, q, cursor));
+        model.addAttribute("themes", views.popularThemes());
+        model.addAttribute("theme", theme == null ? "" : theme);
+        model.addAttribute("q", q == null ? "" : q);
+        return "community/discover";
+    }
+
+    @GetMapping("/communities/new")
+    String newForm(@AuthenticationPrincipal Viewer viewer, Model model) {
+        Viewer.require(viewer);
+        return form(model, CommunityForm.blank(), FormErrors.NONE, null);
+    }
+
+    @PostMapping("/communities/new")
+    String create(@AuthenticationPrincipal Viewer viewer, CommunityForm form, Model model,
+                  HttpServletRequest request, HttpServletResponse response) {
+        try {
+            var created = catalog.create(viewer, CommunityViews.settings(form));
+            return "redirect:/c/" + created.slug() + "?created";
+        } catch (Rejection rejection) {
+            if (rejection.kind() == org.shequn.shared.ProblemKind.UNAUTHENTICATED) {
+                throw rejection;
+            }
+            response.setStatus(rejection.kind().status());
+            return form(model, form, FormErrors.of(rejection, messages, RequestContextUtils.getLocale(request)), null);
+        }
+    }
+
+    @GetMapping("/c/{slug}")
+    String show(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, Model model) {
+        var community = catalog.bySlug(slug);
+        model.addAttribute("community", views.view(community, viewer));
+        return "community/show";
+    }
+
+    @GetMapping("/c/{slug}/settings")
+    String settings(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, Model model) {
+        var community = ownedBy(viewer, slug);
+        return form(model, editForm(community), FormErrors.NONE, views.view(community, viewer));
+    }
+
+    @PostMapping("/c/{slug}/settings")
+    String update(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, CommunityForm form, Model model,
+                  HttpServletRequest request, HttpServletResponse response) {
+        try {
+            var updated = catalog.update(viewer, slug, CommunityViews.settings(form));
+            return "redirect:/c/" + updated.slug() + "?saved";
+        } catch (Rejection rejection) {
+            if (rejection.fieldProblems().isEmpty()) {
+                throw rejection;
+            }
+            response.setStatus(rejection.kind().status());
+            var community = catalog.bySlug(slug);
+            return form(model, form, FormErrors.of(rejection, messages, RequestContextUtils.getLocale(request)),
+                    views.view(community, viewer));
+        }
+    }
+
+    @PostMapping("/c/{slug}/cover")
+    String cover(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug,
+                 @RequestParam(required = false) MultipartFile file) {
+        catalog.setCover(viewer, slug, file);
+        return "redirect:/c/" + slug + "/settings";
+    }
+
+    @PostMapping("/c/{slug}/archive")
+    String archive(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug) {
+        catalog.archive(viewer, slug);
+        return "redirect:/c/" + slug;
+    }
+
+    @PostMapping("/c/{slug}/restore")
+    String restore(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug) {
+        catalog.restore(viewer, slug);
+        return "redirect:/c/" + slug;
+    }
+
+    @PostMapping("/c/{slug}/transfer")
+    String transfer(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug,
+                    @RequestParam(required = false) String email) {
+        Viewer.require(viewer);
+        var target = email == null || email.isBlank() || email.length() > 254 ? null
+                : accounts.findByEmail(email).map(a -> a.id()).orElse(null);
+        if (target == null) {
+            throw Rejection.invalid("email", "community.transfer.noSuchAccount");
+        }
+        catalog.transfer(viewer, slug, target);
+        return "redirect:/c/" + slug;
+    }
+
+    private CommunityRow ownedBy(Viewer viewer, String slug) {
+        Viewer.require(viewer);
+        var community = catalog.bySlug(slug);
+        if (community.ownerId() != viewer.accountId()) {
+            throw Rejection.forbidden("community.ownerOnly");
+        }
+        return community;
+    }
+
+    private CommunityForm editForm(CommunityRow community) {
+        var ids = List.of(community.id());
+        return CommunityViews.form(community, store.themes(ids).getOrDefault(community.id(), List.of()),
+                store.questions(ids).getOrDefault(community.id(), List.of()));
+    }
+
+    private String form(Model model, CommunityForm form, FormErrors errors, Object community) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("community", community);
+        return "community/form";
+    }
+}

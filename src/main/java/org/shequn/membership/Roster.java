@@ -1,0 +1,61 @@
+package org.shequn.membership;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import org.shequn.community.CommunityCreated;
+import org.shequn.community.CommunityRole;
+import org.shequn.community.MemberRoster;
+import org.shequn.community.OwnershipTransferred;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * Implements the community module's view of membership, and keeps ownership and roster in step. The two
+ * listeners run synchronously inside the community's transaction: a community must never exist, even for
+ * a moment, without its owner as a member.
+ */
+@Service
+class Roster implements MemberRoster {
+
+    private final MembershipStore store;
+    private final Clock clock;
+
+    Roster(MembershipStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @Override
+    public int memberCount(long communityId) {
+        return store.count(communityId);
+    }
+
+    @Override
+    public Map<Long, Integer> memberCounts(Collection<Long> communityIds) {
+        return store.counts(communityIds);
+    }
+
+    @Override
+    public Optional<CommunityRole> roleOf(long communityId, long accountId) {
+        return store.role(communityId, accountId);
+    }
+
+    @EventListener
+    void on(CommunityCreated created) {
+        var now = OffsetDateTime.now(clock);
+        store.insert(created.communityId(), created.ownerId(), CommunityRole.OWNER, "CREATED", null, null, now);
+        store.audit(created.communityId(), created.ownerId(), created.ownerId(), "CREATED", null, now);
+    }
+
+    @EventListener
+    void on(OwnershipTransferred transferred) {
+        var now = OffsetDateTime.now(clock);
+        store.setRole(transferred.communityId(), transferred.previousOwnerId(), CommunityRole.ADMIN);
+        store.setRole(transferred.communityId(), transferred.newOwnerId(), CommunityRole.OWNER);
+        store.audit(transferred.communityId(), transferred.previousOwnerId(), transferred.newOwnerId(),
+                "OWNERSHIP_TRANSFERRED", null, now);
+    }
+}

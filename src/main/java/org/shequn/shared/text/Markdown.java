@@ -1,0 +1,38 @@
+package org.shequn.shared.text;
+
+import org.commonmark.node.Node;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.PolicyFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Markdown that members write (rules, descriptions, later posts) rendered to HTML that is safe to show:
+ * CommonMark with raw HTML escaped, then an allow-list sanitizer as a second wall. Only http(s) and mailto
+ * links survive, and they carry {@code rel="nofollow ugc noopener"}; no script, style, iframe or event
+ * attribute ever does.
+ */
+@Component
+public class Markdown {
+
+    private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
+            .allowElements("p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "code",
+                    "em", "strong", "del", "ul", "ol", "li", "a", "table", "thead", "tbody", "tr", "th", "td")
+            .allowUrlProtocols("http", "https", "mailto")
+            .allowAttributes("href").onElements("a")
+            .requireRelsOnLinks("nofollow", "ugc", "noopener")
+            .allowAttributes("start").matching(java.util.regex.Pattern.compile("[0-9]{1,6}")).onElements("ol")
+            .toFactory();
+
+    private final Parser parser = Parser.builder().build();
+    private final HtmlRenderer renderer = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
+
+    public String toSafeHtml(String markdown) {
+        if (markdown == null || markdown.isBlank()) {
+            return "";
+        }
+        Node document = parser.parse(markdown);
+        return POLICY.sanitize(renderer.render(document));
+    }
+}

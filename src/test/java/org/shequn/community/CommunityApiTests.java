@@ -1,0 +1,220 @@
+package org.shequn.community;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.shequn.Api;
+import org.shequn.IntegrationTest;
+import org.shequn.Members;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+@IntegrationTest
+class CommunityApiTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    Api api;
+    Api.User owner;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(mvc);
+        owner = api.register("群主");
+    }
+
+    static Map<String, Object> settings(String slug) {
+        return Api.obj("name", "产品经理读书会", "slug", slug, "description", "一起读书，一起做产品。",
+                "themes", List.of("产品经理", "读书"), "vision", "成为彼此的良师益友", "values", "真诚、分享",
+                "mission", "每月读一本好书", "rules", "1. 友善交流\n2. 不发广告", "visibility", "PUBLIC",
+                "memberCap", 40, "entryPolicy", "APPROVAL", "requiresRealName", false, "requiresPosition", false,
+                "membersMayInvite", true, "questions", List.of("你现在做什么工作？", "你最近读的一本书是？"));
+    }
+
+    long create(String slug) throws Exception {
+        return Api.body(api.post(owner, "/api/v1/communities", settings(slug)).andExpect(status().isCreated()))
+                .get("id").asLong();
+    }
+
+    @Test
+    void createsACommunityWithTheCreatorAsItsOwnerAndOnlyMember() throws Exception {
+        var slug = Api.unique("club-");
+        api.post(owner, "/api/v1/communities", settings(slug))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.slug").value(slug))
+                .andExpect(jsonPath("$.themes[0]").value("产品经理"))
+                .andExpect(jsonPath("$.questions.length()").value(2))
+                .andExpect(jsonPath("$.memberCount").value(1))
+                .andExpect(jsonPath("$.memberCap").value(40))
+                .andExpect(jsonPath("$.viewerRole").value("OWNER"))
+                .andExpect(jsonPath("$.ownerName").value("群主"));
+        api.get(null, "/api/v1/communities/" + slug).andExpect(status().isOk())
+                .andExpect(jsonPath("$.viewerRole").doesNotExist())
+                .andExpect(jsonPath("$.rulesHtml").value(org.hamcrest.Matchers.containsString("<li>友善交流</li>")));
+    }
+
+    @Test
+    void refusesATakenSlugWhateverItsCase() throws Exception {
+        var slug = Api.unique("taken-");
+        create(slug);
+        var other = api.register("另一个人");
+        api.post(other, "/api/v1/communities", settings(slug.toUpperCase()))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.errors[0].field").value("slug"));
+    }
+
+    @Test
+    void refusesBadSettingsAndWritesNothing() throws Exception {
+        var before = countCommunities();
+        var slug = Api.unique("bad-");
+        List<Map<String, Object>> hostile = List.of(
+                with(settings(slug), "name", ""),
+                with(settings(slug), "name", "名".repeat(61)),
+                with(settings(slug), "slug", "a"),
+                with(settings(slug), "slug", "has space"),
+                with(settings(slug), "slug", "-dash"),
+                with(settings(slug), "slug", "x'; drop table communities; --"),
+                with(settings(slug), "slug", "<script>"),
+                with(settings(slug), "slug", "new"),
+                with(settings(slug), "memberCap", 1),
+                with(settings(slug), "memberCap", 100_001),
+                with(settings(slug), "memberCap", null),
+                with(settings(slug), "entryPolicy", null),
+                with(settings(slug), "visibility", null),
+                with(settings(slug), "description", "x".repeat(2001)),
+                with(settings(slug), "rules", "x".repeat(20001)),
+                with(settings(slug), "themes", List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11")),
+                with(settings(slug), "themes", List.of("x".repeat(31))),
+                with(settings(slug), "questions", List.of("1", "2", "3", "4", "5", "6")),
+                with(settings(slug), "questions", List.of("q".repeat(201))),
+                with(settings(slug), "name", "bell\u0007"),
+                with(settings(slug), "entryFeeMinor", 9900));
+        for (var body : hostile) {
+            api.post(owner, "/api/v1/communities", body)
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").exists());
+        }
+        for (var raw : new String[] {"{", "[]", "{\"memberCap\": \"forty\"}", "{\"entryPolicy\": \"PAID\"}",
+                "{\"themes\": \"not-a-list\"}", "{\"requiresRealName\": \"maybe\"}"}) {
+            api.postRaw(owner, "/api/v1/communities", raw, MediaType.APPLICATION_JSON).andExpect(status().isBadRequest());
+        }
+        api.postRaw(owner, "/api/v1/communities", "name=x", MediaType.APPLICATION_FORM_URLENCODED)
+                .andExpect(status().isUnsupportedMediaType());
+        assertThat(countCommunities()).isEqualTo(before);
+    }
+
+    @Test
+    void onlyTheOwnerChangesSettingsArchivesOrTransfers() throws Exception {
+        var slug = Api.unique("matrix-");
+        long id = create(slug);
+        var admin = api.register("管理员");
+        var core = api.register("骨干");
+        var member = api.register("成员");
+        var outsider = api.register("路人");
+        Members.add(jdbc, id, admin.id(), "ADMIN");
+        Members.add(jdbc, id, core.id(), "CORE");
+        Members.add(jdbc, id, member.id(), "MEMBER");
+        var changed = with(settings(slug), "name", "改过的名字");
+        for (var who : List.of(admin, core, member, outsider)) {
+            api.put(who, "/api/v1/communities/" + slug, changed).andExpect(status().isForbidden());
+            api.post(who, "/api/v1/communities/" + slug + "/archive", null).andExpect(status().isForbidden());
+            api.post(who, "/api/v1/communities/" + slug + "/transfer", Api.obj("newOwnerId", who.id()))
+                    .andExpect(status().isForbidden());
+        }
+        api.put(null, "/api/v1/communities/" + slug, changed).andExpect(status().isUnauthorized());
+        api.post(null, "/api/v1/communities/" + slug + "/archive", null).andExpect(status().isUnauthorized());
+        api.post(null, "/api/v1/communities", settings(Api.unique("anon-"))).andExpect(status().isUnauthorized());
+        api.get(null, "/api/v1/communities/" + slug).andExpect(jsonPath("$.name").value("产品经理读书会"));
+        api.put(owner, "/api/v1/communities/" + slug, changed).andExpect(status().isOk())
+                .andExpect(jsonPath("$.name").value("改过的名字"));
+    }
+
+    @Test
+    void refusesACapBelowTheCurrentMemberCount() throws Exception {
+        var slug = Api.unique("cap-");
+        long id = create(slug);
+        Members.add(jdbc, id, api.register("a").id(), "MEMBER");
+        Members.add(jdbc, id, api.register("b").id(), "MEMBER");
+        api.put(owner, "/api/v1/communities/" + slug, with(settings(slug), "memberCap", 2))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("memberCap"));
+        api.put(owner, "/api/v1/communities/" + slug, with(settings(slug), "memberCap", 3)).andExpect(status().isOk());
+    }
+
+    @Test
+    void archivedCommunitiesAreReadOnlyUntilRestored() throws Exception {
+        var slug = Api.unique("arch-");
+        create(slug);
+        api.post(owner, "/api/v1/communities/" + slug + "/archive", null).andExpect(status().isOk())
+                .andExpect(jsonPath("$.archived").value(true));
+        api.put(owner, "/api/v1/communities/" + slug, settings(slug)).andExpect(status().isConflict());
+        api.get(null, "/api/v1/communities?q=" + slug).andExpect(jsonPath("$.items.length()").value(0));
+        api.post(owner, "/api/v1/communities/" + slug + "/restore", null).andExpect(status().isOk())
+                .andExpect(jsonPath("$.archived").value(false));
+        api.put(owner, "/api/v1/communities/" + slug, settings(slug)).andExpect(status().isOk());
+    }
+
+    @Test
+    void transfersOwnershipOnlyToAMemberAndTheOldOwnerBecomesAdmin() throws Exception {
+        var slug = Api.unique("xfer-");
+        long id = create(slug);
+        var outsider = api.register("路人");
+        api.post(owner, "/api/v1/communities/" + slug + "/transfer", Api.obj("newOwnerId", outsider.id()))
+                .andExpect(status().isBadRequest());
+        var member = api.register("接班人");
+        Members.add(jdbc, id, member.id(), "MEMBER");
+        api.post(owner, "/api/v1/communities/" + slug + "/transfer", Api.obj("newOwnerId", member.id()))
+                .andExpect(status().isOk());
+        api.get(member, "/api/v1/communities/" + slug).andExpect(jsonPath("$.viewerRole").value("OWNER"))
+                .andExpect(jsonPath("$.ownerId").value(member.id()));
+        api.get(owner, "/api/v1/communities/" + slug).andExpect(jsonPath("$.viewerRole").value("ADMIN"));
+        api.put(owner, "/api/v1/communities/" + slug, settings(slug)).andExpect(status().isForbidden());
+        var audit = jdbc.sql("select count(*) from membership_audit where community_id = ? and action = 'OWNERSHIP_TRANSFERRED'")
+                .param(id).query(Integer.class).single();
+        assertThat(audit).isEqualTo(1);
+    }
+
+    @Test
+    void discoveryListsPublicCommunitiesByThemeAndName() throws Exception {
+        var theme = Api.unique("同好");
+        var slugPublic = Api.unique("pub-");
+        var slugUnlisted = Api.unique("unl-");
+        api.post(owner, "/api/v1/communities", with(with(settings(slugPublic), "themes", List.of(theme)), "name", "跑步社群 " + slugPublic))
+                .andExpect(status().isCreated());
+        api.post(owner, "/api/v1/communities", with(with(with(settings(slugUnlisted), "themes", List.of(theme)), "visibility", "UNLISTED"), "name", "隐藏社群"))
+                .andExpect(status().isCreated());
+        api.get(null, "/api/v1/communities?theme=" + theme).andExpect(status().isOk())
+                .andExpect(jsonPath("$.items.length()").value(1))
+                .andExpect(jsonPath("$.items[0].slug").value(slugPublic));
+        api.get(null, "/api/v1/communities?q=" + slugPublic).andExpect(jsonPath("$.items[0].slug").value(slugPublic));
+        api.get(null, "/api/v1/communities/" + slugUnlisted).andExpect(status().isOk());
+        api.get(null, "/api/v1/communities?q=%25").andExpect(status().isOk());
+        api.get(null, "/api/v1/communities?cursor=garbage!").andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void unknownCommunitiesAre404() throws Exception {
+        api.get(null, "/api/v1/communities/no-such-community").andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.type").value("/problems/not-found"));
+        api.get(null, "/api/v1/communities/" + "x".repeat(300)).andExpect(status().isNotFound());
+    }
+
+    long countCommunities() {
+        return jdbc.sql("select count(*) from communities").query(Long.class).single();
+    }
+
+    static Map<String, Object> with(Map<String, Object> base, String key, Object value) {
+        var copy = new java.util.LinkedHashMap<>(base);
+        copy.put(key, value);
+        return copy;
+    }
+}
