@@ -299,6 +299,30 @@ class SocialApiTests {
     }
 
     @Test
+    void paginatesFriendsAndFollowingCompletely() throws Exception {
+        var me = api().register("hub");
+        var friends = new ArrayList<Long>();
+        for (int i = 0; i < 32; i++) {
+            var friend = api().register("hub-friend" + i);
+            // Alternate who follows first, so the friendship's start is sometimes my follow, sometimes theirs.
+            if (i % 2 == 0) {
+                befriend(me, friend);
+            } else {
+                befriend(friend, me);
+            }
+            friends.add(friend.id());
+        }
+        for (var list : List.of("friends", "following", "followers")) {
+            var first = Api.body(api().get(me, "/api/v1/me/" + list));
+            var second = Api.body(api().get(me, "/api/v1/me/" + list + "?cursor=" + first.get("next").asString()));
+            assertThat(second.has("next")).as(list).isFalse();
+            var seen = new ArrayList<Long>(ids(first));
+            seen.addAll(ids(second));
+            assertThat(seen).as(list).hasSize(32).containsExactlyInAnyOrderElementsOf(friends);
+        }
+    }
+
+    @Test
     void rejectsAMalformedCursor() throws Exception {
         var a = api().register("cursor");
         api().get(a, "/api/v1/me/followers?cursor=not-a-cursor!!").andExpect(status().isBadRequest())
