@@ -211,9 +211,9 @@ class Verifications {
         }
         String key;
         if (isPdf(bytes)) {
-            key = files.put(bytes, "application/pdf");
+            key = files.putPrivate(bytes, "application/pdf");
         } else if (isImage(bytes)) {
-            key = images.store(file, "file", MAX_IMAGE_SIDE);
+            key = images.storePrivate(file, "file", MAX_IMAGE_SIDE);
         } else {
             throw Rejection.invalid("file", "verification.file.type");
         }

@@ -36,6 +36,8 @@ class VerificationTests {
     MockMvc mvc;
     @Autowired
     ApplicationEvents events;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     Api api() {
         return new Api(mvc);
@@ -213,6 +215,9 @@ class VerificationTests {
                     .andExpect(content().bytes(pdf));
         }
         mvc.perform(get(url).header("Authorization", other.bearer())).andExpect(status().isForbidden());
+        // The stored file is private: the public file route does not serve it even to someone who learns its key.
+        var key = jdbc.sql("select file_key from verification_requests where id = ?").param(id).query(String.class).single();
+        mvc.perform(get("/files/" + key)).andExpect(status().isNotFound());
         mvc.perform(get(url)).andExpect(status().is3xxRedirection())
                 .andExpect(header().string("Location", Matchers.startsWith("/login")));
         mvc.perform(get("/verifications/999999996/evidence").header("Authorization", op.bearer())).andExpect(status().isNotFound());
