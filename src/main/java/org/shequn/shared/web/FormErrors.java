@@ -17,33 +17,31 @@ public record FormErrors(String general, Map<String, String> fields) {
     public static FormErrors of(Rejection rejection, MessageSource messages, Locale locale) {
         var fields = new LinkedHashMap<String, String>();
         for (var p : rejection.fieldProblems()) {
-            fields.putIfAbsent(baseField(p.field()), messages.getMessage(p.message(), p.args(), p.message(), locale));
+            fields.putIfAbsent(p.field(), messages.getMessage(p.message(), p.args(), p.message(), locale));
         }
         var general = messages.getMessage(rejection.messageKey(), rejection.args(), rejection.messageKey(), locale);
         return new FormErrors(general, fields);
-    }
-
-    /** {@code questions[2].<list element>} → {@code questions}: the form shows list errors at the list. */
-    private static String baseField(String field) {
-        int cut = field.length();
-        for (char c : new char[] {'[', '.'}) {
-            int i = field.indexOf(c);
-            if (i > 0 && i < cut) {
-                cut = i;
-            }
-        }
-        return field.substring(0, cut);
     }
 
     public boolean any() {
         return general != null;
     }
 
+    /** The message for a field, or for any element of it: {@code on("questions")} finds {@code questions[2].<list element>}. */
     public String on(String field) {
-        return fields.get(field);
+        var exact = fields.get(field);
+        if (exact != null) {
+            return exact;
+        }
+        for (var entry : fields.entrySet()) {
+            if (entry.getKey().startsWith(field + "[") || entry.getKey().startsWith(field + ".")) {
+                return entry.getValue();
+            }
+        }
+        return null;
     }
 
     public boolean has(String field) {
-        return fields.containsKey(field);
+        return on(field) != null;
     }
 }
