@@ -1,6 +1,9 @@
 /**
  * The social graph: following, friendship (mutual follows), mutual connections (共同好友) and blocking.
- * Other modules ask it through {@link org.shequn.social.SocialGraph}.
+ * Other modules ask it through {@link org.shequn.social.SocialGraph} and hear of changes through the
+ * {@link org.shequn.social.Followed} and {@link org.shequn.social.Blocked} events. It owns the
+ * {@code follows} and {@code blocks} tables; people's names come from the identity module's
+ * {@code Accounts}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Social")
 package org.shequn.social;

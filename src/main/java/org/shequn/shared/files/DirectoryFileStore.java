@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 @Component
 class DirectoryFileStore implements FileStore {
 
-    private static final Pattern KEY = Pattern.compile("^[0-9a-f]{32}\\.(png|jpg|gif|pdf)$");
+    private static final Pattern KEY = Pattern.compile("^p?[0-9a-f]{32}\\.(png|jpg|gif|pdf)$");
     private static final Map<String, String> EXTENSIONS = Map.of(
             "image/png", "png", "image/jpeg", "jpg", "image/gif", "gif", "application/pdf", "pdf");
 
@@ -29,13 +29,22 @@ class DirectoryFileStore implements FileStore {
 
     @Override
     public String put(byte[] bytes, String contentType) {
+        return store(bytes, contentType, "");
+    }
+
+    @Override
+    public String putPrivate(byte[] bytes, String contentType) {
+        return store(bytes, contentType, PRIVATE_PREFIX);
+    }
+
+    private String store(byte[] bytes, String contentType, String prefix) {
         var extension = EXTENSIONS.get(contentType);
         if (extension == null) {
             throw new IllegalArgumentException("unsupported type " + contentType);
         }
         var id = new byte[16];
         random.nextBytes(id);
-        var key = HexFormat.of().formatHex(id) + "." + extension;
+        var key = prefix + HexFormat.of().formatHex(id) + "." + extension;
         try {
             Files.createDirectories(root);
             var tmp = Files.createTempFile(root, "upload", ".tmp");

@@ -9,8 +9,21 @@ import java.util.Optional;
  */
 public interface FileStore {
 
-    /** Stores the bytes and returns a new opaque key. */
+    /** Stores a file anyone may fetch through {@code /files/{key}} (avatars, covers); returns its new key. */
     String put(byte[] bytes, String contentType);
+
+    /**
+     * Stores a file that only its module's own authorized endpoint serves (verification evidence); the
+     * public {@code /files/} route refuses its key.
+     */
+    String putPrivate(byte[] bytes, String contentType);
+
+    /** Whether a key names a public file. */
+    static boolean isPublic(String key) {
+        return key != null && !key.startsWith(PRIVATE_PREFIX);
+    }
+
+    String PRIVATE_PREFIX = "p";
 
     Optional<StoredFile> get(String key);
 

@@ -25,6 +25,9 @@ class FilesController {
 
     @GetMapping("/files/{key}")
     ResponseEntity<InputStreamResource> file(@PathVariable String key) {
+        if (!FileStore.isPublic(key)) {
+            throw Rejection.notFound("problem.notFound");
+        }
         var file = files.get(key).orElseThrow(() -> Rejection.notFound("problem.notFound"));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(file.contentType()))

@@ -31,6 +31,15 @@ public class ImageUploads {
      * Returns the stored key. {@code field} names the form field in error messages.
      */
     public String store(MultipartFile upload, String field, int maxSide) {
+        return files.put(reencoded(upload, field, maxSide), "image/png");
+    }
+
+    /** As {@link #store}, but kept private: served only by the owning module's authorized endpoint. */
+    public String storePrivate(MultipartFile upload, String field, int maxSide) {
+        return files.putPrivate(reencoded(upload, field, maxSide), "image/png");
+    }
+
+    private byte[] reencoded(MultipartFile upload, String field, int maxSide) {
         if (upload == null || upload.isEmpty()) {
             throw Rejection.invalid(field, "upload.empty");
         }
@@ -51,7 +60,7 @@ public class ImageUploads {
         } catch (IOException e) {
             throw Rejection.invalid(field, "upload.notImage");
         }
-        return files.put(out.toByteArray(), "image/png");
+        return out.toByteArray();
     }
 
     private static BufferedImage decode(byte[] bytes, String field) {

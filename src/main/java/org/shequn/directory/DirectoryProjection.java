@@ -1,0 +1,79 @@
+package org.shequn.directory;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import org.shequn.community.CommunityCreated;
+import org.shequn.community.OwnershipTransferred;
+import org.shequn.identity.Accounts;
+import org.shequn.identity.AccountSummary;
+import org.shequn.profile.ProfileChanged;
+import org.shequn.profile.Profiles;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the directory current. Every listener runs after the change committed, from the outbox (so a
+ * crash between commit and update is retried), and rewrites whole rows, so delivering an event twice is
+ * harmless.
+ */
+@Component
+class DirectoryProjection {
+
+    private final DirectoryStore store;
+    private final Profiles profiles;
+    private final Accounts accounts;
+    private final Clock clock;
+
+    DirectoryProjection(DirectoryStore store, Profiles profiles, Accounts accounts, Clock clock) {
+        this.store = store;
+        this.profiles = profiles;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    @ApplicationModuleListener
+    void on(CommunityCreated created) {
+        put(created.communityId(), created.ownerId(), "OWNER", OffsetDateTime.now(clock), null);
+    }
+
+    @ApplicationModuleListener
+    void on(OwnershipTransferred transferred) {
+        changeRole(transferred.communityId(), transferred.previousOwnerId(), "ADMIN");
+        changeRole(transferred.communityId(), transferred.newOwnerId(), "OWNER");
+    }
+
+    @ApplicationModuleListener
+    void on(ProfileChanged changed) {
+        var card = profiles.find(changed.accountId()).orElse(null);
+        if (card == null) {
+            return;
+        }
+        for (var membership : store.membershipsOf(changed.accountId())) {
+            store.put(membership.communityId(), card, membership.role(), membership.joinedAt(), membership.inviterId(),
+                    membership.inviterName());
+        }
+        store.renameInviter(changed.accountId(), card.displayName());
+    }
+
+    void put(long communityId, long accountId, String role, OffsetDateTime joinedAt, Long inviterId) {
+        var card = profiles.find(accountId).orElse(null);
+        if (card == null) {
+            return;
+        }
+        var inviterName = inviterId == null ? null : accounts.find(inviterId).map(AccountSummary::displayName).orElse(null);
+        store.put(communityId, card, role, joinedAt, inviterId, inviterName);
+    }
+
+    void changeRole(long communityId, long accountId, String role) {
+        var existing = store.membership(communityId, accountId).orElse(null);
+        if (existing == null) {
+            put(communityId, accountId, role, OffsetDateTime.now(clock), null);
+        } else {
+            put(communityId, accountId, role, existing.joinedAt(), existing.inviterId());
+        }
+    }
+
+    void remove(long communityId, long accountId) {
+        store.remove(communityId, accountId);
+    }
+}
