@@ -78,9 +78,9 @@ DIR_URL="http://127.0.0.1:$PORT/api/v1/communities/$SLUG/members?city=%E5%8C%97%
 HEALTH_URL="http://127.0.0.1:$PORT/actuator/health"
 curl -sf -H "Authorization: Bearer $TOKEN" "$DIR_URL" | head -c 300; echo
 
-run() { # name url
-  wrk -t2 -c"$CONNECTIONS" -d5s --latency -H "Authorization: Bearer $TOKEN" "$2" > /dev/null   # warm-up
-  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -H "Authorization: Bearer $TOKEN" "$2" > "$OUT/$1.txt"
+run() { # name url [wrk options...]
+  wrk -t2 -c"$CONNECTIONS" -d5s --latency "${@:3}" "$2" > /dev/null   # warm-up
+  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "${@:3}" "$2" > "$OUT/$1.txt"
 }
 to_ms() { awk '{ v=$1; if (v ~ /us$/) { sub(/us/,"",v); print v/1000 } else if (v ~ /ms$/) { sub(/ms/,"",v); print v } else { sub(/s/,"",v); print v*1000 } }'; }
 stats() { # file -> "rps p50 p99"
@@ -92,7 +92,7 @@ stats() { # file -> "rps p50 p99"
 }
 
 run health "$HEALTH_URL"
-run directory "$DIR_URL"
+run directory "$DIR_URL" -H "Authorization: Bearer $TOKEN"
 read -r h_rps h_p50 h_p99 <<<"$(stats "$OUT/health.txt")"
 read -r d_rps d_p50 d_p99 <<<"$(stats "$OUT/directory.txt")"
 errors=$(grep -h -E 'Non-2xx|Socket errors' "$OUT/directory.txt" "$OUT/health.txt" || true)

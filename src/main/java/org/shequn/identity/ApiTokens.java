@@ -84,21 +84,36 @@ class ApiTokens {
         }
     }
 
-    /** The account a presented token belongs to, if the token is valid and not revoked. */
-    Optional<Long> accountFor(String token) {
+    /** The holder of a valid, unrevoked token: one indexed query per request. */
+    record Holder(long tokenId, long accountId, String email, String displayName) {
+    }
+
+    /** When this node last recorded each token's use; bounds the writes to one per token per minute per node. */
+    private final java.util.concurrent.ConcurrentHashMap<Long, Long> lastTouched = new java.util.concurrent.ConcurrentHashMap<>();
+
+    Optional<Holder> holderOf(String token) {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
             return Optional.empty();
         }
-        var hash = sha256(token);
-        var found = jdbc.sql("select id, account_id from api_tokens where token_hash = ? and revoked_at is null")
-                .param(hash).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).optional();
-        found.ifPresent(row -> {
-            // Touch at most once a minute: a script's every request should not be a write.
-            var now = OffsetDateTime.now(clock);
-            jdbc.sql("update api_tokens set last_used_at = ? where id = ? and (last_used_at is null or last_used_at < ?)")
-                    .params(now, row[0], now.minusMinutes(1)).update();
-        });
-        return found.map(row -> row[1]);
+        var found = jdbc.sql("""
+                select t.id as token_id, a.id as account_id, a.email, a.display_name
+                from api_tokens t join accounts a on a.id = t.account_id
+                where t.token_hash = ? and t.revoked_at is null""")
+                .param(sha256(token)).query(Holder.class).optional();
+        found.ifPresent(this::touch);
+        return found;
+    }
+
+    private void touch(Holder holder) {
+        long nowMillis = clock.millis();
+        var previous = lastTouched.get(holder.tokenId());
+        if (previous != null && nowMillis - previous < 60_000) {
+            return;
+        }
+        lastTouched.put(holder.tokenId(), nowMillis);
+        var now = OffsetDateTime.now(clock);
+        jdbc.sql("update api_tokens set last_used_at = ? where id = ? and (last_used_at is null or last_used_at < ?)")
+                .params(now, holder.tokenId(), now.minusMinutes(1)).update();
     }
 
     static String sha256(String text) {

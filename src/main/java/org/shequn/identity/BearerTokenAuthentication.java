@@ -14,13 +14,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class BearerTokenAuthentication extends OncePerRequestFilter {
 
     private final ApiTokens tokens;
-    private final AccountStore store;
     private final Operators operators;
     private final AuthenticationEntryPoint entryPoint;
 
-    BearerTokenAuthentication(ApiTokens tokens, AccountStore store, Operators operators, AuthenticationEntryPoint entryPoint) {
+    BearerTokenAuthentication(ApiTokens tokens, Operators operators, AuthenticationEntryPoint entryPoint) {
         this.tokens = tokens;
-        this.store = store;
         this.operators = operators;
         this.entryPoint = entryPoint;
     }
@@ -38,15 +36,15 @@ class BearerTokenAuthentication extends OncePerRequestFilter {
             return;
         }
         var token = request.getHeader("Authorization").substring(7).strip();
-        var account = tokens.accountFor(token).flatMap(store::byId).orElse(null);
-        if (account == null) {
+        var holder = tokens.holderOf(token).orElse(null);
+        if (holder == null) {
             SecurityContextHolder.clearContext();
             entryPoint.commence(request, response, new BadCredentialsException("invalid token"));
             return;
         }
         var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(PasswordLogin.authenticated(new SignedInAccount(account.id(), account.displayName(),
-                operators.isOperator(account.id(), account.email()))));
+        context.setAuthentication(PasswordLogin.authenticated(new SignedInAccount(holder.accountId(),
+                holder.displayName(), operators.isOperator(holder.accountId(), holder.email()))));
         SecurityContextHolder.setContext(context);
         chain.doFilter(request, response);
     }

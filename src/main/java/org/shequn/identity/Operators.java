@@ -14,6 +14,8 @@ class Operators {
 
     private final List<String> emails;
     private final AccountStore store;
+    /** Once an installation has a first account it keeps it forever, so it is looked up only until found. */
+    private volatile Long firstAccountId;
 
     Operators(@Value("${shequn.operators:}") List<String> emails, AccountStore store) {
         this.emails = emails.stream().map(e -> e.trim().toLowerCase(Locale.ROOT)).filter(e -> !e.isEmpty()).toList();
@@ -24,6 +26,11 @@ class Operators {
         if (!emails.isEmpty()) {
             return emails.contains(email);
         }
-        return store.firstAccountId().map(first -> first == accountId).orElse(false);
+        var first = firstAccountId;
+        if (first == null) {
+            first = store.firstAccountId().orElse(null);
+            firstAccountId = first;
+        }
+        return first != null && first == accountId;
     }
 }

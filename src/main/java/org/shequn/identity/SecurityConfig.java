@@ -77,7 +77,7 @@ class SecurityConfig {
                         request -> request.getRequestURI().startsWith("/api/v1/auth/"),
                         // Without a session cookie an API call carries no ambient authority to forge.
                         request -> Problems.isApi(request) && !hasSessionCookie(request)))
-                .addFilterBefore(new BearerTokenAuthentication(tokens, store, operators, entryPoint),
+                .addFilterBefore(new BearerTokenAuthentication(tokens, operators, entryPoint),
                         UsernamePasswordAuthenticationFilter.class)
                 .formLogin(form -> form
                         .loginPage("/login")

@@ -1,0 +1,185 @@
+package org.shequn.demo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientResponseException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Seeds the demo once, in the background after start-up, through the public API. If the first demo account
+ * already exists (409), the demo was seeded before and nothing happens.
+ */
+@Component
+class DemoSeeder {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
+
+    private final boolean enabled;
+    private volatile boolean finished;
+
+    DemoSeeder(@Value("${shequn.demo:false}") boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    boolean finished() {
+        return finished;
+    }
+
+    @EventListener
+    void onReady(ApplicationReadyEvent ready) {
+        if (!enabled || !(ready.getApplicationContext() instanceof WebServerApplicationContext web)) {
+            return;
+        }
+        int port = web.getWebServer().getPort();
+        Thread.ofVirtual().name("demo-seeder").start(() -> {
+            try {
+                seed(RestClient.builder().baseUrl("http://127.0.0.1:" + port + "/api/v1")
+                        .defaultHeader("Accept-Language", "zh-CN").build());
+            } catch (RuntimeException e) {
+                log.warn("Demo data could not be seeded completely: {}", e.getMessage());
+            } finally {
+                finished = true;
+            }
+        });
+    }
+
+    private void seed(RestClient http) {
+        var people = DemoPeople.all();
+        var first = people.getFirst();
+        try {
+            register(http, first);
+        } catch (RestClientResponseException e) {
+            if (e.getStatusCode().value() == 409) {
+                log.info("Demo data already present; not seeding again.");
+                return;
+            }
+            throw e;
+        }
+        log.info("Seeding demo data: {} people, {} communities (password for every demo account: {})",
+                people.size(), DemoPeople.communities().size(), DemoPeople.PASSWORD);
+        for (var person : people.subList(1, people.size())) {
+            register(http, person);
+        }
+        List<String> tokens = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
+        for (var person : people) {
+            var token = post(http, null, "/auth/tokens", Map.of("email", person.email(), "password", DemoPeople.PASSWORD,
+                    "name", "demo")).get("token").asString();
+            tokens.add(token);
+            ids.add(get(http, token, "/me").get("id").asLong());
+            put(http, token, "/me/profile", profile(person));
+        }
+        verifyPositions(http, tokens, 1, 6);
+
+        var communities = DemoPeople.communities();
+        var reading = (String) communities.get(0).get("slug");
+        var running = (String) communities.get(1).get("slug");
+        var makers = (String) communities.get(2).get("slug");
+        for (int i = 0; i < communities.size(); i++) {
+            post(http, tokens.get(i), "/communities", communities.get(i));
+        }
+        // 读书会 (approval): most applicants are approved, the last two wait for review.
+        for (int i = 3; i <= 17; i++) {
+            var application = post(http, tokens.get(i), "/communities/" + reading + "/applications",
+                    Map.of("answers", List.of("我在" + people.get(i).company() + "做" + people.get(i).position() + "。",
+                            "最近在读《俞军产品方法论》。")));
+            if (i < 16) {
+                post(http, tokens.get(0), "/communities/" + reading + "/applications/" + application.get("id").asLong()
+                        + "/approve", null);
+            }
+        }
+        put(http, tokens.get(0), "/communities/" + reading + "/members/" + ids.get(3) + "/role", Map.of("role", "ADMIN"));
+        put(http, tokens.get(0), "/communities/" + reading + "/members/" + ids.get(4) + "/role", Map.of("role", "CORE"));
+        put(http, tokens.get(0), "/communities/" + reading + "/members/" + ids.get(5) + "/role", Map.of("role", "CORE"));
+        // 晨跑团 (open): anyone joins.
+        for (int i = 8; i < people.size(); i += 1) {
+            post(http, tokens.get(i), "/communities/" + running + "/join", Map.of());
+        }
+        // 独立开发者联盟 (invitation): the owner invites some, a member invites two more.
+        var code = post(http, tokens.get(2), "/communities/" + makers + "/invitations",
+                Map.of("expiresInHours", 720, "maxUses", 20)).get("code").asString();
+        for (int i = 18; i <= 26; i++) {
+            post(http, tokens.get(i), "/communities/" + makers + "/join", Map.of("code", code));
+        }
+        var memberCode = post(http, tokens.get(20), "/communities/" + makers + "/invitations",
+                Map.of("expiresInHours", 168, "maxUses", 5)).get("code").asString();
+        for (int i = 27; i <= 28; i++) {
+            post(http, tokens.get(i), "/communities/" + makers + "/join", Map.of("code", memberCode));
+        }
+        // Who follows whom: neighbours follow each other (friends), and everyone follows the first owner.
+        for (int i = 1; i < people.size(); i++) {
+            put(http, tokens.get(i), "/people/" + ids.get(0) + "/follow", null);
+            put(http, tokens.get(i), "/people/" + ids.get((i % (people.size() - 1)) + 1) + "/follow", null);
+            put(http, tokens.get((i % (people.size() - 1)) + 1), "/people/" + ids.get(i) + "/follow", null);
+        }
+        log.info("Demo data seeded. Sign in as {} / {} (platform operator, owner of 《{}》).", people.getFirst().email(),
+                DemoPeople.PASSWORD, communities.getFirst().get("name"));
+    }
+
+    /** Members ask for position verification and the operator (the first demo account) approves. */
+    private void verifyPositions(RestClient http, List<String> tokens, int from, int to) {
+        for (int i = from; i < to; i++) {
+            var request = post(http, tokens.get(i), "/me/verifications", Map.of("kind", "POSITION",
+                    "evidence", "企业邮箱验证截图"));
+            try {
+                post(http, tokens.getFirst(), "/operator/verifications/" + request.get("id").asLong() + "/approve", null);
+            } catch (RestClientResponseException e) {
+                log.info("Demo verifications left pending: the first demo account is not an operator here.");
+                return;
+            }
+        }
+    }
+
+    private static Map<String, Object> profile(DemoPeople.Person p) {
+        var m = new java.util.LinkedHashMap<String, Object>();
+        m.put("displayName", p.name());
+        m.put("bio", p.bio());
+        m.put("city", p.city());
+        m.put("industry", p.industry());
+        m.put("company", p.company());
+        m.put("position", p.position());
+        m.put("education", List.of(Map.of("school", p.school(), "degree", p.degree(), "startYear", 2010, "endYear", 2014)));
+        m.put("skills", p.skills());
+        m.put("interests", p.interests());
+        return m;
+    }
+
+    private static void register(RestClient http, DemoPeople.Person person) {
+        post(http, null, "/auth/register", Map.of("email", person.email(), "password", DemoPeople.PASSWORD,
+                "displayName", person.name()));
+    }
+
+    private static JsonNode get(RestClient http, String token, String path) {
+        return http.get().uri(path).header("Authorization", "Bearer " + token).retrieve().body(JsonNode.class);
+    }
+
+    private static JsonNode post(RestClient http, String token, String path, Object body) {
+        var request = http.post().uri(path).contentType(MediaType.APPLICATION_JSON);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            request.body(body);
+        }
+        return request.retrieve().body(JsonNode.class);
+    }
+
+    private static void put(RestClient http, String token, String path, Object body) {
+        var request = http.put().uri(path).contentType(MediaType.APPLICATION_JSON).header("Authorization", "Bearer " + token);
+        if (body != null) {
+            request.body(body);
+        }
+        request.retrieve().toBodilessEntity();
+    }
+
+}

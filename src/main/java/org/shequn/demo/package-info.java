@@ -1,0 +1,8 @@
+/**
+ * Demo data: with {@code shequn.demo=true} a fresh installation seeds a few Chinese communities with about
+ * thirty members of varied positions, companies, schools and cities, so a new user sees a living product.
+ * It drives the application's own HTTP API over loopback, so every demo row went through the same
+ * validation, policies and events as a real user's.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Demo data")
+package org.shequn.demo;
