@@ -12,4 +12,7 @@ public interface Communities {
     Optional<CommunityInfo> findBySlug(String slug);
 
     Map<Long, CommunityInfo> findAll(Collection<Long> communityIds);
+
+    /** The community's rules (群规) as Markdown, for showing them where people enter; empty when there is none. */
+    String rules(long communityId);
 }

@@ -41,6 +41,11 @@ class CommunityDirectory implements Communities {
                 .collect(Collectors.toMap(CommunityInfo::id, Function.identity()));
     }
 
+    @Override
+    public String rules(long communityId) {
+        return store.byId(communityId).map(CommunityRow::rules).orElse("");
+    }
+
     CommunityInfo info(CommunityRow r) {
         var ids = List.of(r.id());
         return info(r, store.themes(ids).getOrDefault(r.id(), List.of()), store.questions(ids).getOrDefault(r.id(), List.of()));

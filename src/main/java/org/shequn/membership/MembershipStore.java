@@ -7,17 +7,64 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.shequn.community.CommunityRole;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The memberships table and the audit trail beside it. */
+/** The memberships table, the seat row that serializes changes per community, bans, and the audit trail. */
 @Repository
 class MembershipStore {
+
+    /** A member as the manage page lists them. */
+    record MemberRow(long accountId, CommunityRole role, String joinedVia, Long invitedBy, OffsetDateTime joinedAt) {
+    }
+
+    /** One of my memberships. */
+    record MineRow(long communityId, CommunityRole role, OffsetDateTime joinedAt) {
+    }
+
+    record BanRow(long accountId, long bannedBy, String reason, OffsetDateTime createdAt) {
+    }
+
+    record AuditRow(long id, Long actorId, Long subjectId, String action, String detail, OffsetDateTime createdAt) {
+    }
 
     private final JdbcClient jdbc;
 
     MembershipStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Locks the community's seat row until the transaction ends and returns the real member count. Every
+     * membership change of one community goes through here first, so they run one at a time.
+     */
+    int lockSeats(long communityId) {
+        boolean exists = jdbc.sql("select count(*) from community_seats where community_id = ?").param(communityId)
+                .query(Integer.class).single() > 0;
+        if (!exists) {
+            try {
+                jdbc.sql("insert into community_seats (community_id, members) values (?, 0) on conflict do nothing")
+                        .param(communityId).update();
+            } catch (DuplicateKeyException raced) {
+                // someone else created it a moment ago: fine, we lock theirs
+            }
+        }
+        jdbc.sql("select members from community_seats where community_id = ? for update").param(communityId)
+                .query(Integer.class).single();
+        return count(communityId);
+    }
+
+    /** Keeps the seat row's mirror of the member count right, inside the locking transaction. */
+    void syncSeats(long communityId) {
+        jdbc.sql("""
+                update community_seats set members = (select count(*) from memberships where community_id = ?)
+                where community_id = ?""").params(communityId, communityId).update();
+    }
+
+    void createSeats(long communityId, int members) {
+        jdbc.sql("insert into community_seats (community_id, members) values (?, ?) on conflict do nothing")
+                .params(communityId, members).update();
     }
 
     void insert(long communityId, long accountId, CommunityRole role, String via, Long invitedBy, Long invitationId,
@@ -26,6 +73,11 @@ class MembershipStore {
                 insert into memberships (community_id, account_id, role, joined_via, invited_by, invitation_id, joined_at)
                 values (?, ?, ?, ?, ?, ?, ?)""")
                 .params(communityId, accountId, role.name(), via, invitedBy, invitationId, now).update();
+    }
+
+    void delete(long communityId, long accountId) {
+        jdbc.sql("delete from memberships where community_id = ? and account_id = ?").params(communityId, accountId)
+                .update();
     }
 
     Optional<CommunityRole> role(long communityId, long accountId) {
@@ -54,10 +106,65 @@ class MembershipStore {
         return result;
     }
 
+    List<Long> runners(long communityId) {
+        return jdbc.sql("select account_id from memberships where community_id = ? and role in ('OWNER', 'ADMIN') order by account_id")
+                .param(communityId).query(Long.class).list();
+    }
+
+    /** The strongest roles first, then by join date; at most {@code limit}. */
+    List<MemberRow> members(long communityId, int limit) {
+        return jdbc.sql("""
+                select account_id, role, joined_via, invited_by, joined_at from memberships where community_id = ?
+                order by case role when 'OWNER' then 0 when 'ADMIN' then 1 when 'CORE' then 2 else 3 end, joined_at, account_id
+                limit ?""").params(communityId, limit)
+                .query((rs, n) -> new MemberRow(rs.getLong(1), CommunityRole.valueOf(rs.getString(2)), rs.getString(3),
+                        (Long) rs.getObject(4, Long.class), rs.getObject(5, OffsetDateTime.class))).list();
+    }
+
+    List<MineRow> mine(long accountId) {
+        return jdbc.sql("select community_id, role, joined_at from memberships where account_id = ? order by joined_at desc, community_id desc")
+                .param(accountId)
+                .query((rs, n) -> new MineRow(rs.getLong(1), CommunityRole.valueOf(rs.getString(2)),
+                        rs.getObject(3, OffsetDateTime.class))).list();
+    }
+
+    boolean banned(long communityId, long accountId) {
+        return jdbc.sql("select count(*) from bans where community_id = ? and account_id = ?")
+                .params(communityId, accountId).query(Integer.class).single() > 0;
+    }
+
+    void ban(long communityId, long accountId, long bannedBy, String reason, OffsetDateTime now) {
+        jdbc.sql("insert into bans (community_id, account_id, banned_by, reason, created_at) values (?, ?, ?, ?, ?)")
+                .params(communityId, accountId, bannedBy, reason, now).update();
+    }
+
+    boolean unban(long communityId, long accountId) {
+        return jdbc.sql("delete from bans where community_id = ? and account_id = ?").params(communityId, accountId)
+                .update() > 0;
+    }
+
+    List<BanRow> bans(long communityId, int limit) {
+        return jdbc.sql("select account_id, banned_by, reason, created_at from bans where community_id = ? order by created_at desc limit ?")
+                .params(communityId, limit)
+                .query((rs, n) -> new BanRow(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                        rs.getObject(4, OffsetDateTime.class))).list();
+    }
+
     void audit(long communityId, Long actorId, Long subjectId, String action, String detail, OffsetDateTime now) {
         jdbc.sql("""
                 insert into membership_audit (community_id, actor_id, subject_id, action, detail, created_at)
                 values (?, ?, ?, ?, ?, ?)""")
                 .params(communityId, actorId, subjectId, action, detail, now).update();
+    }
+
+    /** Newest first, keyset on the id. */
+    List<AuditRow> auditTrail(long communityId, Long beforeId, int limit) {
+        return jdbc.sql("select id, actor_id, subject_id, action, detail, created_at from membership_audit"
+                        + " where community_id = :community and id < :before order by id desc limit :limit")
+                .param("community", communityId).param("before", beforeId == null ? Long.MAX_VALUE : beforeId)
+                .param("limit", limit)
+                .query((rs, n) -> new AuditRow(rs.getLong(1), (Long) rs.getObject(2, Long.class),
+                        (Long) rs.getObject(3, Long.class), rs.getString(4), rs.getString(5),
+                        rs.getObject(6, OffsetDateTime.class))).list();
     }
 }

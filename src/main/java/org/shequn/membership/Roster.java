@@ -3,6 +3,7 @@ package org.shequn.membership;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.shequn.community.CommunityCreated;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Service;
  * a moment, without its owner as a member.
  */
 @Service
-class Roster implements MemberRoster {
+class Roster implements MemberRoster, Memberships {
 
     private final MembershipStore store;
     private final Clock clock;
@@ -43,16 +44,23 @@ class Roster implements MemberRoster {
         return store.role(communityId, accountId);
     }
 
+    @Override
+    public List<Long> runnersOf(long communityId) {
+        return store.runners(communityId);
+    }
+
     @EventListener
     void on(CommunityCreated created) {
         var now = OffsetDateTime.now(clock);
         store.insert(created.communityId(), created.ownerId(), CommunityRole.OWNER, "CREATED", null, null, now);
+        store.createSeats(created.communityId(), 1);
         store.audit(created.communityId(), created.ownerId(), created.ownerId(), "CREATED", null, now);
     }
 
     @EventListener
     void on(OwnershipTransferred transferred) {
         var now = OffsetDateTime.now(clock);
+        store.lockSeats(transferred.communityId());
         store.setRole(transferred.communityId(), transferred.previousOwnerId(), CommunityRole.ADMIN);
         store.setRole(transferred.communityId(), transferred.newOwnerId(), CommunityRole.OWNER);
         store.audit(transferred.communityId(), transferred.previousOwnerId(), transferred.newOwnerId(),

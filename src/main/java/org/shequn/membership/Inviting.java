@@ -1,0 +1,105 @@
+package org.shequn.membership;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.List;
+import org.shequn.community.CommunityInfo;
+import org.shequn.community.CommunityRole;
+import org.shequn.shared.Rejection;
+import org.shequn.shared.Validation;
+import org.shequn.shared.Viewer;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Invitations (邀请): owner and admins may always invite, other members when the community lets them.
+ * Each invitation records its creator, so every member brought in is attributed to who invited them.
+ */
+@Service
+class Inviting {
+
+    static final int MAX_HOURS = 90 * 24;
+    static final int LIST_LIMIT = 200;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    record Listed(CommunityInfo community, boolean all, List<InvitationStore.InvitationRow> invitations) {
+    }
+
+    private final Admission admission;
+    private final InvitationStore invitations;
+    private final MembershipStore store;
+    private final Validation validation;
+    private final Clock clock;
+
+    Inviting(Admission admission, InvitationStore invitations, MembershipStore store, Validation validation,
+             Clock clock) {
+        this.admission = admission;
+        this.invitations = invitations;
+        this.store = store;
+        this.validation = validation;
+        this.clock = clock;
+    }
+
+    @Transactional
+    InvitationStore.InvitationRow create(Viewer viewer, String slug, InvitationTerms terms) {
+        Viewer.require(viewer);
+        var community = admission.community(slug);
+        validation.check(terms);
+        var role = roleIn(community, viewer);
+        if (!role.runsCommunity() && !community.membersMayInvite()) {
+            throw Rejection.forbidden("membership.invitation.notAllowed");
+        }
+        Admission.checkWritable(community);
+        var now = OffsetDateTime.now(clock);
+        var expires = terms.expiresInHours() == null ? null : now.plusHours(terms.expiresInHours());
+        long id = invitations.insert(community.id(), newCode(), viewer.accountId(), expires, terms.maxUses(), now);
+        store.audit(community.id(), viewer.accountId(), null, "INVITATION_CREATED", "#" + id, now);
+        return invitations.byId(id).orElseThrow();
+    }
+
+    /** Owner and admins see every invitation; other members see the ones they made. */
+    Listed list(Viewer viewer, String slug) {
+        Viewer.require(viewer);
+        var community = admission.community(slug);
+        var role = roleIn(community, viewer);
+        boolean all = role.runsCommunity();
+        if (!all && !community.membersMayInvite()) {
+            throw Rejection.forbidden("membership.invitation.notAllowed");
+        }
+        return new Listed(community, all,
+                invitations.list(community.id(), all ? null : viewer.accountId(), LIST_LIMIT));
+    }
+
+    @Transactional
+    void revoke(Viewer viewer, String slug, long invitationId) {
+        Viewer.require(viewer);
+        var community = admission.community(slug);
+        var role = roleIn(community, viewer);
+        var invitation = invitations.byId(invitationId).filter(i -> i.communityId() == community.id())
+                .orElseThrow(() -> Rejection.notFound("membership.invitation.notFound"));
+        if (!role.runsCommunity() && invitation.createdBy() != viewer.accountId()) {
+            throw Rejection.forbidden("membership.invitation.notYours");
+        }
+        Admission.checkWritable(community);
+        if (invitation.revokedAt() != null) {
+            throw Rejection.conflict("membership.invitation.REVOKED");
+        }
+        var now = OffsetDateTime.now(clock);
+        invitations.revoke(invitation.id(), now);
+        store.audit(community.id(), viewer.accountId(), null, "INVITATION_REVOKED", "#" + invitation.id(), now);
+    }
+
+    private CommunityRole roleIn(CommunityInfo community, Viewer viewer) {
+        return store.role(community.id(), viewer.accountId())
+                .orElseThrow(() -> Rejection.forbidden("membership.membersOnly"));
+    }
+
+    /** 16 random bytes, URL-safe: 22 characters nobody can guess. */
+    static String newCode() {
+        var bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

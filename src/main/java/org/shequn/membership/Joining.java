@@ -1,0 +1,68 @@
+package org.shequn.membership;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import org.shequn.community.CommunityInfo;
+import org.shequn.community.EntryPolicy;
+import org.shequn.shared.Rejection;
+import org.shequn.shared.Viewer;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Joining at once: an open community without more ado, any community with a valid invitation code.
+ * A code bypasses approval, never the ban, the verification requirements or the cap.
+ */
+@Service
+class Joining {
+
+    private final Admission admission;
+    private final InvitationStore invitations;
+    private final Clock clock;
+
+    Joining(Admission admission, InvitationStore invitations, Clock clock) {
+        this.admission = admission;
+        this.invitations = invitations;
+        this.clock = clock;
+    }
+
+    @Transactional
+    CommunityInfo join(Viewer viewer, String slug, String code) {
+        Viewer.require(viewer);
+        var community = admission.community(slug);
+        Admission.checkWritable(community);
+        var normalizedCode = code == null || code.isBlank() ? null : code.strip();
+        if (normalizedCode == null && community.entryPolicy() == EntryPolicy.INVITATION) {
+            throw Rejection.invalid("code", "membership.invitation.required");
+        }
+        if (normalizedCode == null && community.entryPolicy() == EntryPolicy.APPROVAL) {
+            throw Rejection.forbidden("membership.approvalRequired");
+        }
+        int members = admission.lock(community);
+        admission.checkMayEnter(community, viewer.accountId(), true);
+        if (normalizedCode == null) {
+            Admission.checkSeat(community, members);
+            admission.enrol(community, viewer.accountId(), "OPEN", null, null);
+            return community;
+        }
+        var invitation = usable(community, normalizedCode);
+        Admission.checkSeat(community, members);
+        invitations.use(invitation.id());
+        admission.enrol(community, viewer.accountId(), "INVITATION", invitation.createdBy(), invitation.id());
+        return community;
+    }
+
+    /** The invitation behind a code, or the reason it cannot be used (unknown, revoked, expired, used up). */
+    InvitationStore.InvitationRow usable(CommunityInfo community, String code) {
+        var invitation = code.length() > 32 ? null
+                : invitations.byCode(code).filter(i -> i.communityId() == community.id()).orElse(null);
+        if (invitation == null) {
+            throw Rejection.invalid("code", "membership.invitation.unknown");
+        }
+        var state = InvitationState.of(invitation, OffsetDateTime.now(clock));
+        if (state != InvitationState.ACTIVE) {
+            throw Rejection.conflictOn("code", "membership.invitation." + state.name());
+        }
+        return invitation;
+    }
+}

@@ -1,0 +1,5 @@
+package org.shequn.membership;
+
+/** Someone became a member; {@code invitedBy} is the inviter when they came in with an invitation, else null. */
+public record MemberJoined(long communityId, long accountId, Long invitedBy) {
+}

@@ -1,0 +1,202 @@
+package org.shequn.membership;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.shequn.community.Communities;
+import org.shequn.community.CommunityInfo;
+import org.shequn.community.CommunityRole;
+import org.shequn.identity.Accounts;
+import org.shequn.identity.AccountSummary;
+import org.shequn.membership.view.AnswerView;
+import org.shequn.membership.view.ApplicationView;
+import org.shequn.membership.view.ApplyPage;
+import org.shequn.membership.view.AuditEntry;
+import org.shequn.membership.view.BanView;
+import org.shequn.membership.view.CommunityHeader;
+import org.shequn.membership.view.InvitationView;
+import org.shequn.membership.view.ManagePage;
+import org.shequn.membership.view.MemberView;
+import org.shequn.membership.view.MyCommunities;
+import org.shequn.shared.Cursor;
+import org.shequn.shared.Page;
+import org.shequn.shared.Rejection;
+import org.shequn.shared.Viewer;
+import org.shequn.shared.text.Markdown;
+import org.springframework.stereotype.Component;
+
+/** What the membership pages and the API show; reads only, with who-may-see checks. */
+@Component
+class MembershipViews {
+
+    static final int PAGE_SIZE = 50;
+    static final int MEMBER_LIMIT = 500;
+
+    private final Admission admission;
+    private final MembershipStore store;
+    private final ApplicationStore applications;
+    private final Communities communities;
+    private final Accounts accounts;
+    private final Markdown markdown;
+    private final Clock clock;
+
+    MembershipViews(Admission admission, MembershipStore store, ApplicationStore applications,
+                    Communities communities, Accounts accounts, Markdown markdown, Clock clock) {
+        this.admission = admission;
+        this.store = store;
+        this.applications = applications;
+        this.communities = communities;
+        this.accounts = accounts;
+        this.markdown = markdown;
+        this.clock = clock;
+    }
+
+    CommunityInfo community(String slug) {
+        return admission.community(slug);
+    }
+
+    CommunityHeader header(CommunityInfo c) {
+        return new CommunityHeader(c.id(), c.slug(), c.name(), c.description(), store.count(c.id()), c.memberCap(),
+                c.entryPolicy().name(), c.requiresRealName(), c.requiresPosition(), c.membersMayInvite(), c.archived(),
+                c.questions());
+    }
+
+    String roleOf(CommunityInfo c, Viewer viewer) {
+        return viewer == null ? null : store.role(c.id(), viewer.accountId()).map(Enum::name).orElse(null);
+    }
+
+    ApplyPage applyPage(Viewer viewer, String slug) {
+        Viewer.require(viewer);
+        var community = admission.community(slug);
+        var latest = applications.latest(community.id(), viewer.accountId())
+                .map(a -> applicationViews(List.of(a)).getFirst()).orElse(null);
+        return new ApplyPage(header(community), markdown.toSafeHtml(communities.rules(community.id())),
+                roleOf(community, viewer), latest);
+    }
+
+    /** Owner and admins only. */
+    CommunityInfo runnable(Viewer viewer, String slug) {
+        Viewer.require(viewer);
+        var community = admission.community(slug);
+        var role = store.role(community.id(), viewer.accountId());
+        if (role.isEmpty() || !role.get().runsCommunity()) {
+            throw Rejection.forbidden("membership.runnersOnly");
+        }
+        return community;
+    }
+
+    Page<ApplicationView> applications(Viewer viewer, String slug, String status, String cursor) {
+        var community = runnable(viewer, slug);
+        ApplicationStore.Status wanted;
+        try {
+            wanted = status == null || status.isBlank() ? ApplicationStore.Status.PENDING
+                    : ApplicationStore.Status.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            throw Rejection.invalid("status", "membership.apply.badStatus");
+        }
+        var after = Cursor.decode(cursor);
+        var rows = applications.queue(community.id(), wanted, after == null ? 0 : after.id(), PAGE_SIZE + 1);
+        boolean more = rows.size() > PAGE_SIZE;
+        var page = more ? rows.subList(0, PAGE_SIZE) : rows;
+        var next = more ? new Cursor("a", page.getLast().id()).encode() : null;
+        return new Page<>(applicationViews(page), next);
+    }
+
+    ManagePage managePage(Viewer viewer, String slug) {
+        var community = runnable(viewer, slug);
+        var queue = applications(viewer, slug, "PENDING", null);
+        var memberRows = store.members(community.id(), MEMBER_LIMIT);
+        var banRows = store.bans(community.id(), MEMBER_LIMIT);
+        var ids = new HashSet<Long>();
+        memberRows.forEach(m -> {
+            ids.add(m.accountId());
+            if (m.invitedBy() != null) {
+                ids.add(m.invitedBy());
+            }
+        });
+        banRows.forEach(b -> {
+            ids.add(b.accountId());
+            ids.add(b.bannedBy());
+        });
+        var names = accounts.findAll(ids);
+        var members = memberRows.stream().map(m -> new MemberView(m.accountId(), name(names, m.accountId()),
+                m.role().name(), m.joinedVia(), m.invitedBy(), m.invitedBy() == null ? null : name(names, m.invitedBy()),
+                m.joinedAt())).toList();
+        var bans = banRows.stream().map(b -> new BanView(b.accountId(), name(names, b.accountId()), b.reason(),
+                name(names, b.bannedBy()), b.createdAt())).toList();
+        return new ManagePage(header(community), roleOf(community, viewer), queue.items(), queue.next(), members, bans);
+    }
+
+    Page<AuditEntry> audit(Viewer viewer, String slug, String cursor) {
+        var community = runnable(viewer, slug);
+        var before = Cursor.decode(cursor);
+        var rows = store.auditTrail(community.id(), before == null ? null : before.id(), PAGE_SIZE + 1);
+        boolean more = rows.size() > PAGE_SIZE;
+        var page = more ? rows.subList(0, PAGE_SIZE) : rows;
+        var ids = page.stream().flatMap(r -> Stream.of(r.actorId(), r.subjectId())).filter(Objects::nonNull)
+                .collect(java.util.stream.Collectors.toSet());
+        var names = accounts.findAll(ids);
+        var entries = page.stream().map(r -> new AuditEntry(r.id(), r.actorId(),
+                r.actorId() == null ? null : name(names, r.actorId()), r.subjectId(),
+                r.subjectId() == null ? null : name(names, r.subjectId()), r.action(), r.detail(), r.createdAt())).toList();
+        return new Page<>(entries, more ? new Cursor("a", page.getLast().id()).encode() : null);
+    }
+
+    MyCommunities mine(Viewer viewer) {
+        Viewer.require(viewer);
+        var memberships = store.mine(viewer.accountId());
+        var pending = applications.pendingOf(viewer.accountId());
+        Set<Long> ids = new HashSet<>();
+        memberships.forEach(m -> ids.add(m.communityId()));
+        pending.forEach(p -> ids.add(p.communityId()));
+        var infos = communities.findAll(ids);
+        var mine = memberships.stream().filter(m -> infos.containsKey(m.communityId()))
+                .map(m -> new MyCommunities.Membership(infos.get(m.communityId()).slug(), infos.get(m.communityId()).name(),
+                        m.role().name(), m.joinedAt())).toList();
+        var waiting = pending.stream().filter(p -> infos.containsKey(p.communityId()))
+                .map(p -> new MyCommunities.PendingApplication(p.id(), infos.get(p.communityId()).slug(),
+                        infos.get(p.communityId()).name(), p.createdAt())).toList();
+        return new MyCommunities(mine, waiting);
+    }
+
+    List<InvitationView> invitationViews(CommunityInfo community, List<InvitationStore.InvitationRow> rows) {
+        var names = accounts.findAll(rows.stream().map(InvitationStore.InvitationRow::createdBy).toList());
+        var now = OffsetDateTime.now(clock);
+        return rows.stream().map(i -> invitationView(community, i, names, now)).toList();
+    }
+
+    InvitationView invitationView(CommunityInfo community, InvitationStore.InvitationRow i) {
+        return invitationViews(community, List.of(i)).getFirst();
+    }
+
+    private static InvitationView invitationView(CommunityInfo community, InvitationStore.InvitationRow i,
+                                                 Map<Long, AccountSummary> names, OffsetDateTime now) {
+        return new InvitationView(i.id(), i.code(), "/c/" + community.slug() + "/join?code=" + i.code(), i.createdBy(),
+                name(names, i.createdBy()), i.createdAt(), i.expiresAt(), i.maxUses(), i.uses(),
+                InvitationState.of(i, now).name());
+    }
+
+    List<ApplicationView> applicationViews(List<ApplicationStore.ApplicationRow> rows) {
+        var ids = rows.stream().map(ApplicationStore.ApplicationRow::id).toList();
+        var answers = applications.answers(ids);
+        var names = accounts.findAll(rows.stream().map(ApplicationStore.ApplicationRow::accountId).toList());
+        return rows.stream().map(a -> new ApplicationView(a.id(), a.accountId(), name(names, a.accountId()),
+                a.status().name(), a.createdAt(),
+                answers.getOrDefault(a.id(), List.of()).stream().map(x -> new AnswerView(x.question(), x.answer())).toList(),
+                a.reason(), a.decidedAt())).toList();
+    }
+
+    static String name(Map<Long, AccountSummary> names, long id) {
+        var summary = names.get(id);
+        return summary == null ? "?" : summary.displayName();
+    }
+
+    static boolean runs(CommunityRole role) {
+        return role != null && role.runsCommunity();
+    }
+}

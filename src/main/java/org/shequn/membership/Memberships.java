@@ -1,0 +1,10 @@
+package org.shequn.membership;
+
+import java.util.List;
+
+/** The membership module's API for other modules (the community module sees it as its MemberRoster). */
+public interface Memberships {
+
+    /** The owner and admins of a community: who reviews applications and runs it day to day. */
+    List<Long> runnersOf(long communityId);
+}

@@ -1,0 +1,8 @@
+package org.shequn.membership.view;
+
+import java.time.OffsetDateTime;
+
+/** A member on the manage page, with who invited them when they came by invitation. */
+public record MemberView(long accountId, String name, String role, String joinedVia, Long invitedBy,
+                         String invitedByName, OffsetDateTime joinedAt) {
+}
