@@ -56,6 +56,9 @@ select c.id, a.id, a.n, 'OWNER', now() from bench_accounts a cross join bench_co
 insert into memberships (community_id, account_id, role, joined_via, joined_at)
 select community_id, account_id, role, 'BENCH', joined_at from bench_members;
 
+insert into community_seats (community_id, members)
+select community_id, count(*) from bench_members group by community_id;
+
 insert into directory_entries (community_id, account_id, display_name, role, joined_at, city, industry, company,
     position, schools, skills, real_name_verified, position_verified)
 select m.community_id, m.account_id, '成员' || m.n, m.role, m.joined_at,

@@ -6,6 +6,9 @@ import org.shequn.community.CommunityCreated;
 import org.shequn.community.OwnershipTransferred;
 import org.shequn.identity.Accounts;
 import org.shequn.identity.AccountSummary;
+import org.shequn.membership.MemberJoined;
+import org.shequn.membership.MemberLeft;
+import org.shequn.membership.MemberRoleChanged;
 import org.shequn.profile.ProfileChanged;
 import org.shequn.profile.Profiles;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -43,6 +46,21 @@ class DirectoryProjection {
     }
 
     @ApplicationModuleListener
+    void on(MemberJoined joined) {
+        put(joined.communityId(), joined.accountId(), "MEMBER", joined.joinedAt(), joined.invitedBy());
+    }
+
+    @ApplicationModuleListener
+    void on(MemberLeft left) {
+        store.remove(left.communityId(), left.accountId());
+    }
+
+    @ApplicationModuleListener
+    void on(MemberRoleChanged changed) {
+        changeRole(changed.communityId(), changed.accountId(), changed.to().name());
+    }
+
+    @ApplicationModuleListener
     void on(ProfileChanged changed) {
         var card = profiles.find(changed.accountId()).orElse(null);
         if (card == null) {
@@ -73,7 +91,4 @@ class DirectoryProjection {
         }
     }
 
-    void remove(long communityId, long accountId) {
-        store.remove(communityId, accountId);
-    }
 }

@@ -97,7 +97,7 @@ class Admission {
         var now = OffsetDateTime.now(clock);
         store.insert(community.id(), accountId, CommunityRole.MEMBER, via, invitedBy, invitationId, now);
         store.syncSeats(community.id());
-        events.publishEvent(new MemberJoined(community.id(), accountId, invitedBy));
+        events.publishEvent(new MemberJoined(community.id(), accountId, invitedBy, now));
         store.audit(community.id(), accountId, accountId, "JOINED", via, now);
     }
 }

@@ -95,14 +95,25 @@ class MembershipStore {
                 .query(Integer.class).single();
     }
 
+    /**
+     * Member counts for display, read from the seat rows that every join and departure keeps exact under
+     * the community's lock: one indexed row per community instead of counting up to 100,000 memberships
+     * on every page view. (Seat checks themselves count the real rows while holding the lock.)
+     */
     Map<Long, Integer> counts(Collection<Long> communityIds) {
         var result = new HashMap<Long, Integer>();
         if (communityIds.isEmpty()) {
             return result;
         }
-        jdbc.sql("select community_id, count(*) from memberships where community_id in (:ids) group by community_id")
+        jdbc.sql("select community_id, members from community_seats where community_id in (:ids)")
                 .param("ids", List.copyOf(communityIds))
                 .query((rs, n) -> result.put(rs.getLong(1), rs.getInt(2))).list();
+        var missing = communityIds.stream().filter(id -> !result.containsKey(id)).toList();
+        if (!missing.isEmpty()) {
+            jdbc.sql("select community_id, count(*) from memberships where community_id in (:ids) group by community_id")
+                    .param("ids", missing)
+                    .query((rs, n) -> result.put(rs.getLong(1), rs.getInt(2))).list();
+        }
         return result;
     }
 

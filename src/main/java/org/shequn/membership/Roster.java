@@ -31,7 +31,7 @@ class Roster implements MemberRoster, Memberships {
 
     @Override
     public int memberCount(long communityId) {
-        return store.count(communityId);
+        return store.counts(java.util.List.of(communityId)).getOrDefault(communityId, 0);
     }
 
     @Override
