@@ -76,7 +76,8 @@ echo "   done in $(( $(date +%s) - t0 )) s: $(grep -A2 directory_entries "$OUT/g
 TOKEN=shq_bench_token_for_load_runs_only
 DIR_URL="http://127.0.0.1:$PORT/api/v1/communities/$SLUG/members?city=%E5%8C%97%E4%BA%AC&skill=java&limit=20"
 HEALTH_URL="http://127.0.0.1:$PORT/actuator/health"
-curl -sf -H "Authorization: Bearer $TOKEN" "$DIR_URL" | head -c 300; echo
+curl -sf -H "Authorization: Bearer $TOKEN" "$DIR_URL" -o "$OUT/sample.json"
+echo "   sample: $(head -c 240 "$OUT/sample.json")…"
 
 run() { # name url [wrk options...]
   wrk -t2 -c"$CONNECTIONS" -d5s --latency "${@:3}" "$2" > /dev/null   # warm-up

@@ -30,4 +30,6 @@ create table directory_tags (
     account_id   bigint       not null,
     primary key (community_id, tag, account_id)
 );
-create index directory_tags_member_ix on directory_tags (community_id, account_id);
+-- (community, account, tag): a tag filter probes it index-only for each candidate row, and removing a
+-- member's tags uses its prefix
+create index directory_tags_member_ix on directory_tags (community_id, account_id, tag);

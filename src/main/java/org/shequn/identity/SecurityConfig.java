@@ -23,6 +23,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import tools.jackson.databind.json.JsonMapper;
@@ -72,7 +73,9 @@ class SecurityConfig {
                 .authenticationProvider(passwordLogin)
                 .securityContext(c -> c.securityContextRepository(contexts))
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
-                .csrf(csrf -> csrf.ignoringRequestMatchers(
+                // The token lives in a cookie, not the session: anonymous visitors and API scripts create no
+                // session rows; signing in creates one.
+                .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()).ignoringRequestMatchers(
                         BearerTokenAuthentication::hasBearer,
                         request -> request.getRequestURI().startsWith("/api/v1/auth/"),
                         // Without a session cookie an API call carries no ambient authority to forge.

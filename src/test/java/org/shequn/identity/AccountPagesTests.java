@@ -60,6 +60,22 @@ class AccountPagesTests {
     }
 
     @Test
+    void anonymousVisitorsAndApiScriptsCreateNoSessions() throws Exception {
+        var user = new Api(mvc).register("脚本");
+        var before = jdbc.sql("select count(*) from spring_session").query(Integer.class).single();
+        for (var path : new String[] {"/", "/communities", "/register", "/login"}) {
+            var response = mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse();
+            assertThat(response.getCookie("SESSION")).as(path).isNull();
+        }
+        for (int i = 0; i < 3; i++) {
+            var response = new Api(mvc).get(user, "/api/v1/me").andExpect(status().isOk()).andReturn().getResponse();
+            assertThat(response.getCookie("SESSION")).isNull();
+        }
+        var after = jdbc.sql("select count(*) from spring_session").query(Integer.class).single();
+        assertThat(after).isEqualTo(before);
+    }
+
+    @Test
     void refusesFormsWithoutACsrfToken() throws Exception {
         mvc.perform(post("/register").param("email", Api.unique("csrf") + "@example.com").param("password", "secret-pass-1")
                 .param("displayName", "x")).andExpect(status().is3xxRedirection());

@@ -3,6 +3,7 @@ package org.shequn.shared.web;
 import java.util.Locale;
 import org.shequn.shared.Viewer;
 import org.springframework.context.MessageSource;
+import org.springframework.security.web.csrf.CsrfToken;
 
 /**
  * What every page template needs besides its own data: translations in the viewer's language, who is
@@ -13,19 +14,15 @@ public final class PageContext {
     private final MessageSource messages;
     private final Locale locale;
     private final Viewer viewer;
-    private final String csrfParameter;
-    private final String csrfHeader;
-    private final String csrfToken;
+    /** Read only when a template renders a form: touching it issues a token (and its cookie). */
+    private final CsrfToken csrf;
     private final String path;
 
-    public PageContext(MessageSource messages, Locale locale, Viewer viewer,
-                       String csrfParameter, String csrfHeader, String csrfToken, String path) {
+    public PageContext(MessageSource messages, Locale locale, Viewer viewer, CsrfToken csrf, String path) {
         this.messages = messages;
         this.locale = locale;
         this.viewer = viewer;
-        this.csrfParameter = csrfParameter;
-        this.csrfHeader = csrfHeader;
-        this.csrfToken = csrfToken;
+        this.csrf = csrf;
         this.path = path;
     }
 
@@ -55,15 +52,15 @@ public final class PageContext {
     }
 
     public String csrfParameter() {
-        return csrfParameter;
+        return csrf == null ? "_csrf" : csrf.getParameterName();
     }
 
     public String csrfHeader() {
-        return csrfHeader;
+        return csrf == null ? "X-CSRF-TOKEN" : csrf.getHeaderName();
     }
 
     public String csrfToken() {
-        return csrfToken;
+        return csrf == null ? "" : csrf.getToken();
     }
 
     public String path() {
@@ -72,6 +69,6 @@ public final class PageContext {
 
     /** htmx sends the CSRF token as a header on every request it makes. */
     public String htmxHeaders() {
-        return "{\"" + csrfHeader + "\": \"" + csrfToken + "\"}";
+        return "{\"" + csrfHeader() + "\": \"" + csrfToken() + "\"}";
     }
 }

@@ -6,7 +6,11 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Adds {@code ctx} (a {@link PageContext}) to the model of every page controller. */
+/**
+ * Adds {@code ctx} (a {@link PageContext}) to the model of page controllers. Also invoked for REST
+ * controllers (they are @Controllers too); that costs nothing because the context reads the CSRF token
+ * only when a template renders a form.
+ */
 @ControllerAdvice(annotations = Controller.class)
 class PageContextAdvice {
 

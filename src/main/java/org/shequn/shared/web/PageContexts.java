@@ -19,9 +19,6 @@ public final class PageContexts {
         var csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         var query = request.getQueryString();
         var path = request.getRequestURI() + (query == null ? "" : "?" + query);
-        return new PageContext(messages, RequestContextUtils.getLocale(request), viewer,
-                csrf == null ? "_csrf" : csrf.getParameterName(),
-                csrf == null ? "X-CSRF-TOKEN" : csrf.getHeaderName(),
-                csrf == null ? "" : csrf.getToken(), path);
+        return new PageContext(messages, RequestContextUtils.getLocale(request), viewer, csrf, path);
     }
 }
