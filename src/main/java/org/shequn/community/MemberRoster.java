@@ -15,4 +15,10 @@ public interface MemberRoster {
     Map<Long, Integer> memberCounts(Collection<Long> communityIds);
 
     Optional<CommunityRole> roleOf(long communityId, long accountId);
+
+    /** The member count and the account's role (empty for outsiders), in one read. */
+    Standing standing(long communityId, long accountId);
+
+    record Standing(int memberCount, Optional<CommunityRole> role) {
+    }
 }

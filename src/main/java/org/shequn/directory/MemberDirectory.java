@@ -53,10 +53,11 @@ class MemberDirectory {
 
     DirectoryPage page(Viewer viewer, String slug, DirectoryFilter filter, String cursorToken, Integer limit,
                        boolean withFacets) {
-        var community = community(slug);
-        var owner = accounts.find(community.ownerId()).map(AccountSummary::displayName).orElse("?");
-        int count = roster.memberCount(community.id());
-        if (!isMember(viewer, community)) {
+        var community = heading(slug);
+        var standing = roster.standing(community.id(), viewer == null ? 0 : viewer.accountId());
+        int count = standing.memberCount();
+        var owner = community.ownerName();
+        if (viewer == null || standing.role().isEmpty()) {
             if (viewer == null && !withFacets) {
                 throw Rejection.unauthenticated();
             }
@@ -109,6 +110,34 @@ class MemberDirectory {
         var ids = social.mutualFriends(viewer.accountId(), accountId, 12);
         var names = accounts.findAll(ids);
         return ids.stream().map(names::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** What a directory page shows about the community itself. */
+    private record Heading(long id, String slug, String name, long ownerId, String ownerName, long at) {
+    }
+
+    private static final long HEADING_TTL_MILLIS = 5_000;
+    /**
+     * Name and owner change rarely; keeping them a few seconds per node saves four queries on every page.
+     * Who may see the directory is never cached: membership is read fresh each time.
+     */
+    private final Map<String, Heading> headings = new ConcurrentHashMap<>();
+
+    private Heading heading(String slug) {
+        var key = slug == null ? "" : slug.toLowerCase(java.util.Locale.ROOT);
+        var cached = headings.get(key);
+        long now = System.currentTimeMillis();
+        if (cached != null && now - cached.at() < HEADING_TTL_MILLIS) {
+            return cached;
+        }
+        var community = community(slug);
+        var owner = accounts.find(community.ownerId()).map(AccountSummary::displayName).orElse("?");
+        var fresh = new Heading(community.id(), community.slug(), community.name(), community.ownerId(), owner, now);
+        if (headings.size() > 10_000) {
+            headings.clear();
+        }
+        headings.put(key, fresh);
+        return fresh;
     }
 
     private CommunityInfo community(String slug) {

@@ -99,7 +99,9 @@ class ApiTokens {
                 select t.id as token_id, a.id as account_id, a.email, a.display_name
                 from api_tokens t join accounts a on a.id = t.account_id
                 where t.token_hash = ? and t.revoked_at is null""")
-                .param(sha256(token)).query(Holder.class).optional();
+                .param(sha256(token))
+                .query((rs, n) -> new Holder(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)))
+                .optional();
         found.ifPresent(this::touch);
         return found;
     }

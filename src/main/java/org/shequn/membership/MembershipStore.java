@@ -117,6 +117,18 @@ class MembershipStore {
         return result;
     }
 
+    /** Member count (from the seat row, else counted) and the account's role, in one round trip. */
+    org.shequn.community.MemberRoster.Standing standing(long communityId, long accountId) {
+        return jdbc.sql("""
+                select coalesce((select members from community_seats where community_id = :c),
+                                (select count(*) from memberships where community_id = :c)) as members,
+                       (select role from memberships where community_id = :c and account_id = :a) as role""")
+                .param("c", communityId).param("a", accountId)
+                .query((rs, n) -> new org.shequn.community.MemberRoster.Standing(rs.getInt(1),
+                        java.util.Optional.ofNullable(rs.getString(2)).map(CommunityRole::valueOf)))
+                .single();
+    }
+
     List<Long> runners(long communityId) {
         return jdbc.sql("select account_id from memberships where community_id = ? and role in ('OWNER', 'ADMIN') order by account_id")
                 .param(communityId).query(Long.class).list();

@@ -40,6 +40,11 @@ class Roster implements MemberRoster, Memberships {
     }
 
     @Override
+    public Standing standing(long communityId, long accountId) {
+        return store.standing(communityId, accountId);
+    }
+
+    @Override
     public Optional<CommunityRole> roleOf(long communityId, long accountId) {
         return store.role(communityId, accountId);
     }
