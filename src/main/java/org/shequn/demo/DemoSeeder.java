@@ -122,8 +122,8 @@ class DemoSeeder {
             put(http, tokens.get(i), "/people/" + ids.get((i % (people.size() - 1)) + 1) + "/follow", null);
             put(http, tokens.get((i % (people.size() - 1)) + 1), "/people/" + ids.get(i) + "/follow", null);
         }
-        log.info("Demo data seeded. Sign in as {} / {} (platform operator, owner of 《{}》).", people.getFirst().email(),
-                DemoPeople.PASSWORD, communities.getFirst().get("name"));
+        log.info("Demo data seeded. Sign in as {} / {} (owner of 《{}》; the operator too if it was the installation's first account).",
+                people.getFirst().email(), DemoPeople.PASSWORD, communities.getFirst().get("name"));
     }
 
     /** Members ask for position verification and the operator (the first demo account) approves. */
