@@ -13,6 +13,8 @@ class SmokeBrowserTest extends BrowserTest {
             var page = context.newPage();
             page.navigate(url("/"));
             assertThat(page.locator("h1")).containsText("小而活跃的社群");
+            // htmx must load under the page's Content-Security-Policy, or every enhancement silently dies
+            org.assertj.core.api.Assertions.assertThat(page.evaluate("() => typeof window.htmx")).isEqualTo("object");
             screenshot(page, "00-home-phone");
             page.getByText("注册").first().click();
             page.fill("input[name=email]", Api.unique("smoke") + "@example.com");
@@ -22,6 +24,10 @@ class SmokeBrowserTest extends BrowserTest {
             page.waitForURL("**/profile/edit**");
             assertThat(page.locator("body")).containsText("烟雾测试");
             screenshot(page, "01-profile-edit-phone");
+            // the people page composes the social module's panel through htmx
+            page.navigate(url("/settings/account"));
+            page.locator("header a.me").click();
+            assertThat(page.locator("#social")).containsText("关注者");
         }
     }
 }

@@ -36,6 +36,12 @@ class AccountPagesTests {
     }
 
     @Test
+    void servesHtmxFromTheWebjarAtTheAddressPagesUse() throws Exception {
+        mvc.perform(get("/webjars/htmx.org/dist/htmx.min.js")).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("htmx")));
+    }
+
+    @Test
     void registersSignsInAndOutThroughTheForms() throws Exception {
         var browser = new WebSession(mvc);
         var email = browser.register("王五");
