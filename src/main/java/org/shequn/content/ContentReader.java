@@ -213,7 +213,9 @@ class ContentReader implements Posts {
 
     /** Plain text (never HTML): pages escape it like any other text. */
     static String excerpt(String body) {
-        var flat = body.replaceAll("\\s+", " ").strip();
+        // a feed line reads as text: drop Markdown's link targets and markup characters
+        var flat = body.replaceAll("!?\\[([^\\]]*)]\\([^)]*\\)", "$1").replaceAll("[#*_`>~|]+", " ")
+                .replaceAll("\\s+", " ").strip();
         return flat.length() <= EXCERPT ? flat : flat.substring(0, EXCERPT) + "…";
     }
 
