@@ -1,0 +1,80 @@
+package org.shequn.content;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import org.shequn.shared.Rejection;
+import org.shequn.shared.Validation;
+import org.shequn.shared.Viewer;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Comments: two levels; a reply to a reply joins its top-level comment's thread. */
+@Service
+class Commenting {
+
+    record CommentDraft(
+            @NotBlank @Size(max = 5000) @Pattern(regexp = PostDraft.MULTI_LINE, message = "{validation.noControlCharacters}") String body,
+            Long parentId) {
+    }
+
+    private final ContentAccess access;
+    private final Publishing publishing;
+    private final PostStore posts;
+    private final CommentStore comments;
+    private final Validation validation;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Commenting(ContentAccess access, Publishing publishing, PostStore posts, CommentStore comments,
+               Validation validation, ApplicationEventPublisher events, Clock clock) {
+        this.access = access;
+        this.publishing = publishing;
+        this.posts = posts;
+        this.comments = comments;
+        this.validation = validation;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    long add(Viewer viewer, String slug, long postId, CommentDraft draft) {
+        var seat = access.write(viewer, slug);
+        var post = publishing.live(seat, postId);
+        validation.check(draft);
+        Long parentId = null;
+        if (draft.parentId() != null) {
+            var parent = comments.byId(seat.communityId(), draft.parentId())
+                    .filter(c -> c.postId() == post.id() && !c.deleted())
+                    .orElseThrow(() -> Rejection.invalid("parentId", "content.comment.parent.unknown"));
+            parentId = parent.parentId() != null ? parent.parentId() : parent.id();
+        }
+        long id = comments.insert(post, parentId, seat.accountId(), draft.body(), now());
+        posts.countComment(post.id(), 1);
+        events.publishEvent(new CommentAdded(id, post.id(), seat.communityId(), parentId, seat.accountId(), post.authorId()));
+        return id;
+    }
+
+    @Transactional
+    long delete(Viewer viewer, String slug, long commentId) {
+        var seat = access.write(viewer, slug);
+        var comment = comments.byId(seat.communityId(), commentId).filter(c -> !c.deleted())
+                .orElseThrow(() -> Rejection.notFound("content.comment.notFound"));
+        if (comment.authorId() != seat.accountId() && !seat.runs()) {
+            throw Rejection.forbidden("content.comment.deleteForbidden");
+        }
+        comments.softDelete(comment.id(), seat.accountId(), now());
+        posts.countComment(comment.postId(), -1);
+        events.publishEvent(new CommentRemoved(comment.id(), comment.postId(), seat.communityId(), comment.authorId(),
+                seat.accountId()));
+        return comment.postId();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,62 @@
+package org.shequn.content;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import org.shequn.content.PostCurated.Mark;
+import org.shequn.shared.Rejection;
+import org.shequn.shared.Viewer;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Owners and admins pin posts (at most three per community) and mark them featured (精华). */
+@Service
+class Curation {
+
+    private final ContentAccess access;
+    private final Publishing publishing;
+    private final PostStore posts;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Curation(ContentAccess access, Publishing publishing, PostStore posts, ApplicationEventPublisher events, Clock clock) {
+        this.access = access;
+        this.publishing = publishing;
+        this.posts = posts;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    void pin(Viewer viewer, String slug, long postId, boolean on) {
+        var seat = access.runner(viewer, slug);
+        var post = publishing.live(seat, postId);
+        if (on == (post.pinnedAt() != null)) {
+            return;
+        }
+        if (on) {
+            if (!posts.pin(seat.communityId(), post.id(), now())) {
+                throw Rejection.conflict("content.pin.tooMany", PostStore.MAX_PINNED);
+            }
+        } else {
+            posts.unpin(post.id());
+        }
+        events.publishEvent(new PostCurated(post.id(), seat.communityId(), post.authorId(), seat.accountId(), Mark.PINNED, on));
+    }
+
+    @Transactional
+    void feature(Viewer viewer, String slug, long postId, boolean on) {
+        var seat = access.runner(viewer, slug);
+        var post = publishing.live(seat, postId);
+        if (on == (post.featuredAt() != null)) {
+            return;
+        }
+        posts.setFeatured(post.id(), on ? now() : null);
+        events.publishEvent(new PostCurated(post.id(), seat.communityId(), post.authorId(), seat.accountId(), Mark.FEATURED, on));
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,143 @@
+package org.shequn.content;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The posts table and the history of their versions. */
+@Repository
+class PostStore {
+
+    static final String COLUMNS = """
+            id, community_id, section_id, author_id, kind, title, body, tags, comment_count, pinned_at, featured_at,
+            created_at, edited_at, deleted_at""";
+    static final int MAX_PINNED = 3;
+
+    /** A feed's order: the column that sorts it (newest first) and the index that serves it. */
+    enum Order {
+        LATEST("created_at"), FEATURED("featured_at");
+
+        final String column;
+
+        Order(String column) {
+            this.column = column;
+        }
+    }
+
+    record VersionRow(long id, String title, String body, String tags, OffsetDateTime writtenAt,
+                      OffsetDateTime replacedAt, long replacedBy) {
+    }
+
+    private final JdbcClient jdbc;
+
+    PostStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(long communityId, Long sectionId, long authorId, PostDraft d, OffsetDateTime now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into posts (community_id, section_id, author_id, kind, title, body, tags, comment_count, created_at)
+                values (:c, :s, :a, :kind, :title, :body, :tags, 0, :now)""")
+                .param("c", communityId).param("s", sectionId).param("a", authorId).param("kind", d.kind())
+                .param("title", d.cleanTitle()).param("body", d.body()).param("tags", String.join("\n", d.cleanTags()))
+                .param("now", now).update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    /** Keeps the current text as a version, then writes the new one. */
+    void edit(PostRow current, Long sectionId, PostDraft d, long editorId, OffsetDateTime now) {
+        jdbc.sql("""
+                insert into post_versions (post_id, title, body, tags, written_at, replaced_at, replaced_by)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(current.id(), current.title(), current.body(), current.tags(),
+                        current.editedAt() != null ? current.editedAt() : current.createdAt(), now, editorId).update();
+        jdbc.sql("""
+                update posts set section_id = :s, kind = :kind, title = :title, body = :body, tags = :tags, edited_at = :now
+                where id = :id""")
+                .param("s", sectionId).param("kind", d.kind()).param("title", d.cleanTitle()).param("body", d.body())
+                .param("tags", String.join("\n", d.cleanTags())).param("now", now).param("id", current.id()).update();
+    }
+
+    List<VersionRow> versions(long postId) {
+        return jdbc.sql("""
+                select id, title, body, tags, written_at, replaced_at, replaced_by from post_versions
+                where post_id = ? order by id""").param(postId).query(VersionRow.class).list();
+    }
+
+    Optional<PostRow> byId(long communityId, long id) {
+        return jdbc.sql("select " + COLUMNS + " from posts where id = ? and community_id = ?")
+                .params(id, communityId).query(PostRow.class).optional();
+    }
+
+    Optional<PostRow> byId(long id) {
+        return jdbc.sql("select " + COLUMNS + " from posts where id = ? and deleted_at is null")
+                .param(id).query(PostRow.class).optional();
+    }
+
+    void softDelete(long id, long by, OffsetDateTime now) {
+        jdbc.sql("update posts set deleted_at = ?, deleted_by = ?, pinned_at = null where id = ?").params(now, by, id).update();
+    }
+
+    /** Pins while fewer than {@link #MAX_PINNED} posts are pinned; false when the community already has that many. */
+    boolean pin(long communityId, long id, OffsetDateTime now) {
+        return jdbc.sql("""
+                update posts set pinned_at = ? where id = ? and pinned_at is null
+                and (select count(*) from posts p where p.community_id = ? and p.pinned_at is not null) < ?""")
+                .params(now, id, communityId, MAX_PINNED).update() > 0;
+    }
+
+    void unpin(long id) {
+        jdbc.sql("update posts set pinned_at = null where id = ?").param(id).update();
+    }
+
+    void setFeatured(long id, OffsetDateTime at) {
+        jdbc.sql("update posts set featured_at = ? where id = ?").params(at, id).update();
+    }
+
+    void countComment(long id, int delta) {
+        jdbc.sql("update posts set comment_count = comment_count + ? where id = ?").params(delta, id).update();
+    }
+
+    List<PostRow> pinned(long communityId) {
+        return jdbc.sql("select " + COLUMNS + """
+                 from posts where community_id = ? and pinned_at is not null and deleted_at is null
+                order by pinned_at desc, id desc""").param(communityId).query(PostRow.class).list();
+    }
+
+    /**
+     * One page of a feed, newest first, after the keyset position ({@code beforeAt}, {@code beforeId}) when given.
+     * {@code at <= ?} is an index condition on (community or section, column, id); the rest filters inside it.
+     */
+    List<PostRow> page(long communityId, Long sectionId, Order order, boolean skipPinned, OffsetDateTime beforeAt,
+                       long beforeId, int limit) {
+        var col = order.column;
+        var sql = new StringBuilder("select " + COLUMNS + " from posts where ");
+        var spec = jdbc.sql("");
+        sql.append(sectionId != null ? "section_id = :scope" : "community_id = :scope");
+        if (order == Order.FEATURED) {
+            sql.append(" and featured_at is not null");
+        }
+        sql.append(" and deleted_at is null");
+        if (skipPinned) {
+            sql.append(" and pinned_at is null");
+        }
+        if (beforeAt != null) {
+            sql.append(" and ").append(col).append(" <= :at and (").append(col).append(" < :at or id < :id)");
+        }
+        sql.append(" order by ").append(col).append(" desc, id desc limit ").append(Math.max(1, Math.min(limit, 101)));
+        spec = jdbc.sql(sql.toString()).param("scope", sectionId != null ? sectionId : communityId);
+        if (beforeAt != null) {
+            spec = spec.param("at", beforeAt).param("id", beforeId);
+        }
+        return spec.query(PostRow.class).list();
+    }
+
+    int liveCount(long communityId) {
+        return jdbc.sql("select count(*) from posts where community_id = ? and deleted_at is null")
+                .param(communityId).query(Integer.class).single();
+    }
+}

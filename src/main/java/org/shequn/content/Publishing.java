@@ -1,0 +1,112 @@
+package org.shequn.content;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import org.shequn.shared.Rejection;
+import org.shequn.shared.Validation;
+import org.shequn.shared.Viewer;
+import org.shequn.shared.text.Markdown;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A member's own posts: publish, edit (history kept), delete (soft); and the editor's Markdown preview. */
+@Service
+class Publishing {
+
+    static final int PREVIEW_MAX = 20000;
+
+    private final ContentAccess access;
+    private final PostStore posts;
+    private final SectionStore sections;
+    private final Validation validation;
+    private final Markdown markdown;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Publishing(ContentAccess access, PostStore posts, SectionStore sections, Validation validation, Markdown markdown,
+               ApplicationEventPublisher events, Clock clock) {
+        this.access = access;
+        this.posts = posts;
+        this.sections = sections;
+        this.validation = validation;
+        this.markdown = markdown;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    long publish(Viewer viewer, String slug, PostDraft draft) {
+        var seat = access.write(viewer, slug);
+        check(draft);
+        checkSection(seat, draft.sectionId(), null);
+        long id = posts.insert(seat.communityId(), draft.sectionId(), seat.accountId(), draft, now());
+        events.publishEvent(new PostPublished(id, seat.communityId(), draft.sectionId(), seat.accountId(), draft.kind()));
+        return id;
+    }
+
+    @Transactional
+    void edit(Viewer viewer, String slug, long postId, PostDraft draft) {
+        var seat = access.write(viewer, slug);
+        var post = live(seat, postId);
+        if (post.authorId() != seat.accountId()) {
+            throw Rejection.forbidden("content.post.authorOnly");
+        }
+        check(draft);
+        checkSection(seat, draft.sectionId(), post.sectionId());
+        posts.edit(post, draft.sectionId(), draft, seat.accountId(), now());
+        events.publishEvent(new PostEdited(post.id(), seat.communityId(), post.authorId()));
+    }
+
+    @Transactional
+    void delete(Viewer viewer, String slug, long postId) {
+        var seat = access.write(viewer, slug);
+        var post = live(seat, postId);
+        if (post.authorId() != seat.accountId() && !seat.runs()) {
+            throw Rejection.forbidden("content.post.deleteForbidden");
+        }
+        posts.softDelete(post.id(), seat.accountId(), now());
+        events.publishEvent(new PostRemoved(post.id(), seat.communityId(), post.authorId(), seat.accountId()));
+    }
+
+    /** The editor's live preview: exactly what the post page will show. Members only, like everything else. */
+    String preview(Viewer viewer, String slug, String body) {
+        access.read(viewer, slug);
+        if (body != null && body.length() > PREVIEW_MAX) {
+            throw Rejection.invalid("body", "content.post.body.tooLong", PREVIEW_MAX);
+        }
+        return markdown.toSafeHtml(body);
+    }
+
+    PostRow live(Seat seat, long postId) {
+        return posts.byId(seat.communityId(), postId).filter(p -> !p.deleted())
+                .orElseThrow(() -> Rejection.notFound("content.post.notFound"));
+    }
+
+    private void check(PostDraft draft) {
+        validation.check(draft);
+        if (draft.postKind().needsTitle() && draft.cleanTitle().isEmpty()) {
+            throw Rejection.invalid("title", "content.post.title.required");
+        }
+    }
+
+    /** The section must be this community's, open, and allow the poster's role; keeping an archived one on edit is fine. */
+    private void checkSection(Seat seat, Long sectionId, Long currentSectionId) {
+        if (sectionId == null) {
+            return;
+        }
+        var section = sections.byId(seat.communityId(), sectionId)
+                .orElseThrow(() -> Rejection.invalid("sectionId", "content.post.section.unknown"));
+        if (section.archived() && !sectionId.equals(currentSectionId)) {
+            throw Rejection.invalid("sectionId", "content.post.section.archived");
+        }
+        if (!section.rule().allows(seat.role()) && !sectionId.equals(currentSectionId)) {
+            throw Rejection.forbidden("content.post.section.notAllowed");
+        }
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+}

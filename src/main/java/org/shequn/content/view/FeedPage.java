@@ -1,0 +1,9 @@
+package org.shequn.content.view;
+
+import java.util.List;
+
+/** One page of a community's or a section's feed ({@code view}: latest or featured); pinned posts on the first. */
+public record FeedPage(String slug, String communityName, boolean archived, String view, Long sectionId,
+                       List<SectionView> sections, List<PostCard> pinned, List<PostCard> items, String next,
+                       boolean canPost, boolean owner) {
+}

@@ -1,0 +1,7 @@
+package org.shequn.content.view;
+
+import java.util.List;
+
+/** Every version of a post, oldest first. */
+public record PostHistory(long postId, String slug, String title, List<PostVersion> versions) {
+}

@@ -1,0 +1,12 @@
+package org.shequn.content.view;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** A post as its page and {@code GET posts/{id}} show it: sanitized HTML, comments, and what the viewer may do. */
+public record PostView(long id, String slug, String communityName, String kind, String title, String body,
+                       String bodyHtml, long authorId, String authorName, Long sectionId, String sectionName,
+                       List<String> tags, boolean pinned, boolean featured, boolean edited, OffsetDateTime createdAt,
+                       OffsetDateTime editedAt, int commentCount, List<CommentView> comments, boolean canEdit,
+                       boolean canDelete, boolean canCurate, boolean canSeeHistory, boolean canComment) {
+}
