@@ -153,7 +153,7 @@ class CommunityStore {
         }
         if (query != null) {
             sql.append(" and (lower(name) like :q escape '\\' or lower(description) like :q escape '\\')");
-            params.put("q", "%" + query.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("q", org.shequn.shared.text.LikePattern.containing(query));
         }
         if (beforeCreated != null) {
             sql.append(" and (created_at < :created or (created_at = :created and id < :id))");

@@ -47,16 +47,8 @@ class CommunityViews {
 
     Page<CommunityCard> listing(String theme, String query, String cursorToken) {
         var cursor = Cursor.decode(cursorToken);
-        OffsetDateTime before = null;
-        long beforeId = 0;
-        if (cursor != null) {
-            try {
-                before = OffsetDateTime.parse(cursor.sortKey());
-            } catch (RuntimeException e) {
-                throw org.shequn.shared.Rejection.invalid("cursor", "problem.cursor");
-            }
-            beforeId = cursor.id();
-        }
+        OffsetDateTime before = cursor == null ? null : cursor.time();
+        long beforeId = cursor == null ? 0 : cursor.id();
         var rows = store.listing(blankToNull(theme), blankToNull(query), before, beforeId, PAGE_SIZE + 1);
         var more = rows.size() > PAGE_SIZE;
         var page = more ? rows.subList(0, PAGE_SIZE) : rows;
@@ -69,7 +61,7 @@ class CommunityViews {
         String next = null;
         if (more) {
             var last = page.getLast();
-            next = new Cursor(last.createdAt().toString(), last.id()).encode();
+            next = Cursor.at(last.createdAt(), last.id()).encode();
         }
         return new Page<>(cards, next);
     }

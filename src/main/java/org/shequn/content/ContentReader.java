@@ -70,14 +70,7 @@ class ContentReader implements Posts {
             throw Rejection.notFound("content.section.notFound");
         }
         var cursor = Cursor.decode(cursorToken);
-        OffsetDateTime before = null;
-        if (cursor != null) {
-            try {
-                before = OffsetDateTime.parse(cursor.sortKey());
-            } catch (RuntimeException e) {
-                throw Rejection.invalid("cursor", "problem.cursor");
-            }
-        }
+        OffsetDateTime before = cursor == null ? null : cursor.time();
         OffsetDateTime mark = cursor == null && order == PostStore.Order.LATEST
                 ? visits.visit(seat.communityId(), seat.accountId(), now())
                 : visits.previous(seat.communityId(), seat.accountId());
@@ -90,7 +83,7 @@ class ContentReader implements Posts {
             rows = rows.subList(0, PAGE_SIZE);
             var last = rows.getLast();
             var key = order == PostStore.Order.LATEST ? last.createdAt() : last.featuredAt();
-            next = new Cursor(key.toString(), last.id()).encode();
+            next = Cursor.at(key, last.id()).encode();
         }
         var names = names(authors(pinned, rows));
         var sectionNames = new LinkedHashMap<Long, String>();

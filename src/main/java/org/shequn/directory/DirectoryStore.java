@@ -103,7 +103,7 @@ class DirectoryStore {
         }
         if (nameQuery != null) {
             sql.append(" and lower(e.display_name) like ? escape '\\'");
-            args.add("%" + nameQuery.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            args.add(org.shequn.shared.text.LikePattern.containing(nameQuery));
         }
         if (!hidden.isEmpty()) {
             sql.append(" and e.account_id not in (").append(String.join(",", java.util.Collections.nCopies(hidden.size(), "?"))).append(")");

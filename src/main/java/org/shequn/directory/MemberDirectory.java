@@ -69,14 +69,7 @@ class MemberDirectory {
             throw Rejection.invalid("limit", "directory.limit", MAX_PAGE_SIZE);
         }
         var cursor = Cursor.decode(cursorToken);
-        OffsetDateTime before = null;
-        if (cursor != null) {
-            try {
-                before = OffsetDateTime.parse(cursor.sortKey());
-            } catch (RuntimeException e) {
-                throw Rejection.invalid("cursor", "problem.cursor");
-            }
-        }
+        OffsetDateTime before = cursor == null ? null : cursor.time();
         Set<Long> hidden = social.blockedEitherWay(viewer.accountId());
         var rows = store.page(community.id(), tags(filter), blankToNull(filter.q(), 40, "q"), hidden, before,
                 cursor == null ? 0 : cursor.id(), size + 1);
@@ -84,7 +77,7 @@ class MemberDirectory {
         if (rows.size() > size) {
             rows = rows.subList(0, size);
             var last = rows.getLast();
-            next = new Cursor(last.joinedAt().toString(), last.accountId()).encode();
+            next = Cursor.at(last.joinedAt(), last.accountId()).encode();
         }
         return new DirectoryPage(community.slug(), community.name(), true, count, community.ownerId(), owner, rows, next,
                 withFacets ? facets(community.id()) : Map.of());

@@ -1,6 +1,7 @@
 package org.shequn.shared;
 
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.Base64;
 
 /**
@@ -8,6 +9,20 @@ import java.util.Base64;
  * concurrent inserts, unlike OFFSET.
  */
 public record Cursor(String sortKey, long id) {
+
+    /** A position after a row sorted by a timestamp, then id. */
+    public static Cursor at(OffsetDateTime time, long id) {
+        return new Cursor(time.toString(), id);
+    }
+
+    /** The timestamp of a cursor made by {@link #at}; a tampered one is a 400. */
+    public OffsetDateTime time() {
+        try {
+            return OffsetDateTime.parse(sortKey);
+        } catch (RuntimeException e) {
+            throw Rejection.invalid("cursor", "problem.cursor");
+        }
+    }
 
     public String encode() {
         return Base64.getUrlEncoder().withoutPadding()

@@ -1,11 +1,9 @@
 package org.shequn.social;
 
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import org.shequn.shared.Cursor;
-import org.shequn.shared.Rejection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -18,7 +16,7 @@ final class Keyset {
     /** One related person and since when. */
     record Row(long otherId, OffsetDateTime since) {
         Cursor cursor() {
-            return new Cursor(since.toString(), otherId);
+            return Cursor.at(since, otherId);
         }
     }
 
@@ -43,10 +41,6 @@ final class Keyset {
     }
 
     private static OffsetDateTime since(Cursor cursor) {
-        try {
-            return OffsetDateTime.parse(cursor.sortKey());
-        } catch (DateTimeParseException e) {
-            throw Rejection.invalid("cursor", "problem.cursor");
-        }
+        return cursor.time();
     }
 }
