@@ -90,6 +90,13 @@ class Moderation {
                 now());
     }
 
+    /** Reports a comment from its post's page; returns the post, to go back to. */
+    @Transactional
+    long reportComment(Viewer viewer, String slug, long commentId, String reason) {
+        report(viewer, slug, new ReportDraft(null, commentId, reason));
+        return comments.byId(access.read(viewer, slug).communityId(), commentId).map(CommentRow::postId).orElseThrow();
+    }
+
     List<ReportView> queue(Viewer viewer, String slug, String status) {
         var seat = runner(viewer, slug);
         var wanted = status == null || status.isEmpty() ? "OPEN" : status.toUpperCase(Locale.ROOT);

@@ -36,6 +36,13 @@ class ModerationPages {
         return "redirect:/c/" + slug + "/posts/" + id;
     }
 
+    @PostMapping("/c/{slug}/comments/{id}/report")
+    String reportComment(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long id,
+                         ReportForm form) {
+        long postId = moderation.reportComment(viewer, slug, id, form.reason());
+        return "redirect:/c/" + slug + "/posts/" + postId + "#comment-" + id;
+    }
+
     @PostMapping("/c/{slug}/moderation/reports/{id}/dismiss")
     String dismiss(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long id) {
         moderation.dismiss(viewer, slug, id);

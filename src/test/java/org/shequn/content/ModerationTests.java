@@ -335,6 +335,32 @@ class ModerationTests {
                 .andExpect(status().isTooManyRequests());
     }
 
+    @Test
+    void aMemberReportsACommentOnThePageAndAnAdminHidesItForEveryone() throws Exception {
+        var f = ContentFixture.create(new Api(mvc), jdbc);
+        long post = f.discussion(f.core(), "讨论帖");
+        long comment = comment(f, f.core(), post, "不友善的评论");
+        var member = new WebSession(mvc);
+        Members.add(jdbc, f.communityId(), accountId(member.register("网页成员甲")), "MEMBER");
+        member.get("/c/" + f.slug() + "/posts/" + post).andExpect(status().isOk())
+                .andExpect(content().string(containsString("/comments/" + comment + "/report")))
+                .andExpect(content().string(not(containsString("/moderation/comments/" + comment + "/hide"))));
+        member.form("/c/" + f.slug() + "/comments/" + comment + "/report", "reason", "<i>攻击</i>")
+                .andExpect(status().is3xxRedirection());
+        member.form("/c/" + f.slug() + "/posts/" + post + "/report", "reason", "").andExpect(status().isBadRequest());
+        var admin = new WebSession(mvc);
+        Members.add(jdbc, f.communityId(), accountId(admin.register("网页管理员乙")), "ADMIN");
+        admin.get("/c/" + f.slug() + "/posts/" + post)
+                .andExpect(content().string(containsString("/moderation/comments/" + comment + "/hide")));
+        admin.get("/c/" + f.slug() + "/moderation").andExpect(content().string(containsString("&lt;i&gt;攻击&lt;/i&gt;")))
+                .andExpect(content().string(containsString("不友善的评论")));
+        admin.form("/c/" + f.slug() + "/moderation/comments/" + comment + "/hide").andExpect(status().is3xxRedirection());
+        member.get("/c/" + f.slug() + "/posts/" + post).andExpect(content().string(not(containsString("不友善的评论"))));
+        f.api().get(f.core(), f.base() + "/posts/" + post).andExpect(content().string(not(containsString("不友善的评论"))));
+        f.api().get(f.owner(), f.base() + "/reports").andExpect(jsonPath("$.length()").value(0));
+        f.api().get(f.owner(), f.base() + "/reports?status=RESOLVED").andExpect(jsonPath("$[0].itemHidden").value(true));
+    }
+
     private long accountId(String email) {
         return jdbc.sql("select id from accounts where email = ?").param(email).query(Long.class).single();
     }
