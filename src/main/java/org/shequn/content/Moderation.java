@@ -25,6 +25,7 @@ import org.shequn.identity.Accounts;
 import org.shequn.shared.Rejection;
 import org.shequn.shared.Validation;
 import org.shequn.shared.Viewer;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -57,9 +58,11 @@ class Moderation {
     private final Accounts accounts;
     private final Validation validation;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     Moderation(ContentAccess access, PostStore posts, CommentStore comments, ModerationStore store, MemberRoster roster,
-               Accounts accounts, Validation validation, Clock clock) {
+               Accounts accounts, Validation validation, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.access = access;
         this.posts = posts;
         this.comments = comments;
@@ -131,6 +134,10 @@ class Moderation {
         posts.setHidden(post.id(), hide ? now : null, hide ? seat.accountId() : null);
         store.resolveReports(seat.communityId(), post.id(), null, seat.accountId(), now);
         audit(seat, hide ? "HIDE" : post.held() ? "APPROVE" : "RESTORE", post.id(), null, post.authorId(), post.title());
+        if (!hide && post.held()) {
+            // an approved post is published now: followers hear of it as of any new post
+            events.publishEvent(new PostPublished(post.id(), seat.communityId(), post.sectionId(), post.authorId(), post.kind()));
+        }
     }
 
     @Transactional

@@ -15,6 +15,25 @@ class ModerationPages {
     record ReportForm(String reason) {
     }
 
+    record MuteForm(String hours, String reason) {
+    }
+
+    /** One word a line in each box. */
+    record WordsForm(String block, String hold) {
+
+        Moderation.WordList list() {
+            var words = new java.util.ArrayList<org.shequn.content.view.BannedWord>();
+            lines(block).forEach(w -> words.add(new org.shequn.content.view.BannedWord(w, "BLOCK")));
+            lines(hold).forEach(w -> words.add(new org.shequn.content.view.BannedWord(w, "HOLD")));
+            return new Moderation.WordList(words);
+        }
+
+        private static java.util.List<String> lines(String text) {
+            return text == null ? java.util.List.of()
+                    : text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        }
+    }
+
     private final Moderation moderation;
     private final Publishing publishing;
 
@@ -70,6 +89,31 @@ class ModerationPages {
     @PostMapping("/c/{slug}/moderation/comments/{id}/show")
     String showComment(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long id) {
         moderation.hideComment(viewer, slug, id, false);
+        return "redirect:/c/" + slug + "/moderation";
+    }
+
+    @PostMapping("/c/{slug}/moderation/mutes/{accountId}")
+    String mute(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long accountId,
+                MuteForm form) {
+        Integer hours;
+        try {
+            hours = form.hours() == null ? null : Integer.valueOf(form.hours().strip());
+        } catch (NumberFormatException e) {
+            hours = null;
+        }
+        moderation.mute(viewer, slug, accountId, new Moderation.MuteDraft(hours, form.reason()));
+        return "redirect:/c/" + slug + "/moderation";
+    }
+
+    @PostMapping("/c/{slug}/moderation/mutes/{accountId}/delete")
+    String unmute(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long accountId) {
+        moderation.unmute(viewer, slug, accountId);
+        return "redirect:/c/" + slug + "/moderation";
+    }
+
+    @PostMapping("/c/{slug}/moderation/words")
+    String words(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, WordsForm form) {
+        moderation.replaceWords(viewer, slug, form.list());
         return "redirect:/c/" + slug + "/moderation";
     }
 

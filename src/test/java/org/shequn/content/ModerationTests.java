@@ -359,6 +359,22 @@ class ModerationTests {
         f.api().get(f.core(), f.base() + "/posts/" + post).andExpect(content().string(not(containsString("不友善的评论"))));
         f.api().get(f.owner(), f.base() + "/reports").andExpect(jsonPath("$.length()").value(0));
         f.api().get(f.owner(), f.base() + "/reports?status=RESOLVED").andExpect(jsonPath("$[0].itemHidden").value(true));
+
+        // mute the author and edit the word list from the page
+        var core = f.core().id();
+        admin.form("/c/" + f.slug() + "/moderation/mutes/" + core, "hours", "24", "reason", "<b>x</b>")
+                .andExpect(status().is3xxRedirection());
+        f.api().post(f.core(), f.base() + "/posts", Api.obj("kind", "DISCUSSION", "body", "x")).andExpect(status().isForbidden());
+        admin.form("/c/" + f.slug() + "/moderation/mutes/" + core, "hours", "abc").andExpect(status().isBadRequest());
+        member.form("/c/" + f.slug() + "/moderation/mutes/" + core + "/delete").andExpect(status().isForbidden());
+        admin.get("/c/" + f.slug() + "/moderation").andExpect(content().string(containsString("&lt;b&gt;x&lt;/b&gt;")));
+        admin.form("/c/" + f.slug() + "/moderation/mutes/" + core + "/delete").andExpect(status().is3xxRedirection());
+        f.api().post(f.core(), f.base() + "/posts", Api.obj("kind", "DISCUSSION", "body", "x")).andExpect(status().isCreated());
+        admin.form("/c/" + f.slug() + "/moderation/words", "block", "坏词\n  \n<script>", "hold", "待审")
+                .andExpect(status().is3xxRedirection());
+        f.api().get(f.owner(), f.base() + "/moderation/words").andExpect(jsonPath("$.length()").value(3));
+        admin.get("/c/" + f.slug() + "/moderation").andExpect(content().string(not(containsString("<script>"))));
+        member.form("/c/" + f.slug() + "/moderation/words", "block", "").andExpect(status().isForbidden());
     }
 
     private long accountId(String email) {
