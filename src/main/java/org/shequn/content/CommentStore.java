@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CommentStore {
 
-    private static final String COLUMNS = "id, post_id, community_id, parent_id, author_id, body, created_at, deleted_at";
+    private static final String COLUMNS = "id, post_id, community_id, parent_id, author_id, body, created_at, deleted_at, hidden_at";
 
     private final JdbcClient jdbc;
 
@@ -37,6 +37,15 @@ class CommentStore {
     List<CommentRow> ofPost(long postId) {
         return jdbc.sql("select " + COLUMNS + " from comments where post_id = ? order by created_at, id")
                 .param(postId).query(CommentRow.class).list();
+    }
+
+    void setHidden(long id, OffsetDateTime now, Long by) {
+        jdbc.sql("update comments set hidden_at = ?, hidden_by = ? where id = ?").params(now, by, id).update();
+    }
+
+    int writtenSince(long communityId, long authorId, OffsetDateTime since) {
+        return jdbc.sql("select count(*) from comments where community_id = ? and author_id = ? and created_at > ?")
+                .params(communityId, authorId, since).query(Integer.class).single();
     }
 
     void softDelete(long id, long by, OffsetDateTime now) {

@@ -29,9 +29,14 @@ class Commenting {
     private final Validation validation;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ModerationGuard guard;
+    private final Moderation moderation;
 
     Commenting(ContentAccess access, Publishing publishing, PostStore posts, CommentStore comments,
-               Validation validation, ApplicationEventPublisher events, Clock clock) {
+               Validation validation, ApplicationEventPublisher events, Clock clock, ModerationGuard guard,
+               Moderation moderation) {
+        this.guard = guard;
+        this.moderation = moderation;
         this.access = access;
         this.publishing = publishing;
         this.posts = posts;
@@ -53,6 +58,7 @@ class Commenting {
                     .orElseThrow(() -> Rejection.invalid("parentId", "content.comment.parent.unknown"));
             parentId = parent.parentId() != null ? parent.parentId() : parent.id();
         }
+        guard.comment(seat, draft.body());
         long id = comments.insert(post, parentId, seat.accountId(), draft.body(), now());
         posts.countComment(post.id(), 1);
         events.publishEvent(new CommentAdded(id, post.id(), seat.communityId(), parentId, seat.accountId(), post.authorId()));
@@ -69,6 +75,7 @@ class Commenting {
         }
         comments.softDelete(comment.id(), seat.accountId(), now());
         posts.countComment(comment.postId(), -1);
+        moderation.deleted(seat, comment.postId(), comment.id(), comment.authorId());
         events.publishEvent(new CommentRemoved(comment.id(), comment.postId(), seat.communityId(), comment.authorId(),
                 seat.accountId()));
         return comment.postId();

@@ -57,7 +57,7 @@ class ContentReader implements Posts {
 
     @Override
     public Optional<PostRef> find(long postId) {
-        return posts.byId(postId).map(p -> new PostRef(p.id(), p.communityId(), p.authorId(), p.title()));
+        return posts.byId(postId).filter(p -> !p.hidden()).map(p -> new PostRef(p.id(), p.communityId(), p.authorId(), p.title()));
     }
 
     /** A feed page. Opening the first page of the latest view counts as a visit (moves the "new" mark). */
@@ -75,8 +75,8 @@ class ContentReader implements Posts {
                 ? visits.visit(seat.communityId(), seat.accountId(), now())
                 : visits.previous(seat.communityId(), seat.accountId());
         boolean pinnedBlock = sectionId == null && order == PostStore.Order.LATEST;
-        var pinned = pinnedBlock && cursor == null ? posts.pinned(seat.communityId()) : List.<PostRow>of();
-        var rows = posts.page(seat.communityId(), sectionId, order, pinnedBlock, before,
+        var pinned = pinnedBlock && cursor == null ? posts.pinned(seat.communityId(), seat.runs()) : List.<PostRow>of();
+        var rows = posts.page(seat.communityId(), sectionId, order, pinnedBlock, seat.runs(), before,
                 cursor == null ? 0 : cursor.id(), PAGE_SIZE + 1);
         String next = null;
         if (rows.size() > PAGE_SIZE) {
@@ -162,12 +162,16 @@ class ContentReader implements Posts {
     }
 
     private PostRow live(Seat seat, long postId) {
-        return posts.byId(seat.communityId(), postId).filter(p -> !p.deleted())
+        return posts.byId(seat.communityId(), postId).filter(p -> p.visibleTo(seat))
                 .orElseThrow(() -> Rejection.notFound("content.post.notFound"));
     }
 
-    private List<CommentView> threads(List<CommentRow> all, Seat seat, Map<Long, AccountSummary> names) {
+    private List<CommentView> threads(List<CommentRow> visible, Seat seat, Map<Long, AccountSummary> names) {
         boolean writable = !seat.community().archived();
+        // a hidden comment reads like a deleted one, except for owners and admins
+        var all = seat.runs() ? visible : visible.stream().map(c -> c.hidden() && !c.deleted()
+                ? new CommentRow(c.id(), c.postId(), c.communityId(), c.parentId(), c.authorId(), "", c.createdAt(),
+                c.hiddenAt(), c.hiddenAt()) : c).toList();
         var replies = new LinkedHashMap<Long, List<CommentView>>();
         for (var c : all) {
             if (c.parentId() != null && !c.deleted()) {

@@ -5,7 +5,22 @@ import java.util.List;
 
 record PostRow(long id, long communityId, Long sectionId, long authorId, String kind, String title, String body,
                String tags, int commentCount, OffsetDateTime pinnedAt, OffsetDateTime featuredAt,
-               OffsetDateTime createdAt, OffsetDateTime editedAt, OffsetDateTime deletedAt) {
+               OffsetDateTime createdAt, OffsetDateTime editedAt, OffsetDateTime deletedAt,
+               OffsetDateTime hiddenAt, Long hiddenBy) {
+
+    boolean hidden() {
+        return hiddenAt != null;
+    }
+
+    /** Held by a banned word until a moderator approves it (hidden by nobody). */
+    boolean held() {
+        return hiddenAt != null && hiddenBy == null;
+    }
+
+    /** Owners and admins see hidden posts; a held post's author sees it too (pending review). */
+    boolean visibleTo(Seat seat) {
+        return !deleted() && (!hidden() || seat.runs() || (held() && authorId == seat.accountId()));
+    }
 
     List<String> tagList() {
         return tags == null || tags.isEmpty() ? List.of() : List.of(tags.split("\n"));

@@ -13,7 +13,7 @@ class PostStore {
 
     static final String COLUMNS = """
             id, community_id, section_id, author_id, kind, title, body, tags, comment_count, pinned_at, featured_at,
-            created_at, edited_at, deleted_at""";
+            created_at, edited_at, deleted_at, hidden_at, hidden_by""";
     static final int MAX_PINNED = 3;
 
     /** A feed's order: the column that sorts it (newest first) and the index that serves it. */
@@ -102,9 +102,10 @@ class PostStore {
         jdbc.sql("update posts set comment_count = comment_count + ? where id = ?").params(delta, id).update();
     }
 
-    List<PostRow> pinned(long communityId) {
+    List<PostRow> pinned(long communityId, boolean withHidden) {
         return jdbc.sql("select " + COLUMNS + """
                  from posts where community_id = ? and pinned_at is not null and deleted_at is null
+                """ + (withHidden ? "" : "and hidden_at is null ") + """
                 order by pinned_at desc, id desc""").param(communityId).query(PostRow.class).list();
     }
 
@@ -112,8 +113,8 @@ class PostStore {
      * One page of a feed, newest first, after the keyset position ({@code beforeAt}, {@code beforeId}) when given.
      * {@code at <= ?} is an index condition on (community or section, column, id); the rest filters inside it.
      */
-    List<PostRow> page(long communityId, Long sectionId, Order order, boolean skipPinned, OffsetDateTime beforeAt,
-                       long beforeId, int limit) {
+    List<PostRow> page(long communityId, Long sectionId, Order order, boolean skipPinned, boolean withHidden,
+                       OffsetDateTime beforeAt, long beforeId, int limit) {
         var col = order.column;
         var sql = new StringBuilder("select " + COLUMNS + " from posts where ");
         var spec = jdbc.sql("");
@@ -122,6 +123,9 @@ class PostStore {
             sql.append(" and featured_at is not null");
         }
         sql.append(" and deleted_at is null");
+        if (!withHidden) {
+            sql.append(" and hidden_at is null");
+        }
         if (skipPinned) {
             sql.append(" and pinned_at is null");
         }
@@ -134,6 +138,18 @@ class PostStore {
             spec = spec.param("at", beforeAt).param("id", beforeId);
         }
         return spec.query(PostRow.class).list();
+    }
+
+    /** Hides (by a moderator, or held for review when {@code by} is null) or, with {@code now} null, shows again. */
+    void setHidden(long id, OffsetDateTime now, Long by) {
+        jdbc.sql("update posts set hidden_at = ?, hidden_by = ? where id = ?").params(now, by, id).update();
+    }
+
+    /** Posts written since {@code since}: by one author when {@code authorId} is given, else in the whole community. */
+    int writtenSince(long communityId, Long authorId, OffsetDateTime since) {
+        return jdbc.sql("select count(*) from posts where community_id = ? and created_at > ?"
+                        + (authorId == null ? "" : " and author_id = " + authorId.longValue()))
+                .params(communityId, since).query(Integer.class).single();
     }
 
     int liveCount(long communityId) {

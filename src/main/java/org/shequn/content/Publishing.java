@@ -24,9 +24,13 @@ class Publishing {
     private final Markdown markdown;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ModerationGuard guard;
+    private final Moderation moderation;
 
     Publishing(ContentAccess access, PostStore posts, SectionStore sections, Validation validation, Markdown markdown,
-               ApplicationEventPublisher events, Clock clock) {
+               ApplicationEventPublisher events, Clock clock, ModerationGuard guard, Moderation moderation) {
+        this.guard = guard;
+        this.moderation = moderation;
         this.access = access;
         this.posts = posts;
         this.sections = sections;
@@ -41,7 +45,14 @@ class Publishing {
         var seat = access.write(viewer, slug);
         check(draft);
         checkSection(seat, draft.sectionId(), null);
-        long id = posts.insert(seat.communityId(), draft.sectionId(), seat.accountId(), draft, now());
+        boolean held = guard.post(seat, draft.cleanTitle(), draft.body());
+        var now = now();
+        long id = posts.insert(seat.communityId(), draft.sectionId(), seat.accountId(), draft, now);
+        if (held) {
+            // kept hidden until an owner or admin approves it; nobody is notified of it yet
+            posts.setHidden(id, now, null);
+            return id;
+        }
         events.publishEvent(new PostPublished(id, seat.communityId(), draft.sectionId(), seat.accountId(), draft.kind()));
         return id;
     }
@@ -55,6 +66,9 @@ class Publishing {
         }
         check(draft);
         checkSection(seat, draft.sectionId(), post.sectionId());
+        if (guard.edit(seat, draft.cleanTitle(), draft.body()) && !post.hidden()) {
+            posts.setHidden(post.id(), now(), null);
+        }
         posts.edit(post, draft.sectionId(), draft, seat.accountId(), now());
         events.publishEvent(new PostEdited(post.id(), seat.communityId(), post.authorId()));
     }
@@ -67,6 +81,7 @@ class Publishing {
             throw Rejection.forbidden("content.post.deleteForbidden");
         }
         posts.softDelete(post.id(), seat.accountId(), now());
+        moderation.deleted(seat, post.id(), null, post.authorId());
         events.publishEvent(new PostRemoved(post.id(), seat.communityId(), post.authorId(), seat.accountId()));
     }
 
@@ -80,7 +95,7 @@ class Publishing {
     }
 
     PostRow live(Seat seat, long postId) {
-        return posts.byId(seat.communityId(), postId).filter(p -> !p.deleted())
+        return posts.byId(seat.communityId(), postId).filter(p -> p.visibleTo(seat))
                 .orElseThrow(() -> Rejection.notFound("content.post.notFound"));
     }
 

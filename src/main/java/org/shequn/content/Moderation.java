@@ -1,0 +1,348 @@
+package org.shequn.content;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.shequn.community.CommunityRole;
+import org.shequn.community.MemberRoster;
+import org.shequn.content.view.AuditEntry;
+import org.shequn.content.view.BannedWord;
+import org.shequn.content.view.HeldPost;
+import org.shequn.content.view.ModerationPage;
+import org.shequn.content.view.MuteView;
+import org.shequn.content.view.ReportView;
+import org.shequn.identity.AccountSummary;
+import org.shequn.identity.Accounts;
+import org.shequn.shared.Rejection;
+import org.shequn.shared.Validation;
+import org.shequn.shared.Viewer;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Moderation inside a community: members report posts and comments; owners and admins work the queue (hide,
+ * restore, dismiss), mute members, keep the banned-words list, approve held posts. Every action is audited.
+ */
+@Service
+class Moderation {
+
+    static final int MAX_WORDS = 200;
+    static final int MIN_MUTE_HOURS = 1;
+    static final int MAX_MUTE_HOURS = 30 * 24;
+
+    record ReportDraft(Long postId, Long commentId,
+                       @NotBlank @Size(max = 500) @Pattern(regexp = PostDraft.MULTI_LINE, message = "{validation.noControlCharacters}") String reason) {
+    }
+
+    record MuteDraft(Integer hours, @Size(max = 200) @Pattern(regexp = PostDraft.MULTI_LINE, message = "{validation.noControlCharacters}") String reason) {
+    }
+
+    record WordList(List<BannedWord> words) {
+    }
+
+    private final ContentAccess access;
+    private final PostStore posts;
+    private final CommentStore comments;
+    private final ModerationStore store;
+    private final MemberRoster roster;
+    private final Accounts accounts;
+    private final Validation validation;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    Moderation(ContentAccess access, PostStore posts, CommentStore comments, ModerationStore store, MemberRoster roster,
+               Accounts accounts, Validation validation, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
+        this.access = access;
+        this.posts = posts;
+        this.comments = comments;
+        this.store = store;
+        this.roster = roster;
+        this.accounts = accounts;
+        this.validation = validation;
+        this.clock = clock;
+    }
+
+    @Transactional
+    long report(Viewer viewer, String slug, ReportDraft draft) {
+        var seat = access.read(viewer, slug);
+        if (draft == null || (draft.postId() == null) == (draft.commentId() == null)) {
+            throw Rejection.invalid("postId", "content.moderation.report.target");
+        }
+        validation.check(draft);
+        if (draft.postId() != null) {
+            posts.byId(seat.communityId(), draft.postId()).filter(p -> p.visibleTo(seat))
+                    .orElseThrow(() -> Rejection.notFound("content.post.notFound"));
+        } else {
+            comment(seat, draft.commentId());
+        }
+        if (store.hasOpenReport(seat.accountId(), draft.postId(), draft.commentId())) {
+            throw Rejection.conflict("content.moderation.report.duplicate");
+        }
+        return store.report(seat.communityId(), draft.postId(), draft.commentId(), seat.accountId(), draft.reason().strip(),
+                now());
+    }
+
+    /** Reports a comment from its post's page; returns the post, to go back to. */
+    @Transactional
+    long reportComment(Viewer viewer, String slug, long commentId, String reason) {
+        report(viewer, slug, new ReportDraft(null, commentId, reason));
+        return comments.byId(access.read(viewer, slug).communityId(), commentId).map(CommentRow::postId).orElseThrow();
+    }
+
+    List<ReportView> queue(Viewer viewer, String slug, String status) {
+        var seat = runner(viewer, slug);
+        var wanted = status == null || status.isEmpty() ? "OPEN" : status.toUpperCase(Locale.ROOT);
+        if (!List.of("OPEN", "DISMISSED", "RESOLVED").contains(wanted)) {
+            throw Rejection.invalid("status", "content.moderation.report.status");
+        }
+        return reports(seat, store.reports(seat.communityId(), wanted));
+    }
+
+    @Transactional
+    void dismiss(Viewer viewer, String slug, long reportId) {
+        var seat = runnerWriting(viewer, slug);
+        var report = store.report(seat.communityId(), reportId)
+                .orElseThrow(() -> Rejection.notFound("content.moderation.report.notFound"));
+        if (!report.status().equals("OPEN")) {
+            throw Rejection.conflict("content.moderation.report.closed");
+        }
+        store.closeReport(report.id(), "DISMISSED", seat.accountId(), now());
+        audit(seat, "DISMISS", report.postId(), report.commentId(), report.reporterId(), report.reason());
+    }
+
+    /** Hides a post (or shows it again). Showing a held post approves it. */
+    @Transactional
+    void hidePost(Viewer viewer, String slug, long postId, boolean hide) {
+        var seat = runnerWriting(viewer, slug);
+        var post = posts.byId(seat.communityId(), postId).filter(p -> !p.deleted())
+                .orElseThrow(() -> Rejection.notFound("content.post.notFound"));
+        if (hide == post.hidden() && !(hide && post.held())) {
+            return;
+        }
+        var now = now();
+        posts.setHidden(post.id(), hide ? now : null, hide ? seat.accountId() : null);
+        store.resolveReports(seat.communityId(), post.id(), null, seat.accountId(), now);
+        audit(seat, hide ? "HIDE" : post.held() ? "APPROVE" : "RESTORE", post.id(), null, post.authorId(), post.title());
+        if (!hide && post.held()) {
+            // an approved post is published now: followers hear of it as of any new post
+            events.publishEvent(new PostPublished(post.id(), seat.communityId(), post.sectionId(), post.authorId(), post.kind()));
+        }
+    }
+
+    @Transactional
+    void hideComment(Viewer viewer, String slug, long commentId, boolean hide) {
+        var seat = runnerWriting(viewer, slug);
+        var comment = comment(seat, commentId);
+        if (hide == comment.hidden()) {
+            return;
+        }
+        var now = now();
+        comments.setHidden(comment.id(), hide ? now : null, hide ? seat.accountId() : null);
+        store.resolveReports(seat.communityId(), null, comment.id(), seat.accountId(), now);
+        audit(seat, hide ? "HIDE" : "RESTORE", comment.postId(), comment.id(), comment.authorId(), "");
+    }
+
+    /** Records a moderator's deletion of someone else's post or comment (the content use cases call this). */
+    void deleted(Seat seat, long postId, Long commentId, long authorId) {
+        if (authorId != seat.accountId()) {
+            store.resolveReports(seat.communityId(), commentId == null ? postId : null, commentId, seat.accountId(), now());
+            audit(seat, "DELETE", postId, commentId, authorId, "");
+        }
+    }
+
+    @Transactional
+    MuteView mute(Viewer viewer, String slug, long accountId, MuteDraft draft) {
+        var seat = runnerWriting(viewer, slug);
+        var role = roster.roleOf(seat.communityId(), accountId)
+                .orElseThrow(() -> Rejection.notFound("content.moderation.mute.notMember"));
+        if (role == CommunityRole.OWNER || (role == CommunityRole.ADMIN && !seat.owner()) || accountId == seat.accountId()) {
+            throw Rejection.forbidden("content.moderation.mute.forbidden");
+        }
+        if (draft == null || draft.hours() == null || draft.hours() < MIN_MUTE_HOURS || draft.hours() > MAX_MUTE_HOURS) {
+            throw Rejection.invalid("hours", "content.moderation.mute.hours", MIN_MUTE_HOURS, MAX_MUTE_HOURS);
+        }
+        validation.check(draft);
+        var reason = draft.reason() == null ? "" : draft.reason().strip();
+        var until = now().plusHours(draft.hours());
+        store.setMute(seat.communityId(), accountId, until, reason, seat.accountId());
+        audit(seat, "MUTE", null, null, accountId, draft.hours() + "h " + reason);
+        return new MuteView(accountId, name(names(List.of(accountId)), accountId), until, reason);
+    }
+
+    @Transactional
+    void unmute(Viewer viewer, String slug, long accountId) {
+        var seat = runnerWriting(viewer, slug);
+        if (store.unmute(seat.communityId(), accountId)) {
+            audit(seat, "UNMUTE", null, null, accountId, "");
+        }
+    }
+
+    List<MuteView> mutes(Viewer viewer, String slug) {
+        var seat = runner(viewer, slug);
+        return mutes(seat);
+    }
+
+    List<BannedWord> words(Viewer viewer, String slug) {
+        var seat = runner(viewer, slug);
+        return store.words(seat.communityId()).stream().map(w -> new BannedWord(w.word(), w.mode())).toList();
+    }
+
+    /** Replaces the list; words are compared case-insensitively, so they are kept in lower case. */
+    @Transactional
+    List<BannedWord> replaceWords(Viewer viewer, String slug, WordList list) {
+        var seat = runnerWriting(viewer, slug);
+        if (list == null || list.words() == null) {
+            throw Rejection.invalid("words", "content.moderation.words.required");
+        }
+        if (list.words().size() > MAX_WORDS) {
+            throw Rejection.invalid("words", "content.moderation.words.tooMany", MAX_WORDS);
+        }
+        var clean = new LinkedHashMap<String, ModerationStore.WordRow>();
+        for (var w : list.words()) {
+            var word = w == null || w.word() == null ? "" : w.word().strip().toLowerCase(Locale.ROOT);
+            if (word.isEmpty() || word.length() > 30 || !word.matches(PostDraft.MULTI_LINE) || word.contains("\n")) {
+                throw Rejection.invalid("words", "content.moderation.words.word", 30);
+            }
+            var mode = w.mode() == null ? "BLOCK" : w.mode().toUpperCase(Locale.ROOT);
+            if (!mode.equals("BLOCK") && !mode.equals("HOLD")) {
+                throw Rejection.invalid("words", "content.moderation.words.mode");
+            }
+            clean.put(word, new ModerationStore.WordRow(word, mode));
+        }
+        store.replaceWords(seat.communityId(), List.copyOf(clean.values()));
+        audit(seat, "WORDS", null, null, null, clean.size() + ": " + String.join(", ", clean.keySet()));
+        return clean.values().stream().map(w -> new BannedWord(w.word(), w.mode())).toList();
+    }
+
+    List<AuditEntry> audit(Viewer viewer, String slug) {
+        return audit(runner(viewer, slug));
+    }
+
+    ModerationPage page(Viewer viewer, String slug) {
+        var seat = runner(viewer, slug);
+        var held = store.held(seat.communityId());
+        var names = names(held.stream().map(PostRow::authorId).toList());
+        return new ModerationPage(seat.community().slug(), seat.community().name(),
+                reports(seat, store.reports(seat.communityId(), "OPEN")),
+                held.stream().map(p -> new HeldPost(p.id(), p.title(), ContentReader.excerpt(p.body()), p.authorId(),
+                        name(names, p.authorId()), p.createdAt())).toList(),
+                mutes(seat), store.words(seat.communityId()).stream().map(w -> new BannedWord(w.word(), w.mode())).toList(),
+                audit(seat));
+    }
+
+    private List<MuteView> mutes(Seat seat) {
+        var rows = store.mutes(seat.communityId(), now());
+        var names = names(rows.stream().map(ModerationStore.MuteRow::accountId).toList());
+        return rows.stream().map(m -> new MuteView(m.accountId(), name(names, m.accountId()), m.untilAt(), m.reason())).toList();
+    }
+
+    private List<AuditEntry> audit(Seat seat) {
+        var rows = store.audit(seat.communityId());
+        var ids = new HashSet<Long>();
+        rows.forEach(r -> {
+            ids.add(r.actorId());
+            if (r.subjectId() != null) {
+                ids.add(r.subjectId());
+            }
+        });
+        var names = names(ids);
+        return rows.stream().map(r -> new AuditEntry(r.id(), r.actorId(), name(names, r.actorId()), r.action(), r.postId(),
+                r.commentId(), r.subjectId(), r.subjectId() == null ? null : name(names, r.subjectId()), r.detail(),
+                r.createdAt())).toList();
+    }
+
+    private List<ReportView> reports(Seat seat, List<ModerationStore.ReportRow> rows) {
+        var out = new ArrayList<ReportView>();
+        var items = new ArrayList<Object[]>();
+        var ids = new HashSet<Long>();
+        for (var r : rows) {
+            ids.add(r.reporterId());
+            long authorId = 0;
+            String text = "";
+            boolean hidden = false;
+            boolean deleted = true;
+            if (r.postId() != null) {
+                var p = posts.byId(seat.communityId(), r.postId()).orElse(null);
+                if (p != null) {
+                    authorId = p.authorId();
+                    text = (p.title().isEmpty() ? "" : p.title() + " — ") + ContentReader.excerpt(p.body());
+                    hidden = p.hidden();
+                    deleted = p.deleted();
+                }
+            } else {
+                var c = comments.byId(seat.communityId(), r.commentId()).orElse(null);
+                if (c != null) {
+                    authorId = c.authorId();
+                    text = ContentReader.excerpt(c.body());
+                    hidden = c.hidden();
+                    deleted = c.deleted();
+                }
+            }
+            ids.add(authorId);
+            items.add(new Object[] {r, authorId, text, hidden, deleted});
+        }
+        var names = names(ids);
+        for (var item : items) {
+            var r = (ModerationStore.ReportRow) item[0];
+            long authorId = (Long) item[1];
+            out.add(new ReportView(r.id(), r.postId(), r.commentId(), r.reporterId(), name(names, r.reporterId()), r.reason(),
+                    r.status(), r.createdAt(), authorId, name(names, authorId), (String) item[2], (Boolean) item[3],
+                    (Boolean) item[4]));
+        }
+        return out;
+    }
+
+    private CommentRow comment(Seat seat, long commentId) {
+        return comments.byId(seat.communityId(), commentId).filter(c -> !c.deleted())
+                .filter(c -> posts.byId(seat.communityId(), c.postId()).filter(p -> p.visibleTo(seat)).isPresent())
+                .filter(c -> !c.hidden() || seat.runs())
+                .orElseThrow(() -> Rejection.notFound("content.comment.notFound"));
+    }
+
+    private Seat runner(Viewer viewer, String slug) {
+        var seat = access.read(viewer, slug);
+        if (!seat.runs()) {
+            throw Rejection.forbidden("content.moderation.runnersOnly");
+        }
+        return seat;
+    }
+
+    private Seat runnerWriting(Viewer viewer, String slug) {
+        var seat = runner(viewer, slug);
+        if (seat.community().archived()) {
+            throw Rejection.conflict("content.communityArchived");
+        }
+        return seat;
+    }
+
+    private void audit(Seat seat, String action, Long postId, Long commentId, Long subjectId, String detail) {
+        store.audit(seat.communityId(), seat.accountId(), action, postId, commentId, subjectId, detail == null ? "" : detail,
+                now());
+    }
+
+    private Map<Long, AccountSummary> names(java.util.Collection<Long> ids) {
+        var wanted = new HashSet<>(ids);
+        wanted.remove(0L);
+        return wanted.isEmpty() ? Map.of() : accounts.findAll(wanted);
+    }
+
+    private static String name(Map<Long, AccountSummary> names, long id) {
+        var a = names.get(id);
+        return a == null ? "?" : a.displayName();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+}

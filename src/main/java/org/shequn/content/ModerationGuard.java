@@ -1,0 +1,99 @@
+package org.shequn.content;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import org.shequn.shared.Rejection;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * What every post and comment passes before it is written, inside the writing transaction: the author must not be
+ * muted, must stay under the rate limits (counted in the database, so every node agrees), and must not use a
+ * blocked word. A post with a held word is written hidden, pending review.
+ */
+@Component
+class ModerationGuard {
+
+    static final int WINDOW_MINUTES = 10;
+    private static final ZoneId SHOWN_ZONE = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+
+    private final ModerationStore store;
+    private final PostStore posts;
+    private final CommentStore comments;
+    private final Clock clock;
+    private final int postsPerMember;
+    private final int commentsPerMember;
+    private final int postsPerCommunity;
+
+    ModerationGuard(ModerationStore store, PostStore posts, CommentStore comments, Clock clock,
+                    @Value("${shequn.moderation.posts-per-member:5}") int postsPerMember,
+                    @Value("${shequn.moderation.comments-per-member:30}") int commentsPerMember,
+                    @Value("${shequn.moderation.posts-per-community:200}") int postsPerCommunity) {
+        this.store = store;
+        this.posts = posts;
+        this.comments = comments;
+        this.clock = clock;
+        this.postsPerMember = postsPerMember;
+        this.commentsPerMember = commentsPerMember;
+        this.postsPerCommunity = postsPerCommunity;
+    }
+
+    /** Checks a new post; true when it must be held for review. */
+    boolean post(Seat seat, String title, String body) {
+        notMuted(seat);
+        var since = now().minusMinutes(WINDOW_MINUTES);
+        if (posts.writtenSince(seat.communityId(), seat.accountId(), since) >= postsPerMember) {
+            throw Rejection.tooMany("content.moderation.rate.posts", postsPerMember, WINDOW_MINUTES);
+        }
+        if (posts.writtenSince(seat.communityId(), null, since) >= postsPerCommunity) {
+            throw Rejection.tooMany("content.moderation.rate.community", WINDOW_MINUTES);
+        }
+        return words(seat, (title == null ? "" : title) + "\n" + (body == null ? "" : body), true);
+    }
+
+    /** Checks an edit: a muted member cannot edit either; blocked words are refused, held ones hold the post again. */
+    boolean edit(Seat seat, String title, String body) {
+        notMuted(seat);
+        return words(seat, (title == null ? "" : title) + "\n" + (body == null ? "" : body), true);
+    }
+
+    /** Checks a new comment. Comments have no review queue: a held word refuses a comment like a blocked one. */
+    void comment(Seat seat, String body) {
+        notMuted(seat);
+        if (comments.writtenSince(seat.communityId(), seat.accountId(), now().minusMinutes(WINDOW_MINUTES)) >= commentsPerMember) {
+            throw Rejection.tooMany("content.moderation.rate.comments", commentsPerMember, WINDOW_MINUTES);
+        }
+        words(seat, body == null ? "" : body, false);
+    }
+
+    private void notMuted(Seat seat) {
+        var mute = store.mute(seat.communityId(), seat.accountId()).filter(m -> m.untilAt().isAfter(now()));
+        if (mute.isPresent()) {
+            throw Rejection.forbidden("content.moderation.muted",
+                    mute.get().untilAt().atZoneSameInstant(SHOWN_ZONE).format(SHOWN));
+        }
+    }
+
+    private boolean words(Seat seat, String text, boolean canHold) {
+        var lower = text.toLowerCase(Locale.ROOT);
+        boolean hold = false;
+        for (var w : store.words(seat.communityId())) {
+            if (lower.contains(w.word())) {
+                if (w.mode().equals("BLOCK") || !canHold) {
+                    throw Rejection.invalid("body", "content.moderation.word.blocked", w.word());
+                }
+                hold = true;
+            }
+        }
+        return hold;
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+}

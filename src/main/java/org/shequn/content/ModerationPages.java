@@ -1,0 +1,125 @@
+package org.shequn.content;
+
+import org.shequn.shared.Viewer;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/** The moderation page of a community (owner and admins) and the report form's target (members). */
+@Controller
+class ModerationPages {
+
+    record ReportForm(String reason) {
+    }
+
+    record MuteForm(String hours, String reason) {
+    }
+
+    /** One word a line in each box. */
+    record WordsForm(String block, String hold) {
+
+        Moderation.WordList list() {
+            var words = new java.util.ArrayList<org.shequn.content.view.BannedWord>();
+            lines(block).forEach(w -> words.add(new org.shequn.content.view.BannedWord(w, "BLOCK")));
+            lines(hold).forEach(w -> words.add(new org.shequn.content.view.BannedWord(w, "HOLD")));
+            return new Moderation.WordList(words);
+        }
+
+        private static java.util.List<String> lines(String text) {
+            return text == null ? java.util.List.of()
+                    : text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        }
+    }
+
+    private final Moderation moderation;
+    private final Publishing publishing;
+
+    ModerationPages(Moderation moderation, Publishing publishing) {
+        this.moderation = moderation;
+        this.publishing = publishing;
+    }
+
+    @GetMapping("/c/{slug}/moderation")
+    String page(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, Model model) {
+        model.addAttribute("page", moderation.page(viewer, slug));
+        return "content/moderation";
+    }
+
+    @PostMapping("/c/{slug}/posts/{id}/report")
+    String reportPost(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long id,
+                      ReportForm form) {
+        moderation.report(viewer, slug, new Moderation.ReportDraft(id, null, form.reason()));
+        return "redirect:/c/" + slug + "/posts/" + id;
+    }
+
+    @PostMapping("/c/{slug}/comments/{id}/report")
+    String reportComment(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long id,
+                         ReportForm form) {
+        long postId = moderation.reportComment(viewer, slug, id, form.reason());
+        return "redirect:/c/" + slug + "/posts/" + postId + "#comment-" + id;
+    }
+
+    @PostMapping("/c/{slug}/moderation/reports/{id}/dismiss")
+    String dismiss(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long id) {
+        moderation.dismiss(viewer, slug, id);
+        return "redirect:/c/" + slug + "/moderation";
+    }
+
+    @PostMapping("/c/{slug}/moderation/posts/{id}/hide")
+    String hidePost(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long id) {
+        moderation.hidePost(viewer, slug, id, true);
+        return "redirect:/c/" + slug + "/moderation";
+    }
+
+    @PostMapping("/c/{slug}/moderation/posts/{id}/show")
+    String showPost(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long id) {
+        moderation.hidePost(viewer, slug, id, false);
+        return "redirect:/c/" + slug + "/moderation";
+    }
+
+    @PostMapping("/c/{slug}/moderation/comments/{id}/hide")
+    String hideComment(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long id) {
+        moderation.hideComment(viewer, slug, id, true);
+        return "redirect:/c/" + slug + "/moderation";
+    }
+
+    @PostMapping("/c/{slug}/moderation/comments/{id}/show")
+    String showComment(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long id) {
+        moderation.hideComment(viewer, slug, id, false);
+        return "redirect:/c/" + slug + "/moderation";
+    }
+
+    @PostMapping("/c/{slug}/moderation/mutes/{accountId}")
+    String mute(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long accountId,
+                MuteForm form) {
+        Integer hours;
+        try {
+            hours = form.hours() == null ? null : Integer.valueOf(form.hours().strip());
+        } catch (NumberFormatException e) {
+            hours = null;
+        }
+        moderation.mute(viewer, slug, accountId, new Moderation.MuteDraft(hours, form.reason()));
+        return "redirect:/c/" + slug + "/moderation";
+    }
+
+    @PostMapping("/c/{slug}/moderation/mutes/{accountId}/delete")
+    String unmute(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long accountId) {
+        moderation.unmute(viewer, slug, accountId);
+        return "redirect:/c/" + slug + "/moderation";
+    }
+
+    @PostMapping("/c/{slug}/moderation/words")
+    String words(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, WordsForm form) {
+        moderation.replaceWords(viewer, slug, form.list());
+        return "redirect:/c/" + slug + "/moderation";
+    }
+
+    @PostMapping("/c/{slug}/moderation/posts/{id}/delete")
+    String deletePost(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long id) {
+        publishing.delete(viewer, slug, id);
+        return "redirect:/c/" + slug + "/moderation";
+    }
+}

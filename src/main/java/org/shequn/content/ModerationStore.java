@@ -1,0 +1,136 @@
+package org.shequn.content;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Reports, mutes, banned words and the moderation audit trail. */
+@Repository
+class ModerationStore {
+
+    static final int QUEUE_SIZE = 100;
+
+    record ReportRow(long id, long communityId, Long postId, Long commentId, long reporterId, String reason,
+                     String status, OffsetDateTime createdAt) {
+    }
+
+    record MuteRow(long accountId, OffsetDateTime untilAt, String reason, long mutedBy) {
+    }
+
+    record WordRow(String word, String mode) {
+    }
+
+    record AuditRow(long id, long actorId, String action, Long postId, Long commentId, Long subjectId, String detail,
+                    OffsetDateTime createdAt) {
+    }
+
+    private static final String REPORT = "id, community_id, post_id, comment_id, reporter_id, reason, status, created_at";
+
+    private final JdbcClient jdbc;
+
+    ModerationStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long report(long communityId, Long postId, Long commentId, long reporterId, String reason, OffsetDateTime now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into moderation_reports (community_id, post_id, comment_id, reporter_id, reason, status, created_at)
+                values (?, ?, ?, ?, ?, 'OPEN', ?)""")
+                .params(communityId, postId, commentId, reporterId, reason, now).update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    boolean hasOpenReport(long reporterId, Long postId, Long commentId) {
+        return jdbc.sql("select count(*) from moderation_reports where reporter_id = ? and status = 'OPEN' and "
+                        + (postId != null ? "post_id = ?" : "comment_id = ?"))
+                .params(reporterId, postId != null ? postId : commentId).query(Integer.class).single() > 0;
+    }
+
+    Optional<ReportRow> report(long communityId, long id) {
+        return jdbc.sql("select " + REPORT + " from moderation_reports where id = ? and community_id = ?")
+                .params(id, communityId).query(ReportRow.class).optional();
+    }
+
+    List<ReportRow> reports(long communityId, String status) {
+        return jdbc.sql("select " + REPORT + " from moderation_reports where community_id = ? and status = ?"
+                        + " order by created_at desc, id desc limit " + QUEUE_SIZE)
+                .params(communityId, status).query(ReportRow.class).list();
+    }
+
+    void closeReport(long id, String status, long by, OffsetDateTime now) {
+        jdbc.sql("update moderation_reports set status = ?, handled_at = ?, handled_by = ? where id = ? and status = 'OPEN'")
+                .params(status, now, by, id).update();
+    }
+
+    /** Every open report on one item is resolved when a moderator acts on the item. */
+    void resolveReports(long communityId, Long postId, Long commentId, long by, OffsetDateTime now) {
+        jdbc.sql("update moderation_reports set status = 'RESOLVED', handled_at = ?, handled_by = ? where community_id = ?"
+                        + " and status = 'OPEN' and " + (postId != null ? "post_id = ?" : "comment_id = ?"))
+                .params(now, by, communityId, postId != null ? postId : commentId).update();
+    }
+
+    /** Posts held by a banned word, waiting for approval, newest first. */
+    List<PostRow> held(long communityId) {
+        return jdbc.sql("select " + PostStore.COLUMNS + """
+                 from posts where community_id = ? and hidden_at is not null and hidden_by is null and deleted_at is null
+                order by created_at desc, id desc limit""" + " " + QUEUE_SIZE)
+                .param(communityId).query(PostRow.class).list();
+    }
+
+    Optional<MuteRow> mute(long communityId, long accountId) {
+        return jdbc.sql("select account_id, until_at, reason, muted_by from moderation_mutes where community_id = ? and account_id = ?")
+                .params(communityId, accountId).query(MuteRow.class).optional();
+    }
+
+    List<MuteRow> mutes(long communityId, OffsetDateTime now) {
+        return jdbc.sql("select account_id, until_at, reason, muted_by from moderation_mutes where community_id = ? and until_at > ?"
+                        + " order by until_at")
+                .params(communityId, now).query(MuteRow.class).list();
+    }
+
+    void setMute(long communityId, long accountId, OffsetDateTime until, String reason, long by) {
+        if (jdbc.sql("update moderation_mutes set until_at = ?, reason = ?, muted_by = ? where community_id = ? and account_id = ?")
+                .params(until, reason, by, communityId, accountId).update() == 0) {
+            jdbc.sql("insert into moderation_mutes (community_id, account_id, until_at, reason, muted_by) values (?, ?, ?, ?, ?)")
+                    .params(communityId, accountId, until, reason, by).update();
+        }
+    }
+
+    boolean unmute(long communityId, long accountId) {
+        return jdbc.sql("delete from moderation_mutes where community_id = ? and account_id = ?")
+                .params(communityId, accountId).update() > 0;
+    }
+
+    List<WordRow> words(long communityId) {
+        return jdbc.sql("select word, mode from moderation_words where community_id = ? order by word")
+                .param(communityId).query(WordRow.class).list();
+    }
+
+    void replaceWords(long communityId, List<WordRow> words) {
+        jdbc.sql("delete from moderation_words where community_id = ?").param(communityId).update();
+        for (var w : words) {
+            jdbc.sql("insert into moderation_words (community_id, word, mode) values (?, ?, ?)")
+                    .params(communityId, w.word(), w.mode()).update();
+        }
+    }
+
+    void audit(long communityId, long actorId, String action, Long postId, Long commentId, Long subjectId, String detail,
+               OffsetDateTime now) {
+        jdbc.sql("""
+                insert into moderation_audit (community_id, actor_id, action, post_id, comment_id, subject_id, detail, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(communityId, actorId, action, postId, commentId, subjectId,
+                        detail.length() > 500 ? detail.substring(0, 500) : detail, now).update();
+    }
+
+    List<AuditRow> audit(long communityId) {
+        return jdbc.sql("""
+                select id, actor_id, action, post_id, comment_id, subject_id, detail, created_at from moderation_audit
+                where community_id = ? order by created_at desc, id desc limit""" + " " + QUEUE_SIZE)
+                .param(communityId).query(AuditRow.class).list();
+    }
+}

@@ -1,0 +1,7 @@
+package org.shequn.content.view;
+
+import java.time.OffsetDateTime;
+
+/** A post held by a banned word until a moderator approves it. */
+public record HeldPost(long id, String title, String text, long authorId, String authorName, OffsetDateTime createdAt) {
+}

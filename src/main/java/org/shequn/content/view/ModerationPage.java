@@ -1,0 +1,8 @@
+package org.shequn.content.view;
+
+import java.util.List;
+
+/** The owner's and admins' moderation page: open reports, held posts, mutes, banned words, recent actions. */
+public record ModerationPage(String slug, String communityName, List<ReportView> reports, List<HeldPost> held,
+                             List<MuteView> mutes, List<BannedWord> words, List<AuditEntry> audit) {
+}

@@ -1,0 +1,7 @@
+package org.shequn.content.view;
+
+import java.time.OffsetDateTime;
+
+/** A muted member: cannot post or comment until {@code until}. */
+public record MuteView(long accountId, String name, OffsetDateTime until, String reason) {
+}

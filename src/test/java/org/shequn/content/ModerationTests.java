@@ -1,0 +1,383 @@
+package org.shequn.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.shequn.Api;
+import org.shequn.IntegrationTest;
+import org.shequn.Members;
+import org.shequn.WebSession;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+@IntegrationTest
+class ModerationTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+
+    private long comment(ContentFixture f, Api.User who, long post, String body) throws Exception {
+        return Long.parseLong(f.api().post(who, f.base() + "/posts/" + post + "/comments", Api.obj("body", body))
+                .andExpect(status().isCreated()).andReturn().getResponse().getHeader("X-Comment-Id"));
+    }
+
+    private int count(String sql, Object... params) {
+        return jdbc.sql(sql).params(params).query(Integer.class).single();
+    }
+
+    @Test
+    void membersReportOnceAndOnlyOwnersAndAdminsSeeTheQueue() throws Exception {
+        var f = ContentFixture.create(new Api(mvc), jdbc);
+        long post = f.discussion(f.core(), "有争议的帖子");
+        long comment = comment(f, f.core(), post, "有争议的评论");
+        var reports = f.base() + "/reports";
+        f.api().post(f.member(), reports, Api.obj("postId", post, "reason", "广告")).andExpect(status().isCreated());
+        f.api().post(f.member(), reports, Api.obj("postId", post, "reason", "再举报一次")).andExpect(status().isConflict());
+        f.api().post(f.core(), reports, Api.obj("commentId", comment, "reason", "人身攻击")).andExpect(status().isCreated());
+        f.api().post(f.admin(), reports, Api.obj("postId", post, "reason", "管理员也可以举报")).andExpect(status().isCreated());
+        f.api().post(f.outsider(), reports, Api.obj("postId", post, "reason", "路人")).andExpect(status().isForbidden());
+        f.api().post(null, reports, Api.obj("postId", post, "reason", "匿名")).andExpect(status().isUnauthorized());
+        assertThat(count("select count(*) from moderation_reports where community_id = ?", f.communityId())).isEqualTo(3);
+
+        for (var who : List.of(f.owner(), f.admin())) {
+            f.api().get(who, reports + "?status=OPEN").andExpect(status().isOk())
+                    .andExpect(jsonPath("$.length()").value(3))
+                    .andExpect(jsonPath("$[0].reason").value("管理员也可以举报"))
+                    .andExpect(jsonPath("$[1].commentId").value(comment))
+                    .andExpect(jsonPath("$[1].itemText").value("有争议的评论"))
+                    .andExpect(jsonPath("$[2].itemText").value("有争议的帖子"));
+        }
+        f.api().get(f.core(), reports).andExpect(status().isForbidden());
+        f.api().get(f.member(), reports).andExpect(status().isForbidden());
+        f.api().get(f.outsider(), reports).andExpect(status().isForbidden());
+        f.api().get(null, reports).andExpect(status().isUnauthorized());
+        f.api().get(f.owner(), reports + "?status=NOPE").andExpect(status().isBadRequest());
+
+        long first = Api.body(f.api().get(f.owner(), reports)).get(2).get("id").asLong();
+        f.api().post(f.member(), reports + "/" + first + "/dismiss", null).andExpect(status().isForbidden());
+        f.api().post(f.admin(), reports + "/" + first + "/dismiss", null).andExpect(status().isNoContent());
+        f.api().post(f.admin(), reports + "/" + first + "/dismiss", null).andExpect(status().isConflict());
+        f.api().get(f.owner(), reports).andExpect(jsonPath("$.length()").value(2));
+        f.api().get(f.owner(), reports + "?status=DISMISSED").andExpect(jsonPath("$.length()").value(1));
+        // once dismissed, the member may report the item again
+        f.api().post(f.member(), reports, Api.obj("postId", post, "reason", "还是广告")).andExpect(status().isCreated());
+    }
+
+    @Test
+    void hiddenItemsVanishForMembersButStayVisibleToOwnersAndAdmins() throws Exception {
+        var f = ContentFixture.create(new Api(mvc), jdbc);
+        long post = f.discussion(f.member(), "要被隐藏的帖子");
+        long other = f.discussion(f.member(), "留下的帖子");
+        long comment = comment(f, f.member(), other, "要被隐藏的评论");
+        f.api().post(f.core(), f.base() + "/reports", Api.obj("postId", post, "reason", "违规")).andExpect(status().isCreated());
+
+        for (var who : List.of(f.core(), f.member(), f.outsider())) {
+            f.api().put(who, f.base() + "/posts/" + post + "/hidden", null).andExpect(status().isForbidden());
+            f.api().put(who, f.base() + "/comments/" + comment + "/hidden", null).andExpect(status().isForbidden());
+        }
+        f.api().put(null, f.base() + "/posts/" + post + "/hidden", null).andExpect(status().isUnauthorized());
+        f.api().put(f.admin(), f.base() + "/posts/" + post + "/hidden", null).andExpect(status().isNoContent());
+        f.api().put(f.owner(), f.base() + "/comments/" + comment + "/hidden", null).andExpect(status().isNoContent());
+        // the report on the post is resolved by hiding it
+        f.api().get(f.owner(), f.base() + "/reports").andExpect(jsonPath("$.length()").value(0));
+
+        for (var who : List.of(f.core(), f.member())) {
+            f.api().get(who, f.base() + "/posts").andExpect(jsonPath("$.items.length()").value(1))
+                    .andExpect(jsonPath("$.items[0].id").value(other));
+            f.api().get(who, f.base() + "/posts/" + post).andExpect(status().isNotFound());
+            f.api().get(who, f.base() + "/posts/" + other).andExpect(status().isOk())
+                    .andExpect(content().string(not(containsString("要被隐藏的评论"))));
+            f.api().post(who, f.base() + "/posts/" + post + "/comments", Api.obj("body", "x")).andExpect(status().isNotFound());
+        }
+        for (var who : List.of(f.owner(), f.admin())) {
+            f.api().get(who, f.base() + "/posts").andExpect(jsonPath("$.items.length()").value(2));
+            f.api().get(who, f.base() + "/posts/" + post).andExpect(status().isOk());
+            f.api().get(who, f.base() + "/posts/" + other).andExpect(content().string(containsString("要被隐藏的评论")));
+        }
+        // pages too
+        var web = new WebSession(mvc);
+        var email = web.register("网页成员");
+        Members.add(jdbc, f.communityId(), accountId(email), "MEMBER");
+        web.get("/c/" + f.slug() + "/posts").andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("要被隐藏的帖子"))));
+        web.get("/c/" + f.slug() + "/posts/" + post).andExpect(status().isNotFound());
+        web.get("/c/" + f.slug() + "/posts/" + other).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("要被隐藏的评论"))));
+
+        f.api().delete(f.admin(), f.base() + "/posts/" + post + "/hidden").andExpect(status().isNoContent());
+        f.api().delete(f.admin(), f.base() + "/comments/" + comment + "/hidden").andExpect(status().isNoContent());
+        f.api().get(f.member(), f.base() + "/posts/" + post).andExpect(status().isOk());
+        f.api().get(f.member(), f.base() + "/posts/" + other).andExpect(content().string(containsString("要被隐藏的评论")));
+        f.api().get(f.member(), f.base() + "/posts").andExpect(jsonPath("$.items.length()").value(2));
+
+        // moderators delete (soft) from the queue, and everything is in the audit trail
+        f.api().delete(f.admin(), f.base() + "/posts/" + post).andExpect(status().isNoContent());
+        f.api().get(f.member(), f.base() + "/moderation/audit").andExpect(status().isForbidden());
+        f.api().get(f.owner(), f.base() + "/moderation/audit").andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(5))
+                .andExpect(jsonPath("$[0].action").value("DELETE"))
+                .andExpect(jsonPath("$[0].postId").value(post))
+                .andExpect(jsonPath("$[0].actorName").value("管理员"))
+                .andExpect(jsonPath("$[0].subjectName").value("普通成员"))
+                .andExpect(jsonPath("$[4].action").value("HIDE"));
+    }
+
+    @Test
+    void theQueuePageEscapesReportsAndIsForOwnersAndAdminsOnly() throws Exception {
+        var f = ContentFixture.create(new Api(mvc), jdbc);
+        long post = f.discussion(f.member(), "<img src=x onerror=alert(1)>帖子");
+        var payloads = List.of("<script>alert('r')</script>", "<svg onload=alert(2)>", "javascript:alert(3)",
+                "<ScRiPt>alert(4)</sCrIpT>", "&lt;script&gt;alert(5)&lt;/script&gt;");
+        var reporters = new ArrayList<Api.User>();
+        for (var payload : payloads) {
+            var reporter = f.api().register("举报人" + reporters.size());
+            Members.add(jdbc, f.communityId(), reporter.id(), "MEMBER");
+            f.api().post(reporter, f.base() + "/reports", Api.obj("postId", post, "reason", payload))
+                    .andExpect(status().isCreated());
+            reporters.add(reporter);
+        }
+        var web = new WebSession(mvc);
+        var email = web.register("网页管理员");
+        Members.add(jdbc, f.communityId(), accountId(email), "ADMIN");
+        var html = web.get("/c/" + f.slug() + "/moderation").andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("&lt;script&gt;alert(", "&lt;svg onload", "&lt;img src=x")
+                .doesNotContain("<script>alert", "<svg onload", "<ScRiPt>", "<img src=x", "<script>alert(5)");
+
+        var member = new WebSession(mvc);
+        var memberEmail = member.register("网页普通成员");
+        Members.add(jdbc, f.communityId(), accountId(memberEmail), "CORE");
+        member.get("/c/" + f.slug() + "/moderation").andExpect(status().isForbidden());
+        new WebSession(mvc).get("/c/" + f.slug() + "/moderation").andExpect(status().is3xxRedirection());
+
+        // the page's hide button works, and dismiss too
+        web.form("/c/" + f.slug() + "/moderation/posts/" + post + "/hide").andExpect(status().is3xxRedirection());
+        f.api().get(f.member(), f.base() + "/posts/" + post).andExpect(status().isNotFound());
+        member.form("/c/" + f.slug() + "/moderation/posts/" + post + "/show").andExpect(status().isForbidden());
+        f.api().get(f.member(), f.base() + "/posts/" + post).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void badInputIsRefusedAndNothingIsWritten() throws Exception {
+        var f = ContentFixture.create(new Api(mvc), jdbc);
+        long post = f.discussion(f.core(), "帖子");
+        var reports = f.base() + "/reports";
+        var bodies = List.<Map<String, Object>>of(
+                Api.obj("postId", post, "reason", ""),
+                Api.obj("postId", post, "reason", "   "),
+                Api.obj("postId", post),
+                Api.obj("postId", post, "reason", "长".repeat(501)),
+                Api.obj("postId", post, "reason", "bad\u0000char"),
+                Api.obj("reason", "没有目标"),
+                Api.obj("postId", post, "commentId", 1, "reason", "两个目标"));
+        for (var body : bodies) {
+            f.api().post(f.member(), reports, body).andExpect(status().isBadRequest());
+        }
+        f.api().post(f.member(), reports, Api.obj("postId", 999_999_999L, "reason", "不存在")).andExpect(status().isNotFound());
+        f.api().post(f.member(), reports, Api.obj("commentId", 999_999_999L, "reason", "不存在")).andExpect(status().isNotFound());
+        f.api().postRaw(f.member(), reports, "{\"postId\":\"abc\",\"reason\":\"x\"}", MediaType.APPLICATION_JSON)
+                .andExpect(status().is4xxClientError());
+        f.api().post(f.member(), reports + "/abc/dismiss", null).andExpect(status().is4xxClientError());
+        f.api().post(f.owner(), reports + "/999999999/dismiss", null).andExpect(status().isNotFound());
+        f.api().put(f.owner(), f.base() + "/posts/abc/hidden", null).andExpect(status().is4xxClientError());
+        f.api().put(f.owner(), f.base() + "/posts/999999999/hidden", null).andExpect(status().isNotFound());
+        f.api().put(f.owner(), f.base() + "/comments/999999999/hidden", null).andExpect(status().isNotFound());
+        assertThat(count("select count(*) from moderation_reports where community_id = ?", f.communityId())).isZero();
+
+        var mutes = f.base() + "/mutes/" + f.member().id();
+        for (var body : List.<Map<String, Object>>of(Api.obj("hours", 0), Api.obj("hours", 721), Api.obj("hours", -5),
+                Api.obj(), Api.obj("hours", 2, "reason", "长".repeat(201)))) {
+            f.api().put(f.owner(), mutes, body).andExpect(status().isBadRequest());
+        }
+        f.api().put(f.owner(), f.base() + "/mutes/abc", Api.obj("hours", 2)).andExpect(status().is4xxClientError());
+        f.api().put(f.owner(), f.base() + "/mutes/999999999", Api.obj("hours", 2)).andExpect(status().isNotFound());
+        f.api().put(f.owner(), f.base() + "/mutes/" + f.outsider().id(), Api.obj("hours", 2)).andExpect(status().isNotFound());
+        var words = f.base() + "/moderation/words";
+        var tooMany = new ArrayList<Map<String, Object>>();
+        for (int i = 0; i < 201; i++) {
+            tooMany.add(Map.of("word", "词" + i, "mode", "BLOCK"));
+        }
+        for (var body : List.<Object>of(Api.obj("words", tooMany), Api.obj("words", List.of(Map.of("word", "x".repeat(31)))),
+                Api.obj("words", List.of(Map.of("word", " ", "mode", "BLOCK"))),
+                Api.obj("words", List.of(Map.of("word", "ok", "mode", "MAYBE"))), Api.obj())) {
+            f.api().put(f.owner(), words, body).andExpect(status().isBadRequest());
+        }
+        assertThat(count("select count(*) from moderation_mutes where community_id = ?", f.communityId())).isZero();
+        assertThat(count("select count(*) from moderation_words where community_id = ?", f.communityId())).isZero();
+        assertThat(count("select count(*) from moderation_audit where community_id = ?", f.communityId())).isZero();
+    }
+
+    @Test
+    void mutedMembersCannotPostOrCommentAndAreToldUntilWhen() throws Exception {
+        var f = ContentFixture.create(new Api(mvc), jdbc);
+        long post = f.discussion(f.owner(), "公告");
+        var mutes = f.base() + "/mutes/";
+        for (var who : List.of(f.core(), f.member(), f.outsider())) {
+            f.api().put(who, mutes + f.member().id(), Api.obj("hours", 2)).andExpect(status().isForbidden());
+        }
+        f.api().put(null, mutes + f.member().id(), Api.obj("hours", 2)).andExpect(status().isUnauthorized());
+        f.api().put(f.admin(), mutes + f.owner().id(), Api.obj("hours", 2)).andExpect(status().isForbidden());
+        var otherAdmin = f.api().register("另一位管理员");
+        Members.add(jdbc, f.communityId(), otherAdmin.id(), "ADMIN");
+        f.api().put(f.admin(), mutes + otherAdmin.id(), Api.obj("hours", 2)).andExpect(status().isForbidden());
+        f.api().put(f.admin(), mutes + f.member().id(), Api.obj("hours", 1, "reason", "刷屏"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.reason").value("刷屏"));
+        f.api().put(f.owner(), mutes + otherAdmin.id(), Api.obj("hours", 720)).andExpect(status().isOk());
+
+        var until = jdbc.sql("select until_at from moderation_mutes where community_id = ? and account_id = ?")
+                .params(f.communityId(), f.member().id()).query(OffsetDateTime.class).single();
+        var shown = until.atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai"))
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        f.api().post(f.member(), f.base() + "/posts", Api.obj("kind", "DISCUSSION", "body", "禁言中"))
+                .andExpect(status().isForbidden()).andExpect(content().string(containsString(shown)))
+                .andExpect(content().string(containsString("禁言")));
+        mvc.perform(MockMvcRequestBuilders.post(f.base() + "/posts/" + post + "/comments")
+                        .header("Authorization", f.member().bearer()).header("Accept-Language", "en")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"body\":\"muted\"}"))
+                .andExpect(status().isForbidden()).andExpect(content().string(containsString("muted in this community until " + shown)));
+        f.api().post(otherAdmin, f.base() + "/posts", Api.obj("kind", "DISCUSSION", "body", "x")).andExpect(status().isForbidden());
+        f.api().get(f.admin(), f.base() + "/mutes").andExpect(jsonPath("$.length()").value(2));
+        f.api().get(f.member(), f.base() + "/mutes").andExpect(status().isForbidden());
+
+        f.api().delete(f.member(), mutes + f.member().id()).andExpect(status().isForbidden());
+        f.api().delete(f.admin(), mutes + f.member().id()).andExpect(status().isNoContent());
+        f.api().post(f.member(), f.base() + "/posts/" + post + "/comments", Api.obj("body", "又能说话了"))
+                .andExpect(status().isCreated());
+        // an expired mute no longer counts
+        jdbc.sql("update moderation_mutes set until_at = ? where account_id = ?")
+                .params(OffsetDateTime.now().minusMinutes(1), otherAdmin.id()).update();
+        f.api().post(otherAdmin, f.base() + "/posts", Api.obj("kind", "DISCUSSION", "body", "x")).andExpect(status().isCreated());
+        f.api().get(f.owner(), f.base() + "/moderation/audit")
+                .andExpect(jsonPath("$[0].action").value("UNMUTE")).andExpect(jsonPath("$[1].action").value("MUTE"))
+                .andExpect(jsonPath("$[2].action").value("MUTE")).andExpect(jsonPath("$[2].detail").value("1h 刷屏"));
+    }
+
+    @Test
+    void bannedWordsBlockOrHoldForReview() throws Exception {
+        var f = ContentFixture.create(new Api(mvc), jdbc);
+        var words = f.base() + "/moderation/words";
+        var list = Api.obj("words", List.of(Map.of("word", "Spam", "mode", "BLOCK"), Map.of("word", "代购", "mode", "HOLD")));
+        for (var who : List.of(f.core(), f.member(), f.outsider())) {
+            f.api().put(who, words, list).andExpect(status().isForbidden());
+            f.api().get(who, words).andExpect(status().isForbidden());
+        }
+        f.api().put(null, words, list).andExpect(status().isUnauthorized());
+        f.api().put(f.admin(), words, list).andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(2));
+        f.api().get(f.owner(), words).andExpect(jsonPath("$[0].word").value("spam"));
+
+        f.api().post(f.member(), f.base() + "/posts", Api.obj("kind", "DISCUSSION", "body", "buy SPAM now"))
+                .andExpect(status().isBadRequest()).andExpect(content().string(containsString("spam")));
+        long post = f.discussion(f.core(), "普通帖子");
+        f.api().post(f.member(), f.base() + "/posts/" + post + "/comments", Api.obj("body", "spam!"))
+                .andExpect(status().isBadRequest());
+        assertThat(count("select count(*) from posts where community_id = ?", f.communityId())).isEqualTo(1);
+
+        long held = f.discussion(f.member(), "专业代购，私聊");
+        f.api().get(f.core(), f.base() + "/posts/" + held).andExpect(status().isNotFound());
+        f.api().get(f.member(), f.base() + "/posts/" + held).andExpect(status().isOk());
+        f.api().get(f.core(), f.base() + "/posts").andExpect(jsonPath("$.items.length()").value(1));
+        var web = new WebSession(mvc);
+        Members.add(jdbc, f.communityId(), accountId(web.register("网页群管")), "ADMIN");
+        web.get("/c/" + f.slug() + "/moderation").andExpect(content().string(containsString("专业代购，私聊")));
+
+        f.api().delete(f.core(), f.base() + "/posts/" + held + "/hidden").andExpect(status().isForbidden());
+        f.api().delete(f.admin(), f.base() + "/posts/" + held + "/hidden").andExpect(status().isNoContent());
+        f.api().get(f.core(), f.base() + "/posts/" + held).andExpect(status().isOk());
+        f.api().get(f.core(), f.base() + "/posts").andExpect(jsonPath("$.items.length()").value(2));
+        f.api().get(f.owner(), f.base() + "/moderation/audit")
+                .andExpect(jsonPath("$[0].action").value("APPROVE")).andExpect(jsonPath("$[1].action").value("WORDS"));
+    }
+
+    @Test
+    void postingRateLimitsAreCountedInTheDatabase() throws Exception {
+        var f = ContentFixture.create(new Api(mvc), jdbc);
+        long post = f.discussion(f.core(), "帖子");
+        // another node's writes count too: rows written straight into the tables
+        var now = OffsetDateTime.now();
+        for (int i = 0; i < 60; i++) {
+            jdbc.sql("""
+                    insert into posts (community_id, author_id, kind, title, body, tags, comment_count, created_at)
+                    values (?, ?, 'DISCUSSION', '', 'x', '', 0, ?)""").params(f.communityId(), f.member().id(), now).update();
+            jdbc.sql("insert into comments (post_id, community_id, author_id, body, created_at) values (?, ?, ?, 'x', ?)")
+                    .params(post, f.communityId(), f.member().id(), now).update();
+        }
+        f.api().post(f.member(), f.base() + "/posts", Api.obj("kind", "DISCUSSION", "body", "太快了"))
+                .andExpect(status().isTooManyRequests()).andExpect(content().string(containsString("10")));
+        f.api().post(f.member(), f.base() + "/posts/" + post + "/comments", Api.obj("body", "太快了"))
+                .andExpect(status().isTooManyRequests());
+        // others are not limited by this member
+        f.api().post(f.core(), f.base() + "/posts/" + post + "/comments", Api.obj("body", "我可以"))
+                .andExpect(status().isCreated());
+        // older writes fall out of the window
+        jdbc.sql("update posts set created_at = ? where author_id = ?").params(now.minusMinutes(11), f.member().id()).update();
+        f.discussion(f.member(), "过了十分钟");
+        // the whole community: 200 posts in 10 minutes
+        for (int i = 0; i < 200; i++) {
+            jdbc.sql("""
+                    insert into posts (community_id, author_id, kind, title, body, tags, comment_count, created_at)
+                    values (?, ?, 'DISCUSSION', '', 'x', '', 0, ?)""").params(f.communityId(), f.owner().id() + 1_000_000, now).update();
+        }
+        f.api().post(f.core(), f.base() + "/posts", Api.obj("kind", "DISCUSSION", "body", "社群太热闹"))
+                .andExpect(status().isTooManyRequests());
+    }
+
+    @Test
+    void aMemberReportsACommentOnThePageAndAnAdminHidesItForEveryone() throws Exception {
+        var f = ContentFixture.create(new Api(mvc), jdbc);
+        long post = f.discussion(f.core(), "讨论帖");
+        long comment = comment(f, f.core(), post, "不友善的评论");
+        var member = new WebSession(mvc);
+        Members.add(jdbc, f.communityId(), accountId(member.register("网页成员甲")), "MEMBER");
+        member.get("/c/" + f.slug() + "/posts/" + post).andExpect(status().isOk())
+                .andExpect(content().string(containsString("/comments/" + comment + "/report")))
+                .andExpect(content().string(not(containsString("/moderation/comments/" + comment + "/hide"))));
+        member.form("/c/" + f.slug() + "/comments/" + comment + "/report", "reason", "<i>攻击</i>")
+                .andExpect(status().is3xxRedirection());
+        member.form("/c/" + f.slug() + "/posts/" + post + "/report", "reason", "").andExpect(status().isBadRequest());
+        var admin = new WebSession(mvc);
+        Members.add(jdbc, f.communityId(), accountId(admin.register("网页管理员乙")), "ADMIN");
+        admin.get("/c/" + f.slug() + "/posts/" + post)
+                .andExpect(content().string(containsString("/moderation/comments/" + comment + "/hide")));
+        admin.get("/c/" + f.slug() + "/moderation").andExpect(content().string(containsString("&lt;i&gt;攻击&lt;/i&gt;")))
+                .andExpect(content().string(containsString("不友善的评论")));
+        admin.form("/c/" + f.slug() + "/moderation/comments/" + comment + "/hide").andExpect(status().is3xxRedirection());
+        member.get("/c/" + f.slug() + "/posts/" + post).andExpect(content().string(not(containsString("不友善的评论"))));
+        f.api().get(f.core(), f.base() + "/posts/" + post).andExpect(content().string(not(containsString("不友善的评论"))));
+        f.api().get(f.owner(), f.base() + "/reports").andExpect(jsonPath("$.length()").value(0));
+        f.api().get(f.owner(), f.base() + "/reports?status=RESOLVED").andExpect(jsonPath("$[0].itemHidden").value(true));
+
+        // mute the author and edit the word list from the page
+        var core = f.core().id();
+        admin.form("/c/" + f.slug() + "/moderation/mutes/" + core, "hours", "24", "reason", "<b>x</b>")
+                .andExpect(status().is3xxRedirection());
+        f.api().post(f.core(), f.base() + "/posts", Api.obj("kind", "DISCUSSION", "body", "x")).andExpect(status().isForbidden());
+        admin.form("/c/" + f.slug() + "/moderation/mutes/" + core, "hours", "abc").andExpect(status().isBadRequest());
+        member.form("/c/" + f.slug() + "/moderation/mutes/" + core + "/delete").andExpect(status().isForbidden());
+        admin.get("/c/" + f.slug() + "/moderation").andExpect(content().string(containsString("&lt;b&gt;x&lt;/b&gt;")));
+        admin.form("/c/" + f.slug() + "/moderation/mutes/" + core + "/delete").andExpect(status().is3xxRedirection());
+        f.api().post(f.core(), f.base() + "/posts", Api.obj("kind", "DISCUSSION", "body", "x")).andExpect(status().isCreated());
+        admin.form("/c/" + f.slug() + "/moderation/words", "block", "坏词\n  \n<script>", "hold", "待审")
+                .andExpect(status().is3xxRedirection());
+        f.api().get(f.owner(), f.base() + "/moderation/words").andExpect(jsonPath("$.length()").value(3));
+        admin.get("/c/" + f.slug() + "/moderation").andExpect(content().string(not(containsString("<script>"))));
+        member.form("/c/" + f.slug() + "/moderation/words", "block", "").andExpect(status().isForbidden());
+    }
+
+    private long accountId(String email) {
+        return jdbc.sql("select id from accounts where email = ?").param(email).query(Long.class).single();
+    }
+}
