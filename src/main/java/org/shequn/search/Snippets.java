@@ -1,6 +1,5 @@
 package org.shequn.search;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Locale;
 import org.springframework.web.util.HtmlUtils;
@@ -63,7 +62,6 @@ final class Snippets {
             out.append('…');
         }
         int i = 0;
-        var pieces = new ArrayList<String>();
         while (i < marked.length) {
             int j = i;
             while (j < marked.length && marked[j] == marked[i]) {
@@ -71,7 +69,6 @@ final class Snippets {
             }
             var piece = HtmlUtils.htmlEscape(text.substring(start + i, start + j));
             out.append(marked[i] ? "<mark>" + piece + "</mark>" : piece);
-            pieces.add(piece);
             i = j;
         }
         if (end < text.length()) {
