@@ -60,6 +60,19 @@ class ContentReader implements Posts {
         return posts.byId(postId).filter(p -> !p.hidden()).map(p -> new PostRef(p.id(), p.communityId(), p.authorId(), p.title()));
     }
 
+    @Override
+    public Optional<Text> postText(long postId) {
+        return posts.byId(postId).map(p -> new Text(p.id(), p.communityId(), p.id(), p.sectionId(), p.authorId(), p.kind(),
+                p.title(), p.body(), p.createdAt()));
+    }
+
+    @Override
+    public Optional<Text> commentText(long communityId, long commentId) {
+        return comments.byId(communityId, commentId).filter(c -> !c.deleted())
+                .flatMap(c -> posts.byId(c.postId()).map(p -> new Text(c.id(), c.communityId(), p.id(), p.sectionId(),
+                        c.authorId(), p.kind(), p.title(), c.body(), c.createdAt())));
+    }
+
     /** A feed page. Opening the first page of the latest view counts as a visit (moves the "new" mark). */
     @Transactional
     FeedPage feed(Viewer viewer, String slug, Long sectionId, String view, String cursorToken) {

@@ -10,4 +10,15 @@ public interface Posts {
 
     record PostRef(long postId, long communityId, long authorId, String title) {
     }
+
+    /** A live post's current text (Markdown source) for indexing; empty once it is deleted. */
+    Optional<Text> postText(long postId);
+
+    /** A live comment (of a live post) with its post's section, for indexing; empty once either is deleted. */
+    Optional<Text> commentText(long communityId, long commentId);
+
+    /** What search indexes: {@code kind} is the post's kind (DISCUSSION, QUESTION, ARTICLE) for comments too. */
+    record Text(long id, long communityId, long postId, Long sectionId, long authorId, String kind, String title,
+                String body, java.time.OffsetDateTime createdAt) {
+    }
 }

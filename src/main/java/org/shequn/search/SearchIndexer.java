@@ -1,0 +1,93 @@
+package org.shequn.search;
+
+import java.util.regex.Pattern;
+import org.shequn.content.CommentAdded;
+import org.shequn.content.CommentRemoved;
+import org.shequn.content.PostEdited;
+import org.shequn.content.PostPublished;
+import org.shequn.content.PostRemoved;
+import org.shequn.content.Posts;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the index current from the content module's events (after commit, from the outbox, so a crash is
+ * retried). Every listener re-reads the current text and rewrites the document, so a repeated or late event
+ * is harmless: a deleted post or comment is never indexed again.
+ */
+@Component
+class SearchIndexer {
+
+    static final String POST = "POST";
+    static final String COMMENT = "COMMENT";
+
+    private static final Pattern IMAGE = Pattern.compile("!\\[[^\\]]*]\\([^)]*\\)");
+    private static final Pattern LINK = Pattern.compile("\\[([^\\]]*)]\\([^)]*\\)");
+    private static final Pattern MARKUP = Pattern.compile("[*_`#>~|]+");
+    private static final Pattern SPACE = Pattern.compile("\\s+");
+
+    private final SearchStore store;
+    private final Posts posts;
+
+    SearchIndexer(SearchStore store, Posts posts) {
+        this.store = store;
+        this.posts = posts;
+    }
+
+    @ApplicationModuleListener
+    void on(PostPublished published) {
+        indexPost(published.postId());
+    }
+
+    @ApplicationModuleListener
+    void on(PostEdited edited) {
+        indexPost(edited.postId());
+    }
+
+    @ApplicationModuleListener
+    void on(PostRemoved removed) {
+        store.removePost(removed.postId());
+    }
+
+    @ApplicationModuleListener
+    void on(CommentAdded added) {
+        var text = posts.commentText(added.communityId(), added.commentId()).orElse(null);
+        if (text == null) {
+            store.remove(COMMENT, added.commentId());
+            return;
+        }
+        var body = plain(text.body());
+        store.put(new SearchStore.Document(text.communityId(), COMMENT, text.id(), text.postId(), text.kind(),
+                text.sectionId(), text.authorId(), text.title(), body, text.createdAt()),
+                ChineseTokenizer.frequencies(body), java.util.Map.of());
+    }
+
+    @ApplicationModuleListener
+    void on(CommentRemoved removed) {
+        store.remove(COMMENT, removed.commentId());
+    }
+
+    void indexPost(long postId) {
+        var text = posts.postText(postId).orElse(null);
+        if (text == null) {
+            store.removePost(postId);
+            return;
+        }
+        var body = plain(text.body());
+        store.put(new SearchStore.Document(text.communityId(), POST, text.id(), text.postId(), text.kind(),
+                text.sectionId(), text.authorId(), text.title(), body, text.createdAt()),
+                ChineseTokenizer.frequencies(body), ChineseTokenizer.frequencies(text.title()));
+    }
+
+    /** Markdown source to readable text: images dropped, links reduced to their words, markup characters gone. */
+    static String plain(String markdown) {
+        if (markdown == null) {
+            return "";
+        }
+        var text = IMAGE.matcher(markdown).replaceAll(" ");
+        text = LINK.matcher(text).replaceAll("$1");
+        text = MARKUP.matcher(text).replaceAll(" ");
+        text = SPACE.matcher(text).replaceAll(" ").strip();
+        return text.length() > 20000 ? text.substring(0, 20000) : text;
+    }
+}
