@@ -57,7 +57,7 @@ class ContentReader implements Posts {
 
     @Override
     public Optional<PostRef> find(long postId) {
-        return posts.byId(postId).filter(p -> !p.hidden()).map(p -> new PostRef(p.id(), p.communityId(), p.authorId(), p.title()));
+        return posts.byId(postId).filter(p -> !p.hidden()).map(p -> new PostRef(p.id(), p.communityId(), p.authorId(), p.title(), p.kind()));
     }
 
     @Override

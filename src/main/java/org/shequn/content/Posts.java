@@ -8,7 +8,8 @@ public interface Posts {
     /** A live (not deleted) post's community and author, for modules that refer to posts. */
     Optional<PostRef> find(long postId);
 
-    record PostRef(long postId, long communityId, long authorId, String title) {
+    /** {@code kind} is DISCUSSION, QUESTION or ARTICLE. */
+    record PostRef(long postId, long communityId, long authorId, String title, String kind) {
     }
 
     /** A live post's current text (Markdown source) for indexing; empty once it is deleted. */

@@ -16,9 +16,12 @@ import org.springframework.stereotype.Component;
 @Component
 class DirectoryFileStore implements FileStore {
 
-    private static final Pattern KEY = Pattern.compile("^p?[0-9a-f]{32}\\.(png|jpg|gif|pdf)$");
+    private static final Pattern KEY = Pattern.compile("^p?[0-9a-f]{32}\\.(png|jpg|gif|webp|pdf|bin)$");
+    // "bin" holds attachments of any type: the owning module keeps the real type and name and serves
+    // them as downloads, never inline
     private static final Map<String, String> EXTENSIONS = Map.of(
-            "image/png", "png", "image/jpeg", "jpg", "image/gif", "gif", "application/pdf", "pdf");
+            "image/png", "png", "image/jpeg", "jpg", "image/gif", "gif", "image/webp", "webp",
+            "application/pdf", "pdf", "application/octet-stream", "bin");
 
     private final Path root;
     private final SecureRandom random = new SecureRandom();

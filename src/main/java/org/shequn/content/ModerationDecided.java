@@ -1,0 +1,17 @@
+package org.shequn.content;
+
+import java.time.OffsetDateTime;
+
+/**
+ * An owner or admin decided something about a member's content or the member: {@code subjectId} is the
+ * member concerned (the author of the post or comment, or the muted member). {@code postId} and
+ * {@code commentId} name the content where there is some; {@code until} is set for a mute.
+ */
+public record ModerationDecided(long communityId, long subjectId, long byAccountId, Action action, Long postId,
+                                Long commentId, String reason, OffsetDateTime until) {
+
+    public enum Action {
+        POST_HIDDEN, POST_RESTORED, POST_DELETED, POST_APPROVED, COMMENT_HIDDEN, COMMENT_RESTORED,
+        COMMENT_DELETED, COMMENT_APPROVED, MUTED, UNMUTED
+    }
+}
