@@ -62,15 +62,26 @@ class ContentReader implements Posts {
 
     @Override
     public Optional<Text> postText(long postId) {
-        return posts.byId(postId).map(p -> new Text(p.id(), p.communityId(), p.id(), p.sectionId(), p.authorId(), p.kind(),
+        // hidden and held posts are out of every reader's index until a moderator shows them
+        return posts.byId(postId).filter(p -> !p.hidden()).map(p -> new Text(p.id(), p.communityId(), p.id(), p.sectionId(), p.authorId(), p.kind(),
                 p.title(), p.body(), p.createdAt()));
     }
 
     @Override
     public Optional<Text> commentText(long communityId, long commentId) {
-        return comments.byId(communityId, commentId).filter(c -> !c.deleted())
-                .flatMap(c -> posts.byId(c.postId()).map(p -> new Text(c.id(), c.communityId(), p.id(), p.sectionId(),
+        return comments.byId(communityId, commentId).filter(c -> !c.deleted() && !c.hidden())
+                .flatMap(c -> posts.byId(c.postId()).filter(p -> !p.hidden()).map(p -> new Text(c.id(), c.communityId(), p.id(), p.sectionId(),
                         c.authorId(), p.kind(), p.title(), c.body(), c.createdAt())));
+    }
+
+    @Override
+    public List<Long> postIdsAfter(long afterId, int limit) {
+        return posts.idsAfter(afterId, limit);
+    }
+
+    @Override
+    public List<Long> commentIdsOf(long postId) {
+        return comments.ofPost(postId).stream().filter(c -> !c.deleted()).map(CommentRow::id).toList();
     }
 
     /** A feed page. Opening the first page of the latest view counts as a visit (moves the "new" mark). */

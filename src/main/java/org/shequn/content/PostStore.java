@@ -78,6 +78,11 @@ class PostStore {
                 .param(id).query(PostRow.class).optional();
     }
 
+    List<Long> idsAfter(long afterId, int limit) {
+        return jdbc.sql("select id from posts where id > ? and deleted_at is null order by id limit ?")
+                .params(afterId, limit).query(Long.class).list();
+    }
+
     void softDelete(long id, long by, OffsetDateTime now) {
         jdbc.sql("update posts set deleted_at = ?, deleted_by = ?, pinned_at = null where id = ?").params(now, by, id).update();
     }

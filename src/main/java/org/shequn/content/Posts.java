@@ -12,11 +12,17 @@ public interface Posts {
     record PostRef(long postId, long communityId, long authorId, String title, String kind) {
     }
 
-    /** A live post's current text (Markdown source) for indexing; empty once it is deleted. */
+    /** A live post's current text (Markdown source) for indexing; empty once it is deleted, hidden or held. */
     Optional<Text> postText(long postId);
 
-    /** A live comment (of a live post) with its post's section, for indexing; empty once either is deleted. */
+    /** A live comment (of a live post) with its post's section, for indexing; empty once either is deleted or hidden. */
     Optional<Text> commentText(long communityId, long commentId);
+
+    /** Ids of live posts after {@code afterId}, ascending: for rebuilding read models such as the search index. */
+    java.util.List<Long> postIdsAfter(long afterId, int limit);
+
+    /** Ids of a post's live comments, oldest first. */
+    java.util.List<Long> commentIdsOf(long postId);
 
     /** What search indexes: {@code kind} is the post's kind (DISCUSSION, QUESTION, ARTICLE) for comments too. */
     record Text(long id, long communityId, long postId, Long sectionId, long authorId, String kind, String title,

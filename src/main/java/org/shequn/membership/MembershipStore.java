@@ -134,6 +134,11 @@ class MembershipStore {
                 .param(communityId).query(Long.class).list();
     }
 
+    List<Long> communitiesOf(long accountId) {
+        return jdbc.sql("select community_id from memberships where account_id = ? order by community_id")
+                .param(accountId).query(Long.class).list();
+    }
+
     /** The strongest roles first, then by join date; at most {@code limit}. */
     List<MemberRow> members(long communityId, int limit) {
         return jdbc.sql("""

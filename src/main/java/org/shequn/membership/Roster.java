@@ -54,6 +54,11 @@ class Roster implements MemberRoster, Memberships {
         return store.runners(communityId);
     }
 
+    @Override
+    public List<Long> communitiesOf(long accountId) {
+        return store.communitiesOf(accountId);
+    }
+
     @EventListener
     void on(CommunityCreated created) {
         var now = OffsetDateTime.now(clock);

@@ -10,12 +10,18 @@ import java.util.Set;
 
 /**
  * Splits text into search terms: jieba in search mode (which keeps 社群 as one word and also emits the
- * shorter words inside long ones), ASCII lower-cased, punctuation, whitespace and stop words dropped.
+ * shorter words inside long ones) over the text folded to simplified characters, ASCII lower-cased, punctuation, whitespace and stop words dropped.
  * Documents and queries go through the same tokenizer, so they meet on the same terms.
  */
 final class ChineseTokenizer {
 
     static final int MAX_TERM = 60;
+
+    /**
+     * Raise whenever the terms this class produces change for the same text: documents written by an older
+     * version are then re-indexed in the background (see {@link SearchRebuild}). 2: traditional folded.
+     */
+    static final int VERSION = 2;
 
     private static final Set<String> STOP_WORDS = Set.of(
             "的", "了", "是", "在", "和", "与", "及", "或", "也", "就", "都", "而", "着", "过", "吗", "呢", "吧", "啊",
@@ -34,7 +40,7 @@ final class ChineseTokenizer {
         if (text == null || text.isBlank()) {
             return out;
         }
-        for (var token : SEGMENTER.process(text, JiebaSegmenter.SegMode.SEARCH)) {
+        for (var token : SEGMENTER.process(TraditionalChinese.toSimplified(text), JiebaSegmenter.SegMode.SEARCH)) {
             var term = normalize(token.word);
             if (term != null) {
                 out.add(term);

@@ -3,6 +3,7 @@ package org.shequn.search;
 import java.util.regex.Pattern;
 import org.shequn.content.CommentAdded;
 import org.shequn.content.CommentRemoved;
+import org.shequn.content.ModerationDecided;
 import org.shequn.content.PostEdited;
 import org.shequn.content.PostPublished;
 import org.shequn.content.PostRemoved;
@@ -51,9 +52,37 @@ class SearchIndexer {
 
     @ApplicationModuleListener
     void on(CommentAdded added) {
-        var text = posts.commentText(added.communityId(), added.commentId()).orElse(null);
+        indexComment(added.communityId(), added.commentId());
+    }
+
+    /** Hidden content leaves the index at once; restored or approved content comes back with its comments. */
+    @ApplicationModuleListener
+    void on(ModerationDecided decided) {
+        switch (decided.action()) {
+            case POST_HIDDEN, POST_DELETED -> store.removePost(decided.postId());
+            case POST_RESTORED, POST_APPROVED -> reindexPost(decided.postId());
+            case COMMENT_HIDDEN, COMMENT_DELETED -> store.remove(COMMENT, decided.commentId());
+            case COMMENT_RESTORED, COMMENT_APPROVED -> indexComment(decided.communityId(), decided.commentId());
+            case MUTED, UNMUTED -> {
+            }
+        }
+    }
+
+    /** The post and every live comment of it, from their current text. */
+    void reindexPost(long postId) {
+        indexPost(postId);
+        var text = posts.postText(postId).orElse(null);
+        if (text != null) {
+            for (long commentId : posts.commentIdsOf(postId)) {
+                indexComment(text.communityId(), commentId);
+            }
+        }
+    }
+
+    void indexComment(long communityId, long commentId) {
+        var text = posts.commentText(communityId, commentId).orElse(null);
         if (text == null) {
-            store.remove(COMMENT, added.commentId());
+            store.remove(COMMENT, commentId);
             return;
         }
         var body = plain(text.body());

@@ -37,10 +37,10 @@ class SearchStore {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into search_documents (community_id, kind, ref_id, post_id, post_kind, section_id, author_id, title,
-                                              plain_text, created_at, removed)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false)""")
+                                              plain_text, created_at, removed, analyzer)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?)""")
                 .params(d.communityId(), d.kind(), d.refId(), d.postId(), d.postKind(), d.sectionId(), d.authorId(),
-                        d.title(), d.plainText(), d.createdAt())
+                        d.title(), d.plainText(), d.createdAt(), ChineseTokenizer.VERSION)
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
         var terms = new java.util.LinkedHashSet<String>(body.keySet());
@@ -49,6 +49,33 @@ class SearchStore {
             jdbc.sql("insert into search_terms (community_id, term, document_id, frequency, title_frequency) values (?, ?, ?, ?, ?)")
                     .params(d.communityId(), term, id, body.getOrDefault(term, 0), title.getOrDefault(term, 0)).update();
         }
+    }
+
+    /** Whether this post or comment is indexed (or marked removed) by the current analyzer. */
+    boolean current(String kind, long refId) {
+        return jdbc.sql("select count(*) from search_documents where kind = ? and ref_id = ? and analyzer = ?")
+                .params(kind, refId, ChineseTokenizer.VERSION).query(Integer.class).single() > 0;
+    }
+
+    record Rebuild(long lastPostId, boolean finished) {
+    }
+
+    /** How far the rebuild for the current analyzer has come; started (from the first post) if it was not. */
+    Rebuild rebuild() {
+        var found = jdbc.sql("select last_post_id, finished_at from search_rebuilds where analyzer = ?")
+                .param(ChineseTokenizer.VERSION)
+                .query((rs, n) -> new Rebuild(rs.getLong(1), rs.getObject(2) != null)).optional();
+        if (found.isPresent()) {
+            return found.get();
+        }
+        jdbc.sql("insert into search_rebuilds (analyzer, last_post_id) values (?, 0) on conflict do nothing")
+                .param(ChineseTokenizer.VERSION).update();
+        return new Rebuild(0, false);
+    }
+
+    void advanceRebuild(long lastPostId, OffsetDateTime finishedAt) {
+        jdbc.sql("update search_rebuilds set last_post_id = ?, finished_at = ? where analyzer = ?")
+                .params(lastPostId, finishedAt, ChineseTokenizer.VERSION).update();
     }
 
     /** Drops the terms and marks the document removed, so it can never match again. */
@@ -78,61 +105,94 @@ class SearchStore {
         }
     }
 
-    /** Communities that have at least one live document with one of these terms. */
-    List<Long> communitiesWith(Collection<String> terms) {
-        return jdbc.sql("select distinct community_id from search_terms where term in (:terms)")
-                .param("terms", List.copyOf(terms)).query(Long.class).list();
-    }
-
     /**
      * Live documents in these communities holding at least {@code minMatched} of the terms, best first: summed
      * frequency with title matches counted four times, then newest.
+     *
+     * <p>A very common word (社群 in a community about 社群) can sit in a million documents, so ranking never
+     * reads every posting: candidates are at most {@link #CANDIDATES} of the newest matching documents per
+     * word (filters applied), and only the rarest word's when every word must match, since such a document
+     * holds that word too. Older documents beyond that window are reached by narrowing (dates, section,
+     * author) rather than by paging.
      */
-    List<Hit> search(Collection<Long> communityIds, Collection<String> terms, int minMatched, Filter filter, int offset,
+    List<Hit> search(Collection<Long> communityIds, List<String> terms, int minMatched, Filter filter, int offset,
                      int limit) {
-        var where = new ArrayList<String>();
-        var sql = new StringBuilder("""
-                select d.id, d.community_id, d.kind, d.ref_id, d.post_id, d.post_kind, d.section_id, d.author_id, d.title,
-                       d.plain_text, d.created_at, m.score
-                from (select document_id, sum(frequency + 3 * title_frequency) as score, count(*) as matched
-                      from search_terms where community_id in (:communities) and term in (:terms)
-                      group by document_id) m
-                join search_documents d on d.id = m.document_id
-                where m.matched >= :min and d.removed = false""");
         var params = new java.util.HashMap<String, Object>();
         params.put("communities", List.copyOf(communityIds));
         params.put("terms", List.copyOf(terms));
         params.put("min", minMatched);
+        params.put("k", CANDIDATES);
+        var filters = new StringBuilder();
         if (filter.sectionId() != null) {
-            where.add("d.section_id = :section");
+            filters.append(" and d.section_id = :section");
             params.put("section", filter.sectionId());
         }
         if (filter.kind() != null) {
-            where.add("d.kind = :kind");
+            filters.append(" and d.kind = :kind");
             params.put("kind", filter.kind());
         }
         if (filter.postKind() != null) {
-            where.add("d.post_kind = :postKind");
+            filters.append(" and d.post_kind = :postKind");
             params.put("postKind", filter.postKind());
         }
         if (filter.authorId() != null) {
-            where.add("d.author_id = :author");
+            filters.append(" and d.author_id = :author");
             params.put("author", filter.authorId());
         }
         if (filter.from() != null) {
-            where.add("d.created_at >= :from");
+            filters.append(" and d.created_at >= :from");
             params.put("from", filter.from());
         }
         if (filter.to() != null) {
-            where.add("d.created_at < :to");
+            filters.append(" and d.created_at < :to");
             params.put("to", filter.to());
         }
-        for (var w : where) {
-            sql.append(" and ").append(w);
+        var drivers = minMatched >= terms.size() && terms.size() > 1 ? List.of(rarest(communityIds, terms)) : terms;
+        var candidates = new StringBuilder();
+        for (int i = 0; i < drivers.size(); i++) {
+            if (i > 0) {
+                candidates.append(" union ");
+            }
+            candidates.append("(select t.document_id from search_terms t join search_documents d on d.id = t.document_id")
+                    .append(" where t.community_id in (:communities) and t.term = :driver").append(i)
+                    .append(" and d.removed = false").append(filters)
+                    .append(" order by t.document_id desc limit :k)");
+            params.put("driver" + i, drivers.get(i));
         }
-        sql.append(" order by m.score desc, d.created_at desc, d.id desc limit :limit offset :offset");
+        var sql = """
+                select d.id, d.community_id, d.kind, d.ref_id, d.post_id, d.post_kind, d.section_id, d.author_id, d.title,
+                       d.plain_text, d.created_at, m.score
+                from (select document_id, sum(frequency + 3 * title_frequency) as score, count(*) as matched
+                      from search_terms
+                      where community_id in (:communities) and term in (:terms)
+                        and document_id in (select document_id from (%s) c)
+                      group by document_id) m
+                join search_documents d on d.id = m.document_id
+                where m.matched >= :min
+                order by m.score desc, d.created_at desc, d.id desc limit :limit offset :offset""".formatted(candidates);
         params.put("limit", limit);
         params.put("offset", offset);
-        return jdbc.sql(sql.toString()).params(params).query(Hit.class).list();
+        return jdbc.sql(sql).params(params).query(Hit.class).list();
     }
+
+    /** The term with the fewest postings in these communities (counting stops at the candidate window). */
+    private String rarest(Collection<Long> communityIds, List<String> terms) {
+        String best = terms.getFirst();
+        int fewest = Integer.MAX_VALUE;
+        for (var term : terms) {
+            int n = jdbc.sql("""
+                    select count(*) from (select 1 from search_terms where community_id in (:communities) and term = :term
+                    limit :cap) x""")
+                    .param("communities", List.copyOf(communityIds)).param("term", term).param("cap", CANDIDATES + 1)
+                    .query(Integer.class).single();
+            if (n < fewest) {
+                fewest = n;
+                best = term;
+            }
+        }
+        return best;
+    }
+
+    /** How many of the newest matching documents per word are ranked (see {@link #search}). */
+    static final int CANDIDATES = 2000;
 }

@@ -12,6 +12,7 @@ import org.shequn.community.Communities;
 import org.shequn.community.CommunityInfo;
 import org.shequn.community.MemberRoster;
 import org.shequn.identity.Accounts;
+import org.shequn.membership.Memberships;
 import org.shequn.search.view.SearchForm;
 import org.shequn.search.view.SearchHit;
 import org.shequn.search.view.SearchResults;
@@ -34,8 +35,11 @@ class Searching {
     private final Communities communities;
     private final MemberRoster roster;
     private final Accounts accounts;
+    private final Memberships memberships;
 
-    Searching(SearchStore store, Communities communities, MemberRoster roster, Accounts accounts) {
+    Searching(SearchStore store, Communities communities, MemberRoster roster, Accounts accounts,
+              Memberships memberships) {
+        this.memberships = memberships;
         this.store = store;
         this.communities = communities;
         this.roster = roster;
@@ -66,8 +70,7 @@ class Searching {
     SearchResults mine(Viewer viewer, SearchForm form) {
         Viewer.require(viewer);
         var query = parse(form);
-        var ids = store.communitiesWith(query.terms()).stream()
-                .filter(id -> roster.roleOf(id, viewer.accountId()).isPresent()).toList();
+        var ids = memberships.communitiesOf(viewer.accountId());
         return run(query, ids, null);
     }
 

@@ -21,9 +21,10 @@ final class Snippets {
         if (text == null || text.isEmpty()) {
             return "";
         }
-        var lower = text.toLowerCase(Locale.ROOT);
+        // terms are simplified and lower-case; folding keeps every position, so matches map back to the original
+        var lower = TraditionalChinese.toSimplified(text).toLowerCase(Locale.ROOT);
         if (lower.length() != text.length()) {
-            lower = text; // a locale-sensitive case change moved positions: match as written
+            lower = TraditionalChinese.toSimplified(text); // a case change moved positions: match the case as written
         }
         int first = -1;
         for (var term : terms) {
