@@ -16,6 +16,7 @@ DURATION=${DURATION:-30s}
 PORT=${PORT:-18080}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+. bench/lib.sh
 DB=shequn_bench_$$
 OUT=bench/results
 mkdir -p "$OUT"
@@ -35,15 +36,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-wait_healthy() {
-  for _ in $(seq 1 600); do
-    curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && return 0
-    sleep 0.05
-  done
-  echo "server did not become healthy" >&2; return 1
-}
-
-echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -m); $("$JAVA_HOME/bin/java" -version 2>&1 | head -n1)"
+machine
 
 # 1. Cold start of the embedded default (fresh H2 file, migrations included), three times: median.
 starts=()
@@ -78,19 +71,6 @@ DIR_URL="http://127.0.0.1:$PORT/api/v1/communities/$SLUG/members?city=%E5%8C%97%
 HEALTH_URL="http://127.0.0.1:$PORT/actuator/health"
 curl -sf -H "Authorization: Bearer $TOKEN" "$DIR_URL" -o "$OUT/sample.json"
 echo "   sample: $(head -c 240 "$OUT/sample.json")…"
-
-run() { # name url [wrk options...]
-  wrk -t2 -c"$CONNECTIONS" -d5s --latency "${@:3}" "$2" > /dev/null   # warm-up
-  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "${@:3}" "$2" > "$OUT/$1.txt"
-}
-to_ms() { awk '{ v=$1; if (v ~ /us$/) { sub(/us/,"",v); print v/1000 } else if (v ~ /ms$/) { sub(/ms/,"",v); print v } else { sub(/s/,"",v); print v*1000 } }'; }
-stats() { # file -> "rps p50 p99"
-  local rps p50 p99
-  rps=$(awk '/Requests\/sec/{print $2}' "$1")
-  p50=$(awk '$1=="50%"{print $2}' "$1" | to_ms)
-  p99=$(awk '$1=="99%"{print $2}' "$1" | to_ms)
-  echo "$rps $p50 $p99"
-}
 
 run health "$HEALTH_URL"
 run directory "$DIR_URL" -H "Authorization: Bearer $TOKEN"

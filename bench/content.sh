@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# Load benchmark of content (issue 3) against PostgreSQL: one community with POSTS posts and COMMENTS comments
+# (default 1,000,000 and 5,000,000) and a small one with SMALL_POSTS (10,000) to show the feed's cost does not
+# grow with the community. The trivial health endpoint of the same server, in the same run, is the baseline.
+#
+#   bench/content.sh                                   # full size: generation takes several minutes
+#   POSTS=100000 COMMENTS=500000 DURATION=10s bench/content.sh
+#
+# Needs: PostgreSQL (PGHOST/PGPORT/PGUSER, default 127.0.0.1:5432 postgres), wrk, a JDK >= 21. Only talks to
+# 127.0.0.1. The bench database is dropped at the end.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+POSTS=${POSTS:-1000000}
+COMMENTS=${COMMENTS:-5000000}
+SMALL_POSTS=${SMALL_POSTS:-10000}
+MEMBERS=${MEMBERS:-2000}
+CONNECTIONS=${CONNECTIONS:-32}
+DURATION=${DURATION:-30s}
+PORT=${PORT:-18080}
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+DB=shequn_bench_content_$$
+OUT=bench/results/content
+mkdir -p "$OUT"
+. bench/lib.sh
+command -v wrk >/dev/null || { echo "wrk missing: apt-get install -y wrk" >&2; exit 1; }
+
+JAR=$(ls target/shequn-*.jar 2>/dev/null | head -n1 || true)
+if [ -z "$JAR" ]; then
+  JAVA_HOME=$JAVA_HOME ./mvnw -q -B -DskipTests package
+  JAR=$(ls target/shequn-*.jar | head -n1)
+fi
+
+server_pid=""
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
+  [ -z "${KEEP_DB:-}" ] && psql -q -d postgres -c "drop database if exists $DB with (force)" >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+machine
+
+psql -q -d postgres -c "create database $DB"
+# per-member posting limits are for people, not for a load generator posting as one account
+SHEQUN_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" SHEQUN_DB_USER=$PGUSER SHEQUN_DATA_DIR="$OUT/data" \
+  PORT=$PORT "$JAVA_HOME/bin/java" -Xmx1g -jar "$JAR" \
+  --shequn.moderation.comments-per-member=100000000 --shequn.moderation.posts-per-member=100000000 \
+  --shequn.moderation.posts-per-community=100000000 > "$OUT/server.log" 2>&1 &
+server_pid=$!
+wait_healthy
+
+echo "== generating 2 communities sharing $MEMBERS members; $SMALL_POSTS posts in one, $POSTS posts + $COMMENTS comments in the other"
+t0=$(date +%s)
+psql -q -d "$DB" -v communities=2 -v members="$MEMBERS" -f bench/generate.sql > "$OUT/generate-members.log"
+read -r SMALL BIG <<<"$(psql -qtA -d "$DB" -c "select string_agg(slug, ' ' order by id) from communities")"
+psql -q -d "$DB" -v slug="$SMALL" -v posts="$SMALL_POSTS" -v comments="$((SMALL_POSTS * 5))" -f bench/generate-content.sql > "$OUT/generate-small.log"
+psql -q -d "$DB" -v slug="$BIG" -v posts="$POSTS" -v comments="$COMMENTS" -f bench/generate-content.sql > "$OUT/generate-big.log"
+echo "   done in $(( $(date +%s) - t0 )) s: $(tail -n 3 "$OUT/generate-big.log" | head -n 1 | xargs) (posts | comments | search terms | newest post)"
+NEWEST=$(tail -n 3 "$OUT/generate-big.log" | head -n 1 | awk -F'|' '{print $4}' | xargs)
+TARGET=$(psql -qtA -d "$DB" -c "select min(id) + 12345 from posts where community_id = (select id from communities where slug = '$BIG')")
+
+TOKEN=shq_bench_token_for_load_runs_only
+AUTH=(-H "Authorization: Bearer $TOKEN")
+API="http://127.0.0.1:$PORT/api/v1/communities"
+HEALTH_URL="http://127.0.0.1:$PORT/actuator/health"
+LATEST_BIG="$API/$BIG/posts?view=latest"
+LATEST_SMALL="$API/$SMALL/posts?view=latest"
+HOT_BIG="$API/$BIG/posts?view=hot"
+POST_PAGE="$API/$BIG/posts/$NEWEST"
+SEARCH="$API/$BIG/search?q=%E7%A4%BE%E7%BE%A4%E8%BF%90%E8%90%A5"          # 社群运营: two very common words
+SEARCH_RARE="$API/$BIG/search?q=%E8%A1%A8%E6%83%85%E5%8C%85%20%E6%89%93%E5%8D%A1"  # 表情包 打卡
+COMMENT="$API/$BIG/posts/$TARGET/comments"
+for u in "$LATEST_BIG" "$POST_PAGE" "$SEARCH"; do
+  curl -sf "${AUTH[@]}" "$u" -o "$OUT/sample.json" || { echo "sample request failed: $u" >&2; exit 1; }
+done
+echo "   post page sample: $(head -c 200 "$OUT/sample.json")…"
+
+row() { # label file
+  read -r rps p50 p99 <<<"$(stats "$2")"
+  printf '%-52s %10.0f %9.2f %9.2f\n' "$1" "$rps" "$p50" "$p99"
+}
+run health "$HEALTH_URL"
+run latest-small "$LATEST_SMALL" "${AUTH[@]}"
+run latest-big "$LATEST_BIG" "${AUTH[@]}"
+hot=""
+if curl -sf "${AUTH[@]}" "$HOT_BIG" -o /dev/null; then run hot-big "$HOT_BIG" "${AUTH[@]}"; hot=1; fi
+run post-page "$POST_PAGE" "${AUTH[@]}"
+run search-common "$SEARCH" "${AUTH[@]}"
+run search-rare "$SEARCH_RARE" "${AUTH[@]}"
+before=$(psql -qtA -d "$DB" -c "select count(*) from comments where post_id = $TARGET")
+run comment "$COMMENT" "${AUTH[@]}" -s bench/comment.lua
+after=$(psql -qtA -d "$DB" -c "select count(*) from comments where post_id = $TARGET")
+
+echo "== $CONNECTIONS connections, $DURATION per endpoint, server -Xmx1g on PostgreSQL"
+printf '%-52s %10s %9s %9s\n' endpoint "req/s" "p50 ms" "p99 ms"
+row "GET /actuator/health (baseline)" "$OUT/health.txt"
+row "latest feed, $SMALL_POSTS posts" "$OUT/latest-small.txt"
+row "latest feed, $POSTS posts" "$OUT/latest-big.txt"
+[ -n "$hot" ] && row "hot feed, $POSTS posts" "$OUT/hot-big.txt"
+row "post with 50 comments" "$OUT/post-page.txt"
+row "search 社群运营 (common words)" "$OUT/search-common.txt"
+row "search 表情包 打卡" "$OUT/search-rare.txt"
+row "POST a comment" "$OUT/comment.txt"
+read -r _ small_p50 _ <<<"$(stats "$OUT/latest-small.txt")"
+read -r _ big_p50 _ <<<"$(stats "$OUT/latest-big.txt")"
+read -r h_rps _ _ <<<"$(stats "$OUT/health.txt")"
+read -r l_rps _ _ <<<"$(stats "$OUT/latest-big.txt")"
+echo "latest feed p50 at $POSTS vs $SMALL_POSTS posts: $(echo "scale=2; $big_p50 / $small_p50" | bc)x (target <= 1.5x)"
+echo "latest feed / health throughput: $(echo "scale=3; $l_rps / $h_rps" | bc)"
+echo "comments written during the POST run: $((after - before)) (wrk counts responses; non-2xx below)"
+grep -H -E 'Non-2xx|Socket errors' "$OUT"/*.txt || true
+echo "targets: feeds p99 <= 50 ms and >= 1000 req/s; post page p99 <= 80 ms; >= 300 comments/s; search p99 <= 150 ms"
