@@ -50,6 +50,11 @@ class Roster implements MemberRoster, Memberships {
     }
 
     @Override
+    public List<Long> communitiesOf(long accountId) {
+        return store.communitiesOf(accountId);
+    }
+
+    @Override
     public List<Long> runnersOf(long communityId) {
         return store.runners(communityId);
     }
