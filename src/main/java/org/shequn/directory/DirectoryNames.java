@@ -24,7 +24,7 @@ class DirectoryNames implements MemberNames {
         return jdbc.sql("""
                 select account_id, display_name from directory_entries
                 where community_id = ? and lower(display_name) like ? escape '\\'
-                order by length(display_name), display_name, account_id limit """ + Math.max(1, Math.min(limit, 50)))
+                order by length(display_name), display_name, account_id""" + " limit " + Math.max(1, Math.min(limit, 50)))
                 .params(communityId, LikePattern.startingWith(prefix))
                 .query((rs, n) -> new AccountSummary(rs.getLong("account_id"), rs.getString("display_name"))).list();
     }
