@@ -86,8 +86,8 @@ class ContentApi {
     @GetMapping("/posts")
     FeedPage feed(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug,
                   @RequestParam(required = false) Long section, @RequestParam(required = false) String view,
-                  @RequestParam(required = false) String cursor) {
-        return reader.feed(viewer, slug, section, view, cursor);
+                  @RequestParam(required = false) String tag, @RequestParam(required = false) String cursor) {
+        return reader.feed(viewer, slug, section, view, tag, cursor);
     }
 
     @PostMapping("/posts")

@@ -60,8 +60,8 @@ class ContentPages {
     @GetMapping("/c/{slug}/posts")
     String feed(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug,
                 @RequestParam(required = false) Long section, @RequestParam(required = false) String view,
-                @RequestParam(required = false) String cursor, Model model) {
-        model.addAttribute("feed", reader.feed(viewer, slug, section, view, cursor));
+                @RequestParam(required = false) String tag, @RequestParam(required = false) String cursor, Model model) {
+        model.addAttribute("feed", reader.feed(viewer, slug, section, view, tag, cursor));
         return "content/feed";
     }
 

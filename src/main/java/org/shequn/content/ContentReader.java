@@ -42,9 +42,14 @@ class ContentReader implements Posts {
     private final Accounts accounts;
     private final Markdown markdown;
     private final Clock clock;
+    private final HotFeed hotFeed;
+    private final Mentions mentions;
 
     ContentReader(ContentAccess access, PostStore posts, SectionStore sections, CommentStore comments,
-                  FeedVisits visits, Accounts accounts, Markdown markdown, Clock clock) {
+                  FeedVisits visits, Accounts accounts, Markdown markdown, Clock clock, HotFeed hotFeed,
+                  Mentions mentions) {
+        this.hotFeed = hotFeed;
+        this.mentions = mentions;
         this.access = access;
         this.posts = posts;
         this.sections = sections;
@@ -87,36 +92,81 @@ class ContentReader implements Posts {
     /** A feed page. Opening the first page of the latest view counts as a visit (moves the "new" mark). */
     @Transactional
     FeedPage feed(Viewer viewer, String slug, Long sectionId, String view, String cursorToken) {
+        return feed(viewer, slug, sectionId, view, null, cursorToken);
+    }
+
+    /** The same, only posts with {@code tag} when it is given (views latest, hot and featured alike). */
+    @Transactional
+    FeedPage feed(Viewer viewer, String slug, Long sectionId, String view, String tag, String cursorToken) {
         var seat = access.read(viewer, slug);
-        var order = order(view);
+        boolean hot = "hot".equals(view);
+        var order = hot ? PostStore.Order.LATEST : order(view);
+        tag = tag(tag);
         var all = sections.ofCommunity(seat.communityId());
         if (sectionId != null && all.stream().noneMatch(s -> s.id() == sectionId)) {
             throw Rejection.notFound("content.section.notFound");
         }
         var cursor = Cursor.decode(cursorToken);
-        OffsetDateTime before = cursor == null ? null : cursor.time();
-        OffsetDateTime mark = cursor == null && order == PostStore.Order.LATEST
+        OffsetDateTime mark = cursor == null && !hot && order == PostStore.Order.LATEST
                 ? visits.visit(seat.communityId(), seat.accountId(), now())
                 : visits.previous(seat.communityId(), seat.accountId());
-        boolean pinnedBlock = sectionId == null && order == PostStore.Order.LATEST;
+        boolean pinnedBlock = sectionId == null && order == PostStore.Order.LATEST && !hot && tag == null;
         var pinned = pinnedBlock && cursor == null ? posts.pinned(seat.communityId(), seat.runs()) : List.<PostRow>of();
-        var rows = posts.page(seat.communityId(), sectionId, order, pinnedBlock, seat.runs(), before,
-                cursor == null ? 0 : cursor.id(), PAGE_SIZE + 1);
+        List<PostRow> rows;
         String next = null;
-        if (rows.size() > PAGE_SIZE) {
-            rows = rows.subList(0, PAGE_SIZE);
-            var last = rows.getLast();
-            var key = order == PostStore.Order.LATEST ? last.createdAt() : last.featuredAt();
-            next = Cursor.at(key, last.id()).encode();
+        if (hot) {
+            var scored = hotFeed.page(seat.communityId(), sectionId, seat.runs(), tag,
+                    cursor == null ? null : score(cursor), cursor == null ? 0 : cursor.id(), PAGE_SIZE + 1);
+            if (scored.size() > PAGE_SIZE) {
+                scored = scored.subList(0, PAGE_SIZE);
+                var last = scored.getLast();
+                next = new Cursor(Double.toString(last.score()), last.post().id()).encode();
+            }
+            rows = scored.stream().map(HotFeed.Scored::post).toList();
+        } else {
+            OffsetDateTime before = cursor == null ? null : cursor.time();
+            rows = posts.page(seat.communityId(), sectionId, order, pinnedBlock, seat.runs(), tag, before,
+                    cursor == null ? 0 : cursor.id(), PAGE_SIZE + 1);
+            if (rows.size() > PAGE_SIZE) {
+                rows = rows.subList(0, PAGE_SIZE);
+                var last = rows.getLast();
+                var key = order == PostStore.Order.LATEST ? last.createdAt() : last.featuredAt();
+                next = Cursor.at(key, last.id()).encode();
+            }
         }
         var names = names(authors(pinned, rows));
         var sectionNames = new LinkedHashMap<Long, String>();
         all.forEach(s -> sectionNames.put(s.id(), s.name()));
         boolean canPost = !seat.community().archived();
         return new FeedPage(seat.community().slug(), seat.community().name(), seat.community().archived(),
-                order.name().toLowerCase(java.util.Locale.ROOT), sectionId, all.stream().map(ContentReader::view).toList(),
+                hot ? "hot" : order.name().toLowerCase(java.util.Locale.ROOT), sectionId,
+                all.stream().map(ContentReader::view).toList(),
                 pinned.stream().map(p -> card(p, seat, mark, names, sectionNames)).toList(),
-                rows.stream().map(p -> card(p, seat, mark, names, sectionNames)).toList(), next, canPost, seat.owner());
+                rows.stream().map(p -> card(p, seat, mark, names, sectionNames)).toList(), next, canPost, seat.owner(), tag);
+    }
+
+    private static double score(Cursor cursor) {
+        try {
+            double score = Double.parseDouble(cursor.sortKey());
+            if (Double.isFinite(score)) {
+                return score;
+            }
+        } catch (NumberFormatException e) {
+            // falls through: a tampered cursor
+        }
+        throw Rejection.invalid("cursor", "problem.cursor");
+    }
+
+    /** A tag filter as typed: blank is none; one tag can be no longer than a post's tag may be. */
+    private static String tag(String tag) {
+        if (tag == null || tag.isBlank()) {
+            return null;
+        }
+        var clean = tag.strip();
+        if (clean.length() > 20 || !clean.matches(PostDraft.SINGLE_LINE)) {
+            throw Rejection.invalid("tag", "content.feed.tag.invalid");
+        }
+        return clean;
     }
 
     PostView post(Viewer viewer, String slug, long postId) {
@@ -127,14 +177,18 @@ class ContentReader implements Posts {
         ids.add(post.authorId());
         all.forEach(c -> ids.add(c.authorId()));
         var names = names(ids);
+        var texts = new ArrayList<String>();
+        texts.add(post.body());
+        all.forEach(c -> texts.add(c.body()));
+        var html = mentions.renderer(seat.communityId(), seat.community().slug(), texts);
         var section = post.sectionId() == null ? null : sections.byId(seat.communityId(), post.sectionId()).orElse(null);
         boolean writable = !seat.community().archived();
         boolean mine = post.authorId() == seat.accountId();
         return new PostView(post.id(), seat.community().slug(), seat.community().name(), post.kind(), post.title(),
-                post.body(), markdown.toSafeHtml(post.body()), post.authorId(), name(names, post.authorId()),
+                post.body(), html.apply(post.body()), post.authorId(), name(names, post.authorId()),
                 post.sectionId(), section == null ? null : section.name(), post.tagList(), post.pinnedAt() != null,
                 post.featuredAt() != null, post.editedAt() != null, post.createdAt(), post.editedAt(),
-                post.commentCount(), threads(all, seat, names), writable && mine, writable && (mine || seat.runs()),
+                post.commentCount(), threads(all, seat, names, html), writable && mine, writable && (mine || seat.runs()),
                 writable && seat.runs(), mine || seat.runs(), writable);
     }
 
@@ -146,11 +200,16 @@ class ContentReader implements Posts {
         }
         var versions = new ArrayList<PostVersion>();
         int n = 1;
-        for (var v : posts.versions(post.id())) {
-            versions.add(new PostVersion(n++, v.title(), v.body(), markdown.toSafeHtml(v.body()), tags(v.tags()),
+        var earlier = posts.versions(post.id());
+        var texts = new ArrayList<String>();
+        texts.add(post.body());
+        earlier.forEach(v -> texts.add(v.body()));
+        var html = mentions.renderer(seat.communityId(), seat.community().slug(), texts);
+        for (var v : earlier) {
+            versions.add(new PostVersion(n++, v.title(), v.body(), html.apply(v.body()), tags(v.tags()),
                     v.writtenAt(), false));
         }
-        versions.add(new PostVersion(n, post.title(), post.body(), markdown.toSafeHtml(post.body()), post.tagList(),
+        versions.add(new PostVersion(n, post.title(), post.body(), html.apply(post.body()), post.tagList(),
                 post.editedAt() != null ? post.editedAt() : post.createdAt(), true));
         return new PostHistory(post.id(), seat.community().slug(), post.title(), versions);
     }
@@ -190,7 +249,8 @@ class ContentReader implements Posts {
                 .orElseThrow(() -> Rejection.notFound("content.post.notFound"));
     }
 
-    private List<CommentView> threads(List<CommentRow> visible, Seat seat, Map<Long, AccountSummary> names) {
+    private List<CommentView> threads(List<CommentRow> visible, Seat seat, Map<Long, AccountSummary> names,
+                                      java.util.function.UnaryOperator<String> html) {
         boolean writable = !seat.community().archived();
         // a hidden comment reads like a deleted one, except for owners and admins
         var all = seat.runs() ? visible : visible.stream().map(c -> c.hidden() && !c.deleted()
@@ -199,7 +259,7 @@ class ContentReader implements Posts {
         var replies = new LinkedHashMap<Long, List<CommentView>>();
         for (var c : all) {
             if (c.parentId() != null && !c.deleted()) {
-                replies.computeIfAbsent(c.parentId(), k -> new ArrayList<>()).add(comment(c, seat, names, writable, List.of()));
+                replies.computeIfAbsent(c.parentId(), k -> new ArrayList<>()).add(comment(c, seat, names, writable, List.of(), html));
             }
         }
         var top = new ArrayList<CommentView>();
@@ -207,7 +267,7 @@ class ContentReader implements Posts {
             if (c.parentId() == null) {
                 var mine = replies.getOrDefault(c.id(), List.of());
                 if (!c.deleted() || !mine.isEmpty()) {
-                    top.add(comment(c, seat, names, writable, mine));
+                    top.add(comment(c, seat, names, writable, mine, html));
                 }
             }
         }
@@ -215,15 +275,15 @@ class ContentReader implements Posts {
     }
 
     private CommentView comment(CommentRow c, Seat seat, Map<Long, AccountSummary> names, boolean writable,
-                                List<CommentView> replies) {
+                                List<CommentView> replies, java.util.function.UnaryOperator<String> html) {
         if (c.deleted()) {
             return new CommentView(c.id(), c.parentId(), 0, "", "", c.createdAt(), true, false, replies);
         }
-        return new CommentView(c.id(), c.parentId(), c.authorId(), name(names, c.authorId()), markdown.toSafeHtml(c.body()),
+        return new CommentView(c.id(), c.parentId(), c.authorId(), name(names, c.authorId()), html.apply(c.body()),
                 c.createdAt(), false, writable && (c.authorId() == seat.accountId() || seat.runs()), replies);
     }
 
-    private PostCard card(PostRow p, Seat seat, OffsetDateTime mark, Map<Long, AccountSummary> names,
+    PostCard card(PostRow p, Seat seat, OffsetDateTime mark, Map<Long, AccountSummary> names,
                           Map<Long, String> sectionNames) {
         boolean unread = mark != null && p.createdAt().isAfter(mark) && p.authorId() != seat.accountId();
         return new PostCard(p.id(), p.kind(), p.title(), excerpt(p.body()), p.authorId(), name(names, p.authorId()),
@@ -247,11 +307,11 @@ class ContentReader implements Posts {
         return ids;
     }
 
-    private Map<Long, AccountSummary> names(Collection<Long> ids) {
+    Map<Long, AccountSummary> names(Collection<Long> ids) {
         return ids.isEmpty() ? Map.of() : accounts.findAll(ids);
     }
 
-    private static String name(Map<Long, AccountSummary> names, long id) {
+    static String name(Map<Long, AccountSummary> names, long id) {
         var a = names.get(id);
         return a == null ? "?" : a.displayName();
     }

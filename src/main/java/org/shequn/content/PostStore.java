@@ -15,6 +15,8 @@ class PostStore {
             id, community_id, section_id, author_id, kind, title, body, tags, comment_count, pinned_at, featured_at,
             created_at, edited_at, deleted_at, hidden_at, hidden_by""";
     static final int MAX_PINNED = 3;
+    /** The tag filter, a condition on {@code posts} with the parameter {@code :tag}. */
+    static final String TAGGED = "exists (select 1 from post_tags t where t.post_id = posts.id and t.tag = :tag)";
 
     /** A feed's order: the column that sorts it (newest first) and the index that serves it. */
     enum Order {
@@ -40,12 +42,14 @@ class PostStore {
     long insert(long communityId, Long sectionId, long authorId, PostDraft d, OffsetDateTime now) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into posts (community_id, section_id, author_id, kind, title, body, tags, comment_count, created_at)
-                values (:c, :s, :a, :kind, :title, :body, :tags, 0, :now)""")
+                insert into posts (community_id, section_id, author_id, kind, title, body, tags, comment_count, created_at,
+                hot_score) values (:c, :s, :a, :kind, :title, :body, :tags, 0, :now, :hot)""")
                 .param("c", communityId).param("s", sectionId).param("a", authorId).param("kind", d.kind())
                 .param("title", d.cleanTitle()).param("body", d.body()).param("tags", String.join("\n", d.cleanTags()))
-                .param("now", now).update(keys, "id");
-        return keys.getKeyAs(Number.class).longValue();
+                .param("now", now).param("hot", HotScore.of(0, now)).update(keys, "id");
+        long id = keys.getKeyAs(Number.class).longValue();
+        writeTags(id, communityId, d.cleanTags(), now);
+        return id;
     }
 
     /** Keeps the current text as a version, then writes the new one. */
@@ -60,6 +64,16 @@ class PostStore {
                 where id = :id""")
                 .param("s", sectionId).param("kind", d.kind()).param("title", d.cleanTitle()).param("body", d.body())
                 .param("tags", String.join("\n", d.cleanTags())).param("now", now).param("id", current.id()).update();
+        jdbc.sql("delete from post_tags where post_id = ?").param(current.id()).update();
+        writeTags(current.id(), current.communityId(), d.cleanTags(), current.createdAt());
+    }
+
+    /** The tag filter's rows (see V17): one per tag, dated like the post so the latest order can walk them. */
+    private void writeTags(long postId, long communityId, java.util.List<String> tags, OffsetDateTime createdAt) {
+        for (var tag : tags) {
+            jdbc.sql("insert into post_tags (post_id, community_id, tag, created_at) values (?, ?, ?, ?)")
+                    .params(postId, communityId, tag, createdAt).update();
+        }
     }
 
     List<VersionRow> versions(long postId) {
@@ -120,6 +134,12 @@ class PostStore {
      */
     List<PostRow> page(long communityId, Long sectionId, Order order, boolean skipPinned, boolean withHidden,
                        OffsetDateTime beforeAt, long beforeId, int limit) {
+        return page(communityId, sectionId, order, skipPinned, withHidden, null, beforeAt, beforeId, limit);
+    }
+
+    /** The same, only posts carrying {@code tag} when it is given (a probe of post_tags' primary key per row). */
+    List<PostRow> page(long communityId, Long sectionId, Order order, boolean skipPinned, boolean withHidden,
+                       String tag, OffsetDateTime beforeAt, long beforeId, int limit) {
         var col = order.column;
         var sql = new StringBuilder("select " + COLUMNS + " from posts where ");
         var spec = jdbc.sql("");
@@ -134,6 +154,9 @@ class PostStore {
         if (skipPinned) {
             sql.append(" and pinned_at is null");
         }
+        if (tag != null) {
+            sql.append(" and ").append(TAGGED);
+        }
         if (beforeAt != null) {
             sql.append(" and ").append(col).append(" <= :at and (").append(col).append(" < :at or id < :id)");
         }
@@ -141,6 +164,9 @@ class PostStore {
         spec = jdbc.sql(sql.toString()).param("scope", sectionId != null ? sectionId : communityId);
         if (beforeAt != null) {
             spec = spec.param("at", beforeAt).param("id", beforeId);
+        }
+        if (tag != null) {
+            spec = spec.param("tag", tag);
         }
         return spec.query(PostRow.class).list();
     }

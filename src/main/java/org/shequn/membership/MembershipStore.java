@@ -129,14 +129,14 @@ class MembershipStore {
                 .single();
     }
 
-    List<Long> runners(long communityId) {
-        return jdbc.sql("select account_id from memberships where community_id = ? and role in ('OWNER', 'ADMIN') order by account_id")
-                .param(communityId).query(Long.class).list();
-    }
-
     List<Long> communitiesOf(long accountId) {
         return jdbc.sql("select community_id from memberships where account_id = ? order by community_id")
                 .param(accountId).query(Long.class).list();
+    }
+
+    List<Long> runners(long communityId) {
+        return jdbc.sql("select account_id from memberships where community_id = ? and role in ('OWNER', 'ADMIN') order by account_id")
+                .param(communityId).query(Long.class).list();
     }
 
     /** The strongest roles first, then by join date; at most {@code limit}. */

@@ -8,6 +8,6 @@ public interface Memberships {
     /** The owner and admins of a community: who reviews applications and runs it day to day. */
     List<Long> runnersOf(long communityId);
 
-    /** Every community the account is a member of (any role). */
+    /** The communities the account is a member of now (any role). */
     List<Long> communitiesOf(long accountId);
 }

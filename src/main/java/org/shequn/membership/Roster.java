@@ -50,13 +50,13 @@ class Roster implements MemberRoster, Memberships {
     }
 
     @Override
-    public List<Long> runnersOf(long communityId) {
-        return store.runners(communityId);
+    public List<Long> communitiesOf(long accountId) {
+        return store.communitiesOf(accountId);
     }
 
     @Override
-    public List<Long> communitiesOf(long accountId) {
-        return store.communitiesOf(accountId);
+    public List<Long> runnersOf(long communityId) {
+        return store.runners(communityId);
     }
 
     @EventListener

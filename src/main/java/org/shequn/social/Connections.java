@@ -54,6 +54,11 @@ class Connections implements SocialGraph {
         return follows.exists(follower, followee);
     }
 
+    @Override
+    public List<Long> followees(long accountId, int limit) {
+        return follows.followees(accountId, Math.max(0, limit));
+    }
+
     SocialCounts counts(long accountId) {
         return new SocialCounts(follows.followerCount(accountId), follows.followingCount(accountId),
                 follows.friendCount(accountId));

@@ -35,6 +35,12 @@ class Follows {
         jdbc.sql("delete from follows where follower_id = ? and followee_id = ?").params(follower, followee).update();
     }
 
+    /** For other modules' feeds: the newest follows first (follows_follower_ix). */
+    List<Long> followees(long follower, int limit) {
+        return jdbc.sql("select followee_id from follows where follower_id = ? order by created_at desc, followee_id desc limit "
+                + limit).param(follower).query(Long.class).list();
+    }
+
     boolean exists(long follower, long followee) {
         return jdbc.sql("select count(*) from follows where follower_id = ? and followee_id = ?")
                 .params(follower, followee).query(Integer.class).single() > 0;

@@ -16,4 +16,7 @@ public interface SocialGraph {
     List<Long> mutualFriends(long a, long b, int limit);
 
     boolean follows(long follower, long followee);
+
+    /** Whom the account follows, most recently followed first; at most {@code limit}. */
+    List<Long> followees(long accountId, int limit);
 }

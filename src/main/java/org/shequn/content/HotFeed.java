@@ -1,0 +1,116 @@
+package org.shequn.content;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The hot feed: keeps each post's counters and {@link HotScore} current on activity, and reads the feed by
+ * score. The listeners are synchronous, inside the transaction that wrote the comment or reaction, so the
+ * counters commit or roll back with it and an event is counted exactly once. Each change re-derives the score
+ * from the row's counters in one UPDATE, so concurrent changes to one post cannot lose each other's counts.
+ */
+@Component
+class HotFeed {
+
+    /** A post with the score the page's cursor continues from. */
+    record Scored(PostRow post, double score) {
+    }
+
+    private static final DataClassRowMapper<PostRow> POST = new DataClassRowMapper<>(PostRow.class);
+
+    private final JdbcClient jdbc;
+
+    HotFeed(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventListener
+    void on(CommentAdded added) {
+        participate(added.postId(), added.postAuthorId(), added.authorId());
+        rescore(added.postId());
+    }
+
+    @EventListener
+    void on(CommentRemoved removed) {
+        // the comment count went down in the same transaction; a participant stays one (see README)
+        rescore(removed.postId());
+    }
+
+    @EventListener
+    void on(ReactionAdded added) {
+        if (added.commentId() == null) {
+            jdbc.sql("update posts set reaction_count = reaction_count + 1 where id = ?").param(added.postId()).update();
+        }
+        var author = jdbc.sql("select author_id from posts where id = ?").param(added.postId()).query(Long.class).optional();
+        author.ifPresent(a -> participate(added.postId(), a, added.reactorId()));
+        rescore(added.postId());
+    }
+
+    @EventListener
+    void on(ReactionRemoved removed) {
+        if (removed.commentId() == null) {
+            jdbc.sql("update posts set reaction_count = greatest(0, reaction_count - 1) where id = ?")
+                    .param(removed.postId()).update();
+            rescore(removed.postId());
+        }
+    }
+
+    /** Counts {@code accountId} once among the post's participants; the author is never one. */
+    private void participate(long postId, long postAuthorId, long accountId) {
+        if (accountId == postAuthorId) {
+            return;
+        }
+        if (jdbc.sql("insert into post_participants (post_id, account_id) values (?, ?) on conflict do nothing")
+                .params(postId, accountId).update() > 0) {
+            jdbc.sql("update posts set participant_count = (select count(*) from post_participants where post_id = ?) where id = ?")
+                    .params(postId, postId).update();
+        }
+    }
+
+    /** {@link HotScore#of} in SQL, from the counters as they are now (created_at never changes). */
+    private void rescore(long postId) {
+        var created = jdbc.sql("select created_at from posts where id = ?").param(postId)
+                .query(java.time.OffsetDateTime.class).optional();
+        created.ifPresent(at -> jdbc.sql("""
+                update posts set hot_score = log10(cast(greatest(1, reaction_count + 2 * comment_count + 3 * participant_count)
+                as double precision)) + ? where id = ?""").params(at.toEpochSecond() / HotScore.DECAY_SECONDS, postId).update());
+    }
+
+    /**
+     * One page of the hot order, highest score first, after ({@code beforeScore}, {@code beforeId}) when given.
+     * Pinned posts take their place by score here: pinning puts a post on top of the latest view only.
+     */
+    List<Scored> page(long communityId, Long sectionId, boolean withHidden, String tag, Double beforeScore,
+                      long beforeId, int limit) {
+        var sql = new StringBuilder("select " + PostStore.COLUMNS + ", hot_score from posts where ")
+                .append(sectionId != null ? "section_id = :scope" : "community_id = :scope")
+                .append(" and deleted_at is null");
+        if (!withHidden) {
+            sql.append(" and hidden_at is null");
+        }
+        if (tag != null) {
+            sql.append(" and ").append(PostStore.TAGGED);
+        }
+        if (beforeScore != null) {
+            sql.append(" and hot_score <= :score and (hot_score < :score or id < :id)");
+        }
+        sql.append(" order by hot_score desc, id desc limit ").append(Math.max(1, Math.min(limit, 101)));
+        var spec = jdbc.sql(sql.toString()).param("scope", sectionId != null ? sectionId : communityId);
+        if (tag != null) {
+            spec = spec.param("tag", tag);
+        }
+        if (beforeScore != null) {
+            spec = spec.param("score", beforeScore).param("id", beforeId);
+        }
+        return spec.query(HotFeed::scored).list();
+    }
+
+    private static Scored scored(ResultSet rs, int row) throws SQLException {
+        return new Scored(POST.mapRow(rs, row), rs.getDouble("hot_score"));
+    }
+}
