@@ -7,4 +7,7 @@ public interface Memberships {
 
     /** The owner and admins of a community: who reviews applications and runs it day to day. */
     List<Long> runnersOf(long communityId);
+
+    /** Members' account ids, the strongest roles first (owner, admins, core), then by join date; at most {@code limit}. */
+    List<Long> memberIds(long communityId, int limit);
 }
