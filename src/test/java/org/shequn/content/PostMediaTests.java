@@ -367,4 +367,22 @@ class PostMediaTests {
         upload(f, f.member(), "attachments", "w6.txt", "text/plain", "x".getBytes()).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[?(@.field == 'file')].message", Matchers.hasItem(Matchers.containsString("最多 5 个附件"))));
     }
+
+    @Test
+    void attachmentNamesAndAddresseeNamesNeverCarryScriptIntoPages() throws Exception {
+        var f = ContentFixture.create(new Api(mvc), jdbc);
+        for (var payload : ContentSafetyTests.XSS) {
+            var evil = f.api().register(payload.length() > 30 ? payload.substring(0, 30) : payload);
+            org.shequn.Members.add(jdbc, f.communityId(), evil.id(), "MEMBER");
+            long file = Api.body(upload(f, f.member(), "attachments", payload + ".html", "text/html", payload.getBytes(StandardCharsets.UTF_8))
+                    .andExpect(status().isCreated())).get("id").asLong();
+            long image = uploadImage(f, f.member(), png(12, 12));
+            long post = f.post(f.member(), Api.obj("kind", "QUESTION", "title", "问", "body", "正文", "addresseeId", evil.id(),
+                    "attachmentIds", List.of(file), "imageIds", List.of(image)));
+            for (var page : List.of("/posts", "/posts/" + post, "/posts/" + post + "/edit", "/posts/new")) {
+                ContentSafetyTests.assertSafe(mvc.perform(get("/c/" + f.slug() + page).header("Authorization", f.member().bearer()))
+                        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+            }
+        }
+    }
 }
