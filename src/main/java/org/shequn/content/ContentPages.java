@@ -2,6 +2,8 @@ package org.shequn.content;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import org.springframework.web.multipart.MultipartFile;
 import org.shequn.shared.ProblemKind;
 import org.shequn.shared.Rejection;
 import org.shequn.shared.Viewer;
@@ -22,12 +24,18 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 @Controller
 class ContentPages {
 
-    /** The editor's fields, all text so that any input binds and is judged by the use case. */
-    record PostForm(String kind, String sectionId, String title, String body, String tags) {
+    /**
+     * The editor's fields, all text so that any input binds and is judged by the use case. {@code keepImage} and
+     * {@code keepAttachment} list the post's uploads left checked on an edit ({@code media} says the form showed them).
+     */
+    record PostForm(String kind, String sectionId, String title, String body, String tags, String addresseeId,
+                    List<String> keepImage, List<String> keepAttachment, String media) {
 
         PostDraft draft() {
+            boolean listed = "1".equals(media);
             return new PostDraft(kind == null || kind.isBlank() ? "DISCUSSION" : kind, section(sectionId), title,
-                    body, PostDraft.splitTags(tags));
+                    body, PostDraft.splitTags(tags), id(addresseeId), listed ? ids(keepImage) : null,
+                    listed ? ids(keepAttachment) : null);
         }
     }
 
@@ -74,11 +82,13 @@ class ContentPages {
     }
 
     @PostMapping("/c/{slug}/posts/new")
-    String publish(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, PostForm form, Model model,
+    String publish(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, PostForm form,
+                   @RequestParam(required = false) List<MultipartFile> images,
+                   @RequestParam(required = false) List<MultipartFile> attachments, Model model,
                    HttpServletRequest request, HttpServletResponse response) {
         var draft = form.draft();
         try {
-            long id = publishing.publish(viewer, slug, draft);
+            long id = publishing.publish(viewer, slug, draft, images, attachments);
             return "redirect:/c/" + slug + "/posts/" + id;
         } catch (Rejection rejection) {
             return editorAgain(viewer, slug, null, draft, form.tags(), rejection, model, request, response);
@@ -107,10 +117,12 @@ class ContentPages {
 
     @PostMapping("/c/{slug}/posts/{id}/edit")
     String edit(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long id, PostForm form,
+                @RequestParam(required = false) List<MultipartFile> images,
+                @RequestParam(required = false) List<MultipartFile> attachments,
                 Model model, HttpServletRequest request, HttpServletResponse response) {
         var draft = form.draft();
         try {
-            publishing.edit(viewer, slug, id, draft);
+            publishing.edit(viewer, slug, id, draft, images, attachments);
             return "redirect:/c/" + slug + "/posts/" + id;
         } catch (Rejection rejection) {
             return editorAgain(viewer, slug, id, draft, form.tags(), rejection, model, request, response);
@@ -240,6 +252,15 @@ class ContentPages {
         model.addAttribute("editor", reader.editor(viewer, slug, postId, draft, tags));
         model.addAttribute("errors", FormErrors.of(rejection, messages, RequestContextUtils.getLocale(request)));
         return "content/editor";
+    }
+
+    /** A form's member or upload id: empty for none; anything that is not a number names nobody (-1). */
+    private static Long id(String value) {
+        return section(value);
+    }
+
+    private static List<Long> ids(List<String> values) {
+        return values == null ? List.of() : values.stream().filter(v -> v != null && !v.isBlank()).map(ContentPages::id).toList();
     }
 
     /** A form's section choice: empty for the main feed; anything that is not a number names no section. */

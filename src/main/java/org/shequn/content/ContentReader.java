@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.shequn.content.view.CommentView;
 import org.shequn.content.view.FeedPage;
+import org.shequn.content.view.MediaView;
+import org.shequn.content.view.QuestionInfo;
+import org.shequn.membership.Memberships;
 import org.shequn.content.view.PostCard;
 import org.shequn.content.view.PostEditor;
 import org.shequn.content.view.PostHistory;
@@ -33,6 +36,7 @@ class ContentReader implements Posts {
 
     static final int PAGE_SIZE = 20;
     private static final int EXCERPT = 140;
+    private static final int ADDRESSEE_CHOICES = 200;
 
     private final ContentAccess access;
     private final PostStore posts;
@@ -44,12 +48,21 @@ class ContentReader implements Posts {
     private final Clock clock;
     private final HotFeed hotFeed;
     private final Mentions mentions;
+    private final PostMedia media;
+    private final Answering answering;
+    private final QuestionStore questions;
+    private final Memberships memberships;
 
     ContentReader(ContentAccess access, PostStore posts, SectionStore sections, CommentStore comments,
                   FeedVisits visits, Accounts accounts, Markdown markdown, Clock clock, HotFeed hotFeed,
-                  Mentions mentions) {
+                  Mentions mentions, PostMedia media, Answering answering, QuestionStore questions,
+                  Memberships memberships) {
         this.hotFeed = hotFeed;
         this.mentions = mentions;
+        this.media = media;
+        this.answering = answering;
+        this.questions = questions;
+        this.memberships = memberships;
         this.access = access;
         this.posts = posts;
         this.sections = sections;
@@ -134,15 +147,18 @@ class ContentReader implements Posts {
                 next = Cursor.at(key, last.id()).encode();
             }
         }
-        var names = names(authors(pinned, rows));
+        var shown = new ArrayList<>(pinned);
+        shown.addAll(rows);
+        var extras = extras(shown);
+        var names = names(extras.nameIds(shown));
         var sectionNames = new LinkedHashMap<Long, String>();
         all.forEach(s -> sectionNames.put(s.id(), s.name()));
         boolean canPost = !seat.community().archived();
         return new FeedPage(seat.community().slug(), seat.community().name(), seat.community().archived(),
                 hot ? "hot" : order.name().toLowerCase(java.util.Locale.ROOT), sectionId,
                 all.stream().map(ContentReader::view).toList(),
-                pinned.stream().map(p -> card(p, seat, mark, names, sectionNames)).toList(),
-                rows.stream().map(p -> card(p, seat, mark, names, sectionNames)).toList(), next, canPost, seat.owner(), tag);
+                pinned.stream().map(p -> card(p, seat.accountId(), seat.community().slug(), mark, names, sectionNames, extras)).toList(),
+                rows.stream().map(p -> card(p, seat.accountId(), seat.community().slug(), mark, names, sectionNames, extras)).toList(), next, canPost, seat.owner(), tag);
     }
 
     private static double score(Cursor cursor) {
@@ -176,11 +192,14 @@ class ContentReader implements Posts {
         var ids = new HashSet<Long>();
         ids.add(post.authorId());
         all.forEach(c -> ids.add(c.authorId()));
+        questions.byPost(post.id()).map(QuestionStore.QuestionRow::addresseeId).ifPresent(ids::add);
         var names = names(ids);
         var texts = new ArrayList<String>();
         texts.add(post.body());
         all.forEach(c -> texts.add(c.body()));
         var html = mentions.renderer(seat.communityId(), seat.community().slug(), texts);
+        var question = answering.info(seat, post, all, names);
+        var attached = media.ofPost(seat.community().slug(), post.id());
         var section = post.sectionId() == null ? null : sections.byId(seat.communityId(), post.sectionId()).orElse(null);
         boolean writable = !seat.community().archived();
         boolean mine = post.authorId() == seat.accountId();
@@ -188,8 +207,10 @@ class ContentReader implements Posts {
                 post.body(), html.apply(post.body()), post.authorId(), name(names, post.authorId()),
                 post.sectionId(), section == null ? null : section.name(), post.tagList(), post.pinnedAt() != null,
                 post.featuredAt() != null, post.editedAt() != null, post.createdAt(), post.editedAt(),
-                post.commentCount(), threads(all, seat, names, html), writable && mine, writable && (mine || seat.runs()),
-                writable && seat.runs(), mine || seat.runs(), writable);
+                post.commentCount(), Answering.ordered(threads(all, seat, names, html), question), writable && mine,
+                writable && (mine || seat.runs()), writable && seat.runs(), mine || seat.runs(), writable, question,
+                attached.stream().filter(MediaView::image).toList(),
+                attached.stream().filter(m -> !m.image()).toList());
     }
 
     PostHistory history(Viewer viewer, String slug, long postId) {
@@ -226,14 +247,47 @@ class ContentReader implements Posts {
                 .filter(s -> !s.archived() && s.rule().allows(seat.role())).map(ContentReader::view).toList();
         if (postId == null) {
             return new PostEditor(seat.community().slug(), seat.community().name(), null, "DISCUSSION", sectionId, "", "",
-                    "", open);
+                    "", open, null, addressees(seat), List.of(), List.of());
         }
         var post = live(seat, postId);
         if (post.authorId() != seat.accountId()) {
             throw Rejection.forbidden("content.post.authorOnly");
         }
+        var attached = media.ofPost(seat.community().slug(), post.id());
         return new PostEditor(seat.community().slug(), seat.community().name(), post.id(), post.kind(),
-                post.sectionId(), post.title(), post.body(), String.join(", ", post.tagList()), open);
+                post.sectionId(), post.title(), post.body(), String.join(", ", post.tagList()), open, null, List.of(),
+                attached.stream().filter(MediaView::image).toList(), attached.stream().filter(m -> !m.image()).toList());
+    }
+
+    /** Whom a new question may be addressed to: the community's members but me, owner first (the first 200). */
+    private List<PostEditor.MemberChoice> addressees(Seat seat) {
+        var ids = memberships.memberIds(seat.communityId(), ADDRESSEE_CHOICES + 1).stream()
+                .filter(id -> id != seat.accountId()).limit(ADDRESSEE_CHOICES).toList();
+        var names = names(ids);
+        return ids.stream().map(id -> new PostEditor.MemberChoice(id, name(names, id))).toList();
+    }
+
+    /** Feed cards' question state and images, read once for the whole page. */
+    /** What feed cards show besides the post row: question state and images, read once per page. */
+    record CardExtras(Map<Long, QuestionStore.Summary> questions, Map<Long, List<PostMediaStore.MediaRow>> images) {
+
+        /** The accounts whose names the cards show: authors and the members questions are addressed to. */
+        Collection<Long> nameIds(List<PostRow> shown) {
+            var ids = new HashSet<Long>();
+            shown.forEach(p -> ids.add(p.authorId()));
+            questions.values().forEach(q -> {
+                if (q.addresseeId() != null) {
+                    ids.add(q.addresseeId());
+                }
+            });
+            return ids;
+        }
+    }
+
+    CardExtras extras(List<PostRow> shown) {
+        var ids = shown.stream().map(PostRow::id).toList();
+        var questionIds = shown.stream().filter(p -> PostKind.QUESTION.name().equals(p.kind())).map(PostRow::id).toList();
+        return new CardExtras(questions.summaries(questionIds), media.imagesOf(ids));
     }
 
     /** The editor again after a refused submission, with what was typed. */
@@ -241,7 +295,11 @@ class ContentReader implements Posts {
         var blank = editor(viewer, slug, postId, typed.sectionId());
         return new PostEditor(blank.slug(), blank.communityName(), postId, typed.kind() == null ? "DISCUSSION" : typed.kind(),
                 typed.sectionId(), typed.title() == null ? "" : typed.title(), typed.body() == null ? "" : typed.body(),
-                tagLine == null ? "" : tagLine, blank.sections());
+                tagLine == null ? "" : tagLine, blank.sections(), typed.addresseeId(), blank.addressees(),
+                typed.imageIds() == null ? blank.images()
+                        : blank.images().stream().filter(m -> typed.imageIds().contains(m.id())).toList(),
+                typed.attachmentIds() == null ? blank.attachments()
+                        : blank.attachments().stream().filter(m -> typed.attachmentIds().contains(m.id())).toList());
     }
 
     private PostRow live(Seat seat, long postId) {
@@ -283,13 +341,18 @@ class ContentReader implements Posts {
                 c.createdAt(), false, writable && (c.authorId() == seat.accountId() || seat.runs()), replies);
     }
 
-    PostCard card(PostRow p, Seat seat, OffsetDateTime mark, Map<Long, AccountSummary> names,
-                          Map<Long, String> sectionNames) {
-        boolean unread = mark != null && p.createdAt().isAfter(mark) && p.authorId() != seat.accountId();
+    PostCard card(PostRow p, long viewerId, String slug, OffsetDateTime mark, Map<Long, AccountSummary> names,
+                  Map<Long, String> sectionNames, CardExtras extras) {
+        boolean unread = mark != null && p.createdAt().isAfter(mark) && p.authorId() != viewerId;
+        var q = PostKind.QUESTION.name().equals(p.kind()) ? extras.questions().get(p.id()) : null;
+        var question = q == null ? null : new QuestionInfo(q.addresseeId(),
+                q.addresseeId() == null ? null : name(names, q.addresseeId()), null, q.solved(), false);
+        var images = extras.images().getOrDefault(p.id(), List.of());
         return new PostCard(p.id(), p.kind(), p.title(), excerpt(p.body()), p.authorId(), name(names, p.authorId()),
                 p.sectionId(), p.sectionId() == null ? null : sectionNames.get(p.sectionId()), p.tagList(),
                 p.commentCount(), p.pinnedAt() != null, p.featuredAt() != null, unread, p.editedAt() != null,
-                p.createdAt());
+                p.createdAt(), question, images.size(),
+                images.isEmpty() ? null : PostMedia.view(slug, images.getFirst()));
     }
 
     /** Plain text (never HTML): pages escape it like any other text. */
@@ -298,13 +361,6 @@ class ContentReader implements Posts {
         var flat = body.replaceAll("!?\\[([^\\]]*)]\\([^)]*\\)", "$1").replaceAll("[#*_`>~|]+", " ")
                 .replaceAll("\\s+", " ").strip();
         return flat.length() <= EXCERPT ? flat : flat.substring(0, EXCERPT) + "…";
-    }
-
-    private static Collection<Long> authors(List<PostRow> a, List<PostRow> b) {
-        var ids = new HashSet<Long>();
-        a.forEach(p -> ids.add(p.authorId()));
-        b.forEach(p -> ids.add(p.authorId()));
-        return ids;
     }
 
     Map<Long, AccountSummary> names(Collection<Long> ids) {

@@ -3,6 +3,7 @@ package org.shequn.content;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import org.shequn.community.Communities;
 import org.shequn.content.view.FollowingPage;
 import org.shequn.membership.Memberships;
@@ -65,7 +66,8 @@ class FollowingFeed {
             rows = rows.subList(0, ContentReader.PAGE_SIZE);
             next = Cursor.at(rows.getLast().createdAt(), rows.getLast().id()).encode();
         }
-        var names = reader.names(new HashSet<>(rows.stream().map(PostRow::authorId).toList()));
+        var extras = reader.extras(rows);
+        var names = reader.names(extras.nameIds(rows));
         var places = communities.findAll(new HashSet<>(rows.stream().map(PostRow::communityId).toList()));
         var items = new ArrayList<FollowingPage.Item>();
         for (var p : rows) {
@@ -73,11 +75,9 @@ class FollowingFeed {
             if (community == null) {
                 continue;
             }
+            // across communities: no section names and no "new since my visit" marks, which are per community
             items.add(new FollowingPage.Item(community.slug(), community.name(),
-                    new org.shequn.content.view.PostCard(p.id(), p.kind(), p.title(), ContentReader.excerpt(p.body()),
-                            p.authorId(), ContentReader.name(names, p.authorId()), p.sectionId(),
-                            null, p.tagList(), p.commentCount(), false,
-                            p.featuredAt() != null, false, p.editedAt() != null, p.createdAt())));
+                    reader.card(p, me, community.slug(), null, names, Map.of(), extras)));
         }
         return new FollowingPage(items, next, true);
     }

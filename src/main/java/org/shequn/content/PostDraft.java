@@ -7,17 +7,29 @@ import jakarta.validation.constraints.Size;
 import java.util.LinkedHashSet;
 import java.util.List;
 
-/** A post as its author writes it (API body and form target). */
+/**
+ * A post as its author writes it (API body and form target). {@code addresseeId}: the member a question is
+ * addressed to (questions only, on publishing).
+ */
 record PostDraft(
         @NotNull @Pattern(regexp = "DISCUSSION|QUESTION|ARTICLE", message = "{content.post.kind.unknown}") String kind,
         Long sectionId,
         @Size(max = 120) @Pattern(regexp = SINGLE_LINE, message = "{validation.noControlCharacters}") String title,
         @NotBlank @Size(max = 20000) @Pattern(regexp = MULTI_LINE, message = "{validation.noControlCharacters}") String body,
         @Size(max = 5, message = "{content.post.tags.tooMany}")
-        List<@NotBlank @Size(max = 20) @Pattern(regexp = SINGLE_LINE, message = "{validation.noControlCharacters}") String> tags) {
+        List<@NotBlank @Size(max = 20) @Pattern(regexp = SINGLE_LINE, message = "{validation.noControlCharacters}") String> tags,
+        Long addresseeId,
+        // uploads to show on the post, in order (see PostMedia); null on an edit keeps the post's current ones
+        @Size(max = 50) List<@NotNull Long> imageIds,
+        @Size(max = 50) List<@NotNull Long> attachmentIds) {
 
     static final String SINGLE_LINE = "^[^\\p{Cntrl}]*$";
     static final String MULTI_LINE = "^[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*$";
+
+    /** The same post with other uploads referenced (the page's form stages its files first). */
+    PostDraft withMedia(List<Long> images, List<Long> attachments) {
+        return new PostDraft(kind, sectionId, title, body, tags, addresseeId, images, attachments);
+    }
 
     PostKind postKind() {
         return PostKind.valueOf(kind);

@@ -3,6 +3,7 @@ package org.shequn.content;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.shequn.shared.Rejection;
 import org.shequn.shared.Validation;
 import org.shequn.shared.Viewer;
@@ -10,6 +11,7 @@ import org.shequn.shared.text.Markdown;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.multipart.MultipartFile;
 
 /** A member's own posts: publish, edit (history kept), delete (soft); and the editor's Markdown preview. */
 @Service
@@ -26,9 +28,14 @@ class Publishing {
     private final Clock clock;
     private final ModerationGuard guard;
     private final Moderation moderation;
+    private final PostMedia media;
+    private final Answering answering;
 
     Publishing(ContentAccess access, PostStore posts, SectionStore sections, Validation validation, Markdown markdown,
-               ApplicationEventPublisher events, Clock clock, ModerationGuard guard, Moderation moderation) {
+               ApplicationEventPublisher events, Clock clock, ModerationGuard guard, Moderation moderation,
+               PostMedia media, Answering answering) {
+        this.media = media;
+        this.answering = answering;
         this.guard = guard;
         this.moderation = moderation;
         this.access = access;
@@ -42,12 +49,23 @@ class Publishing {
 
     @Transactional
     long publish(Viewer viewer, String slug, PostDraft draft) {
+        return publish(viewer, slug, draft, List.of(), List.of());
+    }
+
+    /** The page's form: its image and attachment files are stored with the post, or not at all. */
+    @Transactional
+    long publish(Viewer viewer, String slug, PostDraft draft, List<MultipartFile> images, List<MultipartFile> attachments) {
         var seat = access.write(viewer, slug);
         check(draft);
         checkSection(seat, draft.sectionId(), null);
+        answering.checkAddressee(seat, draft);
+        draft = withStaged(seat, draft, images, attachments);
         boolean held = guard.post(seat, draft.cleanTitle(), draft.body());
         var now = now();
         long id = posts.insert(seat.communityId(), draft.sectionId(), seat.accountId(), draft, now);
+        media.attach(seat, id, draft.imageIds() == null ? List.of() : draft.imageIds(),
+                draft.attachmentIds() == null ? List.of() : draft.attachmentIds());
+        answering.asked(seat, id, draft);
         if (held) {
             // kept hidden until an owner or admin approves it; nobody is notified of it yet
             posts.setHidden(id, now, null);
@@ -59,6 +77,13 @@ class Publishing {
 
     @Transactional
     void edit(Viewer viewer, String slug, long postId, PostDraft draft) {
+        edit(viewer, slug, postId, draft, List.of(), List.of());
+    }
+
+    /** The page's form: the kept uploads are the draft's ids; new files are added after them. */
+    @Transactional
+    void edit(Viewer viewer, String slug, long postId, PostDraft draft, List<MultipartFile> images,
+              List<MultipartFile> attachments) {
         var seat = access.write(viewer, slug);
         var post = live(seat, postId);
         if (post.authorId() != seat.accountId()) {
@@ -66,6 +91,9 @@ class Publishing {
         }
         check(draft);
         checkSection(seat, draft.sectionId(), post.sectionId());
+        // the addressee is chosen when a question is published (and told then); an edit does not change it
+        draft = withStaged(seat, draft, images, attachments);
+        media.attach(seat, post.id(), draft.imageIds(), draft.attachmentIds());
         if (guard.edit(seat, draft.cleanTitle(), draft.body()) && !post.hidden()) {
             posts.setHidden(post.id(), now(), null);
         }
@@ -97,6 +125,20 @@ class Publishing {
     PostRow live(Seat seat, long postId) {
         return posts.byId(seat.communityId(), postId).filter(p -> p.visibleTo(seat))
                 .orElseThrow(() -> Rejection.notFound("content.post.notFound"));
+    }
+
+    private PostDraft withStaged(Seat seat, PostDraft draft, List<MultipartFile> images, List<MultipartFile> attachments) {
+        var keptImages = draft.imageIds() == null ? List.<Long>of() : draft.imageIds();
+        var keptFiles = draft.attachmentIds() == null ? List.<Long>of() : draft.attachmentIds();
+        if ((images == null || images.isEmpty()) && (attachments == null || attachments.isEmpty())) {
+            return draft;
+        }
+        var staged = media.stage(seat, images, attachments, keptImages.size(), keptFiles.size());
+        var allImages = new java.util.ArrayList<>(keptImages);
+        allImages.addAll(staged.get(0));
+        var allFiles = new java.util.ArrayList<>(keptFiles);
+        allFiles.addAll(staged.get(1));
+        return draft.withMedia(allImages, allFiles);
     }
 
     private void check(PostDraft draft) {

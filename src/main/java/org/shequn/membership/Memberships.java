@@ -10,4 +10,7 @@ public interface Memberships {
 
     /** The communities the account is a member of now (any role). */
     List<Long> communitiesOf(long accountId);
+
+    /** Members' account ids, the strongest roles first (owner, admins, core), then by join date; at most {@code limit}. */
+    List<Long> memberIds(long communityId, int limit);
 }

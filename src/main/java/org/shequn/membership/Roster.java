@@ -59,6 +59,11 @@ class Roster implements MemberRoster, Memberships {
         return store.runners(communityId);
     }
 
+    @Override
+    public List<Long> memberIds(long communityId, int limit) {
+        return store.members(communityId, limit).stream().map(MembershipStore.MemberRow::accountId).toList();
+    }
+
     @EventListener
     void on(CommunityCreated created) {
         var now = OffsetDateTime.now(clock);

@@ -3,10 +3,15 @@ package org.shequn.content.view;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** A post as its page and {@code GET posts/{id}} show it: sanitized HTML, comments, and what the viewer may do. */
+/**
+ * A post as its page and {@code GET posts/{id}} show it: sanitized HTML, comments, and what the viewer may do.
+ * {@code question} is null unless it is a question (then its comments come in answer order); images and
+ * attachments are private (see MediaView).
+ */
 public record PostView(long id, String slug, String communityName, String kind, String title, String body,
                        String bodyHtml, long authorId, String authorName, Long sectionId, String sectionName,
                        List<String> tags, boolean pinned, boolean featured, boolean edited, OffsetDateTime createdAt,
                        OffsetDateTime editedAt, int commentCount, List<CommentView> comments, boolean canEdit,
-                       boolean canDelete, boolean canCurate, boolean canSeeHistory, boolean canComment) {
+                       boolean canDelete, boolean canCurate, boolean canSeeHistory, boolean canComment,
+                       QuestionInfo question, List<MediaView> images, List<MediaView> attachments) {
 }
