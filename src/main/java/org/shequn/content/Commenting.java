@@ -1,6 +1,5 @@
 package org.shequn.content;
 
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
@@ -17,9 +16,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Commenting {
 
+    /** {@code body} may be empty when the comment carries a sticker ({@code stickerId}) instead. */
     record CommentDraft(
-            @NotBlank @Size(max = 5000) @Pattern(regexp = PostDraft.MULTI_LINE, message = "{validation.noControlCharacters}") String body,
-            Long parentId) {
+            @Size(max = 5000) @Pattern(regexp = PostDraft.MULTI_LINE, message = "{validation.noControlCharacters}") String body,
+            Long parentId, Long stickerId) {
+
+        CommentDraft(String body, Long parentId) {
+            this(body, parentId, null);
+        }
     }
 
     private final ContentAccess access;
@@ -31,10 +35,12 @@ class Commenting {
     private final Clock clock;
     private final ModerationGuard guard;
     private final Moderation moderation;
+    private final StickerPacks stickers;
 
     Commenting(ContentAccess access, Publishing publishing, PostStore posts, CommentStore comments,
                Validation validation, ApplicationEventPublisher events, Clock clock, ModerationGuard guard,
-               Moderation moderation) {
+               Moderation moderation, StickerPacks stickers) {
+        this.stickers = stickers;
         this.guard = guard;
         this.moderation = moderation;
         this.access = access;
@@ -51,6 +57,12 @@ class Commenting {
         var seat = access.write(viewer, slug);
         var post = publishing.live(seat, postId);
         validation.check(draft);
+        var sticker = draft.stickerId() == null ? null : stickers.usable(seat, draft.stickerId())
+                .orElseThrow(() -> Rejection.invalid("stickerId", "content.reaction.stickerUnavailable"));
+        var body = draft.body() == null ? "" : draft.body();
+        if (body.isBlank() && sticker == null) {
+            throw Rejection.invalid("body", "jakarta.validation.constraints.NotBlank.message");
+        }
         Long parentId = null;
         if (draft.parentId() != null) {
             var parent = comments.byId(seat.communityId(), draft.parentId())
@@ -58,8 +70,11 @@ class Commenting {
                     .orElseThrow(() -> Rejection.invalid("parentId", "content.comment.parent.unknown"));
             parentId = parent.parentId() != null ? parent.parentId() : parent.id();
         }
-        guard.comment(seat, draft.body());
-        long id = comments.insert(post, parentId, seat.accountId(), draft.body(), now());
+        guard.comment(seat, body);
+        long id = comments.insert(post, parentId, seat.accountId(), body, now());
+        if (sticker != null) {
+            stickers.attach(id, sticker.id());
+        }
         posts.countComment(post.id(), 1);
         events.publishEvent(new CommentAdded(id, post.id(), seat.communityId(), parentId, seat.accountId(), post.authorId()));
         return id;

@@ -53,9 +53,11 @@ class ContentPages {
     private final ContentReader reader;
     private final MessageSource messages;
     private final ContentAccess access;
+    private final Reactions reactions;
 
     ContentPages(ContentAccess access, SectionCatalog sectionCatalog, Publishing publishing, Commenting commenting, Curation curation,
-                 ContentReader reader, MessageSource messages) {
+                 ContentReader reader, MessageSource messages, Reactions reactions) {
+        this.reactions = reactions;
         this.sectionCatalog = sectionCatalog;
         this.publishing = publishing;
         this.commenting = commenting;
@@ -69,7 +71,12 @@ class ContentPages {
     String feed(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug,
                 @RequestParam(required = false) Long section, @RequestParam(required = false) String view,
                 @RequestParam(required = false) String tag, @RequestParam(required = false) String cursor, Model model) {
-        model.addAttribute("feed", reader.feed(viewer, slug, section, view, tag, cursor));
+        var feed = reader.feed(viewer, slug, section, view, tag, cursor);
+        model.addAttribute("feed", feed);
+        var ids = new java.util.ArrayList<Long>();
+        feed.pinned().forEach(p -> ids.add(p.id()));
+        feed.items().forEach(p -> ids.add(p.id()));
+        model.addAttribute("likes", reactions.likes(viewer, slug, ids));
         return "content/feed";
     }
 
@@ -105,6 +112,7 @@ class ContentPages {
     @GetMapping("/c/{slug}/posts/{id}")
     String post(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long id, Model model) {
         model.addAttribute("post", reader.post(viewer, slug, id));
+        model.addAttribute("reactions", reactions.sheet(viewer, slug, id));
         return "content/post";
     }
 
@@ -143,8 +151,9 @@ class ContentPages {
 
     @PostMapping("/c/{slug}/posts/{id}/comments")
     String comment(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long id,
-                   @RequestParam(required = false) String body, @RequestParam(required = false) Long parentId) {
-        long commentId = commenting.add(viewer, slug, id, new Commenting.CommentDraft(body, parentId));
+                   @RequestParam(required = false) String body, @RequestParam(required = false) Long parentId,
+                   @RequestParam(required = false) Long stickerId) {
+        long commentId = commenting.add(viewer, slug, id, new Commenting.CommentDraft(body, parentId, stickerId));
         return "redirect:/c/" + slug + "/posts/" + id + "#comment-" + commentId;
     }
 

@@ -71,7 +71,8 @@ class ModerationGuard {
         words(seat, body == null ? "" : body, false);
     }
 
-    private void notMuted(Seat seat) {
+    /** Also used by reactions: a muted member may not add one. */
+    void notMuted(Seat seat) {
         var mute = store.mute(seat.communityId(), seat.accountId()).filter(m -> m.untilAt().isAfter(now()));
         if (mute.isPresent()) {
             throw Rejection.forbidden("content.moderation.muted",

@@ -185,6 +185,50 @@ class ContentSafetyTests {
         }
     }
 
+    /** Sticker pack and sticker names end up in text, alt and title attributes: escaped everywhere. */
+    @Test
+    void stickerAndPackNamesAreEscaped() throws Exception {
+        var api = new Api(mvc);
+        var f = ContentFixture.create(api, jdbc);
+        var web = new org.shequn.WebSession(mvc);
+        var email = web.register("网页成员");
+        long webId = jdbc.sql("select id from accounts where email = ?").param(email).query(Long.class).single();
+        org.shequn.Members.add(jdbc, f.communityId(), webId, "MEMBER");
+        long post = f.discussion(f.member(), "表情测试");
+        for (var payload : XSS) {
+            var name = payload.length() > 20 ? payload.substring(0, 20) : payload;
+            var pack = Api.body(mvc.perform(MockMvcRequestBuilders.multipart(f.base() + "/sticker-packs").param("name", name)
+                    .file(new org.springframework.mock.web.MockMultipartFile("stickers", payload, "image/png",
+                            StickerFiles.png(16, 16)))
+                    .param("names", name).header("Authorization", f.owner().bearer())).andExpect(status().isCreated()));
+            long sticker = pack.get("stickers").get(0).get("id").asLong();
+            api.put(f.member(), f.base() + "/posts/" + post + "/reactions/sticker:" + sticker, null).andExpect(status().isOk());
+            api.post(f.member(), f.base() + "/posts/" + post + "/comments", Api.obj("body", "", "stickerId", sticker))
+                    .andExpect(status().isCreated());
+        }
+        for (var page : List.of("/stickers", "/posts/" + post, "/posts")) {
+            assertSafeAttributes(web.get("/c/" + f.slug() + page).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString());
+        }
+    }
+
+    /**
+     * Like {@link #assertSafe}, for pages that put user text into attribute values (alt, title): "onerror=" or
+     * "javascript:" inside a quoted, escaped value is inert, so only attribute names and URL attributes count.
+     */
+    static void assertSafeAttributes(String html) {
+        var lower = html.toLowerCase(java.util.Locale.ROOT);
+        assertThat(lower).doesNotContain("<script>alert").doesNotContain("<iframe").doesNotContain("<svg")
+                .doesNotContain("<img src=x").doesNotContain("<div style");
+        var tags = TAG.matcher(html);
+        while (tags.find()) {
+            var tag = tags.group().toLowerCase(java.util.Locale.ROOT);
+            var names = tag.replaceAll("\"[^\"]*\"", "\"\"");
+            assertThat(names).doesNotContainPattern("\\son[a-z]+\\s*=").doesNotContainPattern("\\sstyle\\s*=");
+            assertThat(tag).doesNotContainPattern("(href|src|action)\\s*=\\s*\"\\s*javascript:");
+        }
+    }
+
     private static final Pattern TAG = Pattern.compile("<[a-zA-Z][^>]*>");
 
     static void assertSafe(String html) {

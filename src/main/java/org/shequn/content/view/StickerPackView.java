@@ -1,0 +1,7 @@
+package org.shequn.content.view;
+
+import java.util.List;
+
+/** A sticker pack (表情包); an archived pack's stickers stay visible where used but cannot be used again. */
+public record StickerPackView(long id, String name, boolean archived, List<StickerView> stickers) {
+}
