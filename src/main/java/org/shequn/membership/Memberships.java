@@ -7,4 +7,7 @@ public interface Memberships {
 
     /** The owner and admins of a community: who reviews applications and runs it day to day. */
     List<Long> runnersOf(long communityId);
+
+    /** Everyone in a community, whatever their role (e.g. who a community's daily digest concerns). */
+    List<Long> membersOf(long communityId);
 }

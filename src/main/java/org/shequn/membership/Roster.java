@@ -54,6 +54,11 @@ class Roster implements MemberRoster, Memberships {
         return store.runners(communityId);
     }
 
+    @Override
+    public List<Long> membersOf(long communityId) {
+        return store.memberIds(communityId);
+    }
+
     @EventListener
     void on(CommunityCreated created) {
         var now = OffsetDateTime.now(clock);
