@@ -134,6 +134,9 @@ class Moderation {
         posts.setHidden(post.id(), hide ? now : null, hide ? seat.accountId() : null);
         store.resolveReports(seat.communityId(), post.id(), null, seat.accountId(), now);
         audit(seat, hide ? "HIDE" : post.held() ? "APPROVE" : "RESTORE", post.id(), null, post.authorId(), post.title());
+        decided(seat, post.authorId(), hide ? ModerationDecided.Action.POST_HIDDEN
+                : post.held() ? ModerationDecided.Action.POST_APPROVED : ModerationDecided.Action.POST_RESTORED,
+                post.id(), null, null, null);
         if (!hide && post.held()) {
             // an approved post is published now: followers hear of it as of any new post
             events.publishEvent(new PostPublished(post.id(), seat.communityId(), post.sectionId(), post.authorId(), post.kind()));
@@ -151,6 +154,8 @@ class Moderation {
         comments.setHidden(comment.id(), hide ? now : null, hide ? seat.accountId() : null);
         store.resolveReports(seat.communityId(), null, comment.id(), seat.accountId(), now);
         audit(seat, hide ? "HIDE" : "RESTORE", comment.postId(), comment.id(), comment.authorId(), "");
+        decided(seat, comment.authorId(), hide ? ModerationDecided.Action.COMMENT_HIDDEN
+                : ModerationDecided.Action.COMMENT_RESTORED, comment.postId(), comment.id(), null, null);
     }
 
     /** Records a moderator's deletion of someone else's post or comment (the content use cases call this). */
@@ -158,6 +163,8 @@ class Moderation {
         if (authorId != seat.accountId()) {
             store.resolveReports(seat.communityId(), commentId == null ? postId : null, commentId, seat.accountId(), now());
             audit(seat, "DELETE", postId, commentId, authorId, "");
+            decided(seat, authorId, commentId == null ? ModerationDecided.Action.POST_DELETED
+                    : ModerationDecided.Action.COMMENT_DELETED, postId, commentId, null, null);
         }
     }
 
@@ -177,6 +184,7 @@ class Moderation {
         var until = now().plusHours(draft.hours());
         store.setMute(seat.communityId(), accountId, until, reason, seat.accountId());
         audit(seat, "MUTE", null, null, accountId, draft.hours() + "h " + reason);
+        decided(seat, accountId, ModerationDecided.Action.MUTED, null, null, reason, until);
         return new MuteView(accountId, name(names(List.of(accountId)), accountId), until, reason);
     }
 
@@ -185,6 +193,7 @@ class Moderation {
         var seat = runnerWriting(viewer, slug);
         if (store.unmute(seat.communityId(), accountId)) {
             audit(seat, "UNMUTE", null, null, accountId, "");
+            decided(seat, accountId, ModerationDecided.Action.UNMUTED, null, null, null, null);
         }
     }
 
@@ -329,6 +338,13 @@ class Moderation {
     private void audit(Seat seat, String action, Long postId, Long commentId, Long subjectId, String detail) {
         store.audit(seat.communityId(), seat.accountId(), action, postId, commentId, subjectId, detail == null ? "" : detail,
                 now());
+    }
+
+    /** Tells the member concerned (the notification module listens). */
+    private void decided(Seat seat, long subjectId, ModerationDecided.Action action, Long postId, Long commentId,
+                         String reason, OffsetDateTime until) {
+        events.publishEvent(new ModerationDecided(seat.communityId(), subjectId, seat.accountId(), action, postId,
+                commentId, reason, until));
     }
 
     private Map<Long, AccountSummary> names(java.util.Collection<Long> ids) {

@@ -24,6 +24,11 @@ class AccountDirectory implements Accounts {
     }
 
     @Override
+    public Optional<String> email(long accountId) {
+        return store.byId(accountId).map(AccountRow::email).filter(e -> !e.isBlank());
+    }
+
+    @Override
     public Map<Long, AccountSummary> findAll(Collection<Long> accountIds) {
         return store.summaries(accountIds);
     }

@@ -14,6 +14,9 @@ public interface Accounts {
     /** Finds an account by its email, for features that address people by email (e.g. ownership transfer). */
     Optional<AccountSummary> findByEmail(String email);
 
+    /** Where to send someone mail (notifications, digests); empty for accounts registered by phone only. */
+    Optional<String> email(long accountId);
+
     boolean isOperator(long accountId);
 
     void rename(long accountId, String displayName);

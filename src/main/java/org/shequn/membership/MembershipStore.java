@@ -134,6 +134,11 @@ class MembershipStore {
                 .param(accountId).query(Long.class).list();
     }
 
+    List<Long> memberIds(long communityId) {
+        return jdbc.sql("select account_id from memberships where community_id = ? order by account_id")
+                .param(communityId).query(Long.class).list();
+    }
+
     List<Long> runners(long communityId) {
         return jdbc.sql("select account_id from memberships where community_id = ? and role in ('OWNER', 'ADMIN') order by account_id")
                 .param(communityId).query(Long.class).list();

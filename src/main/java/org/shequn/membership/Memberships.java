@@ -13,4 +13,7 @@ public interface Memberships {
 
     /** Members' account ids, the strongest roles first (owner, admins, core), then by join date; at most {@code limit}. */
     List<Long> memberIds(long communityId, int limit);
+
+    /** Everyone in a community, whatever their role (e.g. who a community's daily digest concerns). */
+    List<Long> membersOf(long communityId);
 }

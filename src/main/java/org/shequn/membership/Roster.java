@@ -64,6 +64,11 @@ class Roster implements MemberRoster, Memberships {
         return store.members(communityId, limit).stream().map(MembershipStore.MemberRow::accountId).toList();
     }
 
+    @Override
+    public List<Long> membersOf(long communityId) {
+        return store.memberIds(communityId);
+    }
+
     @EventListener
     void on(CommunityCreated created) {
         var now = OffsetDateTime.now(clock);

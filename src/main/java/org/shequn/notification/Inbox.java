@@ -6,8 +6,8 @@ import java.util.Locale;
 import org.shequn.notification.view.NotificationView;
 import org.shequn.shared.Cursor;
 import org.shequn.shared.Page;
+import org.shequn.shared.Rejection;
 import org.shequn.shared.Viewer;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,12 +18,12 @@ class Inbox {
     static final int PAGE_SIZE = 30;
 
     private final NotificationStore store;
-    private final MessageSource messages;
+    private final NotificationText texts;
     private final Clock clock;
 
-    Inbox(NotificationStore store, MessageSource messages, Clock clock) {
+    Inbox(NotificationStore store, NotificationText texts, Clock clock) {
         this.store = store;
-        this.messages = messages;
+        this.texts = texts;
         this.clock = clock;
     }
 
@@ -47,30 +47,24 @@ class Inbox {
         store.markAllRead(viewer.accountId(), OffsetDateTime.now(clock));
     }
 
+    /** Marks one of one's own notifications read; someone else's is "not found", as if it did not exist. */
+    @Transactional
+    NotificationStore.NotificationRow markRead(Viewer viewer, long id) {
+        Viewer.require(viewer);
+        var row = store.byId(viewer.accountId(), id).orElseThrow(() -> Rejection.notFound("notification.notFound"));
+        store.markRead(viewer.accountId(), id, OffsetDateTime.now(clock));
+        return row;
+    }
+
+    /** Opening a notification reads it; returns where it leads (the inbox when nowhere). */
+    @Transactional
+    String open(Viewer viewer, long id) {
+        var link = NotificationText.link(markRead(viewer, id));
+        return link == null ? "/notifications" : link;
+    }
+
     private NotificationView view(NotificationStore.NotificationRow r, Locale locale) {
-        var text = messages.getMessage("notification.kind." + r.kind(),
-                new Object[] {orEmpty(r.actorName()), orEmpty(r.communityName()), orEmpty(r.detail())},
-                r.kind(), locale);
-        return new NotificationView(r.id(), r.kind(), text, link(r), r.createdAt(), r.readAt() == null);
-    }
-
-    private static String link(NotificationStore.NotificationRow r) {
-        if (r.kind().startsWith("APPLICATION_SUBMITTED")) {
-            return "/c/" + r.communitySlug() + "/manage";
-        }
-        if (r.kind().equals("APPLICATION_REJECTED")) {
-            return "/c/" + r.communitySlug() + "/apply";
-        }
-        if (r.communitySlug() != null) {
-            return "/c/" + r.communitySlug();
-        }
-        if (r.kind().startsWith("VERIFICATION_")) {
-            return "/verifications";
-        }
-        return r.actorId() == null ? null : "/people/" + r.actorId();
-    }
-
-    private static String orEmpty(String s) {
-        return s == null ? "" : s;
+        return new NotificationView(r.id(), r.kind(), Topic.of(r.kind()).name(), texts.text(r, locale),
+                NotificationText.link(r), r.createdAt(), r.readAt() == null);
     }
 }

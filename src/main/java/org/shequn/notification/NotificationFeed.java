@@ -2,11 +2,25 @@ package org.shequn.notification;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.shequn.community.Communities;
+import org.shequn.community.CommunityInfo;
+import org.shequn.community.MemberRoster;
+import org.shequn.content.AnswerAccepted;
+import org.shequn.content.CommentAdded;
+import org.shequn.content.MemberMentioned;
+import org.shequn.content.ModerationDecided;
+import org.shequn.content.PostPublished;
+import org.shequn.content.PostRemoved;
+import org.shequn.content.Posts;
+import org.shequn.content.QuestionAsked;
+import org.shequn.content.ReactionAdded;
 import org.shequn.identity.Accounts;
 import org.shequn.identity.AccountSummary;
 import org.shequn.membership.ApplicationDecided;
 import org.shequn.membership.ApplicationSubmitted;
+import org.shequn.membership.MemberLeft;
 import org.shequn.membership.Memberships;
 import org.shequn.profile.VerificationDecided;
 import org.shequn.social.Followed;
@@ -14,9 +28,13 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns other modules' events into notifications. Each listener runs after the publishing transaction
- * committed, in its own transaction, and is retried from the outbox until it completes; the source key
- * keeps a retried event from notifying twice.
+ * Turns other modules' events into notifications (and mails, for the topics the recipient wants by mail).
+ * Each listener runs after the publishing transaction committed, in its own transaction, and is retried from
+ * the outbox until it completes; the source key keeps a retried event from notifying twice.
+ *
+ * <p>Notifications about a community's content (their text may quote a post's title) go only to its
+ * members: none is made for someone who is not a member when the event arrives, and those they had are
+ * deleted when they leave or are removed.
  */
 @Component
 class NotificationFeed {
@@ -24,15 +42,28 @@ class NotificationFeed {
     private final NotificationStore store;
     private final Communities communities;
     private final Memberships memberships;
+    private final MemberRoster roster;
     private final Accounts accounts;
+    private final Posts posts;
+    private final Preferences preferences;
+    private final NotificationText texts;
+    private final Mails mails;
+    private final DigestPosts digestPosts;
     private final Clock clock;
 
-    NotificationFeed(NotificationStore store, Communities communities, Memberships memberships, Accounts accounts,
-                     Clock clock) {
+    NotificationFeed(NotificationStore store, Communities communities, Memberships memberships, MemberRoster roster,
+                     Accounts accounts, Posts posts, Preferences preferences, NotificationText texts, Mails mails,
+                     DigestPosts digestPosts, Clock clock) {
         this.store = store;
         this.communities = communities;
         this.memberships = memberships;
+        this.roster = roster;
         this.accounts = accounts;
+        this.posts = posts;
+        this.preferences = preferences;
+        this.texts = texts;
+        this.mails = mails;
+        this.digestPosts = digestPosts;
         this.clock = clock;
     }
 
@@ -77,11 +108,176 @@ class NotificationFeed {
                 followed.followerId(), name(followed.followerId()), null, null));
     }
 
+    /** A comment tells the post's author, a reply the comment's author; on a question, a comment is an answer. */
+    @ApplicationModuleListener
+    void on(CommentAdded added) {
+        var post = posts.find(added.postId()).orElse(null);
+        if (post == null) {
+            return;
+        }
+        long recipient;
+        String kind;
+        if (added.parentId() == null) {
+            recipient = added.postAuthorId();
+            kind = post.kind().equals("QUESTION") ? Kind.ANSWER.name() : Kind.REPLY.name();
+        } else {
+            var parent = posts.commentText(added.communityId(), added.parentId()).orElse(null);
+            if (parent == null) {
+                return;
+            }
+            recipient = parent.authorId();
+            kind = "COMMENT_REPLY";
+        }
+        content(recipient, added.authorId(), kind, post, added.commentId(), post.title(), null,
+                "comment:" + added.commentId());
+    }
+
+    @ApplicationModuleListener
+    void on(QuestionAsked asked) {
+        posts.find(asked.postId()).ifPresent(post -> content(asked.addresseeId(), asked.askerId(),
+                Kind.QUESTION_ASKED.name(), post, null, post.title(), null, "question:" + asked.postId()));
+    }
+
+    @ApplicationModuleListener
+    void on(AnswerAccepted accepted) {
+        posts.find(accepted.postId()).ifPresent(post -> content(accepted.answererId(), accepted.askerId(),
+                Kind.ANSWER_ACCEPTED.name(), post, accepted.commentId(), post.title(), null,
+                "accepted:" + accepted.commentId()));
+    }
+
+    @ApplicationModuleListener
+    void on(MemberMentioned mentioned) {
+        posts.find(mentioned.postId()).ifPresent(post -> content(mentioned.mentionedId(), mentioned.byAccountId(),
+                Kind.MENTIONED.name(), post, mentioned.commentId(), post.title(), null,
+                "mention:" + mentioned.postId() + ":" + mentioned.commentId() + ":" + mentioned.mentionedId()));
+    }
+
+    /**
+     * Reactions are grouped: one unread notification per post or comment counts who reacted; once it is read,
+     * the next reaction starts a new one. Mail (if wanted) goes only when a group opens.
+     */
+    @ApplicationModuleListener
+    void on(ReactionAdded reacted) {
+        long recipient = reacted.targetAuthorId();
+        if (recipient == reacted.reactorId()) {
+            return;
+        }
+        var post = posts.find(reacted.postId()).orElse(null);
+        var community = post == null ? null : community(recipient, post.communityId());
+        if (community == null || !preferences.inApp(recipient, Topic.REACTION)) {
+            return;
+        }
+        var n = new NotificationStore.NewNotification(recipient,
+                reacted.commentId() == null ? Kind.REACTION.name() : "COMMENT_REACTION", community.slug(),
+                community.name(), reacted.reactorId(), name(reacted.reactorId()), post.title(), null,
+                community.id(), post.postId(), reacted.commentId(), null);
+        var group = reacted.commentId() == null ? "post:" + reacted.postId() : "comment:" + reacted.commentId();
+        var now = now();
+        store.group(n, group, now).filter(NotificationStore.Grouped::opened)
+                .ifPresent(g -> mail(g.row(), "reaction:" + g.row().id()));
+    }
+
+    @ApplicationModuleListener
+    void on(ModerationDecided decided) {
+        if (decided.subjectId() == decided.byAccountId()) {
+            return;
+        }
+        var community = community(decided.subjectId(), decided.communityId());
+        if (community == null) {
+            return;
+        }
+        var action = decided.action();
+        boolean deleted = action == ModerationDecided.Action.POST_DELETED || action == ModerationDecided.Action.COMMENT_DELETED;
+        String detail = decided.reason();
+        if (decided.postId() != null) {
+            detail = posts.postText(decided.postId()).map(Posts.Text::title).orElse("");
+        }
+        if (action == ModerationDecided.Action.POST_HIDDEN || action == ModerationDecided.Action.POST_DELETED) {
+            digestPosts.remove(decided.postId());
+        }
+        add(new NotificationStore.NewNotification(decided.subjectId(), "MODERATION_" + action.name(), community.slug(),
+                // no source key: the same decision may be taken again later (hide, restore, hide)
+                community.name(), null, null, detail, null,
+                community.id(), deleted ? null : decided.postId(), deleted ? null : decided.commentId(), decided.until()));
+    }
+
+    /** Remembers a new post for the daily digest. */
+    @ApplicationModuleListener
+    void on(PostPublished published) {
+        posts.postText(published.postId()).ifPresent(p -> digestPosts.add(new DigestPosts.DigestPost(p.postId(),
+                p.communityId(), p.authorId(), headline(p), p.createdAt())));
+    }
+
+    @ApplicationModuleListener
+    void on(PostRemoved removed) {
+        digestPosts.remove(removed.postId());
+    }
+
+    @ApplicationModuleListener
+    void on(MemberLeft left) {
+        store.forgetCommunity(left.accountId(), left.communityId());
+    }
+
+    private void content(long recipient, long actorId, String kind, Posts.PostRef post, Long commentId, String detail,
+                         java.time.OffsetDateTime until, String sourceKey) {
+        if (recipient == actorId) {
+            return;
+        }
+        var community = community(recipient, post.communityId());
+        if (community == null) {
+            return;
+        }
+        add(new NotificationStore.NewNotification(recipient, kind, community.slug(), community.name(), actorId,
+                name(actorId), detail, sourceKey, community.id(), post.postId(), commentId, until));
+    }
+
+    /** The community, when the recipient is (still) one of its members. */
+    private CommunityInfo community(long recipient, long communityId) {
+        if (roster.roleOf(communityId, recipient).isEmpty()) {
+            return null;
+        }
+        return communities.find(communityId).orElse(null);
+    }
+
     private String name(long accountId) {
         return accounts.find(accountId).map(AccountSummary::displayName).orElse("?");
     }
 
-    private void add(NotificationStore.NewNotification notification) {
-        store.insert(notification, OffsetDateTime.now(clock));
+    /**
+     * Stores the notification unless the recipient switched its topic off in the inbox, and queues a mail if
+     * they want it by mail (whether or not they want it in the inbox).
+     */
+    private void add(NotificationStore.NewNotification n) {
+        var topic = Topic.of(n.kind());
+        var now = now();
+        boolean fresh = true;
+        if (preferences.inApp(n.accountId(), topic)) {
+            fresh = store.insert(n, now) == 1;
+        }
+        if (fresh) {
+            mail(n.asRow(0, 1, now), n.sourceKey());
+        }
+    }
+
+    private void mail(NotificationStore.NotificationRow row, String sourceKey) {
+        if (!mails.enabled() || !preferences.email(row.accountId(), Topic.of(row.kind()))) {
+            return;
+        }
+        var locale = preferences.locale(row.accountId());
+        var text = texts.text(row, locale);
+        mails.queue(row.accountId(), locale, text, List.of(text), NotificationText.link(row),
+                sourceKey == null ? null : "notification:" + sourceKey, row.createdAt());
+    }
+
+    private static String headline(Posts.Text p) {
+        if (!p.title().isBlank()) {
+            return p.title();
+        }
+        var body = p.body().replaceAll("\\s+", " ").strip();
+        return body.length() > 60 ? body.substring(0, 60) + "…" : body;
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     }
 }

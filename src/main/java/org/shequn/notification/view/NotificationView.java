@@ -2,7 +2,10 @@ package org.shequn.notification.view;
 
 import java.time.OffsetDateTime;
 
-/** A notification as its reader sees it: the text in the reader's language and where it leads. */
-public record NotificationView(long id, String kind, String text, String link, OffsetDateTime createdAt,
+/**
+ * A notification as its reader sees it: the text in the reader's language, where it leads, and its topic
+ * (REPLY, MENTIONED, MODERATION ... as in the preferences; the page picks an icon by it).
+ */
+public record NotificationView(long id, String kind, String topic, String text, String link, OffsetDateTime createdAt,
                                boolean unread) {
 }

@@ -1,0 +1,60 @@
+package org.shequn.notification;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/** What a notification says, in a given language, and the page it leads to (for the inbox and for mail). */
+@Component
+class NotificationText {
+
+    /** Times in texts as the pages show them: minutes, China Standard Time. */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private final MessageSource messages;
+
+    NotificationText(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    /** Arguments: {0} who, {1} community, {2} detail (a title, a reason), {3} how many others, {4} until when. */
+    String text(NotificationStore.NotificationRow r, Locale locale) {
+        return messages.getMessage("notification.kind." + r.kind(),
+                new Object[] {orEmpty(r.actorName()), orEmpty(r.communityName()), orEmpty(r.detail()),
+                        Math.max(0, r.actorCount() - 1), format(r.untilAt())},
+                r.kind(), locale);
+    }
+
+    /** A site path (no host); null when there is nowhere to go. */
+    static String link(NotificationStore.NotificationRow r) {
+        if (r.postId() != null && r.communitySlug() != null) {
+            return "/c/" + r.communitySlug() + "/posts/" + r.postId()
+                    + (r.commentId() == null ? "" : "#comment-" + r.commentId());
+        }
+        if (r.kind().startsWith("APPLICATION_SUBMITTED")) {
+            return "/c/" + r.communitySlug() + "/manage";
+        }
+        if (r.kind().equals("APPLICATION_REJECTED")) {
+            return "/c/" + r.communitySlug() + "/apply";
+        }
+        if (r.communitySlug() != null) {
+            return "/c/" + r.communitySlug();
+        }
+        if (r.kind().startsWith("VERIFICATION_")) {
+            return "/verifications";
+        }
+        return r.actorId() == null ? null : "/people/" + r.actorId();
+    }
+
+    private static String format(OffsetDateTime time) {
+        return time == null ? "" : TIME.format(time.atZoneSameInstant(ZONE));
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,39 @@
+package org.shequn.notification;
+
+/**
+ * What a member switches on and off in their preferences: one topic per kind of notification people think
+ * of as one thing (a follow and a new friend are both "follows"). Defaults: everything in the inbox; mail
+ * only for what asks something of the member or concerns them directly.
+ */
+enum Topic {
+    REPLY(false), ANSWER(false), QUESTION_ASKED(true), ANSWER_ACCEPTED(true), MENTIONED(true), REACTION(false),
+    MODERATION(true), FOLLOW(false), APPLICATION(false), VERIFICATION(false);
+
+    final boolean emailByDefault;
+
+    Topic(boolean emailByDefault) {
+        this.emailByDefault = emailByDefault;
+    }
+
+    static Topic of(String kind) {
+        if (kind.startsWith("MODERATION_")) {
+            return MODERATION;
+        }
+        if (kind.startsWith("VERIFICATION_")) {
+            return VERIFICATION;
+        }
+        if (kind.startsWith("APPLICATION_")) {
+            return APPLICATION;
+        }
+        if (kind.equals("FOLLOWED") || kind.equals("FRIENDED")) {
+            return FOLLOW;
+        }
+        if (kind.equals("COMMENT_REPLY")) {
+            return REPLY;
+        }
+        if (kind.equals("COMMENT_REACTION")) {
+            return REACTION;
+        }
+        return valueOf(kind);
+    }
+}

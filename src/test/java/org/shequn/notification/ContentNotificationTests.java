@@ -1,0 +1,317 @@
+package org.shequn.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.shequn.Api;
+import org.shequn.CommunityFixtures;
+import org.shequn.IntegrationTest;
+import org.shequn.Members;
+import org.shequn.content.AnswerAccepted;
+import org.shequn.content.MemberMentioned;
+import org.shequn.content.QuestionAsked;
+import org.shequn.content.ReactionAdded;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Notifications about content: each kind through its real HTTP entry point where the producer exists
+ * (comments, moderation, follows), and through the published event where another slice builds it.
+ */
+@IntegrationTest
+class ContentNotificationTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    TransactionTemplate transactions;
+    /**
+     * Listeners run on virtual threads; the first search indexing (loading jieba's dictionary) can hold the
+     * machine's two carrier threads for a while, so waits are generous.
+     */
+    static final Duration WAIT = Duration.ofSeconds(60);
+    Api api;
+    String slug;
+    long communityId;
+    Api.User owner;
+    Api.User admin;
+    Api.User alice;
+    Api.User bob;
+    Api.User outsider;
+    java.time.OffsetDateTime started;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        started = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusSeconds(1);
+        api = new Api(mvc);
+        owner = api.register("群主");
+        slug = Api.unique("nc-");
+        api.post(owner, "/api/v1/communities", CommunityFixtures.settings(slug)).andExpect(status().isCreated());
+        communityId = jdbc.sql("select id from communities where slug = ?").param(slug).query(Long.class).single();
+        admin = api.register("管理员");
+        alice = api.register("张三");
+        bob = api.register("李四");
+        outsider = api.register("路人");
+        Members.add(jdbc, communityId, admin.id(), "ADMIN");
+        Members.add(jdbc, communityId, alice.id(), "MEMBER");
+        Members.add(jdbc, communityId, bob.id(), "MEMBER");
+    }
+
+    String base() {
+        return "/api/v1/communities/" + slug;
+    }
+
+    long post(Api.User author, String kind, String title) throws Exception {
+        return Api.body(api.post(author, base() + "/posts", Api.obj("kind", kind, "title", title, "body", "正文 " + title))
+                .andExpect(status().isCreated())).get("id").asLong();
+    }
+
+    long comment(Api.User author, long postId, Long parentId) throws Exception {
+        return Long.parseLong(api.post(author, base() + "/posts/" + postId + "/comments", Api.obj("body", "说得好", "parentId", parentId))
+                .andExpect(status().isCreated()).andReturn().getResponse().getHeader("X-Comment-Id"));
+    }
+
+    List<JsonNode> items(Api.User user) throws Exception {
+        var out = new ArrayList<JsonNode>();
+        Api.body(api.get(user, "/api/v1/notifications")).get("items").forEach(out::add);
+        return out;
+    }
+
+    JsonNode awaitKind(Api.User user, String kind) {
+        var found = new JsonNode[1];
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> {
+            found[0] = items(user).stream().filter(n -> n.get("kind").asString().equals(kind)).findFirst().orElse(null);
+            assertThat(found[0]).as(kind + " for " + user.displayName()).isNotNull();
+        });
+        return found[0];
+    }
+
+    /** Waits until this test's events were all delivered, so "nothing arrived" is a real answer. */
+    void settle() {
+        Awaitility.await().atMost(WAIT).until(() ->
+                jdbc.sql("select count(*) from event_publication where completion_date is null and publication_date >= ?")
+                        .param(started).query(Integer.class).single() == 0);
+    }
+
+    @Test
+    void commentsNotifyThePostsAuthorRepliesTheCommentsAuthorAndCommentsOnQuestionsAreAnswers() throws Exception {
+        long post = post(alice, "DISCUSSION", "周末读书会");
+        long comment = comment(bob, post, null);
+        var reply = awaitKind(alice, "REPLY");
+        assertThat(reply.get("text").asString()).isEqualTo("李四 评论了你的帖子「周末读书会」。");
+        assertThat(reply.get("link").asString()).isEqualTo("/c/" + slug + "/posts/" + post + "#comment-" + comment);
+        assertThat(reply.get("topic").asString()).isEqualTo("REPLY");
+        assertThat(reply.get("unread").asBoolean()).isTrue();
+
+        long answer = comment(alice, post, comment);
+        var back = awaitKind(bob, "COMMENT_REPLY");
+        assertThat(back.get("link").asString()).endsWith("#comment-" + answer);
+
+        long question = post(alice, "QUESTION", "怎么做好社群运营");
+        comment(bob, question, null);
+        assertThat(awaitKind(alice, "ANSWER").get("text").asString()).isEqualTo("李四 回答了你的提问「怎么做好社群运营」。");
+
+        comment(alice, post, null); // on her own post: nobody to tell
+        settle();
+        assertThat(items(alice)).filteredOn(n -> n.get("kind").asString().equals("REPLY")).hasSize(1);
+        assertThat(items(owner)).isEmpty();
+        assertThat(items(outsider)).isEmpty();
+    }
+
+    @Test
+    void hidingAPostTellsItsAuthorAndSoDoMutesAndRestores() throws Exception {
+        long post = post(bob, "DISCUSSION", "<script>alert(1)</script>我的帖子");
+        api.put(admin, base() + "/posts/" + post + "/hidden", null).andExpect(status().isNoContent());
+        var hidden = awaitKind(bob, "MODERATION_POST_HIDDEN");
+        assertThat(hidden.get("topic").asString()).isEqualTo("MODERATION");
+        assertThat(hidden.get("link").asString()).isEqualTo("/c/" + slug + "/posts/" + post);
+        mvc.perform(get("/api/v1/notifications").header("Authorization", bob.bearer()).header("Accept-Language", "en"))
+                .andExpect(jsonPath("$.items[0].text").value("An admin of 产品经理读书会 hid your post \"<script>alert(1)</script>我的帖子\"."));
+
+        api.delete(admin, base() + "/posts/" + post + "/hidden").andExpect(status().isNoContent());
+        awaitKind(bob, "MODERATION_POST_RESTORED");
+        api.put(owner, base() + "/mutes/" + bob.id(), Api.obj("hours", 2, "reason", "刷屏")).andExpect(status().isOk());
+        var muted = awaitKind(bob, "MODERATION_MUTED");
+        assertThat(muted.get("text").asString()).startsWith("你在「产品经理读书会」被禁言至 ").endsWith("。刷屏");
+        api.delete(owner, base() + "/mutes/" + bob.id()).andExpect(status().isNoContent());
+        awaitKind(bob, "MODERATION_UNMUTED");
+        settle();
+        assertThat(items(admin)).isEmpty();
+    }
+
+    @Test
+    void aFollowReachesTheFollowee() throws Exception {
+        api.put(alice, "/api/v1/people/" + bob.id() + "/follow", null).andExpect(status().is2xxSuccessful());
+        assertThat(awaitKind(bob, "FOLLOWED").get("text").asString()).isEqualTo("张三 关注了你。");
+    }
+
+    @Test
+    void questionsAcceptedAnswersAndMentionsReachTheirMember() throws Exception {
+        long question = post(alice, "QUESTION", "请教群主");
+        long answer = comment(owner, question, null);
+        transactions.executeWithoutResult(t -> {
+            events.publishEvent(new QuestionAsked(question, communityId, alice.id(), owner.id()));
+            events.publishEvent(new AnswerAccepted(question, communityId, answer, alice.id(), owner.id()));
+            events.publishEvent(new MemberMentioned(communityId, question, answer, bob.id(), owner.id()));
+            events.publishEvent(new MemberMentioned(communityId, question, null, outsider.id(), alice.id()));
+        });
+        assertThat(awaitKind(owner, "QUESTION_ASKED").get("text").asString()).isEqualTo("张三 向你提问：「请教群主」");
+        var accepted = awaitKind(owner, "ANSWER_ACCEPTED");
+        assertThat(accepted.get("link").asString()).isEqualTo("/c/" + slug + "/posts/" + question + "#comment-" + answer);
+        assertThat(awaitKind(bob, "MENTIONED").get("text").asString()).isEqualTo("群主 在「请教群主」中提到了你。");
+        settle();
+        // not a member: a mention would leak the community's content
+        assertThat(items(outsider)).isEmpty();
+    }
+
+    @Test
+    void reactionsAreGroupedPerPostUntilRead() throws Exception {
+        long post = post(alice, "DISCUSSION", "新年快乐");
+        var reactors = List.of(bob, owner, admin, bob);
+        for (var r : reactors) {
+            transactions.executeWithoutResult(t -> events.publishEvent(
+                    new ReactionAdded(communityId, post, null, alice.id(), r.id(), r == bob ? "like" : "sticker:1")));
+        }
+        transactions.executeWithoutResult(t -> events.publishEvent(
+                new ReactionAdded(communityId, post, null, alice.id(), alice.id(), "like")));
+        settle();
+        var all = items(alice);
+        assertThat(all).hasSize(1);
+        assertThat(all.getFirst().get("text").asString()).endsWith(" 等 2 人 回应了你的帖子「新年快乐」。");
+        mvc.perform(get("/api/v1/notifications").header("Authorization", alice.bearer()).header("Accept-Language", "en"))
+                .andExpect(jsonPath("$.items[0].text").value(containsString(" and 2 others reacted to your post \"新年快乐\".")));
+        api.get(alice, "/api/v1/notifications/unread").andExpect(jsonPath("$.unread").value(1));
+
+        api.post(alice, "/api/v1/notifications/" + all.getFirst().get("id").asLong() + "/read", null).andExpect(status().isNoContent());
+        api.get(alice, "/api/v1/notifications/unread").andExpect(jsonPath("$.unread").value(0));
+        transactions.executeWithoutResult(t -> events.publishEvent(
+                new ReactionAdded(communityId, post, null, alice.id(), bob.id(), "like")));
+        settle();
+        var again = items(alice);
+        assertThat(again).hasSize(2);
+        assertThat(again.getFirst().get("text").asString()).isEqualTo("李四 回应了你的帖子「新年快乐」。");
+        assertThat(again.getFirst().get("unread").asBoolean()).isTrue();
+    }
+
+    @Test
+    void onlyTheRecipientSeesOrReadsANotification() throws Exception {
+        long post = post(alice, "DISCUSSION", "只给我看");
+        comment(bob, post, null);
+        long id = awaitKind(alice, "REPLY").get("id").asLong();
+        for (var other : List.of(owner, admin, bob, outsider)) {
+            assertThat(items(other)).noneMatch(n -> n.get("id").asLong() == id);
+            api.post(other, "/api/v1/notifications/" + id + "/read", null).andExpect(status().isNotFound());
+            mvc.perform(get("/notifications/" + id + "/open").header("Authorization", other.bearer()))
+                    .andExpect(status().isNotFound());
+        }
+        api.get(null, "/api/v1/notifications").andExpect(status().isUnauthorized());
+        api.get(null, "/api/v1/notifications/unread").andExpect(status().isUnauthorized());
+        api.post(null, "/api/v1/notifications/" + id + "/read", null).andExpect(status().isUnauthorized());
+        api.get(null, "/api/v1/notifications/preferences").andExpect(status().isUnauthorized());
+        api.put(null, "/api/v1/notifications/preferences", Api.obj("topics", List.of())).andExpect(status().isUnauthorized());
+        for (var page : List.of("/notifications", "/notifications/settings", "/notifications/" + id + "/open")) {
+            mvc.perform(get(page)).andExpect(status().is3xxRedirection()).andExpect(header().string("Location", containsString("/login")));
+        }
+        assertThat(items(alice).getFirst().get("unread").asBoolean()).isTrue();
+
+        mvc.perform(get("/notifications/" + id + "/open").header("Authorization", alice.bearer()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", "/c/" + slug + "/posts/" + post + "#comment-" + commentOf(post)));
+        assertThat(items(alice).getFirst().get("unread").asBoolean()).isFalse();
+    }
+
+    long commentOf(long post) {
+        return jdbc.sql("select max(id) from comments where post_id = ?").param(post).query(Long.class).single();
+    }
+
+    @Test
+    void leavingACommunityTakesItsContentNotificationsAlong() throws Exception {
+        long post = post(alice, "DISCUSSION", "机密计划");
+        comment(bob, post, null);
+        awaitKind(alice, "REPLY");
+        api.post(alice, base() + "/leave", null).andExpect(status().is2xxSuccessful());
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(items(alice)).isEmpty());
+        comment(bob, post, null);
+        settle();
+        assertThat(items(alice)).isEmpty();
+    }
+
+    @Test
+    void aTopicSwitchedOffInTheInboxMakesNoNotification() throws Exception {
+        var prefs = Api.body(api.get(alice, "/api/v1/notifications/preferences").andExpect(status().isOk()));
+        assertThat(prefs.get("digest").asBoolean()).isTrue();
+        var byTopic = new java.util.HashMap<String, JsonNode>();
+        prefs.get("topics").forEach(t -> byTopic.put(t.get("topic").asString(), t));
+        assertThat(byTopic.get("REPLY").get("inApp").asBoolean()).isTrue();
+        assertThat(byTopic.get("REPLY").get("email").asBoolean()).isFalse();
+        for (var mailed : List.of("MENTIONED", "QUESTION_ASKED", "ANSWER_ACCEPTED", "MODERATION")) {
+            assertThat(byTopic.get(mailed).get("email").asBoolean()).as(mailed).isTrue();
+        }
+
+        api.put(alice, "/api/v1/notifications/preferences", Api.obj("digest", false, "topics", List.of(
+                Api.obj("topic", "REPLY", "inApp", false, "email", false)))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.digest").value(false))
+                .andExpect(jsonPath("$.topics[?(@.topic == 'REPLY')].inApp").value(org.hamcrest.Matchers.hasItem(false)));
+        api.put(alice, "/api/v1/notifications/preferences", Api.obj("topics", List.of(
+                Api.obj("topic", "NOPE", "inApp", false, "email", false)))).andExpect(status().isBadRequest());
+        api.put(alice, "/api/v1/notifications/preferences", Api.obj("topics", List.of(
+                Api.obj("topic", "REPLY", "inApp", false, "email", false), Api.obj("topic", "REPLY", "inApp", true, "email", false))))
+                .andExpect(status().isBadRequest());
+        long post = post(alice, "DISCUSSION", "安静一点");
+        comment(bob, post, null);
+        api.put(admin, base() + "/posts/" + post + "/hidden", null).andExpect(status().isNoContent());
+        awaitKind(alice, "MODERATION_POST_HIDDEN");
+        settle();
+        assertThat(items(alice)).noneMatch(n -> n.get("kind").asString().equals("REPLY"));
+    }
+
+    @Test
+    void theInboxPageEscapesTitlesAndMarksOneRead() throws Exception {
+        var browser = new org.shequn.WebSession(mvc);
+        var email = browser.register("网页用户");
+        long me = jdbc.sql("select id from accounts where email = ?").param(email).query(Long.class).single();
+        Members.add(jdbc, communityId, me, "MEMBER");
+        long post = Api.body(browser.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post(base() + "/posts").with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content(Api.JSON.writeValueAsString(Api.obj("kind", "DISCUSSION", "title", "<img src=x onerror=alert(1)>标题", "body", "x"))))
+                .andExpect(status().isCreated())).get("id").asLong();
+        comment(bob, post, null);
+        Awaitility.await().atMost(WAIT).untilAsserted(() ->
+                browser.get("/notifications/count").andExpect(content().string(containsString(">1<"))));
+        browser.get("/notifications").andExpect(status().isOk())
+                .andExpect(content().string(containsString("&lt;img src=x onerror=alert(1)&gt;标题")))
+                .andExpect(content().string(not(containsString("<img src=x"))))
+                .andExpect(content().string(containsString("今天")))
+                .andExpect(content().string(containsString("notice-icon topic-REPLY")));
+        long id = jdbc.sql("select id from notifications where account_id = ?").param(me).query(Long.class).single();
+        browser.form("/notifications/" + id + "/read").andExpect(status().is3xxRedirection());
+        browser.get("/notifications/count").andExpect(content().string(""));
+        browser.form("/notifications/settings", "inApp", "REPLY", "email", "MENTIONED", "digest", "on")
+                .andExpect(status().is3xxRedirection());
+        browser.get("/notifications/settings").andExpect(status().isOk())
+                .andExpect(content().string(containsString("name=\"digest\" value=\"on\" id=\"digest\" checked")));
+        assertThat(jdbc.sql("select count(*) from notification_preferences where account_id = ? and in_app = false")
+                .param(me).query(Integer.class).single()).isEqualTo(9);
+    }
+}
