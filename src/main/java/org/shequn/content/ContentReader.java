@@ -215,10 +215,13 @@ class ContentReader implements Posts {
     private PostCard card(PostRow p, Seat seat, OffsetDateTime mark, Map<Long, AccountSummary> names,
                           Map<Long, String> sectionNames) {
         boolean unread = mark != null && p.createdAt().isAfter(mark) && p.authorId() != seat.accountId();
-        return new PostCard(p.id(), p.kind(), p.title(), excerpt(p.body()), p.authorId(), name(names, p.authorId()),
-                p.sectionId(), p.sectionId() == null ? null : sectionNames.get(p.sectionId()), p.tagList(),
-                p.commentCount(), p.pinnedAt() != null, p.featuredAt() != null, unread, p.editedAt() != null,
-                p.createdAt());
+        return card(p, unread, name(names, p.authorId()), p.sectionId() == null ? null : sectionNames.get(p.sectionId()));
+    }
+
+    static PostCard card(PostRow p, boolean unread, String authorName, String sectionName) {
+        return new PostCard(p.id(), p.kind(), p.title(), excerpt(p.body()), p.authorId(), authorName, p.sectionId(),
+                sectionName, p.tagList(), p.commentCount(), p.pinnedAt() != null, p.featuredAt() != null, unread,
+                p.editedAt() != null, p.createdAt());
     }
 
     /** Plain text (never HTML): pages escape it like any other text. */
