@@ -26,6 +26,7 @@ import org.springframework.test.web.servlet.MvcResult;
 @IntegrationTest
 class LiveUpdateTests {
 
+    /** Generous: the first post of a JVM loads the search segmenter's dictionary, which pins both carrier threads of a 2-core machine for seconds. */
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Autowired

@@ -35,7 +35,8 @@ import tools.jackson.databind.JsonNode;
  */
 class TwoNodeLiveTests {
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    /** Generous: the first post of a JVM loads the search segmenter's dictionary, which pins both carrier threads of a 2-core machine for seconds. */
+    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static String database;
