@@ -102,6 +102,21 @@ class Reactions {
         return sheet(seat, post.id(), stickers.commentStickers(post.id())).sheet();
     }
 
+    /**
+     * The reactions part of one comment as nobody in particular sees it, for a live update: the sticker it
+     * carries, no counts yet, nothing to click (a reload brings the controls).
+     */
+    ReactionSheet bystander(long communityId, String slug, long postId, long commentId) {
+        var commentStickers = new LinkedHashMap<Long, StickerView>();
+        var stickerId = stickers.commentStickers(postId).get(commentId);
+        if (stickerId != null) {
+            var row = stickers.stickers(communityId, List.of(stickerId)).get(stickerId);
+            commentStickers.put(commentId, row != null ? packs.view(slug, row) : new StickerView(stickerId, 0, "", null, 0, 0));
+        }
+        var bar = new ReactionBar(slug, postId, null, 0, false, List.of(), false);
+        return new ReactionSheet(bar, Map.of(), commentStickers, List.of());
+    }
+
     /** Likes on each post of a feed page: post id → count. */
     Map<Long, Integer> likes(Viewer viewer, String slug, Collection<Long> postIds) {
         var seat = access.read(viewer, slug);

@@ -1,0 +1,147 @@
+package org.shequn.content;
+
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.shequn.community.Communities;
+import org.shequn.community.CommunityInfo;
+import org.shequn.community.MemberRoster;
+import org.shequn.content.view.CommentView;
+import org.shequn.content.view.PostView;
+import org.shequn.identity.Accounts;
+import org.shequn.shared.Rejection;
+import org.shequn.shared.Viewer;
+import org.shequn.shared.text.Markdown;
+import org.shequn.shared.web.PageContext;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fragments for live updates, rendered with the page templates but as nobody in particular: no "new" mark,
+ * no delete, hide, reply or report controls (a reload brings those). Only what every member may see.
+ */
+@Component
+class LiveFragments implements LiveContent {
+
+    private final ContentAccess access;
+    private final PostStore posts;
+    private final CommentStore comments;
+    private final SectionStore sections;
+    private final Communities communities;
+    private final MemberRoster roster;
+    private final Accounts accounts;
+    private final Markdown markdown;
+    private final TemplateEngine templates;
+    private final MessageSource messages;
+    private final ContentReader reader;
+    private final Mentions mentions;
+    private final Reactions reactions;
+
+    LiveFragments(ContentAccess access, PostStore posts, CommentStore comments, SectionStore sections,
+                  Communities communities, MemberRoster roster, Accounts accounts, Markdown markdown, TemplateEngine templates,
+                  MessageSource messages, ContentReader reader, Mentions mentions, Reactions reactions) {
+        this.reader = reader;
+        this.mentions = mentions;
+        this.reactions = reactions;
+        this.access = access;
+        this.posts = posts;
+        this.comments = comments;
+        this.sections = sections;
+        this.communities = communities;
+        this.roster = roster;
+        this.accounts = accounts;
+        this.markdown = markdown;
+        this.templates = templates;
+        this.messages = messages;
+    }
+
+    @Override
+    public Watch watch(Viewer viewer, String slug, Long sectionId, Long postId) {
+        var seat = access.read(viewer, slug);
+        if (sectionId != null && sections.byId(seat.communityId(), sectionId).isEmpty()) {
+            throw Rejection.notFound("content.section.notFound");
+        }
+        if (postId != null && posts.byId(seat.communityId(), postId).filter(p -> p.visibleTo(seat)).isEmpty()) {
+            throw Rejection.notFound("content.post.notFound");
+        }
+        return new Watch(seat.communityId(), seat.community().slug(), sectionId, postId);
+    }
+
+    @Override
+    public boolean reads(long communityId, long accountId) {
+        return roster.roleOf(communityId, accountId).isPresent();
+    }
+
+    @Override
+    public Optional<Fragment> post(long communityId, long postId) {
+        return posts.byId(communityId, postId).filter(LiveFragments::public_).map(p -> {
+            String section = p.sectionId() == null ? null
+                    : sections.byId(communityId, p.sectionId()).map(SectionRow::name).orElse(null);
+            String slug = slug(communityId);
+            var extras = reader.extras(List.of(p));
+            var sectionNames = new java.util.HashMap<Long, String>();
+            if (section != null) {
+                sectionNames.put(p.sectionId(), section);
+            }
+            // viewer 0 is nobody: no "new" mark, which depends on each member's last visit
+            var card = reader.card(p, 0L, slug, null, reader.names(extras.nameIds(List.of(p))), sectionNames, extras);
+            return new Fragment(communityId, p.id(), p.sectionId(), p.id(), null,
+                    locale -> render("content/card.jte", Map.of("ctx", context(locale), "slug", slug, "post", card)));
+        });
+    }
+
+    @Override
+    public Optional<Fragment> comment(long communityId, long commentId) {
+        var comment = comments.byId(communityId, commentId).filter(c -> !c.hidden() && !c.deleted()).orElse(null);
+        if (comment == null) {
+            return Optional.empty();
+        }
+        return posts.byId(communityId, comment.postId()).filter(LiveFragments::public_).map(p -> {
+            String slug = slug(communityId);
+            var html = mentions.renderer(communityId, slug, List.of(comment.body()));
+            var view = new CommentView(comment.id(), comment.parentId(), comment.authorId(),
+                    authorName(comment.authorId()), html.apply(comment.body()), comment.createdAt(), false,
+                    false, List.of());
+            var post = bystanders(p, slug);
+            var sheet = reactions.bystander(communityId, slug, p.id(), comment.id());
+            return new Fragment(communityId, p.id(), p.sectionId(), comment.id(), comment.parentId(),
+                    locale -> render("content/comment.jte",
+                            Map.of("ctx", context(locale), "post", post, "comment", view, "reactions", sheet)));
+        });
+    }
+
+    /** Visible to every member: not deleted, hidden or held for review. */
+    private static boolean public_(PostRow p) {
+        return !p.deleted() && !p.hidden();
+    }
+
+    /** The post as a member who may do nothing in particular sees it: what the comment template needs. */
+    private static PostView bystanders(PostRow p, String slug) {
+        return new PostView(p.id(), slug, "", p.kind(), p.title(), "", "", p.authorId(), "", p.sectionId(), null,
+                List.of(), false, false, false, p.createdAt(), null, p.commentCount(), List.of(), false, false, false,
+                false, false, null, List.of(), List.of());
+    }
+
+    private String slug(long communityId) {
+        return communities.find(communityId).map(CommunityInfo::slug).orElse("");
+    }
+
+    private String authorName(long accountId) {
+        var a = accounts.findAll(List.of(accountId)).get(accountId);
+        return a == null ? "?" : a.displayName();
+    }
+
+    /** Nobody signed in, no CSRF token: templates leave out every form. */
+    private PageContext context(Locale locale) {
+        return new PageContext(messages, locale, null, null, "/");
+    }
+
+    private String render(String template, Map<String, Object> params) {
+        var out = new StringOutput();
+        templates.render(template, params, out);
+        return out.toString().strip();
+    }
+}

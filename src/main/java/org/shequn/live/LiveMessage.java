@@ -1,0 +1,31 @@
+package org.shequn.live;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What one node tells all nodes (including itself): something changed in a community. Small on purpose
+ * (PostgreSQL NOTIFY payloads are limited to 8,000 bytes); every node reads the item itself before pushing.
+ * {@code id} is the post's, the comment's, or for {@link Kind#MEMBER_LEFT} the account's.
+ */
+record LiveMessage(long communityId, long postId, Kind kind, long id) {
+
+    enum Kind {
+        POST, POST_REMOVED, COMMENT, COMMENT_REMOVED, POST_REACTION, COMMENT_REACTION, MEMBER_LEFT
+    }
+
+    String toJson(JsonMapper json) {
+        return json.writeValueAsString(this);
+    }
+
+    /** Null for anything that is not a message (a foreign NOTIFY on our channel is ignored, not fatal). */
+    static LiveMessage parse(JsonMapper json, String payload) {
+        try {
+            JsonNode node = json.readTree(payload);
+            return new LiveMessage(node.get("communityId").asLong(), node.get("postId").asLong(),
+                    Kind.valueOf(node.get("kind").asString()), node.get("id").asLong());
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,323 @@
+package org.shequn.live;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import org.shequn.content.LiveContent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * This node's connected clients, by community, and the fan-out to them. The only state a node keeps in
+ * memory is this list of its own streams. A message is read from the database and rendered once per
+ * language, then queued to each matching client; a client's queue is drained by a small pool of platform
+ * threads, one client at a time per thread, so a slow reader holds up one sender at most (and is dropped when
+ * its queue overflows). Platform threads, not virtual ones: delivery must not wait for carrier threads that
+ * other work pins (a class initializer loading a dictionary pinned both carriers of a 2-core node for seconds).
+ */
+@Component
+class Streams implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Streams.class);
+    private static final int MAX_QUEUED = 256;
+
+    private final LiveContent content;
+    private final JsonMapper json;
+    private final MessageSource messages;
+    private final Duration maxStream;
+    private final Duration heartbeatEvery;
+    private final Map<Long, Set<Subscriber>> byCommunity = new ConcurrentHashMap<>();
+    private final AtomicInteger connected = new AtomicInteger();
+
+    private volatile boolean running;
+    /** One thread keeps messages in order and never blocks the PostgreSQL listener. */
+    private final ExecutorService dispatcher =
+            Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("shequn-live-dispatch").factory());
+    private final ScheduledExecutorService heartbeat =
+            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("shequn-live-heartbeat").factory());
+    private final ExecutorService senders;
+
+    Streams(LiveContent content, JsonMapper json, MessageSource messages,
+            @Value("${shequn.live.max-stream-duration:30m}") Duration maxStream,
+            @Value("${shequn.live.heartbeat:25s}") Duration heartbeatEvery,
+            @Value("${shequn.live.sender-threads:8}") int senderThreads) {
+        this.content = content;
+        this.json = json;
+        this.messages = messages;
+        this.maxStream = maxStream;
+        this.heartbeatEvery = heartbeatEvery;
+        this.senders = Executors.newFixedThreadPool(Math.max(1, senderThreads),
+                Thread.ofPlatform().daemon().name("shequn-live-send-", 0).factory());
+    }
+
+    /** A stream for a checked watch; {@code api} streams get bare JSON events instead of HTML fragments. */
+    SseEmitter open(LiveContent.Watch watch, long accountId, Locale locale, boolean api) {
+        var emitter = new SseEmitter(maxStream.toMillis());
+        var subscriber = new Subscriber(watch, accountId, language(locale), api, emitter);
+        var set = byCommunity.computeIfAbsent(watch.communityId(), k -> ConcurrentHashMap.newKeySet());
+        set.add(subscriber);
+        connected.incrementAndGet();
+        emitter.onCompletion(subscriber::forget);
+        emitter.onError(e -> subscriber.forget());
+        // a stream ends after its maximum duration; EventSource reconnects by itself
+        emitter.onTimeout(subscriber::close);
+        subscriber.offer(SseEmitter.event().name("ready").data("{}").reconnectTime(3_000));
+        return emitter;
+    }
+
+    void deliver(LiveMessage message) {
+        try {
+            dispatcher.execute(() -> {
+                try {
+                    dispatch(message);
+                } catch (RuntimeException e) {
+                    log.warn("Live updates: could not deliver {}", message, e);
+                }
+            });
+        } catch (RejectedExecutionException stopping) {
+            // the node is shutting down: its streams are closing anyway
+        }
+    }
+
+    /** After this node missed messages: members who left are let go, the others told to catch up. */
+    void resync() {
+        if (dispatcher.isShutdown()) {
+            return;
+        }
+        dispatcher.execute(() -> byCommunity.values().forEach(set -> set.forEach(s -> {
+            if (!content.reads(s.watch.communityId(), s.accountId)) {
+                s.close();
+            } else {
+                s.offer(SseEmitter.event().name("resync").data("{}"));
+            }
+        })));
+    }
+
+    int connected() {
+        return connected.get();
+    }
+
+    private void dispatch(LiveMessage m) {
+        var subscribers = byCommunity.get(m.communityId());
+        if (subscribers == null || subscribers.isEmpty()) {
+            return;
+        }
+        switch (m.kind()) {
+            case MEMBER_LEFT -> subscribers.stream().filter(s -> s.accountId == m.id()).forEach(Subscriber::close);
+            case POST -> content.post(m.communityId(), m.postId()).ifPresent(f ->
+                    fanOut(subscribers, s -> s.watchesFeed(f.sectionId()), "post", m, f, null));
+            case COMMENT -> content.comment(m.communityId(), m.id()).ifPresent(f ->
+                    fanOut(subscribers, s -> s.watchesPost(f.postId()), "comment", m, f, null));
+            case POST_REMOVED -> fanOut(subscribers, s -> s.watchesAnyFeed() || s.watchesPost(m.postId()),
+                    "post-removed", m, null, null);
+            case COMMENT_REMOVED -> fanOut(subscribers, s -> s.watchesPost(m.postId()), "comment-removed", m, null,
+                    "live.comment.removed");
+            case POST_REACTION, COMMENT_REACTION -> fanOut(subscribers, s -> s.watchesPost(m.postId()), "reaction", m,
+                    null, null);
+        }
+    }
+
+    /** Renders once per language (lazily: only languages someone watching reads), then queues to each client. */
+    private void fanOut(Set<Subscriber> subscribers, Predicate<Subscriber> wants, String event, LiveMessage m,
+                        LiveContent.Fragment fragment, String textKey) {
+        Map<Locale, String> pageData = new HashMap<>();
+        String apiData = null;
+        for (var s : subscribers) {
+            if (!wants.test(s)) {
+                continue;
+            }
+            String data;
+            if (s.api) {
+                if (apiData == null) {
+                    apiData = json.writeValueAsString(apiEvent(m, fragment));
+                }
+                data = apiData;
+            } else {
+                data = pageData.computeIfAbsent(s.locale, locale -> json.writeValueAsString(pageEvent(m, fragment,
+                        textKey == null ? null : messages.getMessage(textKey, null, textKey, locale), locale)));
+            }
+            s.offer(SseEmitter.event().name(event).data(data));
+        }
+    }
+
+    private static Map<String, Object> apiEvent(LiveMessage m, LiveContent.Fragment fragment) {
+        var event = new LinkedHashMap<String, Object>();
+        event.put("communityId", m.communityId());
+        event.put("postId", m.postId());
+        event.put("kind", m.kind().name());
+        event.put("id", m.id());
+        if (fragment != null && fragment.parentId() != null) {
+            event.put("parentId", fragment.parentId());
+        }
+        if (fragment != null && fragment.sectionId() != null) {
+            event.put("sectionId", fragment.sectionId());
+        }
+        return event;
+    }
+
+    private static Map<String, Object> pageEvent(LiveMessage m, LiveContent.Fragment fragment, String text,
+                                                 Locale locale) {
+        var event = apiEvent(m, fragment);
+        if (fragment != null) {
+            event.put("html", fragment.html().apply(locale));
+        }
+        if (text != null) {
+            event.put("text", text);
+        }
+        return event;
+    }
+
+    private static Locale language(Locale locale) {
+        return locale != null && locale.getLanguage().equals("en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+    }
+
+    @Override
+    public void start() {
+        long every = heartbeatEvery.toMillis();
+        heartbeat.scheduleAtFixedRate(() -> byCommunity.values().forEach(set -> set.forEach(s ->
+                s.offer(SseEmitter.event().comment("keep-alive")))), every, every, TimeUnit.MILLISECONDS);
+        running = true;
+    }
+
+    /** Before the web server's graceful shutdown (a later phase stops first): open streams would hold it up. */
+    @Override
+    public void stop() {
+        running = false;
+        heartbeat.shutdownNow();
+        dispatcher.shutdownNow();
+        senders.shutdownNow();
+        byCommunity.values().forEach(set -> set.forEach(Subscriber::close));
+        byCommunity.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE;
+    }
+
+    /** One connected client: what it watches, in which language, and its own send queue. */
+    private final class Subscriber {
+
+        final LiveContent.Watch watch;
+        final long accountId;
+        final Locale locale;
+        final boolean api;
+        final SseEmitter emitter;
+        final ConcurrentLinkedQueue<SseEmitter.SseEventBuilder> queue = new ConcurrentLinkedQueue<>();
+        final AtomicInteger queued = new AtomicInteger();
+        final AtomicBoolean draining = new AtomicBoolean();
+        final AtomicBoolean gone = new AtomicBoolean();
+
+        Subscriber(LiveContent.Watch watch, long accountId, Locale locale, boolean api, SseEmitter emitter) {
+            this.watch = watch;
+            this.accountId = accountId;
+            this.locale = locale;
+            this.api = api;
+            this.emitter = emitter;
+        }
+
+        /** Feed streams: every post of the community, or of one section when narrowed. */
+        boolean watchesFeed(Long sectionId) {
+            return watchesAnyFeed() && (watch.sectionId() == null || watch.sectionId().equals(sectionId));
+        }
+
+        boolean watchesAnyFeed() {
+            return watch.postId() == null;
+        }
+
+        /** Post streams watch their post; API streams (no post, no section) watch everything in the community. */
+        boolean watchesPost(long postId) {
+            return watch.postId() != null ? watch.postId() == postId : api && watch.sectionId() == null;
+        }
+
+        void offer(SseEmitter.SseEventBuilder event) {
+            if (gone.get()) {
+                return;
+            }
+            if (queued.incrementAndGet() > MAX_QUEUED) {
+                close();
+                return;
+            }
+            queue.add(event);
+            if (draining.compareAndSet(false, true)) {
+                try {
+                    senders.execute(this::drain);
+                } catch (RejectedExecutionException stopping) {
+                    draining.set(false);
+                }
+            }
+        }
+
+        private void drain() {
+            do {
+                SseEmitter.SseEventBuilder event;
+                while ((event = queue.poll()) != null) {
+                    queued.decrementAndGet();
+                    try {
+                        emitter.send(event);
+                    } catch (IOException | IllegalStateException e) {
+                        // the client went away; the container completes the request
+                        gone();
+                        return;
+                    } catch (RuntimeException e) {
+                        log.warn("Live updates: dropping a stream that failed to send", e);
+                        close();
+                        gone();
+                        return;
+                    }
+                }
+                draining.set(false);
+            } while (!queue.isEmpty() && draining.compareAndSet(false, true));
+        }
+
+        private void gone() {
+            forget();
+            queue.clear();
+            draining.set(false);
+        }
+
+        void close() {
+            forget();
+            try {
+                emitter.complete();
+            } catch (RuntimeException ignored) {
+                // already completed
+            }
+        }
+
+        void forget() {
+            if (gone.compareAndSet(false, true)) {
+                var set = byCommunity.get(watch.communityId());
+                if (set != null) {
+                    set.remove(this);
+                }
+                connected.decrementAndGet();
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+// Live updates for the feed and post pages: listens to the server-sent events of the stream named by
+// #live[data-live-src] and inserts the server-rendered (sanitized) fragments. No inline script: CSP.
+(function () {
+    "use strict";
+    var status = document.getElementById("live");
+    if (!status || !window.EventSource) {
+        return;
+    }
+    var source = new EventSource(status.getAttribute("data-live-src"));
+
+    function data(event) {
+        try {
+            return JSON.parse(event.data);
+        } catch (e) {
+            return null;
+        }
+    }
+
+    function fragment(html) {
+        var template = document.createElement("template");
+        template.innerHTML = html;
+        var node = template.content.firstElementChild;
+        if (node) {
+            node.classList.add("live-new");
+        }
+        return node;
+    }
+
+    // a new post card at the top of the feed (not twice: a reconnect may repeat one)
+    source.addEventListener("post", function (event) {
+        var d = data(event);
+        var list = document.getElementById("feed-items");
+        if (!d || !d.html || !list || document.getElementById("post-" + d.id)) {
+            return;
+        }
+        var card = fragment(d.html);
+        if (card) {
+            list.insertBefore(card, list.firstElementChild);
+            var empty = document.getElementById("feed-empty");
+            if (empty) {
+                empty.remove();
+            }
+        }
+    });
+
+    // a new comment at the end of the thread, or a reply under its comment
+    source.addEventListener("comment", function (event) {
+        var d = data(event);
+        var comments = document.getElementById("comments");
+        if (!d || !d.html || !comments || document.getElementById("comment-" + d.id)) {
+            return;
+        }
+        var node = fragment(d.html);
+        if (!node) {
+            return;
+        }
+        var parent = d.parentId ? document.getElementById("comment-" + d.parentId) : null;
+        if (parent) {
+            parent.appendChild(node);
+            return;
+        }
+        var form = comments.querySelector(":scope > .comment-form");
+        comments.insertBefore(node, form);
+    });
+
+    source.addEventListener("post-removed", function (event) {
+        var d = data(event);
+        var card = d && document.getElementById("post-" + d.id);
+        if (card && card.classList.contains("post-card")) {
+            card.remove();
+        }
+    });
+
+    // a removed comment keeps its place (and its replies) with a note instead of its text
+    source.addEventListener("comment-removed", function (event) {
+        var d = data(event);
+        var comment = d && document.getElementById("comment-" + d.id);
+        if (!comment) {
+            return;
+        }
+        Array.prototype.slice.call(comment.children).forEach(function (child) {
+            if (!child.classList.contains("comment")) {
+                child.remove();
+            }
+        });
+        var note = document.createElement("p");
+        note.className = "muted small";
+        note.textContent = d.text || "";
+        comment.insertBefore(note, comment.firstElementChild);
+    });
+
+    // reactions: a fragment whose root carries an id replaces the element with that id
+    source.addEventListener("reaction", function (event) {
+        var d = data(event);
+        if (!d || !d.html) {
+            return;
+        }
+        var node = fragment(d.html);
+        var old = node && node.id && document.getElementById(node.id);
+        if (old) {
+            old.replaceWith(node);
+        }
+    });
+
+    // this node missed messages (its database listener reconnected): offer a reload
+    source.addEventListener("resync", function () {
+        status.textContent = status.getAttribute("data-resync") || "";
+        status.hidden = false;
+    });
+
+    source.addEventListener("ready", function () {
+        status.setAttribute("data-connected", "true");
+    });
+    source.addEventListener("error", function () {
+        status.setAttribute("data-connected", "false");
+    });
+})();

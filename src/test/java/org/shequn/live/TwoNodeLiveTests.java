@@ -1,0 +1,238 @@
+package org.shequn.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.shequn.Api;
+import org.shequn.CommunityFixtures;
+import org.shequn.Members;
+import org.shequn.ShequnApplication;
+import org.shequn.TestDatabase;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Two application nodes on one PostgreSQL database, over real HTTP: what is written through node A reaches
+ * a member watching on node B. Runs in the PostgreSQL test run (it creates and drops its own database);
+ * skipped on H2, where there is only ever one node.
+ */
+class TwoNodeLiveTests {
+
+    /** Generous: the first post of a JVM loads the search segmenter's dictionary, which pins both carrier threads of a 2-core machine for seconds. */
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static String database;
+    private static String databaseUrl;
+    private static final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
+    private static final List<HttpResponse<java.util.stream.Stream<String>>> openStreams = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void twoNodes() {
+        Assumptions.assumeTrue(TestDatabase.postgres(), "two nodes need PostgreSQL (run with -Dshequn.test.db=postgres)");
+        database = "shequn_live_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        admin("create database " + database);
+        var server = TestDatabase.serverUrl();
+        databaseUrl = server.substring(0, server.lastIndexOf('/') + 1) + database;
+        // one after the other: Flyway migrates once, the second node finds the schema current
+        nodes.add(node());
+        nodes.add(node());
+    }
+
+    @AfterAll
+    static void stop() {
+        openStreams.forEach(r -> r.body().close());
+        nodes.forEach(ConfigurableApplicationContext::close);
+        nodes.clear();
+        if (database != null) {
+            admin("drop database if exists " + database + " with (force)");
+        }
+    }
+
+    @Test
+    void aCommentWrittenOnNodeAAppearsOnAPostPageServedByNodeB() throws Exception {
+        var c = community();
+        long post = post(c.owner(), c.slug(), "两个节点的帖子");
+        var stream = stream(b(), "/c/" + c.slug() + "/posts/" + post + "/live", c.member());
+
+        long comment = comment(c.other(), c.slug(), post, "从节点 A 写的评论");
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(String.join("\n", stream))
+                .contains("event:comment").contains("comment-" + comment).contains("从节点 A 写的评论"));
+    }
+
+    @Test
+    void aPostWrittenOnNodeAAppearsOnTheFeedServedByNodeBAndOutsidersAreRefused() throws Exception {
+        var c = community();
+        var feed = stream(b(), "/c/" + c.slug() + "/live", c.member());
+        var api = stream(b(), "/api/v1/communities/" + c.slug() + "/live", c.owner());
+
+        long post = post(c.other(), c.slug(), "节点 A 上发的新帖");
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(String.join("\n", feed))
+                .contains("event:post").contains("post-" + post).contains("节点 A 上发的新帖"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(String.join("\n", api))
+                .contains("\"kind\":\"POST\"").contains("\"id\":" + post));
+        for (var node : List.of(a(), b())) {
+            assertThat(status(node, "/c/" + c.slug() + "/live", c.outsider())).isEqualTo(403);
+            assertThat(status(node, "/c/" + c.slug() + "/live", null)).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void aNodeWhoseListenConnectionDropsReconnectsAndKeepsDelivering() throws Exception {
+        var c = community();
+        long post = post(c.owner(), c.slug(), "断线重连");
+        var stream = stream(b(), "/c/" + c.slug() + "/posts/" + post + "/live", c.member());
+
+        int killed = jdbc(a()).sql("""
+                select count(pg_terminate_backend(pid)) from pg_stat_activity
+                where datname = ? and application_name = ?""")
+                .params(database, PostgresBroadcast.APPLICATION_NAME).query(Integer.class).single();
+        assertThat(killed).isEqualTo(2);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(String.join("\n", stream)).contains("event:resync"));
+        await().atMost(WAIT).until(() -> listeners() == 2);
+
+        long comment = comment(c.other(), c.slug(), post, "重连之后的评论");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(String.join("\n", stream)).contains("comment-" + comment));
+    }
+
+    private record Community(String slug, User owner, User member, User other, User outsider) {
+    }
+
+    private record User(long id, String token) {
+    }
+
+    private Community community() throws Exception {
+        var owner = register(a(), "群主");
+        var slug = Api.unique("two-nodes-");
+        var created = send(a(), "POST", "/api/v1/communities", owner, CommunityFixtures.settings(slug));
+        assertThat(created.statusCode()).isEqualTo(201);
+        long id = jdbc(a()).sql("select id from communities where slug = ?").param(slug).query(Long.class).single();
+        var member = register(b(), "小林");
+        var other = register(a(), "阿杰");
+        Members.add(jdbc(a()), id, member.id(), "MEMBER");
+        Members.add(jdbc(a()), id, other.id(), "MEMBER");
+        return new Community(slug, owner, member, other, register(b(), "路人"));
+    }
+
+    private static User register(ConfigurableApplicationContext node, String name) throws Exception {
+        var email = Api.unique("node") + "@example.com";
+        var account = json(send(node, "POST", "/api/v1/auth/register", null,
+                Map.of("email", email, "password", "secret-pass-1", "displayName", name)));
+        var token = json(send(node, "POST", "/api/v1/auth/tokens", null,
+                Map.of("email", email, "password", "secret-pass-1", "name", "test")));
+        return new User(account.get("id").asLong(), token.get("token").asString());
+    }
+
+    private static long post(User author, String slug, String text) throws Exception {
+        var response = send(a(), "POST", "/api/v1/communities/" + slug + "/posts", author,
+                Map.of("kind", "DISCUSSION", "body", text));
+        assertThat(response.statusCode()).isEqualTo(201);
+        return json(response).get("id").asLong();
+    }
+
+    private static long comment(User author, String slug, long post, String text) throws Exception {
+        var response = send(a(), "POST", "/api/v1/communities/" + slug + "/posts/" + post + "/comments", author,
+                Map.of("body", text));
+        assertThat(response.statusCode()).isEqualTo(201);
+        return Long.parseLong(response.headers().firstValue("X-Comment-Id").orElseThrow());
+    }
+
+    /** Opens an event stream and collects its lines in the background until the test ends. */
+    private static List<String> stream(ConfigurableApplicationContext node, String path, User user) throws Exception {
+        var response = HTTP.send(request(node, path, user).header("Accept", "text/event-stream").GET().build(),
+                HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).isEqualTo(200);
+        openStreams.add(response);
+        var lines = new CopyOnWriteArrayList<String>();
+        Thread.ofVirtual().start(() -> {
+            try {
+                response.body().forEach(lines::add);
+            } catch (RuntimeException closed) {
+                // the test is over
+            }
+        });
+        await().atMost(WAIT).until(() -> lines.contains("event:ready"));
+        return lines;
+    }
+
+    private static int status(ConfigurableApplicationContext node, String path, User user) throws Exception {
+        return HTTP.send(request(node, path, user).GET().timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static HttpResponse<String> send(ConfigurableApplicationContext node, String method, String path, User user,
+                                             Object body) throws Exception {
+        var request = request(node, path, user).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(body)));
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest.Builder request(ConfigurableApplicationContext node, String path, User user) {
+        var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(node) + path));
+        return user == null ? builder : builder.header("Authorization", "Bearer " + user.token());
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        return Api.read(response.body());
+    }
+
+    private static int listeners() {
+        return jdbc(a()).sql("select count(*) from pg_stat_activity where datname = ? and application_name = ?")
+                .params(database, PostgresBroadcast.APPLICATION_NAME).query(Integer.class).single();
+    }
+
+    private static ConfigurableApplicationContext node() {
+        // command-line arguments: they outrank application.yml's defaults (default properties would not)
+        return new SpringApplicationBuilder(ShequnApplication.class).profiles("test").run(
+                "--server.port=0",
+                "--spring.datasource.url=" + databaseUrl,
+                "--spring.datasource.username=" + TestDatabase.user(),
+                "--spring.datasource.password=" + TestDatabase.password(),
+                "--spring.datasource.hikari.maximum-pool-size=4",
+                "--shequn.data-dir=target/test-data/two-nodes");
+    }
+
+    private static ConfigurableApplicationContext a() {
+        return nodes.get(0);
+    }
+
+    private static ConfigurableApplicationContext b() {
+        return nodes.get(1);
+    }
+
+    private static int port(ConfigurableApplicationContext node) {
+        return Integer.parseInt(node.getEnvironment().getProperty("local.server.port"));
+    }
+
+    private static JdbcClient jdbc(ConfigurableApplicationContext node) {
+        return node.getBean(JdbcClient.class);
+    }
+
+    private static void admin(String sql) {
+        try (var connection = DriverManager.getConnection(TestDatabase.serverUrl(), TestDatabase.user(), TestDatabase.password());
+             var statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+}
