@@ -74,6 +74,11 @@ class ContentReader implements Posts {
     }
 
     @Override
+    public Optional<PostRef> findForAuthor(long postId) {
+        return posts.byId(postId).map(p -> new PostRef(p.id(), p.communityId(), p.authorId(), p.title(), p.kind()));
+    }
+
+    @Override
     public Optional<PostRef> find(long postId) {
         return posts.byId(postId).filter(p -> !p.hidden()).map(p -> new PostRef(p.id(), p.communityId(), p.authorId(), p.title(), p.kind()));
     }

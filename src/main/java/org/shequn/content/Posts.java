@@ -8,6 +8,12 @@ public interface Posts {
     /** A live (not deleted) post's community and author, for modules that refer to posts. */
     Optional<PostRef> find(long postId);
 
+    /**
+     * A post that is not deleted, hidden or held ones included: for telling its author what moderators did to
+     * it. Never show what this returns to anyone else.
+     */
+    Optional<PostRef> findForAuthor(long postId);
+
     /** {@code kind} is DISCUSSION, QUESTION or ARTICLE. */
     record PostRef(long postId, long communityId, long authorId, String title, String kind) {
     }

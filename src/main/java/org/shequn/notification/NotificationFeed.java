@@ -190,7 +190,10 @@ class NotificationFeed {
         boolean deleted = action == ModerationDecided.Action.POST_DELETED || action == ModerationDecided.Action.COMMENT_DELETED;
         String detail = decided.reason();
         if (decided.postId() != null) {
-            detail = posts.postText(decided.postId()).map(Posts.Text::title).orElse("");
+            // the post's title tells which one; its author is told even while it is hidden
+            detail = posts.findForAuthor(decided.postId())
+                    .filter(p -> p.authorId() == decided.subjectId() || posts.find(p.postId()).isPresent())
+                    .map(Posts.PostRef::title).orElse("");
         }
         if (action == ModerationDecided.Action.POST_HIDDEN || action == ModerationDecided.Action.POST_DELETED) {
             digestPosts.remove(decided.postId());
