@@ -46,12 +46,15 @@ class QuestionBrowserTest extends BrowserTest {
             member.selectOption("select[name=addresseeId]", new com.microsoft.playwright.options.SelectOption().setLabel("提问群主"));
             member.fill("input[name=title]", "新社群第一个月该做什么？");
             member.fill("textarea[name=body]", "我们刚建群，附上活动海报，**求群主指点**。");
-            member.setInputFiles("input[name=images]", new FilePayload("海报.png", "image/png", poster()));
+            member.setInputFiles("input[name=images]", new FilePayload[] {
+                    new FilePayload("海报.png", "image/png", poster(new Color(37, 99, 235))),
+                    new FilePayload("现场.png", "image/png", poster(new Color(234, 88, 12))),
+                    new FilePayload("合影.png", "image/png", poster(new Color(124, 58, 237)))});
             screenshot(member, "question-01-editor-phone");
             member.click("form.post-editor button[type=submit]");
             member.waitForURL("**/posts/*");
             assertThat(member.locator(".question-to")).containsText("提问给 提问群主");
-            assertThat(member.locator(".post-images img")).hasCount(1);
+            assertThat(member.locator(".post-images img")).hasCount(3);
             waitLoaded(member);
             screenshot(member, "question-02-post-phone");
             var postUrl = member.url();
@@ -71,6 +74,7 @@ class QuestionBrowserTest extends BrowserTest {
             assertThat(member.locator(".comment .mark.accepted")).hasText("已采纳");
             assertThat(member.locator(".post-marks .mark.solved")).hasText("已解决");
             waitLoaded(member);
+            member.evaluate("window.scrollTo(0, 0)");
             screenshot(member, "question-04-accepted-phone");
             member.navigate(url("/c/" + slug + "/posts"));
             assertThat(member.locator(".post-card .mark.solved")).hasCount(1);
@@ -107,10 +111,10 @@ class QuestionBrowserTest extends BrowserTest {
         page.waitForFunction("() => [...document.images].every(i => i.complete && i.naturalWidth > 0)");
     }
 
-    private static byte[] poster() throws Exception {
+    private static byte[] poster(Color from) throws Exception {
         var image = new BufferedImage(1200, 800, BufferedImage.TYPE_INT_RGB);
         var g = image.createGraphics();
-        g.setPaint(new GradientPaint(0, 0, new Color(37, 99, 235), 1200, 800, new Color(16, 185, 129)));
+        g.setPaint(new GradientPaint(0, 0, from, 1200, 800, new Color(16, 185, 129)));
         g.fillRect(0, 0, 1200, 800);
         g.setColor(Color.WHITE);
         g.fillRoundRect(150, 250, 900, 300, 40, 40);

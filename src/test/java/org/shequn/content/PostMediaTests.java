@@ -331,7 +331,7 @@ class PostMediaTests {
         mvc.perform(get("/files/" + key)).andExpect(status().isNotFound());
         // the post page lists it as a download
         mvc.perform(get("/c/" + f.slug() + "/posts/" + post).header("Authorization", f.member().bearer()))
-                .andExpect(content().string(Matchers.containsString("download=\"报告 _终版_.html\"")));
+                .andExpect(content().string(Matchers.containsString("download>报告 _终版_.html</a>")));
     }
 
     @Test
