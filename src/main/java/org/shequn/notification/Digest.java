@@ -61,7 +61,7 @@ class Digest {
         this.zone = ZoneId.of(zone);
     }
 
-    @Scheduled(cron = "0 7 * * * *")
+    @Scheduled(cron = "${shequn.mail.digest-cron:0 7 * * * *}")
     @SchedulerLock(name = "notification-digest", lockAtMostFor = "PT50M")
     void scheduled() {
         try {
@@ -98,7 +98,8 @@ class Digest {
             if (last != null && last.isAfter(now.minusHours(23))) {
                 continue;
             }
-            var since = last == null || last.isBefore(now.minusDays(1)) ? now.minusDays(1) : last;
+            // since the last digest (a week at most); a first digest covers the last day
+            var since = last == null ? now.minusDays(1) : last.isBefore(weekAgo) ? weekAgo : last;
             if (transactions.execute(t -> digest(accountId, entry.getValue(), names, since, now))) {
                 queued++;
             }
