@@ -113,10 +113,6 @@ class Streams implements SmartLifecycle {
         })));
     }
 
-    int connected() {
-        return connected.get();
-    }
-
     private void dispatch(LiveMessage m) {
         var subscribers = byCommunity.get(m.communityId());
         if (subscribers == null || subscribers.isEmpty()) {
