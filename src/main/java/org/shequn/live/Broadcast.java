@@ -5,7 +5,4 @@ interface Broadcast {
 
     /** Called inside the listener's transaction where there is one: PostgreSQL delivers it on commit. */
     void send(LiveMessage message);
-
-    /** Whether this node hears broadcasts now (the PostgreSQL listener may be reconnecting). */
-    boolean listening();
 }

@@ -13,9 +13,4 @@ final class LocalBroadcast implements Broadcast {
     public void send(LiveMessage message) {
         streams.deliver(message);
     }
-
-    @Override
-    public boolean listening() {
-        return true;
-    }
 }

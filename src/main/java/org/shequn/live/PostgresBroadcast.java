@@ -53,11 +53,6 @@ final class PostgresBroadcast implements Broadcast, SmartLifecycle {
     }
 
     @Override
-    public boolean listening() {
-        return connection != null;
-    }
-
-    @Override
     public void start() {
         running = true;
         try {

@@ -47,7 +47,6 @@ class Streams implements SmartLifecycle {
     private final Duration maxStream;
     private final Duration heartbeatEvery;
     private final Map<Long, Set<Subscriber>> byCommunity = new ConcurrentHashMap<>();
-    private final AtomicInteger connected = new AtomicInteger();
 
     private volatile boolean running;
     /** One thread keeps messages in order and never blocks the PostgreSQL listener. */
@@ -76,7 +75,6 @@ class Streams implements SmartLifecycle {
         var subscriber = new Subscriber(watch, accountId, language(locale), api, emitter);
         var set = byCommunity.computeIfAbsent(watch.communityId(), k -> ConcurrentHashMap.newKeySet());
         set.add(subscriber);
-        connected.incrementAndGet();
         emitter.onCompletion(subscriber::forget);
         emitter.onError(e -> subscriber.forget());
         // a stream ends after its maximum duration; EventSource reconnects by itself
@@ -111,10 +109,6 @@ class Streams implements SmartLifecycle {
                 s.offer(SseEmitter.event().name("resync").data("{}"));
             }
         })));
-    }
-
-    int connected() {
-        return connected.get();
     }
 
     private void dispatch(LiveMessage m) {
@@ -316,7 +310,6 @@ class Streams implements SmartLifecycle {
                 if (set != null) {
                     set.remove(this);
                 }
-                connected.decrementAndGet();
             }
         }
     }

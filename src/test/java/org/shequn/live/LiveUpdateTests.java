@@ -129,6 +129,25 @@ class LiveUpdateTests {
     }
 
     @Test
+    void pushedFragmentsAreAsSafeAsThePages() throws Exception {
+        long post = discussion(owner, "安全检查");
+        var feed = open(member, "/c/" + slug + "/live");
+        var page = open(member, "/c/" + slug + "/posts/" + post + "/live");
+        var payload = "<script>alert(1)</script><img src=x onerror=alert(2)>[x](javascript:alert(3))<svg onload=alert(4)>";
+        long evil = Api.body(api.post(other, base() + "/posts", Api.obj("kind", "ARTICLE", "title", "<b onmouseover=alert(5)>标题</b>",
+                "body", payload)).andExpect(status().isCreated())).get("id").asLong();
+        long comment = comment(other, post, payload, null);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(text(feed)).contains("post-" + evil));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(text(page)).contains("comment-" + comment));
+        for (var stream : List.of(text(feed), text(page))) {
+            // escaped text may spell the payload out; no real tag, event attribute or script URL may survive
+            assertThat(stream).doesNotContainPattern("(?i)<(script|svg|iframe)")
+                    .doesNotContainPattern("(?i)<[a-z][^>]*\\son[a-z]+\\s*=")
+                    .doesNotContainPattern("(?i)href=\\\\?\"\\s*javascript");
+        }
+    }
+
+    @Test
     void hiddenAndHeldPostsAreNotPushed() throws Exception {
         api.put(owner, base() + "/moderation/words", Api.obj("words", List.of(Map.of("word", "加微信", "mode", "HOLD"))))
                 .andExpect(status().is2xxSuccessful());
