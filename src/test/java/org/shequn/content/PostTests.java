@@ -133,7 +133,7 @@ class PostTests {
         var order = seen.stream().sorted(java.util.Comparator.reverseOrder()).toList();
         assertThat(seen).isEqualTo(order);
         f.api().get(f.core(), f.base() + "/posts?cursor=%%%").andExpect(status().isBadRequest());
-        f.api().get(f.core(), f.base() + "/posts?view=hot").andExpect(status().isBadRequest());
+        f.api().get(f.core(), f.base() + "/posts?view=trending").andExpect(status().isBadRequest());
     }
 
     @Test
