@@ -69,6 +69,12 @@ final class PostgresBroadcast implements Broadcast, SmartLifecycle {
         running = false;
         if (listener != null) {
             listener.interrupt();
+            try {
+                // a later start() must not find the old listener still polling beside the new one
+                listener.join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         close();
     }

@@ -49,12 +49,12 @@ class Streams implements SmartLifecycle {
     private final Map<Long, Set<Subscriber>> byCommunity = new ConcurrentHashMap<>();
 
     private volatile boolean running;
+    private final int senderThreads;
+    // Made in start(), not here: a stopped node (or a paused test context) may be started again.
     /** One thread keeps messages in order and never blocks the PostgreSQL listener. */
-    private final ExecutorService dispatcher =
-            Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("shequn-live-dispatch").factory());
-    private final ScheduledExecutorService heartbeat =
-            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("shequn-live-heartbeat").factory());
-    private final ExecutorService senders;
+    private volatile ExecutorService dispatcher;
+    private volatile ScheduledExecutorService heartbeat;
+    private volatile ExecutorService senders;
 
     Streams(LiveContent content, JsonMapper json, MessageSource messages,
             @Value("${shequn.live.max-stream-duration:30m}") Duration maxStream,
@@ -65,8 +65,14 @@ class Streams implements SmartLifecycle {
         this.messages = messages;
         this.maxStream = maxStream;
         this.heartbeatEvery = heartbeatEvery;
-        this.senders = Executors.newFixedThreadPool(Math.max(1, senderThreads),
-                Thread.ofPlatform().daemon().name("shequn-live-send-", 0).factory());
+        this.senderThreads = Math.max(1, senderThreads);
+        makeExecutors();
+    }
+
+    private void makeExecutors() {
+        dispatcher = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("shequn-live-dispatch").factory());
+        heartbeat = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("shequn-live-heartbeat").factory());
+        senders = Executors.newFixedThreadPool(senderThreads, Thread.ofPlatform().daemon().name("shequn-live-send-", 0).factory());
     }
 
     /** A stream for a checked watch; {@code api} streams get bare JSON events instead of HTML fragments. */
@@ -186,7 +192,13 @@ class Streams implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
+        if (dispatcher.isShutdown()) {
+            makeExecutors();
+        }
+        if (running) {
+            return;
+        }
         long every = heartbeatEvery.toMillis();
         heartbeat.scheduleAtFixedRate(() -> byCommunity.values().forEach(set -> set.forEach(s ->
                 s.offer(SseEmitter.event().comment("keep-alive")))), every, every, TimeUnit.MILLISECONDS);
@@ -195,7 +207,7 @@ class Streams implements SmartLifecycle {
 
     /** Before the web server's graceful shutdown (a later phase stops first): open streams would hold it up. */
     @Override
-    public void stop() {
+    public synchronized void stop() {
         running = false;
         heartbeat.shutdownNow();
         dispatcher.shutdownNow();
