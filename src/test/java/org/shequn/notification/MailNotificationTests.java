@@ -138,6 +138,13 @@ class MailNotificationTests {
         return null;
     }
 
+    /** Sends everything due (the digest also mails the other test classes' accounts: more than one batch). */
+    void deliverAll(OffsetDateTime at) {
+        while (delivery.deliverDue(at) > 0) {
+            // next batch
+        }
+    }
+
     static OffsetDateTime now() {
         return OffsetDateTime.now(ZoneOffset.UTC);
     }
@@ -155,7 +162,7 @@ class MailNotificationTests {
             events.publishEvent(new MemberMentioned(communityId, question, null, owner.id(), alice.id()));
         });
         Awaitility.await().atMost(WAIT).until(() -> queued(bob) == 1 && queued(owner) == 1);
-        delivery.deliverDue(now());
+        deliverAll(now());
 
         var toBob = mailTo(bob);
         assertThat(toBob).hasSize(1);
@@ -186,7 +193,7 @@ class MailNotificationTests {
         long question = post(alice, "QUESTION", "Hello");
         transactions.executeWithoutResult(t -> events.publishEvent(new QuestionAsked(question, communityId, alice.id(), bob.id())));
         Awaitility.await().atMost(WAIT).until(() -> queued(bob) == 1);
-        delivery.deliverDue(now());
+        deliverAll(now());
         var mail = mailTo(bob).getFirst();
         assertThat(mail.getSubject()).isEqualTo("[Shequn] 张三 asked you a question: \"Hello\"");
         assertThat(part(mail, "text/plain")).contains("Switch them off in your notification settings");
@@ -200,7 +207,7 @@ class MailNotificationTests {
         transactions.executeWithoutResult(t -> events.publishEvent(new MemberMentioned(communityId, post, null, bob.id(), alice.id())));
         Awaitility.await().atMost(WAIT).until(() -> jdbc.sql("select count(*) from notifications where account_id = ? and kind = 'MENTIONED'")
                 .param(bob.id()).query(Integer.class).single() == 1);
-        delivery.deliverDue(now());
+        deliverAll(now());
         assertThat(queued(bob)).isZero();
         assertThat(mailTo(bob)).isEmpty();
     }
@@ -245,9 +252,9 @@ class MailNotificationTests {
             greenMail.start();
         }
         // not due again at once (backoff), due a few minutes later
-        delivery.deliverDue(now());
+        deliverAll(now());
         assertThat(mailTo(bob)).isEmpty();
-        delivery.deliverDue(now().plusMinutes(3));
+        deliverAll(now().plusMinutes(3));
         assertThat(mailTo(bob)).singleElement().satisfies(m -> assertThat(m.getSubject()).contains("服务器挂了"));
     }
 
@@ -259,7 +266,7 @@ class MailNotificationTests {
         Awaitility.await().atMost(WAIT).until(() -> jdbc.sql("select count(*) from digest_posts where community_id = ?")
                 .param(communityId).query(Integer.class).single() == 2);
         digest.run(now());
-        delivery.deliverDue(now());
+        deliverAll(now());
 
         var toBob = mailTo(bob);
         assertThat(toBob).hasSize(1);
@@ -275,10 +282,10 @@ class MailNotificationTests {
         Awaitility.await().atMost(WAIT).until(() -> jdbc.sql("select count(*) from digest_posts where community_id = ?")
                 .param(communityId).query(Integer.class).single() == 3);
         digest.run(now().plusHours(1));
-        delivery.deliverDue(now().plusHours(1));
+        deliverAll(now().plusHours(1));
         assertThat(mailTo(bob)).hasSize(1);
         digest.run(now().plusHours(24));
-        delivery.deliverDue(now().plusHours(24));
+        deliverAll(now().plusHours(24));
         assertThat(mailTo(bob)).hasSize(2);
         assertThat(part(mailTo(bob).get(1), "text/plain")).contains("有 1 篇新帖子").contains("第三篇").doesNotContain("第一篇");
     }
