@@ -20,6 +20,7 @@ import java.util.function.Predicate;
 import org.shequn.content.LiveContent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.SmartLifecycle;
@@ -36,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  * other work pins (a class initializer loading a dictionary pinned both carriers of a 2-core node for seconds).
  */
 @Component
-class Streams implements SmartLifecycle {
+class Streams implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(Streams.class);
     private static final int MAX_QUEUED = 256;
@@ -55,6 +56,7 @@ class Streams implements SmartLifecycle {
     private final ScheduledExecutorService heartbeat =
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("shequn-live-heartbeat").factory());
     private final ExecutorService senders;
+    private volatile java.util.concurrent.ScheduledFuture<?> heartbeatTask;
 
     Streams(LiveContent content, JsonMapper json, MessageSource messages,
             @Value("${shequn.live.max-stream-duration:30m}") Duration maxStream,
@@ -185,10 +187,11 @@ class Streams implements SmartLifecycle {
         return locale != null && locale.getLanguage().equals("en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
     }
 
+    /** Restartable: the test framework stops and starts cached contexts; threads end only with the bean. */
     @Override
     public void start() {
         long every = heartbeatEvery.toMillis();
-        heartbeat.scheduleAtFixedRate(() -> byCommunity.values().forEach(set -> set.forEach(s ->
+        heartbeatTask = heartbeat.scheduleAtFixedRate(() -> byCommunity.values().forEach(set -> set.forEach(s ->
                 s.offer(SseEmitter.event().comment("keep-alive")))), every, every, TimeUnit.MILLISECONDS);
         running = true;
     }
@@ -197,11 +200,18 @@ class Streams implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        if (heartbeatTask != null) {
+            heartbeatTask.cancel(false);
+        }
+        byCommunity.values().forEach(set -> set.forEach(Subscriber::close));
+        byCommunity.clear();
+    }
+
+    @Override
+    public void destroy() {
         heartbeat.shutdownNow();
         dispatcher.shutdownNow();
         senders.shutdownNow();
-        byCommunity.values().forEach(set -> set.forEach(Subscriber::close));
-        byCommunity.clear();
     }
 
     @Override
