@@ -34,7 +34,7 @@ final class PostgresBroadcast implements Broadcast, SmartLifecycle {
 
     private volatile boolean running;
     private volatile Connection connection;
-    private Thread listener;
+    private volatile Thread listener;
 
     PostgresBroadcast(JdbcClient jdbc, JsonMapper json, Streams streams, String url, String user, String password) {
         this.jdbc = jdbc;
@@ -61,7 +61,9 @@ final class PostgresBroadcast implements Broadcast, SmartLifecycle {
         } catch (SQLException e) {
             log.warn("Live updates: cannot LISTEN yet ({}); retrying in the background", e.getMessage());
         }
-        listener = Thread.ofPlatform().daemon().name("shequn-live-listener").start(this::listen);
+        var thread = Thread.ofPlatform().daemon().name("shequn-live-listener").unstarted(this::listen);
+        listener = thread;
+        thread.start();
     }
 
     @Override
@@ -92,7 +94,8 @@ final class PostgresBroadcast implements Broadcast, SmartLifecycle {
 
     private void listen() {
         long backoff = 250;
-        while (running) {
+        // a stop and a quick restart leave the old thread behind: only the current one listens
+        while (running && listener == Thread.currentThread()) {
             try {
                 if (connection == null) {
                     connect();
@@ -111,7 +114,7 @@ final class PostgresBroadcast implements Broadcast, SmartLifecycle {
                     }
                 }
             } catch (SQLException e) {
-                if (!running) {
+                if (!running || listener != Thread.currentThread()) {
                     return;
                 }
                 log.warn("Live updates: the LISTEN connection failed ({}); reconnecting", e.getMessage());

@@ -20,6 +20,7 @@ import java.util.function.Predicate;
 import org.shequn.content.LiveContent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.SmartLifecycle;
@@ -36,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  * other work pins (a class initializer loading a dictionary pinned both carriers of a 2-core node for seconds).
  */
 @Component
-class Streams implements SmartLifecycle {
+class Streams implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(Streams.class);
     private static final int MAX_QUEUED = 256;
@@ -49,12 +50,13 @@ class Streams implements SmartLifecycle {
     private final Map<Long, Set<Subscriber>> byCommunity = new ConcurrentHashMap<>();
 
     private volatile boolean running;
-    private final int senderThreads;
-    // Made in start(), not here: a stopped node (or a paused test context) may be started again.
     /** One thread keeps messages in order and never blocks the PostgreSQL listener. */
-    private volatile ExecutorService dispatcher;
-    private volatile ScheduledExecutorService heartbeat;
-    private volatile ExecutorService senders;
+    private final ExecutorService dispatcher =
+            Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("shequn-live-dispatch").factory());
+    private final ScheduledExecutorService heartbeat =
+            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("shequn-live-heartbeat").factory());
+    private final ExecutorService senders;
+    private volatile java.util.concurrent.ScheduledFuture<?> heartbeatTask;
 
     Streams(LiveContent content, JsonMapper json, MessageSource messages,
             @Value("${shequn.live.max-stream-duration:30m}") Duration maxStream,
@@ -65,14 +67,8 @@ class Streams implements SmartLifecycle {
         this.messages = messages;
         this.maxStream = maxStream;
         this.heartbeatEvery = heartbeatEvery;
-        this.senderThreads = Math.max(1, senderThreads);
-        makeExecutors();
-    }
-
-    private void makeExecutors() {
-        dispatcher = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("shequn-live-dispatch").factory());
-        heartbeat = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("shequn-live-heartbeat").factory());
-        senders = Executors.newFixedThreadPool(senderThreads, Thread.ofPlatform().daemon().name("shequn-live-send-", 0).factory());
+        this.senders = Executors.newFixedThreadPool(Math.max(1, senderThreads),
+                Thread.ofPlatform().daemon().name("shequn-live-send-", 0).factory());
     }
 
     /** A stream for a checked watch; {@code api} streams get bare JSON events instead of HTML fragments. */
@@ -191,29 +187,31 @@ class Streams implements SmartLifecycle {
         return locale != null && locale.getLanguage().equals("en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
     }
 
+    /** Restartable: the test framework stops and starts cached contexts; threads end only with the bean. */
     @Override
-    public synchronized void start() {
-        if (dispatcher.isShutdown()) {
-            makeExecutors();
-        }
-        if (running) {
-            return;
-        }
+    public void start() {
         long every = heartbeatEvery.toMillis();
-        heartbeat.scheduleAtFixedRate(() -> byCommunity.values().forEach(set -> set.forEach(s ->
+        heartbeatTask = heartbeat.scheduleAtFixedRate(() -> byCommunity.values().forEach(set -> set.forEach(s ->
                 s.offer(SseEmitter.event().comment("keep-alive")))), every, every, TimeUnit.MILLISECONDS);
         running = true;
     }
 
     /** Before the web server's graceful shutdown (a later phase stops first): open streams would hold it up. */
     @Override
-    public synchronized void stop() {
+    public void stop() {
         running = false;
+        if (heartbeatTask != null) {
+            heartbeatTask.cancel(false);
+        }
+        byCommunity.values().forEach(set -> set.forEach(Subscriber::close));
+        byCommunity.clear();
+    }
+
+    @Override
+    public void destroy() {
         heartbeat.shutdownNow();
         dispatcher.shutdownNow();
         senders.shutdownNow();
-        byCommunity.values().forEach(set -> set.forEach(Subscriber::close));
-        byCommunity.clear();
     }
 
     @Override
