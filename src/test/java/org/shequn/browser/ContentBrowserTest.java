@@ -52,6 +52,8 @@ class ContentBrowserTest extends BrowserTest {
             assertThat(page.locator(".post-body strong")).hasText("增长");
             page.fill("form.comment-form textarea[name=body]", "写得好，**期待下一章**");
             page.click("form.comment-form button[type=submit]");
+            // on a loaded machine the post-redirect-get round trip can take longer than an assertion's 5 s
+            page.waitForURL("**#comment-*");
             assertThat(page.locator(".comment")).hasCount(1);
             page.locator(".reply-box summary").first().click();
             page.locator(".reply-box textarea").first().fill("自己补充一句");
