@@ -3,7 +3,12 @@ package org.shequn.content;
 import java.time.OffsetDateTime;
 
 record CommentRow(long id, long postId, long communityId, Long parentId, long authorId, String body,
-                  OffsetDateTime createdAt, OffsetDateTime deletedAt, OffsetDateTime hiddenAt) {
+                  OffsetDateTime createdAt, OffsetDateTime deletedAt, OffsetDateTime hiddenAt, Long hiddenBy) {
+
+    /** Held by a banned word until an owner or admin approves it (hidden by nobody). */
+    boolean held() {
+        return hiddenAt != null && hiddenBy == null;
+    }
 
     boolean hidden() {
         return hiddenAt != null;

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CommentStore {
 
-    private static final String COLUMNS = "id, post_id, community_id, parent_id, author_id, body, created_at, deleted_at, hidden_at";
+    private static final String COLUMNS = "id, post_id, community_id, parent_id, author_id, body, created_at, deleted_at, hidden_at, hidden_by";
 
     private final JdbcClient jdbc;
 
@@ -41,6 +41,13 @@ class CommentStore {
 
     void setHidden(long id, OffsetDateTime now, Long by) {
         jdbc.sql("update comments set hidden_at = ?, hidden_by = ? where id = ?").params(now, by, id).update();
+    }
+
+    /** Comments held by a banned word, waiting for approval, newest first. */
+    List<CommentRow> held(long communityId) {
+        return jdbc.sql("select " + COLUMNS + """
+                 from comments where community_id = ? and hidden_at is not null and hidden_by is null and deleted_at is null
+                order by created_at desc, id desc""").param(communityId).query(CommentRow.class).list();
     }
 
     int writtenSince(long communityId, long authorId, OffsetDateTime since) {

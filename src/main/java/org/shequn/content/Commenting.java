@@ -66,18 +66,30 @@ class Commenting {
         Long parentId = null;
         if (draft.parentId() != null) {
             var parent = comments.byId(seat.communityId(), draft.parentId())
-                    .filter(c -> c.postId() == post.id() && !c.deleted())
+                    .filter(c -> c.postId() == post.id() && !c.deleted() && !c.hidden())
                     .orElseThrow(() -> Rejection.invalid("parentId", "content.comment.parent.unknown"));
             parentId = parent.parentId() != null ? parent.parentId() : parent.id();
         }
-        guard.comment(seat, body);
-        long id = comments.insert(post, parentId, seat.accountId(), body, now());
+        boolean held = guard.comment(seat, body);
+        var now = now();
+        long id = comments.insert(post, parentId, seat.accountId(), body, now);
         if (sticker != null) {
             stickers.attach(id, sticker.id());
         }
-        posts.countComment(post.id(), 1);
-        events.publishEvent(new CommentAdded(id, post.id(), seat.communityId(), parentId, seat.accountId(), post.authorId()));
+        if (held) {
+            // nobody hears of a held comment (no count, notification, index or live push) until it is approved
+            comments.setHidden(id, now, null);
+            return id;
+        }
+        published(posts, events, post, id, parentId, seat.accountId());
         return id;
+    }
+
+    /** A comment becomes public: counted on its post and announced (at writing, or when a held one is approved). */
+    static void published(PostStore posts, ApplicationEventPublisher events, PostRow post, long commentId, Long parentId,
+                          long authorId) {
+        posts.countComment(post.id(), 1);
+        events.publishEvent(new CommentAdded(commentId, post.id(), post.communityId(), parentId, authorId, post.authorId()));
     }
 
     @Transactional
@@ -89,10 +101,13 @@ class Commenting {
             throw Rejection.forbidden("content.comment.deleteForbidden");
         }
         comments.softDelete(comment.id(), seat.accountId(), now());
-        posts.countComment(comment.postId(), -1);
         moderation.deleted(seat, comment.postId(), comment.id(), comment.authorId());
-        events.publishEvent(new CommentRemoved(comment.id(), comment.postId(), seat.communityId(), comment.authorId(),
-                seat.accountId()));
+        if (!comment.held()) {
+            // a held comment (rejected, or withdrawn by its author) was never counted nor announced
+            posts.countComment(comment.postId(), -1);
+            events.publishEvent(new CommentRemoved(comment.id(), comment.postId(), seat.communityId(), comment.authorId(),
+                    seat.accountId()));
+        }
         return comment.postId();
     }
 

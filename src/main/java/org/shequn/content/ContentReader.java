@@ -315,10 +315,11 @@ class ContentReader implements Posts {
     private List<CommentView> threads(List<CommentRow> visible, Seat seat, Map<Long, AccountSummary> names,
                                       java.util.function.UnaryOperator<String> html) {
         boolean writable = !seat.community().archived();
-        // a hidden comment reads like a deleted one, except for owners and admins
+        // a hidden comment reads like a deleted one, except for owners and admins and a held comment's author
         var all = seat.runs() ? visible : visible.stream().map(c -> c.hidden() && !c.deleted()
+                && !(c.held() && c.authorId() == seat.accountId())
                 ? new CommentRow(c.id(), c.postId(), c.communityId(), c.parentId(), c.authorId(), "", c.createdAt(),
-                c.hiddenAt(), c.hiddenAt()) : c).toList();
+                c.hiddenAt(), c.hiddenAt(), c.hiddenBy()) : c).toList();
         var replies = new LinkedHashMap<Long, List<CommentView>>();
         for (var c : all) {
             if (c.parentId() != null && !c.deleted()) {
@@ -340,10 +341,11 @@ class ContentReader implements Posts {
     private CommentView comment(CommentRow c, Seat seat, Map<Long, AccountSummary> names, boolean writable,
                                 List<CommentView> replies, java.util.function.UnaryOperator<String> html) {
         if (c.deleted()) {
-            return new CommentView(c.id(), c.parentId(), 0, "", "", c.createdAt(), true, false, replies);
+            return new CommentView(c.id(), c.parentId(), 0, "", "", c.createdAt(), true, false, false, false, replies);
         }
         return new CommentView(c.id(), c.parentId(), c.authorId(), name(names, c.authorId()), html.apply(c.body()),
-                c.createdAt(), false, writable && (c.authorId() == seat.accountId() || seat.runs()), replies);
+                c.createdAt(), false, writable && (c.authorId() == seat.accountId() || seat.runs()),
+                c.hidden() && !c.held(), c.held(), replies);
     }
 
     PostCard card(PostRow p, long viewerId, String slug, OffsetDateTime mark, Map<Long, AccountSummary> names,

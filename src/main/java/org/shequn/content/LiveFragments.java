@@ -104,7 +104,7 @@ class LiveFragments implements LiveContent {
             var html = mentions.renderer(communityId, slug, List.of(comment.body()));
             var view = new CommentView(comment.id(), comment.parentId(), comment.authorId(),
                     authorName(comment.authorId()), html.apply(comment.body()), comment.createdAt(), false,
-                    false, List.of());
+                    false, false, false, List.of());
             var post = bystanders(p, slug);
             var sheet = reactions.bystander(communityId, slug, p.id(), comment.id());
             return new Fragment(communityId, p.id(), p.sectionId(), comment.id(), comment.parentId(),

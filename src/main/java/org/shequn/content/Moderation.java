@@ -16,6 +16,7 @@ import org.shequn.community.CommunityRole;
 import org.shequn.community.MemberRoster;
 import org.shequn.content.view.AuditEntry;
 import org.shequn.content.view.BannedWord;
+import org.shequn.content.view.HeldComment;
 import org.shequn.content.view.HeldPost;
 import org.shequn.content.view.ModerationPage;
 import org.shequn.content.view.MuteView;
@@ -147,15 +148,23 @@ class Moderation {
     void hideComment(Viewer viewer, String slug, long commentId, boolean hide) {
         var seat = runnerWriting(viewer, slug);
         var comment = comment(seat, commentId);
+        // hiding a held comment changes nothing: it is hidden already, and rejecting it is deleting it
         if (hide == comment.hidden()) {
             return;
         }
         var now = now();
         comments.setHidden(comment.id(), hide ? now : null, hide ? seat.accountId() : null);
         store.resolveReports(seat.communityId(), null, comment.id(), seat.accountId(), now);
-        audit(seat, hide ? "HIDE" : "RESTORE", comment.postId(), comment.id(), comment.authorId(), "");
+        boolean approve = !hide && comment.held();
+        audit(seat, hide ? "HIDE" : approve ? "APPROVE" : "RESTORE", comment.postId(), comment.id(), comment.authorId(), "");
         decided(seat, comment.authorId(), hide ? ModerationDecided.Action.COMMENT_HIDDEN
-                : ModerationDecided.Action.COMMENT_RESTORED, comment.postId(), comment.id(), null, null);
+                : approve ? ModerationDecided.Action.COMMENT_APPROVED : ModerationDecided.Action.COMMENT_RESTORED,
+                comment.postId(), comment.id(), null, null);
+        if (approve) {
+            // an approved comment is published now: notifications, search, live updates and hot score hear of it
+            var post = posts.byId(seat.communityId(), comment.postId()).orElseThrow();
+            Commenting.published(posts, events, post, comment.id(), comment.parentId(), comment.authorId());
+        }
     }
 
     /** Records a moderator's deletion of someone else's post or comment (the content use cases call this). */
@@ -246,8 +255,21 @@ class Moderation {
                 reports(seat, store.reports(seat.communityId(), "OPEN")),
                 held.stream().map(p -> new HeldPost(p.id(), p.title(), ContentReader.excerpt(p.body()), p.authorId(),
                         name(names, p.authorId()), p.createdAt())).toList(),
+                heldComments(seat),
                 mutes(seat), store.words(seat.communityId()).stream().map(w -> new BannedWord(w.word(), w.mode())).toList(),
                 audit(seat));
+    }
+
+    /** Comments waiting for review (approve: show them; reject: delete them). */
+    List<HeldComment> heldComments(Viewer viewer, String slug) {
+        return heldComments(runner(viewer, slug));
+    }
+
+    private List<HeldComment> heldComments(Seat seat) {
+        var rows = comments.held(seat.communityId());
+        var names = names(rows.stream().map(CommentRow::authorId).toList());
+        return rows.stream().map(c -> new HeldComment(c.id(), c.postId(), ContentReader.excerpt(c.body()), c.authorId(),
+                name(names, c.authorId()), c.createdAt())).toList();
     }
 
     private List<MuteView> mutes(Seat seat) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.shequn.content.view.AuditEntry;
 import org.shequn.content.view.BannedWord;
+import org.shequn.content.view.HeldComment;
 import org.shequn.content.view.MuteView;
 import org.shequn.content.view.ReportView;
 import org.shequn.shared.Viewer;
@@ -103,6 +104,11 @@ class ModerationApi {
     List<BannedWord> replaceWords(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug,
                                   @RequestBody Moderation.WordList body) {
         return moderation.replaceWords(viewer, slug, body);
+    }
+
+    @GetMapping("/moderation/held-comments")
+    List<HeldComment> heldComments(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug) {
+        return moderation.heldComments(viewer, slug);
     }
 
     @GetMapping("/moderation/audit")

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * What every post and comment passes before it is written, inside the writing transaction: the author must not be
  * muted, must stay under the rate limits (counted in the database, so every node agrees), and must not use a
- * blocked word. A post with a held word is written hidden, pending review.
+ * blocked word. A post or comment with a held word is written hidden, pending review.
  */
 @Component
 class ModerationGuard {
@@ -53,22 +53,22 @@ class ModerationGuard {
         if (posts.writtenSince(seat.communityId(), null, since) >= postsPerCommunity) {
             throw Rejection.tooMany("content.moderation.rate.community", WINDOW_MINUTES);
         }
-        return words(seat, (title == null ? "" : title) + "\n" + (body == null ? "" : body), true);
+        return words(seat, (title == null ? "" : title) + "\n" + (body == null ? "" : body));
     }
 
     /** Checks an edit: a muted member cannot edit either; blocked words are refused, held ones hold the post again. */
     boolean edit(Seat seat, String title, String body) {
         notMuted(seat);
-        return words(seat, (title == null ? "" : title) + "\n" + (body == null ? "" : body), true);
+        return words(seat, (title == null ? "" : title) + "\n" + (body == null ? "" : body));
     }
 
-    /** Checks a new comment. Comments have no review queue: a held word refuses a comment like a blocked one. */
-    void comment(Seat seat, String body) {
+    /** Checks a new comment; true when it must be held for review. */
+    boolean comment(Seat seat, String body) {
         notMuted(seat);
         if (comments.writtenSince(seat.communityId(), seat.accountId(), now().minusMinutes(WINDOW_MINUTES)) >= commentsPerMember) {
             throw Rejection.tooMany("content.moderation.rate.comments", commentsPerMember, WINDOW_MINUTES);
         }
-        words(seat, body == null ? "" : body, false);
+        return words(seat, body == null ? "" : body);
     }
 
     /** Also used by reactions: a muted member may not add one. */
@@ -80,12 +80,12 @@ class ModerationGuard {
         }
     }
 
-    private boolean words(Seat seat, String text, boolean canHold) {
+    private boolean words(Seat seat, String text) {
         var lower = text.toLowerCase(Locale.ROOT);
         boolean hold = false;
         for (var w : store.words(seat.communityId())) {
             if (lower.contains(w.word())) {
-                if (w.mode().equals("BLOCK") || !canHold) {
+                if (w.mode().equals("BLOCK")) {
                     throw Rejection.invalid("body", "content.moderation.word.blocked", w.word());
                 }
                 hold = true;

@@ -36,10 +36,12 @@ class ModerationPages {
 
     private final Moderation moderation;
     private final Publishing publishing;
+    private final Commenting commenting;
 
-    ModerationPages(Moderation moderation, Publishing publishing) {
+    ModerationPages(Moderation moderation, Publishing publishing, Commenting commenting) {
         this.moderation = moderation;
         this.publishing = publishing;
+        this.commenting = commenting;
     }
 
     @GetMapping("/c/{slug}/moderation")
@@ -120,6 +122,13 @@ class ModerationPages {
     @PostMapping("/c/{slug}/moderation/posts/{id}/delete")
     String deletePost(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long id) {
         publishing.delete(viewer, slug, id);
+        return "redirect:/c/" + slug + "/moderation";
+    }
+
+    /** Rejects a held comment (or removes a reported one) from the queue, staying on the moderation page. */
+    @PostMapping("/c/{slug}/moderation/comments/{id}/delete")
+    String deleteComment(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long id) {
+        commenting.delete(viewer, slug, id);
         return "redirect:/c/" + slug + "/moderation";
     }
 }

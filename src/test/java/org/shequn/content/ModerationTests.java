@@ -303,6 +303,73 @@ class ModerationTests {
     }
 
     @Test
+    void heldCommentsWaitForApprovalSeenOnlyByTheirAuthorAndRunners() throws Exception {
+        var f = ContentFixture.create(new Api(mvc), jdbc);
+        f.api().put(f.admin(), f.base() + "/moderation/words",
+                Api.obj("words", List.of(Map.of("word", "代购", "mode", "HOLD")))).andExpect(status().isOk());
+        long post = f.discussion(f.core(), "核心成员的帖子");
+        var author = new WebSession(mvc);
+        long authorId = accountId(author.register("评论作者"));
+        Members.add(jdbc, f.communityId(), authorId, "MEMBER");
+        author.form("/c/" + f.slug() + "/posts/" + post + "/comments", "body", "专业代购请私聊")
+                .andExpect(status().is3xxRedirection());
+        long held = jdbc.sql("select id from comments where post_id = ?").param(post).query(Long.class).single();
+        var path = f.base() + "/posts/" + post;
+
+        // the author sees it marked as pending, runners see it in the queue; nobody else sees it at all
+        author.get("/c/" + f.slug() + "/posts/" + post).andExpect(content().string(containsString("专业代购请私聊")))
+                .andExpect(content().string(containsString("待审核")));
+        for (var runner : List.of(f.owner(), f.admin())) {
+            f.api().get(runner, path).andExpect(jsonPath("$.comments.length()").value(1))
+                    .andExpect(jsonPath("$.comments[0].held").value(true))
+                    .andExpect(jsonPath("$.comments[0].hidden").value(false));
+            f.api().get(runner, f.base() + "/moderation/held-comments").andExpect(jsonPath("$.length()").value(1))
+                    .andExpect(jsonPath("$[0].id").value(held)).andExpect(jsonPath("$[0].postId").value(post));
+        }
+        for (var member : List.of(f.core(), f.member())) {
+            f.api().get(member, path).andExpect(jsonPath("$.comments.length()").value(0))
+                    .andExpect(jsonPath("$.commentCount").value(0))
+                    .andExpect(content().string(not(containsString("代购"))));
+            f.api().get(member, f.base() + "/moderation/held-comments").andExpect(status().isForbidden());
+        }
+        f.api().get(f.outsider(), path).andExpect(status().isForbidden());
+        f.api().get(null, f.base() + "/moderation/held-comments").andExpect(status().isUnauthorized());
+        f.api().post(f.member(), path + "/comments", Api.obj("body", "回复", "parentId", held))
+                .andExpect(status().isBadRequest());
+        // nobody was told: the post's author has no notification of the comment
+        assertThat(count("select count(*) from notifications where account_id = ?", f.core().id())).isZero();
+        var web = new WebSession(mvc);
+        Members.add(jdbc, f.communityId(), accountId(web.register("审核员")), "ADMIN");
+        web.get("/c/" + f.slug() + "/moderation").andExpect(content().string(containsString("专业代购请私聊")))
+                .andExpect(content().string(containsString("/moderation/comments/" + held + "/show")));
+        web.get("/c/" + f.slug() + "/posts/" + post).andExpect(content().string(containsString("待审核")));
+
+        // approval publishes it: counted, shown to everyone, and the post's author is notified
+        f.api().delete(f.core(), f.base() + "/comments/" + held + "/hidden").andExpect(status().isForbidden());
+        web.form("/c/" + f.slug() + "/moderation/comments/" + held + "/show").andExpect(status().is3xxRedirection());
+        f.api().get(f.member(), path).andExpect(jsonPath("$.comments.length()").value(1))
+                .andExpect(jsonPath("$.comments[0].held").value(false)).andExpect(jsonPath("$.commentCount").value(1));
+        f.api().get(f.owner(), f.base() + "/moderation/held-comments").andExpect(jsonPath("$.length()").value(0));
+        f.api().get(f.owner(), f.base() + "/moderation/audit").andExpect(jsonPath("$[0].action").value("APPROVE"))
+                .andExpect(jsonPath("$[0].commentId").value(held));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(count("select count(*) from notifications where account_id = ?", f.core().id())).isEqualTo(1);
+            assertThat(count("select count(*) from notifications where account_id = ?", authorId)).isEqualTo(1);
+        });
+
+        // rejection deletes it, never counted
+        f.api().post(f.member(), path + "/comments", Api.obj("body", "代购 again"))
+                .andExpect(status().isCreated());
+        long rejected = jdbc.sql("select max(id) from comments where post_id = ?").param(post).query(Long.class).single();
+        f.api().get(f.member(), path).andExpect(jsonPath("$.comments.length()").value(2))
+                .andExpect(jsonPath("$.comments[1].held").value(true));
+        web.form("/c/" + f.slug() + "/moderation/comments/" + rejected + "/delete").andExpect(status().is3xxRedirection());
+        f.api().get(f.admin(), path).andExpect(jsonPath("$.comments.length()").value(1)).andExpect(jsonPath("$.commentCount").value(1));
+        f.api().get(f.owner(), f.base() + "/moderation/audit").andExpect(jsonPath("$[0].action").value("DELETE"))
+                .andExpect(jsonPath("$[0].commentId").value(rejected));
+    }
+
+    @Test
     void postingRateLimitsAreCountedInTheDatabase() throws Exception {
         var f = ContentFixture.create(new Api(mvc), jdbc);
         long post = f.discussion(f.core(), "帖子");
