@@ -6,8 +6,11 @@
 #   bench/content.sh                                   # full size: generation takes several minutes
 #   POSTS=100000 COMMENTS=500000 DURATION=10s bench/content.sh
 #
+#   KEEP_DB=1 bench/content.sh                         # keeps the generated database (its name is printed)
+#   DB=shequn_bench_content_123 bench/content.sh       # reuses that database: no generation
+#
 # Needs: PostgreSQL (PGHOST/PGPORT/PGUSER, default 127.0.0.1:5432 postgres), wrk, a JDK >= 21. Only talks to
-# 127.0.0.1. The bench database is dropped at the end.
+# 127.0.0.1. The bench database is dropped at the end unless KEEP_DB is set or DB names an existing one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 POSTS=${POSTS:-1000000}
@@ -19,7 +22,8 @@ DURATION=${DURATION:-30s}
 PORT=${PORT:-18080}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-DB=shequn_bench_content_$$
+REUSE=""
+if [ -n "${DB:-}" ]; then REUSE=1; KEEP_DB=1; else DB=shequn_bench_content_$$; fi
 OUT=bench/results/content
 mkdir -p "$OUT"
 . bench/lib.sh
@@ -39,7 +43,8 @@ cleanup() {
 trap cleanup EXIT
 machine
 
-psql -q -d postgres -c "create database $DB"
+[ -z "$REUSE" ] && psql -q -d postgres -c "create database $DB"
+echo "== database $DB${KEEP_DB:+ (kept)}"
 # per-member posting limits are for people, not for a load generator posting as one account
 SHEQUN_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" SHEQUN_DB_USER=$PGUSER SHEQUN_DATA_DIR="$OUT/data" \
   PORT=$PORT "$JAVA_HOME/bin/java" -Xmx1g -jar "$JAR" \
@@ -48,14 +53,21 @@ SHEQUN_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" SHEQUN_DB_USER=$PGUSER SHE
 server_pid=$!
 wait_healthy
 
-echo "== generating 2 communities sharing $MEMBERS members; $SMALL_POSTS posts in one, $POSTS posts + $COMMENTS comments in the other"
-t0=$(date +%s)
-psql -q -d "$DB" -v communities=2 -v members="$MEMBERS" -f bench/generate.sql > "$OUT/generate-members.log"
+if [ -z "$REUSE" ]; then
+  echo "== generating 2 communities sharing $MEMBERS members; $SMALL_POSTS posts in one, $POSTS posts + $COMMENTS comments in the other"
+  t0=$(date +%s)
+  psql -q -d "$DB" -v communities=2 -v members="$MEMBERS" -f bench/generate.sql > "$OUT/generate-members.log"
+  read -r SMALL BIG <<<"$(psql -qtA -d "$DB" -c "select string_agg(slug, ' ' order by id) from communities")"
+  psql -q -d "$DB" -v slug="$SMALL" -v posts="$SMALL_POSTS" -v comments="$((SMALL_POSTS * 5))" -f bench/generate-content.sql > "$OUT/generate-small.log"
+  psql -q -d "$DB" -v slug="$BIG" -v posts="$POSTS" -v comments="$COMMENTS" -f bench/generate-content.sql > "$OUT/generate-big.log"
+  echo "   done in $(( $(date +%s) - t0 )) s: $(tail -n 3 "$OUT/generate-big.log" | head -n 1 | xargs) (posts | comments | search terms | newest post)"
+  grep -E '^(Time|INSERT|CREATE)' "$OUT/generate-big.log" > "$OUT/generate-big-phases.log" || true
+fi
 read -r SMALL BIG <<<"$(psql -qtA -d "$DB" -c "select string_agg(slug, ' ' order by id) from communities")"
-psql -q -d "$DB" -v slug="$SMALL" -v posts="$SMALL_POSTS" -v comments="$((SMALL_POSTS * 5))" -f bench/generate-content.sql > "$OUT/generate-small.log"
-psql -q -d "$DB" -v slug="$BIG" -v posts="$POSTS" -v comments="$COMMENTS" -f bench/generate-content.sql > "$OUT/generate-big.log"
-echo "   done in $(( $(date +%s) - t0 )) s: $(tail -n 3 "$OUT/generate-big.log" | head -n 1 | xargs) (posts | comments | search terms | newest post)"
-NEWEST=$(tail -n 3 "$OUT/generate-big.log" | head -n 1 | awk -F'|' '{print $4}' | xargs)
+POSTS=$(psql -qtA -d "$DB" -c "select count(*) from posts where community_id = (select id from communities where slug = '$BIG')")
+SMALL_POSTS=$(psql -qtA -d "$DB" -c "select count(*) from posts where community_id = (select id from communities where slug = '$SMALL')")
+NEWEST=$(psql -qtA -d "$DB" -c "select max(id) from posts where community_id = (select id from communities where slug = '$BIG')")
+[ -n "${GENERATE_ONLY:-}" ] && { echo "   generated $DB (GENERATE_ONLY)"; exit 0; }
 TARGET=$(psql -qtA -d "$DB" -c "select min(id) + 12345 from posts where community_id = (select id from communities where slug = '$BIG')")
 
 TOKEN=shq_bench_token_for_load_runs_only

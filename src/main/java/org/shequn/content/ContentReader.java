@@ -125,8 +125,9 @@ class ContentReader implements Posts {
             throw Rejection.notFound("content.section.notFound");
         }
         var cursor = Cursor.decode(cursorToken);
-        OffsetDateTime mark = cursor == null && !hot && order == PostStore.Order.LATEST
-                ? visits.visit(seat.communityId(), seat.accountId(), now())
+        boolean visit = cursor == null && !hot && order == PostStore.Order.LATEST;
+        OffsetDateTime mark = visit
+                ? visits.last(seat.communityId(), seat.accountId())
                 : visits.previous(seat.communityId(), seat.accountId());
         boolean pinnedBlock = sectionId == null && order == PostStore.Order.LATEST && !hot && tag == null;
         var pinned = pinnedBlock && cursor == null ? posts.pinned(seat.communityId(), seat.runs()) : List.<PostRow>of();
@@ -159,6 +160,9 @@ class ContentReader implements Posts {
         var sectionNames = new LinkedHashMap<Long, String>();
         all.forEach(s -> sectionNames.put(s.id(), s.name()));
         boolean canPost = !seat.community().archived();
+        if (visit) {
+            visits.record(seat.communityId(), seat.accountId(), mark, now());
+        }
         return new FeedPage(seat.community().slug(), seat.community().name(), seat.community().archived(),
                 hot ? "hot" : order.name().toLowerCase(java.util.Locale.ROOT), sectionId,
                 all.stream().map(ContentReader::view).toList(),

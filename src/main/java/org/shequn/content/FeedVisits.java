@@ -15,12 +15,20 @@ class FeedVisits {
     }
 
     /**
-     * Records a visit now and answers the time that marks "new": the visit before this one (null on a first
-     * visit: nothing is marked then, or everything would be).
+     * When the member last opened the feed: the time that marks "new" for this visit (null on a first visit:
+     * nothing is marked then, or everything would be). {@link #record} then moves it to now.
      */
-    OffsetDateTime visit(long communityId, long accountId, OffsetDateTime now) {
-        var last = jdbc.sql("select visited_at from feed_visits where community_id = ? and account_id = ?")
+    OffsetDateTime last(long communityId, long accountId) {
+        return jdbc.sql("select visited_at from feed_visits where community_id = ? and account_id = ?")
                 .params(communityId, accountId).query(OffsetDateTime.class).optional().orElse(null);
+    }
+
+    /**
+     * Records a visit now, after {@link #last} answered {@code last}. Callers make this the last statement of
+     * their transaction: the row stays locked until commit, and a member's concurrent feed reads (tabs, API
+     * clients) would otherwise queue behind each other for the whole page read.
+     */
+    void record(long communityId, long accountId, OffsetDateTime last, OffsetDateTime now) {
         if (last == null) {
             jdbc.sql("""
                     insert into feed_visits (community_id, account_id, previous_visit_at, visited_at)
@@ -30,7 +38,6 @@ class FeedVisits {
                     update feed_visits set previous_visit_at = visited_at, visited_at = ?
                     where community_id = ? and account_id = ?""").params(now, communityId, accountId).update();
         }
-        return last;
     }
 
     /** The "new" mark for further pages of the same visit, without recording another visit. */
