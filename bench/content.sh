@@ -42,6 +42,7 @@ cleanup() {
 }
 trap cleanup EXIT
 machine
+echo "== load before: $(uptime)"
 
 [ -z "$REUSE" ] && psql -q -d postgres -c "create database $DB"
 echo "== database $DB${KEEP_DB:+ (kept)}"
@@ -121,3 +122,4 @@ echo "latest feed / health throughput: $(echo "scale=3; $l_rps / $h_rps" | bc)"
 echo "comments written during the POST run: $((after - before)) (wrk counts responses; non-2xx below)"
 grep -H -E 'Non-2xx|Socket errors' "$OUT"/*.txt || true
 echo "targets: feeds p99 <= 50 ms and >= 1000 req/s; post page p99 <= 80 ms; >= 300 comments/s; search p99 <= 150 ms"
+echo "== load after: $(uptime)"
