@@ -48,4 +48,12 @@ class MarkdownTest {
             assertThat(hrefs.group(1)).matches("^((https?:|mailto:).*)?$");
         }
     }
+
+    @Test
+    void plainTextKeepsChineseRunsWholeWhereEmphasisWas() {
+        assertThat(org.shequn.shared.text.Markdown.plainText("看看**集合地点**是否_合适_")).isEqualTo("看看集合地点是否合适");
+        assertThat(org.shequn.shared.text.Markdown.plainText("# 标题\n> 引用 [链接](https://x.example) ![海报](p.png)"))
+                .isEqualTo("标题 引用 链接 海报");
+        assertThat(org.shequn.shared.text.Markdown.plainText(null)).isEmpty();
+    }
 }

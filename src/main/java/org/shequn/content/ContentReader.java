@@ -368,9 +368,7 @@ class ContentReader implements Posts {
 
     /** Plain text (never HTML): pages escape it like any other text. */
     static String excerpt(String body) {
-        // a feed line reads as text: drop Markdown's link targets and markup characters
-        var flat = body.replaceAll("!?\\[([^\\]]*)]\\([^)]*\\)", "$1").replaceAll("[#*_`>~|]+", " ")
-                .replaceAll("\\s+", " ").strip();
+        var flat = Markdown.plainText(body);
         return flat.length() <= EXCERPT ? flat : flat.substring(0, EXCERPT) + "…";
     }
 

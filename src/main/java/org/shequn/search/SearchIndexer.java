@@ -1,6 +1,5 @@
 package org.shequn.search;
 
-import java.util.regex.Pattern;
 import org.shequn.content.CommentAdded;
 import org.shequn.content.CommentRemoved;
 import org.shequn.content.ModerationDecided;
@@ -8,6 +7,7 @@ import org.shequn.content.PostEdited;
 import org.shequn.content.PostPublished;
 import org.shequn.content.PostRemoved;
 import org.shequn.content.Posts;
+import org.shequn.shared.text.Markdown;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -22,10 +22,6 @@ class SearchIndexer {
     static final String POST = "POST";
     static final String COMMENT = "COMMENT";
 
-    private static final Pattern IMAGE = Pattern.compile("!\\[[^\\]]*]\\([^)]*\\)");
-    private static final Pattern LINK = Pattern.compile("\\[([^\\]]*)]\\([^)]*\\)");
-    private static final Pattern MARKUP = Pattern.compile("[*_`#>~|]+");
-    private static final Pattern SPACE = Pattern.compile("\\s+");
 
     private final SearchStore store;
     private final Posts posts;
@@ -108,15 +104,9 @@ class SearchIndexer {
                 ChineseTokenizer.frequencies(body), ChineseTokenizer.frequencies(text.title()));
     }
 
-    /** Markdown source to readable text: images dropped, links reduced to their words, markup characters gone. */
+    /** Markdown source to readable text, at most as long as a document may be. */
     static String plain(String markdown) {
-        if (markdown == null) {
-            return "";
-        }
-        var text = IMAGE.matcher(markdown).replaceAll(" ");
-        text = LINK.matcher(text).replaceAll("$1");
-        text = MARKUP.matcher(text).replaceAll(" ");
-        text = SPACE.matcher(text).replaceAll(" ").strip();
+        var text = Markdown.plainText(markdown);
         return text.length() > 20000 ? text.substring(0, 20000) : text;
     }
 }

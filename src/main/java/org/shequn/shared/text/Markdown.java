@@ -28,6 +28,26 @@ public class Markdown {
     private final Parser parser = Parser.builder().build();
     private final HtmlRenderer renderer = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
 
+    private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile("!?\\[([^\\]]*)]\\([^)]*\\)");
+    private static final java.util.regex.Pattern INLINE_MARKUP = java.util.regex.Pattern.compile("[*_`~]+");
+    private static final java.util.regex.Pattern BLOCK_MARKUP = java.util.regex.Pattern.compile("[#>|]+");
+    private static final java.util.regex.Pattern SPACE = java.util.regex.Pattern.compile("\\s+");
+
+    /**
+     * Markdown source as one line of readable text (feed excerpts, search documents): links and images
+     * reduced to their words, markup characters dropped. Emphasis marks vanish without a trace, so
+     * "看看**集合地点**是否" stays one run of Chinese; block marks (headings, quotes, table bars) become spaces.
+     */
+    public static String plainText(String markdown) {
+        if (markdown == null) {
+            return "";
+        }
+        var text = LINK.matcher(markdown).replaceAll("$1");
+        text = INLINE_MARKUP.matcher(text).replaceAll("");
+        text = BLOCK_MARKUP.matcher(text).replaceAll(" ");
+        return SPACE.matcher(text).replaceAll(" ").strip();
+    }
+
     public String toSafeHtml(String markdown) {
         if (markdown == null || markdown.isBlank()) {
             return "";
