@@ -29,15 +29,9 @@ mkdir -p "$OUT"
 . bench/lib.sh
 command -v wrk >/dev/null || { echo "wrk missing: apt-get install -y wrk" >&2; exit 1; }
 
-JAR=$(ls target/shequn-*.jar 2>/dev/null | head -n1 || true)
-if [ -z "$JAR" ]; then
-  JAVA_HOME=$JAVA_HOME ./mvnw -q -B -DskipTests package
-  JAR=$(ls target/shequn-*.jar | head -n1)
-fi
-
-server_pid=""
+ensure_jar
 cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
+  stop_server
   [ -z "${KEEP_DB:-}" ] && psql -q -d postgres -c "drop database if exists $DB with (force)" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
@@ -46,13 +40,7 @@ echo "== load before: $(uptime)"
 
 [ -z "$REUSE" ] && psql -q -d postgres -c "create database $DB"
 echo "== database $DB${KEEP_DB:+ (kept)}"
-# per-member posting limits are for people, not for a load generator posting as one account
-SHEQUN_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" SHEQUN_DB_USER=$PGUSER SHEQUN_DATA_DIR="$OUT/data" \
-  PORT=$PORT "$JAVA_HOME/bin/java" -Xmx1g -jar "$JAR" \
-  --shequn.moderation.comments-per-member=100000000 --shequn.moderation.posts-per-member=100000000 \
-  --shequn.moderation.posts-per-community=100000000 > "$OUT/server.log" 2>&1 &
-server_pid=$!
-wait_healthy
+start_server "$DB" 1g
 
 if [ -z "$REUSE" ]; then
   echo "== generating 2 communities sharing $MEMBERS members; $SMALL_POSTS posts in one, $POSTS posts + $COMMENTS comments in the other"
@@ -69,10 +57,14 @@ POSTS=$(psql -qtA -d "$DB" -c "select count(*) from posts where community_id = (
 SMALL_POSTS=$(psql -qtA -d "$DB" -c "select count(*) from posts where community_id = (select id from communities where slug = '$SMALL')")
 NEWEST=$(psql -qtA -d "$DB" -c "select max(id) from posts where community_id = (select id from communities where slug = '$BIG')")
 [ -n "${GENERATE_ONLY:-}" ] && { echo "   generated $DB (GENERATE_ONLY)"; exit 0; }
-TARGET=$(psql -qtA -d "$DB" -c "select min(id) + 12345 from posts where community_id = (select id from communities where slug = '$BIG')")
+psql -q -d "$DB" -v slug="$BIG" -f bench/member-tokens.sql
 
-TOKEN=shq_bench_token_for_load_runs_only
-AUTH=(-H "Authorization: Bearer $TOKEN")
+# Readers and writers are 32 different members (bench/members.lua), not one account 32 times over; comments
+# go to random posts among the newest 10,000, asking for the minimal answer (Prefer: return=minimal) as a
+# client that only writes would.
+MEMBERS_LUA=(-s bench/members.lua)
+export BENCH_MEMBERS=32
+AUTH=(-H "Authorization: Bearer shq_bench_member_1")
 API="http://127.0.0.1:$PORT/api/v1/communities"
 HEALTH_URL="http://127.0.0.1:$PORT/actuator/health"
 LATEST_BIG="$API/$BIG/posts?view=latest"
@@ -81,7 +73,7 @@ HOT_BIG="$API/$BIG/posts?view=hot"
 POST_PAGE="$API/$BIG/posts/$NEWEST"
 SEARCH="$API/$BIG/search?q=%E7%A4%BE%E7%BE%A4%E8%BF%90%E8%90%A5"          # 社群运营: two very common words
 SEARCH_RARE="$API/$BIG/search?q=%E8%A1%A8%E6%83%85%E5%8C%85%20%E6%89%93%E5%8D%A1"  # 表情包 打卡
-COMMENT="$API/$BIG/posts/$TARGET/comments"
+COMMENT="$API/$BIG/posts/0/comments"
 for u in "$LATEST_BIG" "$POST_PAGE" "$SEARCH"; do
   curl -sf "${AUTH[@]}" "$u" -o "$OUT/sample.json" || { echo "sample request failed: $u" >&2; exit 1; }
 done
@@ -92,16 +84,18 @@ row() { # label file
   printf '%-52s %10.0f %9.2f %9.2f\n' "$1" "$rps" "$p50" "$p99"
 }
 run health "$HEALTH_URL"
-run latest-small "$LATEST_SMALL" "${AUTH[@]}"
-run latest-big "$LATEST_BIG" "${AUTH[@]}"
+run latest-small "$LATEST_SMALL" "${MEMBERS_LUA[@]}"
+run latest-big "$LATEST_BIG" "${MEMBERS_LUA[@]}"
 hot=""
-if curl -sf "${AUTH[@]}" "$HOT_BIG" -o /dev/null; then run hot-big "$HOT_BIG" "${AUTH[@]}"; hot=1; fi
-run post-page "$POST_PAGE" "${AUTH[@]}"
-run search-common "$SEARCH" "${AUTH[@]}"
-run search-rare "$SEARCH_RARE" "${AUTH[@]}"
-before=$(psql -qtA -d "$DB" -c "select count(*) from comments where post_id = $TARGET")
-run comment "$COMMENT" "${AUTH[@]}" -s bench/comment.lua
-after=$(psql -qtA -d "$DB" -c "select count(*) from comments where post_id = $TARGET")
+if curl -sf "${AUTH[@]}" "$HOT_BIG" -o /dev/null; then run hot-big "$HOT_BIG" "${MEMBERS_LUA[@]}"; hot=1; fi
+run post-page "$POST_PAGE" "${MEMBERS_LUA[@]}"
+run search-common "$SEARCH" "${MEMBERS_LUA[@]}"
+run search-rare "$SEARCH_RARE" "${MEMBERS_LUA[@]}"
+before=$(psql -qtA -d "$DB" -c "select count(*) from comments")
+export BENCH_COMMENT_POSTS="$((NEWEST - 9999)):$NEWEST"
+run comment "$COMMENT" "${MEMBERS_LUA[@]}" -H "Prefer: return=minimal"
+unset BENCH_COMMENT_POSTS
+after=$(psql -qtA -d "$DB" -c "select count(*) from comments")
 
 echo "== $CONNECTIONS connections, $DURATION per endpoint, server -Xmx1g on PostgreSQL"
 printf '%-52s %10s %9s %9s\n' endpoint "req/s" "p50 ms" "p99 ms"
@@ -119,7 +113,7 @@ read -r h_rps _ _ <<<"$(stats "$OUT/health.txt")"
 read -r l_rps _ _ <<<"$(stats "$OUT/latest-big.txt")"
 echo "latest feed p50 at $POSTS vs $SMALL_POSTS posts: $(echo "scale=2; $big_p50 / $small_p50" | bc)x (target <= 1.5x)"
 echo "latest feed / health throughput: $(echo "scale=3; $l_rps / $h_rps" | bc)"
-echo "comments written during the POST run: $((after - before)) (wrk counts responses; non-2xx below)"
+echo "comments written during the POST runs (warm-up included): $((after - before)) (wrk counts responses; non-2xx below)"
 grep -H -E 'Non-2xx|Socket errors' "$OUT"/*.txt || true
 echo "targets: feeds p99 <= 50 ms and >= 1000 req/s; post page p99 <= 80 ms; >= 300 comments/s; search p99 <= 150 ms"
 echo "== load after: $(uptime)"

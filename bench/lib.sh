@@ -25,3 +25,33 @@ stats() { # file -> "rps p50 p99"
 machine() {
   echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -m); $("$JAVA_HOME/bin/java" -version 2>&1 | head -n1)"
 }
+
+# The application jar: target/shequn-*.jar, built first when missing. Sets JAR.
+ensure_jar() {
+  JAR=$(ls target/shequn-*.jar 2>/dev/null | head -n1 || true)
+  if [ -z "$JAR" ]; then
+    JAVA_HOME=$JAVA_HOME ./mvnw -q -B -DskipTests package
+    JAR=$(ls target/shequn-*.jar | head -n1)
+  fi
+}
+
+# start_server DB HEAP [app options...]: the jar on PostgreSQL database DB, log in $OUT/server.log, data in
+# $OUT/data; waits until healthy. Per-member posting limits are for people, not for a load generator, so
+# they are lifted; SERVER_ARGS adds more (e.g. SERVER_ARGS=--shequn.live.sender-threads=2). Sets server_pid
+# (stop_server stops it).
+server_pid=""
+start_server() {
+  SHEQUN_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$1" SHEQUN_DB_USER=$PGUSER SHEQUN_DATA_DIR="$OUT/data" \
+    PORT=$PORT "$JAVA_HOME/bin/java" -Xmx"$2" -jar "$JAR" \
+    --shequn.moderation.comments-per-member=100000000 --shequn.moderation.posts-per-member=100000000 \
+    --shequn.moderation.posts-per-community=100000000 "${@:3}" ${SERVER_ARGS:-} > "$OUT/server.log" 2>&1 &
+  server_pid=$!
+  wait_healthy
+}
+
+stop_server() {
+  if [ -n "$server_pid" ]; then
+    kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
+    server_pid=""
+  fi
+}

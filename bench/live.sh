@@ -19,28 +19,18 @@ mkdir -p "$OUT"
 . bench/lib.sh
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 
-JAR=$(ls target/shequn-*.jar 2>/dev/null | head -n1 || true)
-if [ -z "$JAR" ]; then
-  JAVA_HOME=$JAVA_HOME ./mvnw -q -B -DskipTests package
-  JAR=$(ls target/shequn-*.jar | head -n1)
-fi
+ensure_jar
 REUSE=""
 if [ -n "${DB:-}" ]; then REUSE=1; else DB=shequn_bench_live_$$; fi
-server_pid=""
 cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
+  stop_server
   [ -z "$REUSE" ] && psql -q -d postgres -c "drop database if exists $DB with (force)" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 machine
 echo "== load before: $(uptime)"
 [ -z "$REUSE" ] && psql -q -d postgres -c "create database $DB"
-SHEQUN_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" SHEQUN_DB_USER=$PGUSER SHEQUN_DATA_DIR="$OUT/data" \
-  PORT=$PORT "$JAVA_HOME/bin/java" -Xmx1g -jar "$JAR" \
-  --shequn.moderation.comments-per-member=100000000 --shequn.moderation.posts-per-member=100000000 \
-  --shequn.moderation.posts-per-community=100000000 > "$OUT/server.log" 2>&1 &
-server_pid=$!
-wait_healthy
+start_server "$DB" 1g
 if [ -z "$REUSE" ]; then
   psql -q -d "$DB" -v communities=1 -v members=200 -f bench/generate.sql > "$OUT/generate.log"
   SLUG=$(psql -qtA -d "$DB" -c "select slug from communities order by id limit 1")

@@ -22,15 +22,9 @@ OUT=bench/results
 mkdir -p "$OUT"
 command -v wrk >/dev/null || { echo "wrk missing: apt-get install -y wrk" >&2; exit 1; }
 
-JAR=$(ls target/shequn-*.jar 2>/dev/null | head -n1 || true)
-if [ -z "$JAR" ]; then
-  JAVA_HOME=$JAVA_HOME ./mvnw -q -B -DskipTests package
-  JAR=$(ls target/shequn-*.jar | head -n1)
-fi
-
-server_pid=""
+ensure_jar
 cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
+  stop_server
   psql -q -d postgres -c "drop database if exists $DB with (force)" >/dev/null 2>&1 || true
   rm -rf "$OUT/cold-start-data"
 }
@@ -49,17 +43,14 @@ for i in 1 2 3; do
   wait_healthy
   t1=$(date +%s.%N)
   starts+=("$(echo "$t1 - $t0" | bc)")
-  kill $server_pid; wait $server_pid 2>/dev/null || true; server_pid=""
+  stop_server
 done
 cold=$(printf '%s\n' "${starts[@]}" | sort -n | sed -n 2p)
 echo "== cold start (embedded H2, until /actuator/health is UP): ${starts[*]} s; median ${cold} s"
 
 # 2. PostgreSQL with generated data.
 psql -q -d postgres -c "create database $DB"
-SHEQUN_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" SHEQUN_DB_USER=$PGUSER SHEQUN_DATA_DIR="$OUT/data" \
-  PORT=$PORT "$JAVA_HOME/bin/java" -Xmx512m -jar "$JAR" > "$OUT/server.log" 2>&1 &
-server_pid=$!
-wait_healthy
+start_server "$DB" 512m
 echo "== generating $COMMUNITIES community(ies), $MEMBERS members"
 t0=$(date +%s)
 psql -q -d "$DB" -v communities="$COMMUNITIES" -v members="$MEMBERS" -f bench/generate.sql > "$OUT/generate.log"

@@ -89,18 +89,16 @@
         comment.insertBefore(note, comment.firstElementChild);
     });
 
-    // reactions: a fragment whose root carries an id replaces the element with that id
-    source.addEventListener("reaction", function (event) {
+    // counts (reactions on the post and its comments, the comment heading): small viewer-neutral fragments
+    // marked hx-swap-oob, swapped by htmx into the elements with their ids; nothing else on the page changes
+    function counts(event) {
         var d = data(event);
-        if (!d || !d.html) {
-            return;
+        if (d && d.html && window.htmx) {
+            window.htmx.swap(status, d.html, {swapStyle: "none"});
         }
-        var node = fragment(d.html);
-        var old = node && node.id && document.getElementById(node.id);
-        if (old) {
-            old.replaceWith(node);
-        }
-    });
+    }
+    source.addEventListener("reaction", counts);
+    source.addEventListener("comment-count", counts);
 
     // this node missed messages (its database listener reconnected): offer a reload
     source.addEventListener("resync", function () {

@@ -1,15 +1,18 @@
-// @mention autocomplete for textareas with data-mentions="<suggest URL>". Typing @ and a few letters asks the
-// server for matching members (an HTML fragment of buttons carrying the token); clicking one, or Enter/Tab
-// on the highlighted one, replaces "@letters" with the token @[name](member:id). No inline script (CSP).
+// Member autocomplete. Typing in a field asks the server for matching members (an HTML fragment of buttons
+// carrying data-id and the mention token); clicking one, or Enter/Tab on the highlighted one, picks it.
+// Two uses: @mentions in textareas with data-mentions="<suggest URL>" (the pick replaces "@letters" with the token
+// @[name](member:id)), and the question form's addressee search, input[data-member-suggest] (the pick becomes the
+// "other member" radio). No inline script (CSP).
 (function () {
   'use strict';
-  var QUERY = /(^|\s)@([^\s@\[\]()]{1,40})$/;
+  var MENTION = /(^|\s)@([^\s@\[\]()]{1,40})$/;
 
-  function attach(area) {
+  // A suggestion box under field: typed() is what to ask for (null: nothing), choose(button) acts on a pick.
+  function suggestions(field, url, typed, choose) {
     var box = document.createElement('div');
     box.className = 'mention-box';
     box.hidden = true;
-    area.insertAdjacentElement('afterend', box);
+    field.insertAdjacentElement('afterend', box);
     var timer = null;
     var asked = '';
     var active = -1;
@@ -36,33 +39,14 @@
       });
     }
 
-    function typed() {
-      var before = area.value.slice(0, area.selectionStart);
-      var m = QUERY.exec(before);
-      return m ? m[2] : null;
-    }
-
     function pick(button) {
-      var token = button.getAttribute('data-token');
-      var end = area.selectionStart;
-      var before = area.value.slice(0, end);
-      var m = QUERY.exec(before);
-      if (!m || !token) {
-        close();
-        return;
-      }
-      var start = end - m[2].length - 1;
-      area.value = area.value.slice(0, start) + token + ' ' + area.value.slice(end);
-      var caret = start + token.length + 1;
-      area.setSelectionRange(caret, caret);
       close();
-      area.focus();
-      area.dispatchEvent(new Event('input', { bubbles: true }));
+      choose(button);
     }
 
     function ask(q) {
       asked = q;
-      fetch(area.getAttribute('data-mentions') + '?q=' + encodeURIComponent(q), {
+      fetch(url + '?q=' + encodeURIComponent(q), {
         headers: { 'Accept': 'text/html' }, credentials: 'same-origin'
       }).then(function (r) {
         return r.ok ? r.text() : '';
@@ -79,7 +63,7 @@
       }).catch(close);
     }
 
-    area.addEventListener('input', function () {
+    field.addEventListener('input', function () {
       var q = typed();
       clearTimeout(timer);
       if (q === null) {
@@ -89,7 +73,7 @@
       timer = setTimeout(function () { ask(q); }, 150);
     });
 
-    area.addEventListener('keydown', function (e) {
+    field.addEventListener('keydown', function (e) {
       if (box.hidden) {
         return;
       }
@@ -104,7 +88,7 @@
       }
     });
 
-    // mousedown, not click: picking must not blur the textarea first
+    // mousedown, not click: picking must not blur the field first
     box.addEventListener('mousedown', function (e) {
       var button = e.target.closest('.mention-option');
       if (button) {
@@ -113,13 +97,59 @@
       }
     });
 
-    area.addEventListener('blur', function () {
+    field.addEventListener('blur', function () {
       setTimeout(close, 150);
     });
   }
 
+  function mentions(area) {
+    function typed() {
+      var m = MENTION.exec(area.value.slice(0, area.selectionStart));
+      return m ? m[2] : null;
+    }
+    suggestions(area, area.getAttribute('data-mentions'), typed, function (button) {
+      var token = button.getAttribute('data-token');
+      var end = area.selectionStart;
+      var m = MENTION.exec(area.value.slice(0, end));
+      if (!m || !token) {
+        return;
+      }
+      var start = end - m[2].length - 1;
+      area.value = area.value.slice(0, start) + token + ' ' + area.value.slice(end);
+      var caret = start + token.length + 1;
+      area.setSelectionRange(caret, caret);
+      area.focus();
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+  }
+
+  function addressee(input) {
+    var fieldset = input.closest('.addressee-field');
+    var other = fieldset.querySelector('.addressee-other');
+    var radio = other.querySelector('input[type=radio]');
+    var name = other.querySelector('.addressee-name');
+    input.closest('.addressee-search').hidden = false;
+    // Enter in the search box picks a member; it must never submit the half-written post
+    input.addEventListener('keydown', function (e) {
+      if (e.key === 'Enter') {
+        e.preventDefault();
+      }
+    });
+    suggestions(input, input.getAttribute('data-member-suggest'), function () {
+      var q = input.value.trim();
+      return q === '' || q.length > 40 ? null : q;
+    }, function (button) {
+      radio.value = button.getAttribute('data-id');
+      name.textContent = button.textContent;
+      other.hidden = false;
+      radio.checked = true;
+      input.value = '';
+    });
+  }
+
   function init() {
-    document.querySelectorAll('textarea[data-mentions]').forEach(attach);
+    document.querySelectorAll('textarea[data-mentions]').forEach(mentions);
+    document.querySelectorAll('input[data-member-suggest]').forEach(addressee);
   }
 
   if (document.readyState === 'loading') {

@@ -35,9 +35,9 @@ class CommunityDirectory implements Communities {
     public Map<Long, CommunityInfo> findAll(Collection<Long> communityIds) {
         var rows = store.byIds(communityIds);
         var ids = rows.stream().map(CommunityRow::id).toList();
-        var themes = store.themes(ids);
-        var questions = store.questions(ids);
-        return rows.stream().map(r -> info(r, themes.getOrDefault(r.id(), List.of()), questions.getOrDefault(r.id(), List.of())))
+        var lists = store.lists(ids);
+        return rows.stream().map(r -> info(r, lists.themes().getOrDefault(r.id(), List.of()),
+                        lists.questions().getOrDefault(r.id(), List.of())))
                 .collect(Collectors.toMap(CommunityInfo::id, Function.identity()));
     }
 
@@ -47,8 +47,8 @@ class CommunityDirectory implements Communities {
     }
 
     CommunityInfo info(CommunityRow r) {
-        var ids = List.of(r.id());
-        return info(r, store.themes(ids).getOrDefault(r.id(), List.of()), store.questions(ids).getOrDefault(r.id(), List.of()));
+        var lists = store.lists(List.of(r.id()));
+        return info(r, lists.themes().getOrDefault(r.id(), List.of()), lists.questions().getOrDefault(r.id(), List.of()));
     }
 
     static CommunityInfo info(CommunityRow r, List<String> themes, List<String> questions) {

@@ -150,9 +150,9 @@ class CommunityPages {
     }
 
     private CommunityForm editForm(CommunityRow community) {
-        var ids = List.of(community.id());
-        return CommunityViews.form(community, store.themes(ids).getOrDefault(community.id(), List.of()),
-                store.questions(ids).getOrDefault(community.id(), List.of()));
+        var lists = store.lists(List.of(community.id()));
+        return CommunityViews.form(community, lists.themes().getOrDefault(community.id(), List.of()),
+                lists.questions().getOrDefault(community.id(), List.of()));
     }
 
     private String form(Model model, CommunityForm form, FormErrors errors, Object community) {

@@ -57,9 +57,14 @@ class Answering {
         if (addressee == seat.accountId()) {
             throw Rejection.invalid("addresseeId", "content.question.addressee.self");
         }
-        if (roster.roleOf(seat.communityId(), addressee).isEmpty()) {
+        if (!addressable(seat, addressee)) {
             throw Rejection.invalid("addresseeId", "content.question.addressee.notMember");
         }
+    }
+
+    /** A question may be addressed to this account: a current member of the community. */
+    boolean addressable(Seat seat, long accountId) {
+        return roster.roleOf(seat.communityId(), accountId).isPresent();
     }
 
     /** After a question is written (before it is published). */

@@ -1,8 +1,11 @@
 package org.shequn.content;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.shequn.shared.Cursor;
+import org.shequn.shared.jdbc.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -30,29 +33,49 @@ class CommentStore {
 
     Optional<CommentRow> byId(long communityId, long id) {
         return jdbc.sql("select " + COLUMNS + " from comments where id = ? and community_id = ?")
-                .params(id, communityId).query(CommentRow.class).optional();
+                .params(id, communityId).query(Rows.of(CommentRow.class)).optional();
+    }
+
+    /**
+     * The comments of a post whose reactions the viewer may not see: deleted ones, and hidden ones unless the
+     * viewer runs the community or wrote the held comment (the same rule as the thread on the post page).
+     */
+    java.util.Set<Long> unseen(long postId, long viewerId, boolean runs) {
+        var sql = "select id from comments where post_id = ? and (deleted_at is not null"
+                + (runs ? ")" : " or (hidden_at is not null and not (hidden_by is null and author_id = ?)))");
+        var spec = jdbc.sql(sql).param(postId);
+        if (!runs) {
+            spec = spec.param(viewerId);
+        }
+        return new java.util.HashSet<>(spec.query(Long.class).list());
     }
 
     /** A post's comments, oldest first (deleted ones too: a deleted comment with replies leaves a placeholder). */
     List<CommentRow> ofPost(long postId) {
         return jdbc.sql("select " + COLUMNS + " from comments where post_id = ? order by created_at, id")
-                .param(postId).query(CommentRow.class).list();
+                .param(postId).query(Rows.of(CommentRow.class)).list();
     }
 
     void setHidden(long id, OffsetDateTime now, Long by) {
         jdbc.sql("update comments set hidden_at = ?, hidden_by = ? where id = ?").params(now, by, id).update();
     }
 
-    /** Comments held by a banned word, waiting for approval, newest first. */
-    List<CommentRow> held(long communityId) {
-        return jdbc.sql("select " + COLUMNS + """
-                 from comments where community_id = ? and hidden_at is not null and hidden_by is null and deleted_at is null
-                order by created_at desc, id desc""").param(communityId).query(CommentRow.class).list();
+    /** Comments held by a banned word, waiting for approval: one page, newest first. */
+    List<CommentRow> held(long communityId, Cursor before, int limit) {
+        var params = new ArrayList<Object>(List.of(communityId));
+        return jdbc.sql("select " + COLUMNS
+                        + " from comments where community_id = ? and hidden_at is not null and hidden_by is null"
+                        + " and deleted_at is null"
+                        + ModerationStore.newestFirst(before, params, limit))
+                .params(params).query(Rows.of(CommentRow.class)).list();
     }
 
-    int writtenSince(long communityId, long authorId, OffsetDateTime since) {
-        return jdbc.sql("select count(*) from comments where community_id = ? and author_id = ? and created_at > ?")
-                .params(communityId, authorId, since).query(Integer.class).single();
+    /** Comments by one author since {@code since}, counted up to {@code cap} (all a rate limit needs to know). */
+    int writtenSince(long communityId, long authorId, OffsetDateTime since, int cap) {
+        return jdbc.sql("""
+                select count(*) from (select 1 from comments where community_id = ? and author_id = ? and created_at > ?
+                limit ?) recent""")
+                .params(communityId, authorId, since, cap).query(Integer.class).single();
     }
 
     void softDelete(long id, long by, OffsetDateTime now) {

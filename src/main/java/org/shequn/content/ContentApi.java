@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -121,13 +122,21 @@ class ContentApi {
         return reader.history(viewer, slug, id);
     }
 
+    /**
+     * Answers with the post as it now reads, comments included, unless the client sends
+     * {@code Prefer: return=minimal} (RFC 7240): then only the new comment's id, in {@code X-Comment-Id}.
+     */
     @PostMapping("/posts/{id}/comments")
     ResponseEntity<PostView> comment(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug,
-                                     @PathVariable long id, @RequestBody Commenting.CommentDraft body) {
+                                     @PathVariable long id, @RequestBody Commenting.CommentDraft body,
+                                     @RequestHeader(value = "Prefer", required = false) String prefer) {
         long commentId = commenting.add(viewer, slug, id, body);
-        return ResponseEntity.created(URI.create("/api/v1/communities/" + slug + "/comments/" + commentId))
-                .header("X-Comment-Id", Long.toString(commentId))
-                .body(reader.post(viewer, slug, id));
+        var created = ResponseEntity.created(URI.create("/api/v1/communities/" + slug + "/comments/" + commentId))
+                .header("X-Comment-Id", Long.toString(commentId));
+        if (prefer != null && prefer.toLowerCase(java.util.Locale.ROOT).contains("return=minimal")) {
+            return created.header("Preference-Applied", "return=minimal").build();
+        }
+        return created.body(reader.post(viewer, slug, id));
     }
 
     @DeleteMapping("/comments/{id}")

@@ -14,7 +14,6 @@ import org.shequn.content.view.CommentView;
 import org.shequn.content.view.FeedPage;
 import org.shequn.content.view.MediaView;
 import org.shequn.content.view.QuestionInfo;
-import org.shequn.membership.Memberships;
 import org.shequn.content.view.PostCard;
 import org.shequn.content.view.PostEditor;
 import org.shequn.content.view.PostHistory;
@@ -36,7 +35,7 @@ class ContentReader implements Posts {
 
     static final int PAGE_SIZE = 20;
     private static final int EXCERPT = 140;
-    private static final int ADDRESSEE_CHOICES = 200;
+    private static final java.time.Duration SAME_VISIT = java.time.Duration.ofSeconds(1);
 
     private final ContentAccess access;
     private final PostStore posts;
@@ -51,18 +50,18 @@ class ContentReader implements Posts {
     private final PostMedia media;
     private final Answering answering;
     private final QuestionStore questions;
-    private final Memberships memberships;
+    private final ReactionStore likes;
 
     ContentReader(ContentAccess access, PostStore posts, SectionStore sections, CommentStore comments,
                   FeedVisits visits, Accounts accounts, Markdown markdown, Clock clock, HotFeed hotFeed,
                   Mentions mentions, PostMedia media, Answering answering, QuestionStore questions,
-                  Memberships memberships) {
+                  ReactionStore likes) {
+        this.likes = likes;
         this.hotFeed = hotFeed;
         this.mentions = mentions;
         this.media = media;
         this.answering = answering;
         this.questions = questions;
-        this.memberships = memberships;
         this.access = access;
         this.posts = posts;
         this.sections = sections;
@@ -125,10 +124,13 @@ class ContentReader implements Posts {
             throw Rejection.notFound("content.section.notFound");
         }
         var cursor = Cursor.decode(cursorToken);
-        boolean visit = cursor == null && !hot && order == PostStore.Order.LATEST;
-        OffsetDateTime mark = visit
-                ? visits.last(seat.communityId(), seat.accountId())
-                : visits.previous(seat.communityId(), seat.accountId());
+        var now = now();
+        var seen = visits.of(seat.communityId(), seat.accountId());
+        // Opening the latest view starts a new visit, unless the last one began less than a second ago: then it
+        // is the same visit, with the same marks (a reload, or a client polling the API, writes nothing).
+        boolean visit = cursor == null && !hot && order == PostStore.Order.LATEST
+                && (seen == null || !seen.visitedAt().isAfter(now.minus(SAME_VISIT)));
+        OffsetDateTime mark = seen == null ? null : visit ? seen.visitedAt() : seen.previousAt();
         boolean pinnedBlock = sectionId == null && order == PostStore.Order.LATEST && !hot && tag == null;
         var pinned = pinnedBlock && cursor == null ? posts.pinned(seat.communityId(), seat.runs()) : List.<PostRow>of();
         List<PostRow> rows;
@@ -155,13 +157,13 @@ class ContentReader implements Posts {
         }
         var shown = new ArrayList<>(pinned);
         shown.addAll(rows);
-        var extras = extras(shown);
+        var extras = extras(shown, seat.accountId());
         var names = names(extras.nameIds(shown));
         var sectionNames = new LinkedHashMap<Long, String>();
         all.forEach(s -> sectionNames.put(s.id(), s.name()));
         boolean canPost = !seat.community().archived();
         if (visit) {
-            visits.record(seat.communityId(), seat.accountId(), mark, now());
+            visits.record(seat.communityId(), seat.accountId(), mark, now);
         }
         return new FeedPage(seat.community().slug(), seat.community().name(), seat.community().archived(),
                 hot ? "hot" : order.name().toLowerCase(java.util.Locale.ROOT), sectionId,
@@ -219,7 +221,7 @@ class ContentReader implements Posts {
                 post.commentCount(), Answering.ordered(threads(all, seat, names, html), question), writable && mine,
                 writable && (mine || seat.runs()), writable && seat.runs(), mine || seat.runs(), writable, question,
                 attached.stream().filter(MediaView::image).toList(),
-                attached.stream().filter(m -> !m.image()).toList());
+                attached.stream().filter(m -> !m.image()).toList(), post.hidden() && !post.held(), post.held());
     }
 
     PostHistory history(Viewer viewer, String slug, long postId) {
@@ -256,7 +258,7 @@ class ContentReader implements Posts {
                 .filter(s -> !s.archived() && s.rule().allows(seat.role())).map(ContentReader::view).toList();
         if (postId == null) {
             return new PostEditor(seat.community().slug(), seat.community().name(), null, "DISCUSSION", sectionId, "", "",
-                    "", open, null, addressees(seat), List.of(), List.of());
+                    "", open, ownerChoice(seat), null, List.of(), List.of());
         }
         var post = live(seat, postId);
         if (post.authorId() != seat.accountId()) {
@@ -264,21 +266,34 @@ class ContentReader implements Posts {
         }
         var attached = media.ofPost(seat.community().slug(), post.id());
         return new PostEditor(seat.community().slug(), seat.community().name(), post.id(), post.kind(),
-                post.sectionId(), post.title(), post.body(), String.join(", ", post.tagList()), open, null, List.of(),
+                post.sectionId(), post.title(), post.body(), String.join(", ", post.tagList()), open, null, null,
                 attached.stream().filter(MediaView::image).toList(), attached.stream().filter(m -> !m.image()).toList());
     }
 
-    /** Whom a new question may be addressed to: the community's members but me, owner first (the first 200). */
-    private List<PostEditor.MemberChoice> addressees(Seat seat) {
-        var ids = memberships.memberIds(seat.communityId(), ADDRESSEE_CHOICES + 1).stream()
-                .filter(id -> id != seat.accountId()).limit(ADDRESSEE_CHOICES).toList();
-        var names = names(ids);
-        return ids.stream().map(id -> new PostEditor.MemberChoice(id, name(names, id))).toList();
+    /**
+     * The one-click addressee of a new question: the owner, unless I am the owner. Anyone else is found by name
+     * (the member autocomplete), so the form stays small however large the community.
+     */
+    private PostEditor.MemberChoice ownerChoice(Seat seat) {
+        return seat.owner() ? null : choice(seat.community().ownerId());
     }
 
-    /** Feed cards' question state and images, read once for the whole page. */
-    /** What feed cards show besides the post row: question state and images, read once per page. */
-    record CardExtras(Map<Long, QuestionStore.Summary> questions, Map<Long, List<PostMediaStore.MediaRow>> images) {
+    /** The addressee picked before a refusal, shown again only if a member (a typed id must not reveal names). */
+    private PostEditor.MemberChoice pickedAgain(Viewer viewer, String slug, Long addresseeId) {
+        if (addresseeId == null) {
+            return null;
+        }
+        var seat = access.write(viewer, slug);
+        return answering.addressable(seat, addresseeId) ? choice(addresseeId) : null;
+    }
+
+    private PostEditor.MemberChoice choice(long accountId) {
+        return new PostEditor.MemberChoice(accountId, name(names(List.of(accountId)), accountId));
+    }
+
+    /** What feed cards show besides the post row: question state, images, which ones I liked; read once per page. */
+    record CardExtras(Map<Long, QuestionStore.Summary> questions, Map<Long, List<PostMediaStore.MediaRow>> images,
+                      java.util.Set<Long> liked) {
 
         /** The accounts whose names the cards show: authors and the members questions are addressed to. */
         Collection<Long> nameIds(List<PostRow> shown) {
@@ -293,10 +308,12 @@ class ContentReader implements Posts {
         }
     }
 
-    CardExtras extras(List<PostRow> shown) {
+    /** {@code viewerId} 0 is nobody (live fragments): no "liked" marks, and no query for them. */
+    CardExtras extras(List<PostRow> shown, long viewerId) {
         var ids = shown.stream().map(PostRow::id).toList();
         var questionIds = shown.stream().filter(p -> PostKind.QUESTION.name().equals(p.kind())).map(PostRow::id).toList();
-        return new CardExtras(questions.summaries(questionIds), media.imagesOf(ids));
+        return new CardExtras(questions.summaries(questionIds), media.imagesOf(ids),
+                viewerId == 0 ? java.util.Set.of() : likes.likedBy(viewerId, ids));
     }
 
     /** The editor again after a refused submission, with what was typed. */
@@ -304,7 +321,7 @@ class ContentReader implements Posts {
         var blank = editor(viewer, slug, postId, typed.sectionId());
         return new PostEditor(blank.slug(), blank.communityName(), postId, typed.kind() == null ? "DISCUSSION" : typed.kind(),
                 typed.sectionId(), typed.title() == null ? "" : typed.title(), typed.body() == null ? "" : typed.body(),
-                tagLine == null ? "" : tagLine, blank.sections(), typed.addresseeId(), blank.addressees(),
+                tagLine == null ? "" : tagLine, blank.sections(), blank.owner(), pickedAgain(viewer, slug, typed.addresseeId()),
                 typed.imageIds() == null ? blank.images()
                         : blank.images().stream().filter(m -> typed.imageIds().contains(m.id())).toList(),
                 typed.attachmentIds() == null ? blank.attachments()
@@ -363,13 +380,34 @@ class ContentReader implements Posts {
                 p.sectionId(), p.sectionId() == null ? null : sectionNames.get(p.sectionId()), p.tagList(),
                 p.commentCount(), p.pinnedAt() != null, p.featuredAt() != null, unread, p.editedAt() != null,
                 p.createdAt(), question, images.size(),
-                images.isEmpty() ? null : PostMedia.view(slug, images.getFirst()));
+                images.isEmpty() ? null : PostMedia.view(slug, images.getFirst()), p.reactionCount(),
+                extras.liked().contains(p.id()), p.hidden() && !p.held(), p.held());
     }
 
-    /** Plain text (never HTML): pages escape it like any other text. */
+    /**
+     * Plain text (never HTML): pages escape it like any other text. Only the body's beginning is flattened:
+     * a feed page shows twenty excerpts, and an article may be tens of thousands of characters long.
+     */
     static String excerpt(String body) {
-        var flat = Markdown.plainText(body);
-        return flat.length() <= EXCERPT ? flat : flat.substring(0, EXCERPT) + "…";
+        var head = head(body, EXCERPT * 4);
+        return head == null ? "" : EXCERPTS.get(head, ContentReader::flatten);
+    }
+
+    private static String flatten(String head) {
+        var flat = Markdown.plainText(head);
+        return flat.length() <= EXCERPT ? flat : head(flat, EXCERPT) + "…";
+    }
+
+    /** Excerpts by the text they come from: a feed shows the same few dozen posts to everyone who opens it. */
+    private static final com.github.benmanes.caffeine.cache.Cache<String, String> EXCERPTS =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(20_000).build();
+
+    /** The first {@code length} characters, one fewer rather than half an emoji. */
+    private static String head(String text, int length) {
+        if (text == null || text.length() <= length) {
+            return text;
+        }
+        return text.substring(0, Character.isHighSurrogate(text.charAt(length - 1)) ? length - 1 : length);
     }
 
     Map<Long, AccountSummary> names(Collection<Long> ids) {

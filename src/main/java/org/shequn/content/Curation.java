@@ -17,13 +17,16 @@ class Curation {
     private final ContentAccess access;
     private final Publishing publishing;
     private final PostStore posts;
+    private final ContentLocks locks;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Curation(ContentAccess access, Publishing publishing, PostStore posts, ApplicationEventPublisher events, Clock clock) {
+    Curation(ContentAccess access, Publishing publishing, PostStore posts, ContentLocks locks,
+             ApplicationEventPublisher events, Clock clock) {
         this.access = access;
         this.publishing = publishing;
         this.posts = posts;
+        this.locks = locks;
         this.events = events;
         this.clock = clock;
     }
@@ -31,6 +34,10 @@ class Curation {
     @Transactional
     void pin(Viewer viewer, String slug, long postId, boolean on) {
         var seat = access.runner(viewer, slug);
+        if (on) {
+            // simultaneous pins in one community count one after the other (and see each other's pins)
+            locks.community(seat.communityId());
+        }
         var post = publishing.live(seat, postId);
         if (on == (post.pinnedAt() != null)) {
             return;

@@ -9,6 +9,7 @@ import org.shequn.content.view.FollowingPage;
 import org.shequn.membership.Memberships;
 import org.shequn.shared.Cursor;
 import org.shequn.shared.Viewer;
+import org.shequn.shared.jdbc.Rows;
 import org.shequn.social.SocialGraph;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -60,13 +61,13 @@ class FollowingFeed {
         if (cursor != null) {
             spec = spec.param("at", cursor.time()).param("id", cursor.id());
         }
-        var rows = spec.query(PostRow.class).list();
+        var rows = spec.query(Rows.of(PostRow.class)).list();
         String next = null;
         if (rows.size() > ContentReader.PAGE_SIZE) {
             rows = rows.subList(0, ContentReader.PAGE_SIZE);
             next = Cursor.at(rows.getLast().createdAt(), rows.getLast().id()).encode();
         }
-        var extras = reader.extras(rows);
+        var extras = reader.extras(rows, me);
         var names = reader.names(extras.nameIds(rows));
         var places = communities.findAll(new HashSet<>(rows.stream().map(PostRow::communityId).toList()));
         var items = new ArrayList<FollowingPage.Item>();

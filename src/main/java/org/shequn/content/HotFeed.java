@@ -3,8 +3,8 @@ package org.shequn.content;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import org.shequn.shared.jdbc.Rows;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +21,7 @@ class HotFeed {
     record Scored(PostRow post, double score) {
     }
 
-    private static final DataClassRowMapper<PostRow> POST = new DataClassRowMapper<>(PostRow.class);
+    private static final Rows<PostRow> POST = Rows.of(PostRow.class);
 
     private final JdbcClient jdbc;
 
@@ -31,14 +31,13 @@ class HotFeed {
 
     @EventListener
     void on(CommentAdded added) {
-        participate(added.postId(), added.postAuthorId(), added.authorId());
-        rescore(added.postId());
+        rescore(added.postId(), participate(added.postId(), added.postAuthorId(), added.authorId()));
     }
 
     @EventListener
     void on(CommentRemoved removed) {
         // the comment count went down in the same transaction; a participant stays one (see README)
-        rescore(removed.postId());
+        rescore(removed.postId(), false);
     }
 
     @EventListener
@@ -47,8 +46,7 @@ class HotFeed {
             jdbc.sql("update posts set reaction_count = reaction_count + 1 where id = ?").param(added.postId()).update();
         }
         var author = jdbc.sql("select author_id from posts where id = ?").param(added.postId()).query(Long.class).optional();
-        author.ifPresent(a -> participate(added.postId(), a, added.reactorId()));
-        rescore(added.postId());
+        rescore(added.postId(), author.isPresent() && participate(added.postId(), author.get(), added.reactorId()));
     }
 
     @EventListener
@@ -56,29 +54,31 @@ class HotFeed {
         if (removed.commentId() == null) {
             jdbc.sql("update posts set reaction_count = greatest(0, reaction_count - 1) where id = ?")
                     .param(removed.postId()).update();
-            rescore(removed.postId());
+            rescore(removed.postId(), false);
         }
     }
 
-    /** Counts {@code accountId} once among the post's participants; the author is never one. */
-    private void participate(long postId, long postAuthorId, long accountId) {
-        if (accountId == postAuthorId) {
-            return;
-        }
-        if (jdbc.sql("insert into post_participants (post_id, account_id) values (?, ?) on conflict do nothing")
-                .params(postId, accountId).update() > 0) {
-            jdbc.sql("update posts set participant_count = (select count(*) from post_participants where post_id = ?) where id = ?")
-                    .params(postId, postId).update();
-        }
+    /** Counts {@code accountId} once among the post's participants (the author is never one); true when new. */
+    private boolean participate(long postId, long postAuthorId, long accountId) {
+        return accountId != postAuthorId
+                && jdbc.sql("insert into post_participants (post_id, account_id) values (?, ?) on conflict do nothing")
+                .params(postId, accountId).update() > 0;
     }
 
-    /** {@link HotScore#of} in SQL, from the counters as they are now (created_at never changes). */
-    private void rescore(long postId) {
-        var created = jdbc.sql("select created_at from posts where id = ?").param(postId)
-                .query(java.time.OffsetDateTime.class).optional();
-        created.ifPresent(at -> jdbc.sql("""
-                update posts set hot_score = log10(cast(greatest(1, reaction_count + 2 * comment_count + 3 * participant_count)
-                as double precision)) + ? where id = ?""").params(at.toEpochSecond() / HotScore.DECAY_SECONDS, postId).update());
+    private static final String PARTICIPANTS = "(select count(*) from post_participants where post_id = :id)";
+
+    /**
+     * {@link HotScore#of} in SQL, from the counters as they are now, in one statement (every comment and reaction
+     * runs it), recounting the participants too when one {@code joined}. An UPDATE's right-hand sides see the
+     * row as it was, hence the count written out twice.
+     */
+    private void rescore(long postId, boolean joined) {
+        var participants = joined ? PARTICIPANTS : "participant_count";
+        jdbc.sql("update posts set " + (joined ? "participant_count = " + PARTICIPANTS + ", " : "")
+                        + "hot_score = log10(cast(greatest(1, reaction_count + 2 * comment_count + 3 * " + participants
+                        + ") as double precision)) + cast(floor(extract(epoch from created_at)) as double precision) / "
+                        + (long) HotScore.DECAY_SECONDS + " where id = :id")
+                .param("id", postId).update();
     }
 
     /**

@@ -26,6 +26,17 @@ public interface LiveContent {
     /** A comment every member may see, of a post every member may see, as it appears in the thread. */
     Optional<Fragment> comment(long communityId, long commentId);
 
+    /**
+     * The reaction counts of a post ({@code commentId} null) or a comment that every member may see, as
+     * out-of-band swaps (htmx {@code hx-swap-oob}) of the count elements on the post page: the like count, each
+     * sticker's count, and {@code reaction}'s even when it fell to zero. Counts only, never anyone's own
+     * "liked" mark. Empty when the post or the comment is hidden, held or deleted.
+     */
+    Optional<Fragment> reactionCounts(long communityId, long postId, Long commentId, String reaction);
+
+    /** The "N comments" heading of a post every member may see, as an out-of-band swap; empty otherwise. */
+    Optional<Fragment> commentCount(long communityId, long postId);
+
     /** A checked subscription: {@code sectionId} and {@code postId} are null when not narrowed to one. */
     record Watch(long communityId, String slug, Long sectionId, Long postId) {
     }

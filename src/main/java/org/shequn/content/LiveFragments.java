@@ -2,6 +2,7 @@ package org.shequn.content;
 
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.shequn.community.CommunityInfo;
 import org.shequn.community.MemberRoster;
 import org.shequn.content.view.CommentView;
 import org.shequn.content.view.PostView;
+import org.shequn.content.view.ReactionBar;
 import org.shequn.identity.Accounts;
 import org.shequn.shared.Rejection;
 import org.shequn.shared.Viewer;
@@ -18,6 +20,7 @@ import org.shequn.shared.text.Markdown;
 import org.shequn.shared.web.PageContext;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Fragments for live updates, rendered with the page templates but as nobody in particular: no "new" mark,
@@ -39,10 +42,13 @@ class LiveFragments implements LiveContent {
     private final ContentReader reader;
     private final Mentions mentions;
     private final Reactions reactions;
+    private final ReactionStore reactionStore;
 
     LiveFragments(ContentAccess access, PostStore posts, CommentStore comments, SectionStore sections,
                   Communities communities, MemberRoster roster, Accounts accounts, Markdown markdown, TemplateEngine templates,
-                  MessageSource messages, ContentReader reader, Mentions mentions, Reactions reactions) {
+                  MessageSource messages, ContentReader reader, Mentions mentions, Reactions reactions,
+                  ReactionStore reactionStore) {
+        this.reactionStore = reactionStore;
         this.reader = reader;
         this.mentions = mentions;
         this.reactions = reactions;
@@ -81,7 +87,7 @@ class LiveFragments implements LiveContent {
             String section = p.sectionId() == null ? null
                     : sections.byId(communityId, p.sectionId()).map(SectionRow::name).orElse(null);
             String slug = slug(communityId);
-            var extras = reader.extras(List.of(p));
+            var extras = reader.extras(List.of(p), 0L);
             var sectionNames = new java.util.HashMap<Long, String>();
             if (section != null) {
                 sectionNames.put(p.sectionId(), section);
@@ -113,6 +119,36 @@ class LiveFragments implements LiveContent {
         });
     }
 
+    @Override
+    public Optional<Fragment> reactionCounts(long communityId, long postId, Long commentId, String reaction) {
+        var post = posts.byId(communityId, postId).filter(LiveFragments::public_).orElse(null);
+        if (post == null || (commentId != null && comments.byId(communityId, commentId)
+                .filter(c -> c.postId() == postId && !c.hidden() && !c.deleted()).isEmpty())) {
+            return Optional.empty();
+        }
+        var counts = new LinkedHashMap<String, Integer>();
+        counts.put(Reactions.LIKE, 0);
+        if (reaction != null && Reactions.valid(reaction)) {
+            counts.put(reaction, 0);
+        }
+        counts.putAll(reactionStore.ofTarget(postId, commentId == null ? 0 : commentId));
+        var html = new StringBuilder();
+        // numbers and ids made of digits and [a-z-] only: nothing here needs escaping
+        counts.forEach((r, n) -> html.append("<span id=\"").append(ReactionBar.countId(postId, commentId, r))
+                .append("\" hx-swap-oob=\"innerHTML\">").append(n > 0 ? Integer.toString(n) : "").append("</span>"));
+        var fragment = html.toString();
+        return Optional.of(new Fragment(communityId, postId, post.sectionId(), commentId == null ? postId : commentId,
+                null, locale -> fragment));
+    }
+
+    @Override
+    public Optional<Fragment> commentCount(long communityId, long postId) {
+        return posts.byId(communityId, postId).filter(LiveFragments::public_).map(p -> new Fragment(communityId,
+                p.id(), p.sectionId(), p.id(), null, locale -> "<h2 id=\"comment-count\" hx-swap-oob=\"innerHTML\">"
+                + HtmlUtils.htmlEscape(messages.getMessage("content.comments.count", new Object[] {p.commentCount()}, locale))
+                + "</h2>"));
+    }
+
     /** Visible to every member: not deleted, hidden or held for review. */
     private static boolean public_(PostRow p) {
         return !p.deleted() && !p.hidden();
@@ -122,7 +158,7 @@ class LiveFragments implements LiveContent {
     private static PostView bystanders(PostRow p, String slug) {
         return new PostView(p.id(), slug, "", p.kind(), p.title(), "", "", p.authorId(), "", p.sectionId(), null,
                 List.of(), false, false, false, p.createdAt(), null, p.commentCount(), List.of(), false, false, false,
-                false, false, null, List.of(), List.of());
+                false, false, null, List.of(), List.of(), false, false);
     }
 
     private String slug(long communityId) {

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.shequn.community.CommunityRole;
 import org.shequn.community.MemberRoster;
 import org.shequn.content.view.AuditEntry;
@@ -23,10 +24,13 @@ import org.shequn.content.view.MuteView;
 import org.shequn.content.view.ReportView;
 import org.shequn.identity.AccountSummary;
 import org.shequn.identity.Accounts;
+import org.shequn.shared.Cursor;
+import org.shequn.shared.Page;
 import org.shequn.shared.Rejection;
 import org.shequn.shared.Validation;
 import org.shequn.shared.Viewer;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -90,8 +94,13 @@ class Moderation {
         if (store.hasOpenReport(seat.accountId(), draft.postId(), draft.commentId())) {
             throw Rejection.conflict("content.moderation.report.duplicate");
         }
-        return store.report(seat.communityId(), draft.postId(), draft.commentId(), seat.accountId(), draft.reason().strip(),
-                now());
+        try {
+            return store.report(seat.communityId(), draft.postId(), draft.commentId(), seat.accountId(),
+                    draft.reason().strip(), now());
+        } catch (DuplicateKeyException e) {
+            // the same member's simultaneous report won the race: the same answer as a later duplicate
+            throw Rejection.conflict("content.moderation.report.duplicate");
+        }
     }
 
     /** Reports a comment from its post's page; returns the post, to go back to. */
@@ -101,13 +110,13 @@ class Moderation {
         return comments.byId(access.read(viewer, slug).communityId(), commentId).map(CommentRow::postId).orElseThrow();
     }
 
-    List<ReportView> queue(Viewer viewer, String slug, String status) {
+    Page<ReportView> queue(Viewer viewer, String slug, String status, String cursor) {
         var seat = runner(viewer, slug);
         var wanted = status == null || status.isEmpty() ? "OPEN" : status.toUpperCase(Locale.ROOT);
         if (!List.of("OPEN", "DISMISSED", "RESOLVED").contains(wanted)) {
             throw Rejection.invalid("status", "content.moderation.report.status");
         }
-        return reports(seat, store.reports(seat.communityId(), wanted));
+        return reports(seat, wanted, Cursor.decode(cursor));
     }
 
     @Transactional
@@ -134,8 +143,9 @@ class Moderation {
         var now = now();
         posts.setHidden(post.id(), hide ? now : null, hide ? seat.accountId() : null);
         store.resolveReports(seat.communityId(), post.id(), null, seat.accountId(), now);
-        audit(seat, hide ? "HIDE" : post.held() ? "APPROVE" : "RESTORE", post.id(), null, post.authorId(), post.title());
-        decided(seat, post.authorId(), hide ? ModerationDecided.Action.POST_HIDDEN
+        long audited = audit(seat, hide ? "HIDE" : post.held() ? "APPROVE" : "RESTORE", post.id(), null, post.authorId(),
+                post.title());
+        decided(seat, audited, post.authorId(), hide ? ModerationDecided.Action.POST_HIDDEN
                 : post.held() ? ModerationDecided.Action.POST_APPROVED : ModerationDecided.Action.POST_RESTORED,
                 post.id(), null, null, null);
         if (!hide && post.held()) {
@@ -156,8 +166,9 @@ class Moderation {
         comments.setHidden(comment.id(), hide ? now : null, hide ? seat.accountId() : null);
         store.resolveReports(seat.communityId(), null, comment.id(), seat.accountId(), now);
         boolean approve = !hide && comment.held();
-        audit(seat, hide ? "HIDE" : approve ? "APPROVE" : "RESTORE", comment.postId(), comment.id(), comment.authorId(), "");
-        decided(seat, comment.authorId(), hide ? ModerationDecided.Action.COMMENT_HIDDEN
+        long audited = audit(seat, hide ? "HIDE" : approve ? "APPROVE" : "RESTORE", comment.postId(), comment.id(),
+                comment.authorId(), "");
+        decided(seat, audited, comment.authorId(), hide ? ModerationDecided.Action.COMMENT_HIDDEN
                 : approve ? ModerationDecided.Action.COMMENT_APPROVED : ModerationDecided.Action.COMMENT_RESTORED,
                 comment.postId(), comment.id(), null, null);
         if (approve) {
@@ -171,8 +182,8 @@ class Moderation {
     void deleted(Seat seat, long postId, Long commentId, long authorId) {
         if (authorId != seat.accountId()) {
             store.resolveReports(seat.communityId(), commentId == null ? postId : null, commentId, seat.accountId(), now());
-            audit(seat, "DELETE", postId, commentId, authorId, "");
-            decided(seat, authorId, commentId == null ? ModerationDecided.Action.POST_DELETED
+            long audited = audit(seat, "DELETE", postId, commentId, authorId, "");
+            decided(seat, audited, authorId, commentId == null ? ModerationDecided.Action.POST_DELETED
                     : ModerationDecided.Action.COMMENT_DELETED, postId, commentId, null, null);
         }
     }
@@ -192,8 +203,8 @@ class Moderation {
         var reason = draft.reason() == null ? "" : draft.reason().strip();
         var until = now().plusHours(draft.hours());
         store.setMute(seat.communityId(), accountId, until, reason, seat.accountId());
-        audit(seat, "MUTE", null, null, accountId, draft.hours() + "h " + reason);
-        decided(seat, accountId, ModerationDecided.Action.MUTED, null, null, reason, until);
+        long audited = audit(seat, "MUTE", null, null, accountId, draft.hours() + "h " + reason);
+        decided(seat, audited, accountId, ModerationDecided.Action.MUTED, null, null, reason, until);
         return new MuteView(accountId, name(names(List.of(accountId)), accountId), until, reason);
     }
 
@@ -201,8 +212,8 @@ class Moderation {
     void unmute(Viewer viewer, String slug, long accountId) {
         var seat = runnerWriting(viewer, slug);
         if (store.unmute(seat.communityId(), accountId)) {
-            audit(seat, "UNMUTE", null, null, accountId, "");
-            decided(seat, accountId, ModerationDecided.Action.UNMUTED, null, null, null, null);
+            long audited = audit(seat, "UNMUTE", null, null, accountId, "");
+            decided(seat, audited, accountId, ModerationDecided.Action.UNMUTED, null, null, null, null);
         }
     }
 
@@ -243,33 +254,49 @@ class Moderation {
         return clean.values().stream().map(w -> new BannedWord(w.word(), w.mode())).toList();
     }
 
-    List<AuditEntry> audit(Viewer viewer, String slug) {
-        return audit(runner(viewer, slug));
+    Page<AuditEntry> audit(Viewer viewer, String slug, String cursor) {
+        return audit(runner(viewer, slug), Cursor.decode(cursor));
     }
 
-    ModerationPage page(Viewer viewer, String slug) {
+    /** The page, each of its paged lists from its own cursor (null: the newest). */
+    ModerationPage page(Viewer viewer, String slug, ModerationPage.Cursors cursors) {
         var seat = runner(viewer, slug);
-        var held = store.held(seat.communityId());
-        var names = names(held.stream().map(PostRow::authorId).toList());
         return new ModerationPage(seat.community().slug(), seat.community().name(),
-                reports(seat, store.reports(seat.communityId(), "OPEN")),
-                held.stream().map(p -> new HeldPost(p.id(), p.title(), ContentReader.excerpt(p.body()), p.authorId(),
-                        name(names, p.authorId()), p.createdAt())).toList(),
-                heldComments(seat),
+                reports(seat, "OPEN", Cursor.decode(cursors.reports())),
+                heldPosts(seat, Cursor.decode(cursors.held())),
+                heldComments(seat, Cursor.decode(cursors.comments())),
                 mutes(seat), store.words(seat.communityId()).stream().map(w -> new BannedWord(w.word(), w.mode())).toList(),
-                audit(seat));
+                audit(seat, Cursor.decode(cursors.audit())), cursors);
     }
 
     /** Comments waiting for review (approve: show them; reject: delete them). */
-    List<HeldComment> heldComments(Viewer viewer, String slug) {
-        return heldComments(runner(viewer, slug));
+    Page<HeldComment> heldComments(Viewer viewer, String slug, String cursor) {
+        return heldComments(runner(viewer, slug), Cursor.decode(cursor));
     }
 
-    private List<HeldComment> heldComments(Seat seat) {
-        var rows = comments.held(seat.communityId());
-        var names = names(rows.stream().map(CommentRow::authorId).toList());
-        return rows.stream().map(c -> new HeldComment(c.id(), c.postId(), ContentReader.excerpt(c.body()), c.authorId(),
-                name(names, c.authorId()), c.createdAt())).toList();
+    private Page<HeldComment> heldComments(Seat seat, Cursor before) {
+        return page(comments.held(seat.communityId(), before, ModerationStore.PAGE_SIZE + 1),
+                c -> Cursor.at(c.createdAt(), c.id()), rows -> {
+                    var names = names(rows.stream().map(CommentRow::authorId).toList());
+                    return rows.stream().map(c -> new HeldComment(c.id(), c.postId(), ContentReader.excerpt(c.body()),
+                            c.authorId(), name(names, c.authorId()), c.createdAt())).toList();
+                });
+    }
+
+    private Page<HeldPost> heldPosts(Seat seat, Cursor before) {
+        return page(store.held(seat.communityId(), before, ModerationStore.PAGE_SIZE + 1),
+                p -> Cursor.at(p.createdAt(), p.id()), rows -> {
+                    var names = names(rows.stream().map(PostRow::authorId).toList());
+                    return rows.stream().map(p -> new HeldPost(p.id(), p.title(), ContentReader.excerpt(p.body()),
+                            p.authorId(), name(names, p.authorId()), p.createdAt())).toList();
+                });
+    }
+
+    /** Cuts rows fetched with one extra (telling whether a next page exists) to a page of views. */
+    private static <R, V> Page<V> page(List<R> rows, Function<R, Cursor> position, Function<List<R>, List<V>> views) {
+        boolean more = rows.size() > ModerationStore.PAGE_SIZE;
+        var shown = more ? rows.subList(0, ModerationStore.PAGE_SIZE) : rows;
+        return new Page<>(views.apply(shown), more ? position.apply(shown.getLast()).encode() : null);
     }
 
     private List<MuteView> mutes(Seat seat) {
@@ -278,8 +305,12 @@ class Moderation {
         return rows.stream().map(m -> new MuteView(m.accountId(), name(names, m.accountId()), m.untilAt(), m.reason())).toList();
     }
 
-    private List<AuditEntry> audit(Seat seat) {
-        var rows = store.audit(seat.communityId());
+    private Page<AuditEntry> audit(Seat seat, Cursor before) {
+        return page(store.audit(seat.communityId(), before, ModerationStore.PAGE_SIZE + 1),
+                r -> Cursor.at(r.createdAt(), r.id()), rows -> auditEntries(rows));
+    }
+
+    private List<AuditEntry> auditEntries(List<ModerationStore.AuditRow> rows) {
         var ids = new HashSet<Long>();
         rows.forEach(r -> {
             ids.add(r.actorId());
@@ -293,7 +324,12 @@ class Moderation {
                 r.createdAt())).toList();
     }
 
-    private List<ReportView> reports(Seat seat, List<ModerationStore.ReportRow> rows) {
+    private Page<ReportView> reports(Seat seat, String status, Cursor before) {
+        return page(store.reports(seat.communityId(), status, before, ModerationStore.PAGE_SIZE + 1),
+                r -> Cursor.at(r.createdAt(), r.id()), rows -> reportViews(seat, rows));
+    }
+
+    private List<ReportView> reportViews(Seat seat, List<ModerationStore.ReportRow> rows) {
         var out = new ArrayList<ReportView>();
         var items = new ArrayList<Object[]>();
         var ids = new HashSet<Long>();
@@ -357,16 +393,16 @@ class Moderation {
         return seat;
     }
 
-    private void audit(Seat seat, String action, Long postId, Long commentId, Long subjectId, String detail) {
-        store.audit(seat.communityId(), seat.accountId(), action, postId, commentId, subjectId, detail == null ? "" : detail,
+    private long audit(Seat seat, String action, Long postId, Long commentId, Long subjectId, String detail) {
+        return store.audit(seat.communityId(), seat.accountId(), action, postId, commentId, subjectId, detail == null ? "" : detail,
                 now());
     }
 
-    /** Tells the member concerned (the notification module listens). */
-    private void decided(Seat seat, long subjectId, ModerationDecided.Action action, Long postId, Long commentId,
-                         String reason, OffsetDateTime until) {
-        events.publishEvent(new ModerationDecided(seat.communityId(), subjectId, seat.accountId(), action, postId,
-                commentId, reason, until));
+    /** Tells the member concerned (the notification module listens); the audit entry identifies the decision. */
+    private void decided(Seat seat, long auditId, long subjectId, ModerationDecided.Action action, Long postId,
+                         Long commentId, String reason, OffsetDateTime until) {
+        events.publishEvent(new ModerationDecided(auditId, seat.communityId(), subjectId, seat.accountId(), action,
+                postId, commentId, reason, until));
     }
 
     private Map<Long, AccountSummary> names(java.util.Collection<Long> ids) {

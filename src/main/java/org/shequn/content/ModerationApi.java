@@ -8,6 +8,7 @@ import org.shequn.content.view.BannedWord;
 import org.shequn.content.view.HeldComment;
 import org.shequn.content.view.MuteView;
 import org.shequn.content.view.ReportView;
+import org.shequn.shared.Page;
 import org.shequn.shared.Viewer;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -40,9 +41,9 @@ class ModerationApi {
     }
 
     @GetMapping("/reports")
-    List<ReportView> reports(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug,
-                             @RequestParam(required = false) String status) {
-        return moderation.queue(viewer, slug, status);
+    Page<ReportView> reports(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug,
+                             @RequestParam(required = false) String status, @RequestParam(required = false) String cursor) {
+        return moderation.queue(viewer, slug, status, cursor);
     }
 
     @PostMapping("/reports/{id}/dismiss")
@@ -107,12 +108,14 @@ class ModerationApi {
     }
 
     @GetMapping("/moderation/held-comments")
-    List<HeldComment> heldComments(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug) {
-        return moderation.heldComments(viewer, slug);
+    Page<HeldComment> heldComments(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug,
+                                   @RequestParam(required = false) String cursor) {
+        return moderation.heldComments(viewer, slug, cursor);
     }
 
     @GetMapping("/moderation/audit")
-    List<AuditEntry> audit(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug) {
-        return moderation.audit(viewer, slug);
+    Page<AuditEntry> audit(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug,
+                           @RequestParam(required = false) String cursor) {
+        return moderation.audit(viewer, slug, cursor);
     }
 }

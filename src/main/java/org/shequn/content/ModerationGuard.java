@@ -25,32 +25,38 @@ class ModerationGuard {
     private final ModerationStore store;
     private final PostStore posts;
     private final CommentStore comments;
+    private final ContentLocks locks;
     private final Clock clock;
     private final int postsPerMember;
     private final int commentsPerMember;
     private final int postsPerCommunity;
 
-    ModerationGuard(ModerationStore store, PostStore posts, CommentStore comments, Clock clock,
+    ModerationGuard(ModerationStore store, PostStore posts, CommentStore comments, ContentLocks locks, Clock clock,
                     @Value("${shequn.moderation.posts-per-member:5}") int postsPerMember,
                     @Value("${shequn.moderation.comments-per-member:30}") int commentsPerMember,
                     @Value("${shequn.moderation.posts-per-community:200}") int postsPerCommunity) {
         this.store = store;
         this.posts = posts;
         this.comments = comments;
+        this.locks = locks;
         this.clock = clock;
         this.postsPerMember = postsPerMember;
         this.commentsPerMember = commentsPerMember;
         this.postsPerCommunity = postsPerCommunity;
     }
 
-    /** Checks a new post; true when it must be held for review. */
+    /**
+     * Checks a new post; true when it must be held for review. Locks the community until the caller commits, so
+     * simultaneous posts are counted one after the other (both limits are then exact).
+     */
     boolean post(Seat seat, String title, String body) {
         notMuted(seat);
+        locks.community(seat.communityId());
         var since = now().minusMinutes(WINDOW_MINUTES);
-        if (posts.writtenSince(seat.communityId(), seat.accountId(), since) >= postsPerMember) {
+        if (posts.writtenSince(seat.communityId(), seat.accountId(), since, postsPerMember) >= postsPerMember) {
             throw Rejection.tooMany("content.moderation.rate.posts", postsPerMember, WINDOW_MINUTES);
         }
-        if (posts.writtenSince(seat.communityId(), null, since) >= postsPerCommunity) {
+        if (posts.writtenSince(seat.communityId(), null, since, postsPerCommunity) >= postsPerCommunity) {
             throw Rejection.tooMany("content.moderation.rate.community", WINDOW_MINUTES);
         }
         return words(seat, (title == null ? "" : title) + "\n" + (body == null ? "" : body));
@@ -62,10 +68,12 @@ class ModerationGuard {
         return words(seat, (title == null ? "" : title) + "\n" + (body == null ? "" : body));
     }
 
-    /** Checks a new comment; true when it must be held for review. */
+    /** Checks a new comment; true when it must be held for review. Locks the member's writing (see {@link #post}). */
     boolean comment(Seat seat, String body) {
         notMuted(seat);
-        if (comments.writtenSince(seat.communityId(), seat.accountId(), now().minusMinutes(WINDOW_MINUTES)) >= commentsPerMember) {
+        locks.member(seat.communityId(), seat.accountId());
+        if (comments.writtenSince(seat.communityId(), seat.accountId(), now().minusMinutes(WINDOW_MINUTES),
+                commentsPerMember) >= commentsPerMember) {
             throw Rejection.tooMany("content.moderation.rate.comments", commentsPerMember, WINDOW_MINUTES);
         }
         return words(seat, body == null ? "" : body);

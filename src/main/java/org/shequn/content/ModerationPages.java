@@ -1,5 +1,6 @@
 package org.shequn.content;
 
+import org.shequn.content.view.ModerationPage;
 import org.shequn.shared.Viewer;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -7,6 +8,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** The moderation page of a community (owner and admins) and the report form's target (members). */
 @Controller
@@ -44,10 +46,19 @@ class ModerationPages {
         this.commenting = commenting;
     }
 
+    /** Each long list pages on its own: {@code ?reports=}, {@code ?held=}, {@code ?comments=}, {@code ?audit=}. */
     @GetMapping("/c/{slug}/moderation")
-    String page(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, Model model) {
-        model.addAttribute("page", moderation.page(viewer, slug));
+    String page(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug,
+                @RequestParam(required = false) String reports, @RequestParam(required = false) String held,
+                @RequestParam(required = false) String comments, @RequestParam(required = false) String audit,
+                Model model) {
+        model.addAttribute("page", moderation.page(viewer, slug, new ModerationPage.Cursors(blankless(reports),
+                blankless(held), blankless(comments), blankless(audit))));
         return "content/moderation";
+    }
+
+    private static String blankless(String cursor) {
+        return cursor == null || cursor.isBlank() ? null : cursor;
     }
 
     @PostMapping("/c/{slug}/posts/{id}/report")

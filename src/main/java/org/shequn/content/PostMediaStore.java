@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.shequn.shared.jdbc.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -42,18 +43,18 @@ class PostMediaStore {
 
     Optional<MediaRow> byId(long communityId, long id) {
         return jdbc.sql("select " + COLUMNS + " from post_media where id = ? and community_id = ?")
-                .params(id, communityId).query(MediaRow.class).optional();
+                .params(id, communityId).query(Rows.of(MediaRow.class)).optional();
     }
 
     /** The row a file key (full size or thumbnail) belongs to, inside one community. */
     Optional<MediaRow> byKey(long communityId, String key) {
         return jdbc.sql("select " + COLUMNS + " from post_media where (file_key = :k or thumb_key = :k) and community_id = :c")
-                .param("k", key).param("c", communityId).query(MediaRow.class).optional();
+                .param("k", key).param("c", communityId).query(Rows.of(MediaRow.class)).optional();
     }
 
     List<MediaRow> ofPost(long postId) {
         return jdbc.sql("select " + COLUMNS + " from post_media where post_id = ? order by kind desc, position, id")
-                .param(postId).query(MediaRow.class).list();
+                .param(postId).query(Rows.of(MediaRow.class)).list();
     }
 
     /** Images of several posts (feed cards), in order, keyed by post. */
@@ -63,7 +64,7 @@ class PostMediaStore {
             return result;
         }
         jdbc.sql("select " + COLUMNS + " from post_media where post_id in (:ids) and kind = 'IMAGE' order by position, id")
-                .param("ids", postIds).query(MediaRow.class).list()
+                .param("ids", postIds).query(Rows.of(MediaRow.class)).list()
                 .forEach(m -> result.computeIfAbsent(m.postId(), k -> new java.util.ArrayList<>()).add(m));
         return result;
     }
@@ -80,7 +81,7 @@ class PostMediaStore {
     List<MediaRow> abandoned(long communityId, long uploaderId, OffsetDateTime before) {
         return jdbc.sql("select " + COLUMNS
                         + " from post_media where uploader_id = ? and community_id = ? and post_id is null and created_at <= ?")
-                .params(uploaderId, communityId, before).query(MediaRow.class).list();
+                .params(uploaderId, communityId, before).query(Rows.of(MediaRow.class)).list();
     }
 
     void place(long id, long postId, int position) {

@@ -6,7 +6,7 @@ import java.util.List;
 record PostRow(long id, long communityId, Long sectionId, long authorId, String kind, String title, String body,
                String tags, int commentCount, OffsetDateTime pinnedAt, OffsetDateTime featuredAt,
                OffsetDateTime createdAt, OffsetDateTime editedAt, OffsetDateTime deletedAt,
-               OffsetDateTime hiddenAt, Long hiddenBy) {
+               OffsetDateTime hiddenAt, Long hiddenBy, int reactionCount) {
 
     boolean hidden() {
         return hiddenAt != null;

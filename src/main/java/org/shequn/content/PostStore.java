@@ -3,6 +3,7 @@ package org.shequn.content;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.shequn.shared.jdbc.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -13,7 +14,7 @@ class PostStore {
 
     static final String COLUMNS = """
             id, community_id, section_id, author_id, kind, title, body, tags, comment_count, pinned_at, featured_at,
-            created_at, edited_at, deleted_at, hidden_at, hidden_by""";
+            created_at, edited_at, deleted_at, hidden_at, hidden_by, reaction_count""";
     static final int MAX_PINNED = 3;
     /** The tag filter, a condition on {@code posts} with the parameter {@code :tag}. */
     static final String TAGGED = "exists (select 1 from post_tags t where t.post_id = posts.id and t.tag = :tag)";
@@ -79,17 +80,17 @@ class PostStore {
     List<VersionRow> versions(long postId) {
         return jdbc.sql("""
                 select id, title, body, tags, written_at, replaced_at, replaced_by from post_versions
-                where post_id = ? order by id""").param(postId).query(VersionRow.class).list();
+                where post_id = ? order by id""").param(postId).query(Rows.of(VersionRow.class)).list();
     }
 
     Optional<PostRow> byId(long communityId, long id) {
         return jdbc.sql("select " + COLUMNS + " from posts where id = ? and community_id = ?")
-                .params(id, communityId).query(PostRow.class).optional();
+                .params(id, communityId).query(Rows.of(PostRow.class)).optional();
     }
 
     Optional<PostRow> byId(long id) {
         return jdbc.sql("select " + COLUMNS + " from posts where id = ? and deleted_at is null")
-                .param(id).query(PostRow.class).optional();
+                .param(id).query(Rows.of(PostRow.class)).optional();
     }
 
     List<Long> idsAfter(long afterId, int limit) {
@@ -125,7 +126,7 @@ class PostStore {
         return jdbc.sql("select " + COLUMNS + """
                  from posts where community_id = ? and pinned_at is not null and deleted_at is null
                 """ + (withHidden ? "" : "and hidden_at is null ") + """
-                order by pinned_at desc, id desc""").param(communityId).query(PostRow.class).list();
+                order by pinned_at desc, id desc""").param(communityId).query(Rows.of(PostRow.class)).list();
     }
 
     /**
@@ -168,7 +169,7 @@ class PostStore {
         if (tag != null) {
             spec = spec.param("tag", tag);
         }
-        return spec.query(PostRow.class).list();
+        return spec.query(Rows.of(PostRow.class)).list();
     }
 
     /** Hides (by a moderator, or held for review when {@code by} is null) or, with {@code now} null, shows again. */
@@ -177,10 +178,11 @@ class PostStore {
     }
 
     /** Posts written since {@code since}: by one author when {@code authorId} is given, else in the whole community. */
-    int writtenSince(long communityId, Long authorId, OffsetDateTime since) {
-        return jdbc.sql("select count(*) from posts where community_id = ? and created_at > ?"
-                        + (authorId == null ? "" : " and author_id = " + authorId.longValue()))
-                .params(communityId, since).query(Integer.class).single();
+    int writtenSince(long communityId, Long authorId, OffsetDateTime since, int cap) {
+        // counted up to the cap only: the rate limit needs no more, and it is counted under the community's lock
+        return jdbc.sql("select count(*) from (select 1 from posts where community_id = ? and created_at > ?"
+                        + (authorId == null ? "" : " and author_id = " + authorId.longValue()) + " limit ?) recent")
+                .params(communityId, since, cap).query(Integer.class).single();
     }
 
     int liveCount(long communityId) {

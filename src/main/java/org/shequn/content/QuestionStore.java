@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.shequn.shared.jdbc.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -34,7 +35,7 @@ class QuestionStore {
     Optional<QuestionRow> byPost(long postId) {
         return jdbc.sql("""
                 select post_id, community_id, asker_id, addressee_id, accepted_comment_id, accepted_at
-                from questions where post_id = ?""").param(postId).query(QuestionRow.class).optional();
+                from questions where post_id = ?""").param(postId).query(Rows.of(QuestionRow.class)).optional();
     }
 
     /** Accepts {@code commentId}, or with null undoes the acceptance. */

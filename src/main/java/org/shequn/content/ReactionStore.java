@@ -48,6 +48,28 @@ class ReactionStore {
                 .query((rs, n) -> new Group(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4) > 0)).list();
     }
 
+    /**
+     * Which of these posts the account liked, in one query for a whole feed page (primary-key lookups: post,
+     * target 0, account, 'like').
+     */
+    java.util.Set<Long> likedBy(long accountId, Collection<Long> postIds) {
+        if (postIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("""
+                select post_id from reactions
+                where post_id in (:ids) and comment_id = 0 and account_id = :me and reaction = 'like'""")
+                .param("ids", postIds).param("me", accountId).query(Long.class).list());
+    }
+
+    /** The counts of each reaction on one target ({@code commentId} 0: the post), for a live update. */
+    Map<String, Integer> ofTarget(long postId, long commentId) {
+        var counts = new java.util.LinkedHashMap<String, Integer>();
+        jdbc.sql("select reaction, count(*) from reactions where post_id = ? and comment_id = ? group by reaction")
+                .params(postId, commentId).query((rs, n) -> counts.put(rs.getString(1), rs.getInt(2))).list();
+        return counts;
+    }
+
     /** Likes on posts (not their comments), for a feed page: post id → count. */
     Map<Long, Integer> likes(long communityId, Collection<Long> postIds) {
         var result = new HashMap<Long, Integer>();

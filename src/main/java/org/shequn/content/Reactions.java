@@ -102,6 +102,12 @@ class Reactions {
         return sheet(seat, post.id(), stickers.commentStickers(post.id())).sheet();
     }
 
+    /** Leaves out what the viewer may not see of the post's comments; the post's own target 0 always stays. */
+    private java.util.function.LongPredicate seen(Seat seat, long postId) {
+        var unseen = comments.unseen(postId, seat.accountId(), seat.runs());
+        return commentId -> commentId == 0 || !unseen.contains(commentId);
+    }
+
     /**
      * The reactions part of one comment as nobody in particular sees it, for a live update: the sticker it
      * carries, no counts yet, nothing to click (a reload brings the controls).
@@ -131,7 +137,11 @@ class Reactions {
 
     private Built sheet(Seat seat, long postId, Map<Long, Long> commentStickerIds) {
         boolean canReact = !seat.community().archived();
-        var groups = store.ofPost(postId, seat.accountId());
+        // a hidden (or held) comment's reactions and sticker are as invisible to a member as its text
+        var seen = seen(seat, postId);
+        var groups = store.ofPost(postId, seat.accountId()).stream().filter(g -> seen.test(g.commentId())).toList();
+        commentStickerIds = new LinkedHashMap<>(commentStickerIds);
+        commentStickerIds.keySet().removeIf(id -> !seen.test(id));
         var used = new HashSet<Long>(commentStickerIds.values());
         groups.forEach(g -> {
             var id = stickerId(g.reaction());
@@ -180,8 +190,12 @@ class Reactions {
         return new Built(new ReactionSheet(bars.get(0L), commentBars, commentStickers, palette), bars);
     }
 
+    static boolean valid(String reaction) {
+        return reaction != null && (reaction.equals(LIKE) || STICKER.matcher(reaction).matches());
+    }
+
     private static String parse(String reaction) {
-        if (reaction == null || !(reaction.equals(LIKE) || STICKER.matcher(reaction).matches())) {
+        if (!valid(reaction)) {
             throw Rejection.invalid("reaction", "content.reaction.unknown");
         }
         return reaction;

@@ -19,12 +19,14 @@ class SectionCatalog {
 
     private final ContentAccess access;
     private final SectionStore sections;
+    private final ContentLocks locks;
     private final Validation validation;
     private final Clock clock;
 
-    SectionCatalog(ContentAccess access, SectionStore sections, Validation validation, Clock clock) {
+    SectionCatalog(ContentAccess access, SectionStore sections, ContentLocks locks, Validation validation, Clock clock) {
         this.access = access;
         this.sections = sections;
+        this.locks = locks;
         this.validation = validation;
         this.clock = clock;
     }
@@ -38,6 +40,8 @@ class SectionCatalog {
     SectionRow create(Viewer viewer, String slug, SectionDraft draft) {
         var seat = access.owner(viewer, slug);
         validation.check(draft);
+        // simultaneous additions count one after the other: never a sixth active section
+        locks.community(seat.communityId());
         var id = sections.insertIfRoom(seat.communityId(), draft, MAX_ACTIVE, now());
         if (id == null) {
             throw Rejection.conflict("content.section.tooMany", MAX_ACTIVE);
@@ -79,6 +83,7 @@ class SectionCatalog {
     @Transactional
     void restore(Viewer viewer, String slug, long sectionId) {
         var seat = access.owner(viewer, slug);
+        locks.community(seat.communityId());
         var section = section(seat, sectionId);
         if (!section.archived()) {
             return;

@@ -3,6 +3,7 @@ package org.shequn.content;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.shequn.shared.jdbc.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -21,12 +22,12 @@ class SectionStore {
 
     List<SectionRow> ofCommunity(long communityId) {
         return jdbc.sql("select " + COLUMNS + " from content_sections where community_id = ? order by position, id")
-                .param(communityId).query(SectionRow.class).list();
+                .param(communityId).query(Rows.of(SectionRow.class)).list();
     }
 
     Optional<SectionRow> byId(long communityId, long id) {
         return jdbc.sql("select " + COLUMNS + " from content_sections where id = ? and community_id = ?")
-                .params(id, communityId).query(SectionRow.class).optional();
+                .params(id, communityId).query(Rows.of(SectionRow.class)).optional();
     }
 
     /** Inserts only while the community has fewer than {@code max} active sections; null when it is full. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.shequn.shared.jdbc.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -62,23 +63,23 @@ class StickerStore {
 
     Optional<PackRow> pack(long communityId, long id) {
         return jdbc.sql("select id, community_id, name, archived_at from sticker_packs where id = ? and community_id = ?")
-                .params(id, communityId).query(PackRow.class).optional();
+                .params(id, communityId).query(Rows.of(PackRow.class)).optional();
     }
 
     /** The pack row locked, so that concurrent additions cannot pass the per-pack limit together. */
     Optional<PackRow> packLocked(long communityId, long id) {
         return jdbc.sql("select id, community_id, name, archived_at from sticker_packs where id = ? and community_id = ? for update")
-                .params(id, communityId).query(PackRow.class).optional();
+                .params(id, communityId).query(Rows.of(PackRow.class)).optional();
     }
 
     List<PackRow> packs(long communityId) {
         return jdbc.sql("select id, community_id, name, archived_at from sticker_packs where community_id = ? order by id")
-                .param(communityId).query(PackRow.class).list();
+                .param(communityId).query(Rows.of(PackRow.class)).list();
     }
 
     List<StickerRow> stickersOf(long communityId) {
         return jdbc.sql("select " + STICKER + " from stickers where community_id = ? order by pack_id, id")
-                .param(communityId).query(StickerRow.class).list();
+                .param(communityId).query(Rows.of(StickerRow.class)).list();
     }
 
     int countStickers(long packId) {
@@ -87,7 +88,7 @@ class StickerStore {
 
     Optional<StickerRow> sticker(long communityId, long id) {
         return jdbc.sql("select " + STICKER + " from stickers where id = ? and community_id = ?")
-                .params(id, communityId).query(StickerRow.class).optional();
+                .params(id, communityId).query(Rows.of(StickerRow.class)).optional();
     }
 
     Map<Long, StickerRow> stickers(long communityId, Collection<Long> ids) {
@@ -95,7 +96,7 @@ class StickerStore {
             return Map.of();
         }
         return jdbc.sql("select " + STICKER + " from stickers where community_id = :c and id in (:ids)")
-                .param("c", communityId).param("ids", ids).query(StickerRow.class).list().stream()
+                .param("c", communityId).param("ids", ids).query(Rows.of(StickerRow.class)).list().stream()
                 .collect(Collectors.toMap(StickerRow::id, s -> s));
     }
 
@@ -104,7 +105,7 @@ class StickerStore {
         return jdbc.sql("select s.id, s.pack_id, s.community_id, s.name, s.file_key, s.content_type, s.width, s.height "
                         + "from stickers s join sticker_packs p on p.id = s.pack_id "
                         + "where s.id = ? and s.community_id = ? and p.archived_at is null")
-                .params(id, communityId).query(StickerRow.class).optional();
+                .params(id, communityId).query(Rows.of(StickerRow.class)).optional();
     }
 
     void renamePack(long id, String name) {

@@ -16,6 +16,7 @@ import java.util.Set;
 import org.shequn.directory.view.DirectoryMember;
 import org.shequn.profile.ProfileCard;
 import org.postgresql.PGStatement;
+import org.shequn.shared.jdbc.Rows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -68,14 +69,14 @@ class DirectoryStore {
     List<Membership> membershipsOf(long accountId) {
         return jdbc.sql("""
                 select community_id, role, joined_at, inviter_id, inviter_name from directory_entries where account_id = ?""")
-                .param(accountId).query(Membership.class).list();
+                .param(accountId).query(Rows.of(Membership.class)).list();
     }
 
     Optional<Membership> membership(long communityId, long accountId) {
         return jdbc.sql("""
                 select community_id, role, joined_at, inviter_id, inviter_name from directory_entries
                 where community_id = ? and account_id = ?""")
-                .params(communityId, accountId).query(Membership.class).optional();
+                .params(communityId, accountId).query(Rows.of(Membership.class)).optional();
     }
 
     void renameInviter(long inviterId, String name) {

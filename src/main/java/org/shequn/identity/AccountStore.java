@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.shequn.shared.jdbc.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -36,12 +37,12 @@ class AccountStore {
 
     Optional<AccountRow> byEmail(String email) {
         return jdbc.sql("select " + COLUMNS + " from accounts where email = ?").param(email)
-                .query(AccountRow.class).optional();
+                .query(Rows.of(AccountRow.class)).optional();
     }
 
     Optional<AccountRow> byId(long id) {
         return jdbc.sql("select " + COLUMNS + " from accounts where id = ?").param(id)
-                .query(AccountRow.class).optional();
+                .query(Rows.of(AccountRow.class)).optional();
     }
 
     boolean emailTaken(String email) {
@@ -58,7 +59,7 @@ class AccountStore {
             return result;
         }
         jdbc.sql("select id, display_name from accounts where id in (:ids)").param("ids", List.copyOf(ids))
-                .query(AccountSummary.class).list().forEach(a -> result.put(a.id(), a));
+                .query(Rows.of(AccountSummary.class)).list().forEach(a -> result.put(a.id(), a));
         return result;
     }
 

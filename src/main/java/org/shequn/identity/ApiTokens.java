@@ -17,6 +17,7 @@ import org.shequn.identity.view.IssuedToken;
 import org.shequn.identity.view.TokenView;
 import org.shequn.shared.Rejection;
 import org.shequn.shared.Validation;
+import org.shequn.shared.jdbc.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -72,7 +73,7 @@ class ApiTokens {
         return jdbc.sql("""
                 select id, name, token_prefix, created_at, last_used_at from api_tokens
                 where account_id = ? and revoked_at is null order by id desc""")
-                .param(accountId).query(TokenView.class).list();
+                .param(accountId).query(Rows.of(TokenView.class)).list();
     }
 
     @Transactional
@@ -82,11 +83,22 @@ class ApiTokens {
         if (changed == 0) {
             throw Rejection.notFound("identity.token.notFound");
         }
+        holders.asMap().values().removeIf(holder -> holder.tokenId() == tokenId);
     }
 
-    /** The holder of a valid, unrevoked token: one indexed query per request. */
+    /** The holder of a valid, unrevoked token. */
     record Holder(long tokenId, long accountId, String email, String displayName) {
     }
+
+    /**
+     * Holders found in the last few seconds, by token hash: an API client sends its token with every request,
+     * and the lookup was one query per request. Revoking evicts the token here at once; another node may
+     * still accept it for up to {@link #HOLDER_TTL}. Unknown tokens are not remembered (a miss costs a query).
+     */
+    static final java.time.Duration HOLDER_TTL = java.time.Duration.ofSeconds(10);
+    private final com.github.benmanes.caffeine.cache.Cache<String, Holder> holders =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                    .expireAfterWrite(HOLDER_TTL).maximumSize(10_000).build();
 
     /** When this node last recorded each token's use; bounds the writes to one per token per minute per node. */
     private final java.util.concurrent.ConcurrentHashMap<Long, Long> lastTouched = new java.util.concurrent.ConcurrentHashMap<>();
@@ -95,14 +107,23 @@ class ApiTokens {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
             return Optional.empty();
         }
+        var hash = sha256(token);
+        var cached = holders.getIfPresent(hash);
+        if (cached != null) {
+            touch(cached);
+            return Optional.of(cached);
+        }
         var found = jdbc.sql("""
                 select t.id as token_id, a.id as account_id, a.email, a.display_name
                 from api_tokens t join accounts a on a.id = t.account_id
                 where t.token_hash = ? and t.revoked_at is null""")
-                .param(sha256(token))
+                .param(hash)
                 .query((rs, n) -> new Holder(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)))
                 .optional();
-        found.ifPresent(this::touch);
+        found.ifPresent(holder -> {
+            holders.put(hash, holder);
+            touch(holder);
+        });
         return found;
     }
 

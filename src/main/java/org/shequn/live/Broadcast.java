@@ -3,6 +3,9 @@ package org.shequn.live;
 /** Carries a message to every node of the installation, this one included. */
 interface Broadcast {
 
-    /** Called inside the listener's transaction where there is one: PostgreSQL delivers it on commit. */
+    /**
+     * Called inside the writer's transaction where there is one; the message must go out when, and only if, it
+     * commits (PostgreSQL's NOTIFY does so by itself; the others wait for {@link AfterCommit}).
+     */
     void send(LiveMessage message);
 }

@@ -9,12 +9,17 @@ import org.shequn.content.ReactionAdded;
 import org.shequn.content.ReactionRemoved;
 import org.shequn.live.LiveMessage.Kind;
 import org.shequn.membership.MemberLeft;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns content and membership events into broadcasts, after the writer's commit. Only ids travel: every
- * node reads the item itself, so a post hidden in the meantime is never pushed.
+ * Turns content and membership events into broadcasts. Only ids travel: every node reads the item itself, so
+ * a post hidden in the meantime is never pushed.
+ *
+ * <p>Not through the event outbox: a live update is a hint to open pages, worth nothing once late, and pages
+ * catch up on reconnect or reload. The listeners run inside the writer's transaction, and the broadcast goes
+ * out with its commit (PostgreSQL's NOTIFY is itself transactional): no outbox row to store, mark and delete
+ * per listener, and no wait for the outbox's executor between the commit and the open pages.
  */
 @Component
 class LiveEvents {
@@ -25,38 +30,38 @@ class LiveEvents {
         this.broadcast = broadcast;
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(PostPublished e) {
         broadcast.send(new LiveMessage(e.communityId(), e.postId(), Kind.POST, e.postId()));
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(PostRemoved e) {
         broadcast.send(new LiveMessage(e.communityId(), e.postId(), Kind.POST_REMOVED, e.postId()));
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(CommentAdded e) {
         broadcast.send(new LiveMessage(e.communityId(), e.postId(), Kind.COMMENT, e.commentId()));
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(CommentRemoved e) {
         broadcast.send(new LiveMessage(e.communityId(), e.postId(), Kind.COMMENT_REMOVED, e.commentId()));
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(ReactionAdded e) {
-        reaction(e.communityId(), e.postId(), e.commentId());
+        reaction(e.communityId(), e.postId(), e.commentId(), e.reaction());
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(ReactionRemoved e) {
-        reaction(e.communityId(), e.postId(), e.commentId());
+        reaction(e.communityId(), e.postId(), e.commentId(), e.reaction());
     }
 
     /** A moderator hid or deleted something: it leaves the open pages too. */
-    @ApplicationModuleListener
+    @EventListener
     void on(ModerationDecided e) {
         switch (e.action()) {
             case POST_HIDDEN, POST_DELETED -> {
@@ -76,14 +81,15 @@ class LiveEvents {
     }
 
     /** Every node closes the streams of someone who is no longer a member. */
-    @ApplicationModuleListener
+    @EventListener
     void on(MemberLeft e) {
         broadcast.send(new LiveMessage(e.communityId(), 0, Kind.MEMBER_LEFT, e.accountId()));
     }
 
-    private void reaction(long communityId, long postId, Long commentId) {
+    /** Names the reaction: a count that fell to zero must be cleared on the pages too. */
+    private void reaction(long communityId, long postId, Long commentId, String reaction) {
         broadcast.send(commentId == null
-                ? new LiveMessage(communityId, postId, Kind.POST_REACTION, postId)
-                : new LiveMessage(communityId, postId, Kind.COMMENT_REACTION, commentId));
+                ? new LiveMessage(communityId, postId, Kind.POST_REACTION, postId, reaction)
+                : new LiveMessage(communityId, postId, Kind.COMMENT_REACTION, commentId, reaction));
     }
 }

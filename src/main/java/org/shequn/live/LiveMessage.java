@@ -6,9 +6,14 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What one node tells all nodes (including itself): something changed in a community. Small on purpose
  * (PostgreSQL NOTIFY payloads are limited to 8,000 bytes); every node reads the item itself before pushing.
- * {@code id} is the post's, the comment's, or for {@link Kind#MEMBER_LEFT} the account's.
+ * {@code id} is the post's, the comment's, or for {@link Kind#MEMBER_LEFT} the account's; {@code reaction}
+ * ("like" or "sticker:<id>") names the reaction that changed on reaction messages, null on the others.
  */
-record LiveMessage(long communityId, long postId, Kind kind, long id) {
+record LiveMessage(long communityId, long postId, Kind kind, long id, String reaction) {
+
+    LiveMessage(long communityId, long postId, Kind kind, long id) {
+        this(communityId, postId, kind, id, null);
+    }
 
     enum Kind {
         POST, POST_REMOVED, COMMENT, COMMENT_REMOVED, POST_REACTION, COMMENT_REACTION, MEMBER_LEFT
@@ -22,8 +27,10 @@ record LiveMessage(long communityId, long postId, Kind kind, long id) {
     static LiveMessage parse(JsonMapper json, String payload) {
         try {
             JsonNode node = json.readTree(payload);
+            var reaction = node.get("reaction");
             return new LiveMessage(node.get("communityId").asLong(), node.get("postId").asLong(),
-                    Kind.valueOf(node.get("kind").asString()), node.get("id").asLong());
+                    Kind.valueOf(node.get("kind").asString()), node.get("id").asLong(),
+                    reaction == null || reaction.isNull() ? null : reaction.asString());
         } catch (RuntimeException e) {
             return null;
         }

@@ -11,6 +11,6 @@ final class LocalBroadcast implements Broadcast {
 
     @Override
     public void send(LiveMessage message) {
-        streams.deliver(message);
+        AfterCommit.run(() -> streams.deliver(message));
     }
 }

@@ -122,15 +122,33 @@ class Streams implements SmartLifecycle, DisposableBean {
             case MEMBER_LEFT -> subscribers.stream().filter(s -> s.accountId == m.id()).forEach(Subscriber::close);
             case POST -> content.post(m.communityId(), m.postId()).ifPresent(f ->
                     fanOut(subscribers, s -> s.watchesFeed(f.sectionId()), "post", m, f, null));
-            case COMMENT -> content.comment(m.communityId(), m.id()).ifPresent(f ->
-                    fanOut(subscribers, s -> s.watchesPost(f.postId()), "comment", m, f, null));
+            case COMMENT -> content.comment(m.communityId(), m.id()).ifPresent(f -> {
+                fanOut(subscribers, s -> s.watchesPost(f.postId()), "comment", m, f, null);
+                commentCount(subscribers, m);
+            });
             case POST_REMOVED -> fanOut(subscribers, s -> s.watchesAnyFeed() || s.watchesPost(m.postId()),
                     "post-removed", m, null, null);
-            case COMMENT_REMOVED -> fanOut(subscribers, s -> s.watchesPost(m.postId()), "comment-removed", m, null,
-                    "live.comment.removed");
-            case POST_REACTION, COMMENT_REACTION -> fanOut(subscribers, s -> s.watchesPost(m.postId()), "reaction", m,
-                    null, null);
+            case COMMENT_REMOVED -> {
+                fanOut(subscribers, s -> s.watchesPost(m.postId()), "comment-removed", m, null,
+                        "live.comment.removed");
+                commentCount(subscribers, m);
+            }
+            case POST_REACTION, COMMENT_REACTION -> {
+                // pages get the counts (the same for everyone; each viewer's own "liked" mark stays as it is);
+                // API streams get the bare message, and nothing when the target is not visible to every member
+                var counts = content.reactionCounts(m.communityId(), m.postId(),
+                        m.kind() == LiveMessage.Kind.COMMENT_REACTION ? m.id() : null, m.reaction());
+                if (counts.isPresent()) {
+                    fanOut(subscribers, s -> s.watchesPost(m.postId()), "reaction", m, counts.get(), null);
+                }
+            }
         }
+    }
+
+    /** The post page's "N comments" heading, to pages only (API clients count the comment events). */
+    private void commentCount(Set<Subscriber> subscribers, LiveMessage m) {
+        content.commentCount(m.communityId(), m.postId()).ifPresent(f ->
+                fanOut(subscribers, s -> !s.api && s.watchesPost(m.postId()), "comment-count", m, f, null));
     }
 
     /** Renders once per language (lazily: only languages someone watching reads), then queues to each client. */
@@ -162,6 +180,9 @@ class Streams implements SmartLifecycle, DisposableBean {
         event.put("postId", m.postId());
         event.put("kind", m.kind().name());
         event.put("id", m.id());
+        if (m.reaction() != null) {
+            event.put("reaction", m.reaction());
+        }
         if (fragment != null && fragment.parentId() != null) {
             event.put("parentId", fragment.parentId());
         }

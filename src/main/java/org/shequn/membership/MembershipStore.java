@@ -134,9 +134,10 @@ class MembershipStore {
                 .param(accountId).query(Long.class).list();
     }
 
-    List<Long> memberIds(long communityId) {
-        return jdbc.sql("select account_id from memberships where community_id = ? order by account_id")
-                .param(communityId).query(Long.class).list();
+    /** Keyset page on the primary key (community_id, account_id). */
+    List<Long> memberIds(long communityId, long afterAccountId, int limit) {
+        return jdbc.sql("select account_id from memberships where community_id = ? and account_id > ? order by account_id limit ?")
+                .params(communityId, afterAccountId, limit).query(Long.class).list();
     }
 
     List<Long> runners(long communityId) {

@@ -11,9 +11,10 @@ public interface Memberships {
     /** The communities the account is a member of now (any role). */
     List<Long> communitiesOf(long accountId);
 
-    /** Members' account ids, the strongest roles first (owner, admins, core), then by join date; at most {@code limit}. */
-    List<Long> memberIds(long communityId, int limit);
-
-    /** Everyone in a community, whatever their role (e.g. who a community's daily digest concerns). */
-    List<Long> membersOf(long communityId);
+    /**
+     * One page of everyone in a community, whatever their role (e.g. who a community's daily digest concerns):
+     * the account ids above {@code afterAccountId}, ascending, at most {@code limit}. Pass the last id of a page
+     * to get the next; a community of any size is walked without loading it whole.
+     */
+    List<Long> membersOf(long communityId, long afterAccountId, int limit);
 }

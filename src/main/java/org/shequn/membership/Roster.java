@@ -60,13 +60,8 @@ class Roster implements MemberRoster, Memberships {
     }
 
     @Override
-    public List<Long> memberIds(long communityId, int limit) {
-        return store.members(communityId, limit).stream().map(MembershipStore.MemberRow::accountId).toList();
-    }
-
-    @Override
-    public List<Long> membersOf(long communityId) {
-        return store.memberIds(communityId);
+    public List<Long> membersOf(long communityId, long afterAccountId, int limit) {
+        return store.memberIds(communityId, afterAccountId, limit);
     }
 
     @EventListener

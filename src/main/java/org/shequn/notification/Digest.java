@@ -4,11 +4,11 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.LongFunction;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.shequn.community.Communities;
 import org.shequn.community.CommunityInfo;
@@ -44,10 +44,12 @@ class Digest {
     private final Clock clock;
     private final int hour;
     private final ZoneId zone;
+    private final int pageSize;
 
     Digest(Mails mails, DigestPosts digestPosts, NotificationStore notifications, PreferenceStore preferences,
            Memberships memberships, Communities communities, Posts posts, TransactionTemplate transactions, Clock clock,
-           @Value("${shequn.mail.digest-hour:8}") int hour, @Value("${shequn.mail.digest-zone:Asia/Shanghai}") String zone) {
+           @Value("${shequn.mail.digest-hour:8}") int hour, @Value("${shequn.mail.digest-zone:Asia/Shanghai}") String zone,
+           @Value("${shequn.mail.digest-page-size:500}") int pageSize) {
         this.mails = mails;
         this.digestPosts = digestPosts;
         this.notifications = notifications;
@@ -59,6 +61,10 @@ class Digest {
         this.clock = clock;
         this.hour = hour;
         this.zone = ZoneId.of(zone);
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("shequn.mail.digest-page-size must be at least 1");
+        }
+        this.pageSize = pageSize;
     }
 
     @Scheduled(cron = "${shequn.mail.digest-cron:0 7 * * * *}")
@@ -71,40 +77,62 @@ class Digest {
         }
     }
 
-    /** Queues the digests due at {@code now}; returns how many were queued. */
+    /**
+     * Queues the digests due at {@code now}; returns how many were queued. Who is due is walked a page at a time
+     * (the members of each community with new posts, then whoever has unread notifications), so a community of
+     * any size never sits in memory whole. Someone met again on a later page or in another community was
+     * digested moments ago and is skipped like anyone digested in the last 23 hours.
+     */
     int run(OffsetDateTime now) {
         if (!mails.enabled() || now.atZoneSameInstant(zone).getHour() < hour) {
             return 0;
         }
         var weekAgo = now.minusDays(7);
         digestPosts.purgeBefore(weekAgo);
-        var communitiesOf = new LinkedHashMap<Long, List<Long>>();
-        for (long communityId : digestPosts.communitiesWithPostsSince(weekAgo)) {
-            for (long member : memberships.membersOf(communityId)) {
-                communitiesOf.computeIfAbsent(member, k -> new ArrayList<>()).add(communityId);
-            }
-        }
-        notifications.withUnreadSince(now.minusDays(1)).forEach(a -> communitiesOf.computeIfAbsent(a, k -> new ArrayList<>()));
-        var off = new HashSet<>(preferences.digestOff());
-        var names = communities.findAll(new TreeSet<>(communitiesOf.values().stream().flatMap(List::stream).toList()));
+        var withNews = new TreeSet<>(digestPosts.communitiesWithPostsSince(weekAgo));
+        var names = communities.findAll(withNews);
         int queued = 0;
-        for (var entry : communitiesOf.entrySet()) {
-            long accountId = entry.getKey();
-            if (off.contains(accountId)) {
-                continue;
-            }
-            var settings = preferences.settings(accountId).orElse(null);
-            var last = settings == null ? null : settings.lastDigestAt();
-            if (last != null && last.isAfter(now.minusHours(23))) {
-                continue;
-            }
-            // since the last digest (a week at most); a first digest covers the last day
-            var since = last == null ? now.minusDays(1) : last.isBefore(weekAgo) ? weekAgo : last;
-            if (transactions.execute(t -> digest(accountId, entry.getValue(), names, since, now))) {
-                queued++;
-            }
+        for (long communityId : withNews) {
+            queued += walk(after -> memberships.membersOf(communityId, after, pageSize), withNews, names, now, weekAgo);
         }
+        var dayAgo = now.minusDays(1);
+        queued += walk(after -> notifications.withUnreadSince(dayAgo, after, pageSize), withNews, names, now, weekAgo);
         return queued;
+    }
+
+    /** Digests each account of a keyset-paged list (ascending ids; a page is asked for with the last id seen). */
+    private int walk(LongFunction<List<Long>> page, Set<Long> withNews, Map<Long, CommunityInfo> names,
+                     OffsetDateTime now, OffsetDateTime weekAgo) {
+        int queued = 0;
+        long after = 0; // account ids start at 1
+        while (true) {
+            var ids = page.apply(after);
+            for (long accountId : ids) {
+                if (digestIfDue(accountId, withNews, names, now, weekAgo)) {
+                    queued++;
+                }
+            }
+            if (ids.size() < pageSize) {
+                return queued;
+            }
+            after = ids.getLast();
+        }
+    }
+
+    private boolean digestIfDue(long accountId, Set<Long> withNews, Map<Long, CommunityInfo> names, OffsetDateTime now,
+                                OffsetDateTime weekAgo) {
+        var settings = preferences.settings(accountId).orElse(null);
+        if (settings != null && !settings.digest()) {
+            return false;
+        }
+        var last = settings == null ? null : settings.lastDigestAt();
+        if (last != null && last.isAfter(now.minusHours(23))) {
+            return false;
+        }
+        // since the last digest (a week at most); a first digest covers the last day
+        var since = last == null ? now.minusDays(1) : last.isBefore(weekAgo) ? weekAgo : last;
+        var communityIds = memberships.communitiesOf(accountId).stream().filter(withNews::contains).toList();
+        return Boolean.TRUE.equals(transactions.execute(t -> digest(accountId, communityIds, names, since, now)));
     }
 
     private boolean digest(long accountId, List<Long> communityIds, Map<Long, CommunityInfo> names,

@@ -198,9 +198,11 @@ class NotificationFeed {
         if (action == ModerationDecided.Action.POST_HIDDEN || action == ModerationDecided.Action.POST_DELETED) {
             digestPosts.remove(decided.postId());
         }
+        // keyed by the audit entry, not the content: the same decision taken again later (hide, restore, hide) is
+        // news again, a redelivered event is not; an event stored before it carried its audit id has no key
+        var sourceKey = decided.auditId() == null ? null : "moderation:" + decided.auditId();
         add(new NotificationStore.NewNotification(decided.subjectId(), "MODERATION_" + action.name(), community.slug(),
-                // no source key: the same decision may be taken again later (hide, restore, hide)
-                community.name(), null, null, detail, null,
+                community.name(), null, null, detail, sourceKey,
                 community.id(), deleted ? null : decided.postId(), deleted ? null : decided.commentId(), decided.until()));
     }
 

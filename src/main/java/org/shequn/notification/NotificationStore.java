@@ -105,10 +105,12 @@ class NotificationStore {
                 .params(accountId, since).query(Integer.class).single();
     }
 
-    /** Accounts with unread notifications newer than {@code since} (digest candidates). */
-    List<Long> withUnreadSince(OffsetDateTime since) {
-        return jdbc.sql("select distinct account_id from notifications where read_at is null and created_at > ?")
-                .param(since).query(Long.class).list();
+    /** One keyset page of the accounts with unread notifications newer than {@code since} (digest candidates). */
+    List<Long> withUnreadSince(OffsetDateTime since, long afterAccountId, int limit) {
+        return jdbc.sql("""
+                select distinct account_id from notifications where read_at is null and created_at > ? and account_id > ?
+                order by account_id limit ?""")
+                .params(since, afterAccountId, limit).query(Long.class).list();
     }
 
     /** Reading closes a reaction group: the next reaction starts a new one. */

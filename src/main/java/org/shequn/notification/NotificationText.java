@@ -21,11 +21,14 @@ class NotificationText {
         this.messages = messages;
     }
 
-    /** Arguments: {0} who, {1} community, {2} detail (a title, a reason), {3} how many others, {4} until when. */
+    /**
+     * Arguments: {0} who, {1} community, {2} detail (a title, a reason), {3} how many others, {4} until when,
+     * {5} how many in all (Chinese counts everyone: 张三 等 2 人 is 张三 and one other).
+     */
     String text(NotificationStore.NotificationRow r, Locale locale) {
         return messages.getMessage("notification.kind." + r.kind(),
                 new Object[] {orEmpty(r.actorName()), orEmpty(r.communityName()), orEmpty(r.detail()),
-                        Math.max(0, r.actorCount() - 1), format(r.untilAt())},
+                        Math.max(0, r.actorCount() - 1), format(r.untilAt()), Math.max(1, r.actorCount())},
                 r.kind(), locale);
     }
 

@@ -2,7 +2,6 @@ package org.shequn.notification;
 
 import java.time.OffsetDateTime;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,10 +64,5 @@ class PreferenceStore {
             jdbc.sql("insert into notification_settings (account_id, digest, locale, last_digest_at) values (?, ?, ?, ?) on conflict do nothing")
                     .params(accountId, true, defaultLocale, at).update();
         }
-    }
-
-    /** Accounts that switched the digest off (the default is on). */
-    List<Long> digestOff() {
-        return jdbc.sql("select account_id from notification_settings where digest = false").query(Long.class).list();
     }
 }

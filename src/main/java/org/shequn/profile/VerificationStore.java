@@ -3,6 +3,7 @@ package org.shequn.profile;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.shequn.shared.jdbc.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -58,27 +59,27 @@ class VerificationStore {
 
     Optional<Row> find(long id) {
         return jdbc.sql("select " + COLUMNS + " from verification_requests where id = ?").param(id)
-                .query(Row.class).optional();
+                .query(Rows.of(Row.class)).optional();
     }
 
     List<Row> byAccount(long accountId) {
         return jdbc.sql("select " + COLUMNS + " from verification_requests where account_id = ? order by id desc")
-                .param(accountId).query(Row.class).list();
+                .param(accountId).query(Rows.of(Row.class)).list();
     }
 
     /** Pending requests oldest first, then (unless a status is asked for) the latest decided ones. */
     List<Row> queue(Status status, int limit) {
         if (status == Status.PENDING) {
             return jdbc.sql("select " + COLUMNS + " from verification_requests where status = 'PENDING' order by requested_at, id limit ?")
-                    .param(limit).query(Row.class).list();
+                    .param(limit).query(Rows.of(Row.class)).list();
         }
         if (status != null) {
             return jdbc.sql("select " + COLUMNS + " from verification_requests where status = ? order by decided_at desc, id desc limit ?")
-                    .params(status.name(), limit).query(Row.class).list();
+                    .params(status.name(), limit).query(Rows.of(Row.class)).list();
         }
         var pending = queue(Status.PENDING, limit);
         var decided = jdbc.sql("select " + COLUMNS + " from verification_requests where status <> 'PENDING' order by decided_at desc, id desc limit ?")
-                .param(Math.max(0, limit - pending.size())).query(Row.class).list();
+                .param(Math.max(0, limit - pending.size())).query(Rows.of(Row.class)).list();
         return java.util.stream.Stream.concat(pending.stream(), decided.stream()).toList();
     }
 

@@ -33,32 +33,42 @@ class SearchIndexer {
 
     @ApplicationModuleListener
     void on(PostPublished published) {
+        store.lockPost(published.postId());
         indexPost(published.postId());
     }
 
     @ApplicationModuleListener
     void on(PostEdited edited) {
+        store.lockPost(edited.postId());
         indexPost(edited.postId());
     }
 
     @ApplicationModuleListener
     void on(PostRemoved removed) {
+        store.lockPost(removed.postId());
         store.removePost(removed.postId());
     }
 
     @ApplicationModuleListener
     void on(CommentAdded added) {
+        store.lockPost(added.postId());
         indexComment(added.communityId(), added.commentId());
     }
 
     /** Hidden content leaves the index at once; restored or approved content comes back with its comments. */
     @ApplicationModuleListener
     void on(ModerationDecided decided) {
+        // From the content's state now, not from the decision: a hide and a restore of one post heard out of
+        // order still leave the index as the post is.
         switch (decided.action()) {
-            case POST_HIDDEN, POST_DELETED -> store.removePost(decided.postId());
-            case POST_RESTORED, POST_APPROVED -> reindexPost(decided.postId());
-            case COMMENT_HIDDEN, COMMENT_DELETED -> store.remove(COMMENT, decided.commentId());
-            case COMMENT_RESTORED, COMMENT_APPROVED -> indexComment(decided.communityId(), decided.commentId());
+            case POST_HIDDEN, POST_DELETED, POST_RESTORED, POST_APPROVED -> {
+                store.lockPost(decided.postId());
+                reindexPost(decided.postId());
+            }
+            case COMMENT_HIDDEN, COMMENT_DELETED, COMMENT_RESTORED, COMMENT_APPROVED -> {
+                store.lockPost(decided.postId());
+                indexComment(decided.communityId(), decided.commentId());
+            }
             case MUTED, UNMUTED -> {
             }
         }
@@ -89,6 +99,7 @@ class SearchIndexer {
 
     @ApplicationModuleListener
     void on(CommentRemoved removed) {
+        store.lockPost(removed.postId());
         store.remove(COMMENT, removed.commentId());
     }
 

@@ -57,6 +57,7 @@ class SearchRebuild {
         var ids = posts.postIdsAfter(state.lastPostId(), batch);
         for (long postId : ids) {
             transactions.executeWithoutResult(s -> {
+                store.lockPost(postId);
                 if (!store.current(SearchIndexer.POST, postId) || posts.commentIdsOf(postId).stream()
                         .anyMatch(c -> !store.current(SearchIndexer.COMMENT, c))) {
                     indexer.reindexPost(postId);

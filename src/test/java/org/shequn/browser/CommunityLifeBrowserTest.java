@@ -2,21 +2,14 @@ package org.shequn.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.FilePayload;
-import com.microsoft.playwright.options.RequestOptions;
-import com.microsoft.playwright.options.SelectOption;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.time.Duration;
-import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
-import org.shequn.Api;
-import org.shequn.CommunityFixtures;
 
 /**
  * The issue's whole path in real browsers: a member (phone) asks the owner (desktop, feed already open) a question
@@ -31,11 +24,7 @@ class CommunityLifeBrowserTest extends BrowserTest {
         PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
         try (var ownerContext = visitor(false); var aContext = visitor(true); var bContext = visitor(true)) {
             var owner = ownerContext.newPage();
-            var ownerToken = register(ownerContext, owner, "社群主理人");
-            var slug = Api.unique("life-");
-            var created = ownerContext.request().post(url("/api/v1/communities"), RequestOptions.create()
-                    .setHeader("Authorization", "Bearer " + ownerToken).setData(CommunityFixtures.settings(slug, "OPEN", 40)));
-            org.assertj.core.api.Assertions.assertThat(created.status()).isEqualTo(201);
+            var slug = createOpenCommunity(ownerContext.request(), signUp(ownerContext, owner, "社群主理人"), "life-");
 
             // the owner uploads a sticker pack
             owner.navigate(url("/c/" + slug + "/stickers"));
@@ -47,11 +36,9 @@ class CommunityLifeBrowserTest extends BrowserTest {
             assertThat(owner.locator(".sticker-tile")).hasCount(1);
 
             var a = aContext.newPage();
-            var aToken = register(aContext, a, "提问的小安");
-            join(aContext, aToken, slug);
+            join(aContext.request(), signUp(aContext, a, "提问的小安"), slug);
             var b = bContext.newPage();
-            var bToken = register(bContext, b, "热心的小白");
-            join(bContext, bToken, slug);
+            join(bContext.request(), signUp(bContext, b, "热心的小白"), slug);
 
             // the owner watches the feed before anything is posted
             owner.navigate(url("/c/" + slug + "/posts"));
@@ -60,7 +47,7 @@ class CommunityLifeBrowserTest extends BrowserTest {
             // A asks the owner, with an image, through the real form on a phone
             a.navigate(url("/c/" + slug + "/posts/new"));
             a.selectOption("select[name=kind]", "QUESTION");
-            a.selectOption("select[name=addresseeId]", new SelectOption().setLabel("社群主理人"));
+            a.check(".addressee-field label.choice:has-text('社群主理人') input");
             a.fill("input[name=title]", "周末徒步路线怎么安排比较好");
             a.fill("textarea[name=body]", "第一次组织户外活动，附上地图截图，想请主理人看看**集合地点**是否合适。");
             a.setInputFiles("input[name=images]", new FilePayload[] {
@@ -117,6 +104,7 @@ class CommunityLifeBrowserTest extends BrowserTest {
             adComment.locator(".report-box textarea[name=reason]").first().fill("这是广告，和问题无关");
             adComment.locator(".report-box button[type=submit]").first().click();
             b.waitForLoadState();
+            loaded(b);
             screenshot(b, "life-07-reported-phone");
 
             // the owner hides it from the moderation queue
@@ -146,50 +134,6 @@ class CommunityLifeBrowserTest extends BrowserTest {
         } finally {
             PlaywrightAssertions.setDefaultAssertionTimeout(5_000);
         }
-    }
-
-    /** Reloads the search page until it shows {@code count} results for {@code q}. */
-    private void searchUntil(Page page, String slug, String q, int count) {
-        var deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            page.navigate(url("/c/" + slug + "/search?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8)));
-            int found = page.locator(".search-results li").count();
-            if (found == count) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("search for " + q + " found " + found + ", expected " + count);
-            }
-            page.waitForTimeout(500);
-        }
-    }
-
-    private void join(BrowserContext context, String token, String slug) {
-        var joined = context.request().post(url("/api/v1/communities/" + slug + "/join"), RequestOptions.create()
-                .setHeader("Authorization", "Bearer " + token));
-        org.assertj.core.api.Assertions.assertThat(joined.status()).isLessThan(300);
-    }
-
-    private String register(BrowserContext context, Page page, String name) {
-        var email = Api.unique("life") + "@example.com";
-        page.navigate(url("/register"));
-        page.fill("input[name=email]", email);
-        page.fill("input[name=displayName]", name);
-        page.fill("input[name=password]", "secret-pass-1");
-        page.click("button[type=submit]");
-        page.waitForURL("**/profile/edit**");
-        return Api.read(context.request().post(url("/api/v1/auth/tokens"), RequestOptions.create()
-                .setData(Map.of("email", email, "password", "secret-pass-1", "name", "browser"))).text()).get("token").asString();
-    }
-
-    /**
-     * Every visible image has loaded (a broken picture is a bug); images inside a closed sticker picker are lazy and
-     * not fetched. Then back to the top for the screenshot.
-     */
-    private static void loaded(Page page) {
-        page.waitForFunction("() => [...document.images].filter(i => i.checkVisibility())"
-                + ".every(i => i.complete && i.naturalWidth > 0)");
-        page.evaluate("() => window.scrollTo(0, 0)");
     }
 
     private static byte[] png(Color color, int width, int height) throws Exception {

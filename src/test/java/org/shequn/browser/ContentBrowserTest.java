@@ -2,8 +2,6 @@ package org.shequn.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.options.RequestOptions;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.shequn.Api;
 import org.shequn.CommunityFixtures;
@@ -15,19 +13,8 @@ class ContentBrowserTest extends BrowserTest {
     void ownerWritesAPostWithLivePreviewAndAMemberReplies() {
         try (var context = visitor(true)) {
             var page = context.newPage();
-            var email = Api.unique("content") + "@example.com";
-            page.navigate(url("/register"));
-            page.fill("input[name=email]", email);
-            page.fill("input[name=displayName]", "内容群主");
-            page.fill("input[name=password]", "secret-pass-1");
-            page.click("button[type=submit]");
-            page.waitForURL("**/profile/edit**");
-            var token = Api.read(context.request().post(url("/api/v1/auth/tokens"), RequestOptions.create()
-                    .setData(Map.of("email", email, "password", "secret-pass-1", "name", "browser"))).text()).get("token").asString();
-            var slug = Api.unique("cb-");
-            var created = context.request().post(url("/api/v1/communities"), RequestOptions.create()
-                    .setHeader("Authorization", "Bearer " + token).setData(CommunityFixtures.settings(slug)));
-            org.assertj.core.api.Assertions.assertThat(created.status()).isEqualTo(201);
+            var slug = createCommunity(context.request(), signUp(context, page, "内容群主"),
+                    CommunityFixtures.settings(Api.unique("cb-")));
 
             page.navigate(url("/c/" + slug));
             page.click("a[href='/c/" + slug + "/posts']");
@@ -60,6 +47,8 @@ class ContentBrowserTest extends BrowserTest {
             page.locator(".reply-box button").first().click();
             assertThat(page.locator(".comment.reply")).hasCount(1);
             page.click("text=置顶");
+            // the pin posts and redirects: screenshot the page it lands on, not the one being left
+            assertThat(page.locator(".post-marks .mark.pin")).isVisible();
             screenshot(page, "content-03-post-phone");
             page.navigate(url("/c/" + slug + "/posts"));
             assertThat(page.locator(".post-card.pinned")).hasCount(1);

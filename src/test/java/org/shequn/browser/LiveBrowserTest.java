@@ -2,13 +2,8 @@ package org.shequn.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.RequestOptions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.shequn.Api;
-import org.shequn.CommunityFixtures;
 
 /** The owner watches the feed and then a post while a member writes: both appear without a reload. */
 class LiveBrowserTest extends BrowserTest {
@@ -19,17 +14,12 @@ class LiveBrowserTest extends BrowserTest {
         com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
         try (var ownerContext = visitor(false); var memberContext = visitor(true)) {
             var owner = ownerContext.newPage();
-            var ownerToken = register(ownerContext, owner, "实时群主");
-            var slug = Api.unique("live-");
-            var created = ownerContext.request().post(url("/api/v1/communities"), RequestOptions.create()
-                    .setHeader("Authorization", "Bearer " + ownerToken).setData(CommunityFixtures.settings(slug, "OPEN", 40)));
-            org.assertj.core.api.Assertions.assertThat(created.status()).isEqualTo(201);
+            var ownerAccount = signUp(ownerContext, owner, "实时群主");
+            var slug = createOpenCommunity(ownerContext.request(), ownerAccount, "live-");
 
             var member = memberContext.newPage();
-            var memberToken = register(memberContext, member, "实时成员");
-            var joined = memberContext.request().post(url("/api/v1/communities/" + slug + "/join"), RequestOptions.create()
-                    .setHeader("Authorization", "Bearer " + memberToken));
-            org.assertj.core.api.Assertions.assertThat(joined.status()).isLessThan(300);
+            var memberAccount = signUp(memberContext, member, "实时成员");
+            join(memberContext.request(), memberAccount, slug);
 
             owner.navigate(url("/c/" + slug + "/posts"));
             assertThat(owner.locator("#live")).hasAttribute("data-connected", "true");
@@ -53,32 +43,42 @@ class LiveBrowserTest extends BrowserTest {
             member.click("form.comment-form button[type=submit]");
             assertThat(owner.locator("#comments .comment")).hasCount(1);
             assertThat(owner.locator("#comments .comment strong")).hasText("带着问题来");
+            assertThat(owner.locator("#comment-count")).hasText("1 条评论");
 
             // a reply lands under its comment
             String commentId = owner.locator("#comments .comment").first().getAttribute("id").substring("comment-".length());
             String postPath = owner.url().substring(owner.url().indexOf("/c/"));
             var reply = memberContext.request().post(url("/api/v1/communities/" + slug + "/posts/"
-                    + postPath.substring(postPath.lastIndexOf('/') + 1) + "/comments"), RequestOptions.create()
-                    .setHeader("Authorization", "Bearer " + memberToken)
+                    + postPath.substring(postPath.lastIndexOf('/') + 1) + "/comments"), memberAccount.auth()
                     .setData(Map.of("body", "补充：记得先读第二章", "parentId", Long.parseLong(commentId))));
             org.assertj.core.api.Assertions.assertThat(reply.status()).isEqualTo(201);
             assertThat(owner.locator("#comment-" + commentId + " .comment.reply")).hasCount(1);
+            assertThat(owner.locator("#comment-count")).hasText("2 条评论");
+
+            // likes: the member clicks, the owner's counts follow; each keeps their own "liked" mark
+            String postId = postPath.substring(postPath.lastIndexOf('/') + 1);
+            member.navigate(url(postPath));
+            assertThat(member.locator("#live")).hasAttribute("data-connected", "true");
+            member.click("#reactions button.reaction.like");
+            assertThat(member.locator("#reactions button.reaction.like")).hasClass(java.util.regex.Pattern.compile("\\bmine\\b"));
+            assertThat(owner.locator("#rc-p" + postId + "-like")).hasText("1");
+            assertThat(owner.locator("#reactions button.reaction.like")).not().hasClass(java.util.regex.Pattern.compile("\\bmine\\b"));
+            member.click("#reactions-" + commentId + " button.reaction.like");
+            assertThat(owner.locator("#rc-c" + commentId + "-like")).hasText("1");
+            owner.click("#reactions button.reaction.like");
+            assertThat(owner.locator("#rc-p" + postId + "-like")).hasText("2");
+            assertThat(member.locator("#rc-p" + postId + "-like")).hasText("2");
+            assertThat(member.locator("#reactions button.reaction.like")).hasClass(java.util.regex.Pattern.compile("\\bmine\\b"));
+
+            // the member withdraws the reply: the owner's heading counts down
+            var removed = memberContext.request().delete(url("/api/v1/communities/" + slug + "/comments/"
+                    + reply.headers().get("x-comment-id")), memberAccount.auth());
+            org.assertj.core.api.Assertions.assertThat(removed.status()).isEqualTo(204);
+            assertThat(owner.locator("#comment-count")).hasText("1 条评论");
             screenshot(owner, "live-02-post-new-comments");
             screenshot(member, "live-03-member-post-phone");
         } finally {
             com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(5_000);
         }
-    }
-
-    private String register(BrowserContext context, Page page, String name) {
-        var email = Api.unique("live") + "@example.com";
-        page.navigate(url("/register"));
-        page.fill("input[name=email]", email);
-        page.fill("input[name=displayName]", name);
-        page.fill("input[name=password]", "secret-pass-1");
-        page.click("button[type=submit]");
-        page.waitForURL("**/profile/edit**");
-        return Api.read(context.request().post(url("/api/v1/auth/tokens"), RequestOptions.create()
-                .setData(Map.of("email", email, "password", "secret-pass-1", "name", "browser"))).text()).get("token").asString();
     }
 }

@@ -75,12 +75,7 @@ class MainPathBrowserTest extends BrowserTest {
 
     private Page register(BrowserContext context, String name, String city, String company, String position) {
         var page = context.newPage();
-        page.navigate(url("/register"));
-        page.fill("input[name=email]", Api.unique("e2e") + "@example.com");
-        page.fill("input[name=displayName]", name);
-        page.fill("input[name=password]", "secret-pass-1");
-        page.locator("form[action='/register'] button[type=submit]").click();
-        page.waitForURL("**/profile/edit**");
+        signUp(context, page, name);
         page.fill("input[name=city]", city);
         page.fill("input[name=company]", company);
         page.fill("input[name=position]", position);

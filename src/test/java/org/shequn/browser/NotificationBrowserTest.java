@@ -2,8 +2,6 @@ package org.shequn.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.APIRequestContext;
-import com.microsoft.playwright.options.RequestOptions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.shequn.Api;
@@ -25,47 +23,25 @@ class NotificationBrowserTest extends BrowserTest {
     @Autowired
     TransactionTemplate transactions;
 
-    String token(APIRequestContext request, String email) {
-        return "Bearer " + Api.read(request.post(url("/api/v1/auth/tokens"), RequestOptions.create()
-                .setData(Map.of("email", email, "password", "secret-pass-1", "name", "browser"))).text()).get("token").asString();
-    }
-
-    long accountId(String email) {
-        return jdbc.sql("select id from accounts where email = ?").param(email).query(Long.class).single();
-    }
-
     @Test
     void theInboxLeadsToTheReplyAndThePreferencesFormSaves() {
         try (var context = visitor(true)) {
             var page = context.newPage();
-            var email = Api.unique("inbox") + "@example.com";
-            page.navigate(url("/register"));
-            page.fill("input[name=email]", email);
-            page.fill("input[name=displayName]", "收件人");
-            page.fill("input[name=password]", "secret-pass-1");
-            page.click("button[type=submit]");
-            page.waitForURL("**/profile/edit**");
-            var me = token(context.request(), email);
-            var slug = Api.unique("nb-");
-            org.assertj.core.api.Assertions.assertThat(context.request().post(url("/api/v1/communities"), RequestOptions.create()
-                    .setHeader("Authorization", me).setData(CommunityFixtures.settings(slug))).status()).isEqualTo(201);
-            long postId = Api.read(context.request().post(url("/api/v1/communities/" + slug + "/posts"), RequestOptions.create()
-                    .setHeader("Authorization", me).setData(Map.of("kind", "DISCUSSION", "title", "本周读书分享", "body", "大家来聊聊")))
-                    .text()).get("id").asLong();
+            var me = signUp(context, page, "收件人");
+            var slug = createCommunity(context.request(), me, CommunityFixtures.settings(Api.unique("nb-")));
+            long postId = post(context.request(), me, slug,
+                    Map.of("kind", "DISCUSSION", "title", "本周读书分享", "body", "大家来聊聊"));
 
-            var friendEmail = Api.unique("friend") + "@example.com";
-            context.request().post(url("/api/v1/auth/register"), RequestOptions.create()
-                    .setData(Map.of("email", friendEmail, "password", "secret-pass-1", "displayName", "王五")));
-            var friend = token(context.request(), friendEmail);
+            var friend = registerThroughApi(context.request(), "王五");
             long communityId = jdbc.sql("select id from communities where slug = ?").param(slug).query(Long.class).single();
-            Members.add(jdbc, communityId, accountId(friendEmail), "MEMBER");
+            Members.add(jdbc, communityId, friend.id(), "MEMBER");
             var comment = context.request().post(url("/api/v1/communities/" + slug + "/posts/" + postId + "/comments"),
-                    RequestOptions.create().setHeader("Authorization", friend).setData(Map.of("body", "我来分享一本书")));
+                    friend.auth().setData(Map.of("body", "我来分享一本书")));
             org.assertj.core.api.Assertions.assertThat(comment.status()).isEqualTo(201);
             long commentId = Long.parseLong(comment.headers().get("x-comment-id"));
-            context.request().put(url("/api/v1/people/" + accountId(email) + "/follow"), RequestOptions.create().setHeader("Authorization", friend));
+            context.request().put(url("/api/v1/people/" + me.id() + "/follow"), friend.auth());
             transactions.executeWithoutResult(t -> events.publishEvent(
-                    new ReactionAdded(communityId, postId, null, accountId(email), accountId(friendEmail), "like")));
+                    new ReactionAdded(communityId, postId, null, me.id(), friend.id(), "like")));
 
             page.navigate(url("/notifications"));
             for (int i = 0; i < 60 && page.locator(".notification").count() < 3; i++) {

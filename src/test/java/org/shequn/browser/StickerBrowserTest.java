@@ -2,10 +2,7 @@ package org.shequn.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
-import com.microsoft.playwright.options.RequestOptions;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.RenderingHints;
@@ -16,8 +13,6 @@ import java.util.Map;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
-import org.shequn.Api;
-import org.shequn.CommunityFixtures;
 
 /**
  * The owner uploads a sticker pack through the real form (desktop); a member, on a phone, likes a post, reacts with
@@ -29,16 +24,10 @@ class StickerBrowserTest extends BrowserTest {
     void ownerUploadsAPackAndAMemberReactsAndCommentsWithStickers() {
         try (var ownerContext = visitor(false); var memberContext = visitor(true)) {
             var owner = ownerContext.newPage();
-            var ownerToken = register(ownerContext, owner, "表情群主");
-            var slug = Api.unique("sb-");
-            var created = ownerContext.request().post(url("/api/v1/communities"), RequestOptions.create()
-                    .setHeader("Authorization", "Bearer " + ownerToken)
-                    .setData(CommunityFixtures.settings(slug, "OPEN", 40)));
-            org.assertj.core.api.Assertions.assertThat(created.status()).isEqualTo(201);
-            var post = Api.read(ownerContext.request().post(url("/api/v1/communities/" + slug + "/posts"),
-                    RequestOptions.create().setHeader("Authorization", "Bearer " + ownerToken)
-                            .setData(Map.of("kind", "DISCUSSION", "title", "周末读书会", "body", "这周六下午两点，老地方见。")))
-                    .text()).get("id").asLong();
+            var ownerAccount = signUp(ownerContext, owner, "表情群主");
+            var slug = createOpenCommunity(ownerContext.request(), ownerAccount, "sb-");
+            var post = post(ownerContext.request(), ownerAccount, slug,
+                    Map.of("kind", "DISCUSSION", "title", "周末读书会", "body", "这周六下午两点，老地方见。"));
 
             owner.navigate(url("/c/" + slug + "/posts"));
             owner.click("a[href='/c/" + slug + "/stickers']");
@@ -61,9 +50,7 @@ class StickerBrowserTest extends BrowserTest {
             screenshot(owner, "stickers-02-manage-phone");
 
             var member = memberContext.newPage();
-            var memberToken = register(memberContext, member, "读书会成员");
-            org.assertj.core.api.Assertions.assertThat(memberContext.request().post(url("/api/v1/communities/" + slug + "/join"),
-                    RequestOptions.create().setHeader("Authorization", "Bearer " + memberToken)).status()).isLessThan(300);
+            join(memberContext.request(), signUp(memberContext, member, "读书会成员"), slug);
             member.navigate(url("/c/" + slug + "/posts/" + post));
             member.click("#reactions button.reaction.like");
             assertThat(member.locator("#reactions button.reaction.like.mine .count")).hasText("1");
@@ -96,24 +83,6 @@ class StickerBrowserTest extends BrowserTest {
             assertThat(owner.locator(".post-card .like-count")).hasText("赞 1");
             screenshot(owner, "stickers-07-feed-desktop");
         }
-    }
-
-    /** Waits until every image has loaded (a picture that fails to load is a bug), then scrolls to the top. */
-    private static void loaded(Page page) {
-        page.waitForFunction("() => [...document.images].every(i => i.complete && i.naturalWidth > 0)");
-        page.evaluate("() => window.scrollTo(0, 0)");
-    }
-
-    private String register(BrowserContext context, Page page, String name) {
-        var email = Api.unique("sticker") + "@example.com";
-        page.navigate(url("/register"));
-        page.fill("input[name=email]", email);
-        page.fill("input[name=displayName]", name);
-        page.fill("input[name=password]", "secret-pass-1");
-        page.click("button[type=submit]");
-        page.waitForURL("**/profile/edit**");
-        return Api.read(context.request().post(url("/api/v1/auth/tokens"), RequestOptions.create()
-                .setData(Map.of("email", email, "password", "secret-pass-1", "name", "browser"))).text()).get("token").asString();
     }
 
     /** A round face sticker drawn in code: eyes, and a smile or an open mouth. */

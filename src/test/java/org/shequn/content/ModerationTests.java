@@ -55,11 +55,11 @@ class ModerationTests {
 
         for (var who : List.of(f.owner(), f.admin())) {
             f.api().get(who, reports + "?status=OPEN").andExpect(status().isOk())
-                    .andExpect(jsonPath("$.length()").value(3))
-                    .andExpect(jsonPath("$[0].reason").value("管理员也可以举报"))
-                    .andExpect(jsonPath("$[1].commentId").value(comment))
-                    .andExpect(jsonPath("$[1].itemText").value("有争议的评论"))
-                    .andExpect(jsonPath("$[2].itemText").value("有争议的帖子"));
+                    .andExpect(jsonPath("$.items.length()").value(3))
+                    .andExpect(jsonPath("$.items[0].reason").value("管理员也可以举报"))
+                    .andExpect(jsonPath("$.items[1].commentId").value(comment))
+                    .andExpect(jsonPath("$.items[1].itemText").value("有争议的评论"))
+                    .andExpect(jsonPath("$.items[2].itemText").value("有争议的帖子"));
         }
         f.api().get(f.core(), reports).andExpect(status().isForbidden());
         f.api().get(f.member(), reports).andExpect(status().isForbidden());
@@ -67,12 +67,12 @@ class ModerationTests {
         f.api().get(null, reports).andExpect(status().isUnauthorized());
         f.api().get(f.owner(), reports + "?status=NOPE").andExpect(status().isBadRequest());
 
-        long first = Api.body(f.api().get(f.owner(), reports)).get(2).get("id").asLong();
+        long first = Api.body(f.api().get(f.owner(), reports)).get("items").get(2).get("id").asLong();
         f.api().post(f.member(), reports + "/" + first + "/dismiss", null).andExpect(status().isForbidden());
         f.api().post(f.admin(), reports + "/" + first + "/dismiss", null).andExpect(status().isNoContent());
         f.api().post(f.admin(), reports + "/" + first + "/dismiss", null).andExpect(status().isConflict());
-        f.api().get(f.owner(), reports).andExpect(jsonPath("$.length()").value(2));
-        f.api().get(f.owner(), reports + "?status=DISMISSED").andExpect(jsonPath("$.length()").value(1));
+        f.api().get(f.owner(), reports).andExpect(jsonPath("$.items.length()").value(2));
+        f.api().get(f.owner(), reports + "?status=DISMISSED").andExpect(jsonPath("$.items.length()").value(1));
         // once dismissed, the member may report the item again
         f.api().post(f.member(), reports, Api.obj("postId", post, "reason", "还是广告")).andExpect(status().isCreated());
     }
@@ -93,7 +93,7 @@ class ModerationTests {
         f.api().put(f.admin(), f.base() + "/posts/" + post + "/hidden", null).andExpect(status().isNoContent());
         f.api().put(f.owner(), f.base() + "/comments/" + comment + "/hidden", null).andExpect(status().isNoContent());
         // the report on the post is resolved by hiding it
-        f.api().get(f.owner(), f.base() + "/reports").andExpect(jsonPath("$.length()").value(0));
+        f.api().get(f.owner(), f.base() + "/reports").andExpect(jsonPath("$.items.length()").value(0));
 
         for (var who : List.of(f.core(), f.member())) {
             f.api().get(who, f.base() + "/posts").andExpect(jsonPath("$.items.length()").value(1))
@@ -104,9 +104,15 @@ class ModerationTests {
             f.api().post(who, f.base() + "/posts/" + post + "/comments", Api.obj("body", "x")).andExpect(status().isNotFound());
         }
         for (var who : List.of(f.owner(), f.admin())) {
-            f.api().get(who, f.base() + "/posts").andExpect(jsonPath("$.items.length()").value(2));
-            f.api().get(who, f.base() + "/posts/" + post).andExpect(status().isOk());
-            f.api().get(who, f.base() + "/posts/" + other).andExpect(content().string(containsString("要被隐藏的评论")));
+            // runners still see the hidden post, marked as such (and the other one not)
+            f.api().get(who, f.base() + "/posts").andExpect(jsonPath("$.items.length()").value(2))
+                    .andExpect(jsonPath("$.items[?(@.id == " + post + ")].hidden").value(true))
+                    .andExpect(jsonPath("$.items[?(@.id == " + other + ")].hidden").value(false))
+                    .andExpect(jsonPath("$.items[?(@.id == " + post + ")].held").value(false));
+            f.api().get(who, f.base() + "/posts/" + post).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.hidden").value(true)).andExpect(jsonPath("$.held").value(false));
+            f.api().get(who, f.base() + "/posts/" + other).andExpect(content().string(containsString("要被隐藏的评论")))
+                    .andExpect(jsonPath("$.hidden").value(false));
         }
         // pages too
         var web = new WebSession(mvc);
@@ -117,6 +123,11 @@ class ModerationTests {
         web.get("/c/" + f.slug() + "/posts/" + post).andExpect(status().isNotFound());
         web.get("/c/" + f.slug() + "/posts/" + other).andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("要被隐藏的评论"))));
+        var runner = new WebSession(mvc);
+        Members.add(jdbc, f.communityId(), accountId(runner.register("网页管理员")), "ADMIN");
+        runner.get("/c/" + f.slug() + "/posts/" + post).andExpect(status().isOk())
+                .andExpect(content().string(containsString("badge moderation-hidden")));
+        runner.get("/c/" + f.slug() + "/posts").andExpect(content().string(containsString("badge moderation-hidden")));
 
         f.api().delete(f.admin(), f.base() + "/posts/" + post + "/hidden").andExpect(status().isNoContent());
         f.api().delete(f.admin(), f.base() + "/comments/" + comment + "/hidden").andExpect(status().isNoContent());
@@ -128,12 +139,12 @@ class ModerationTests {
         f.api().delete(f.admin(), f.base() + "/posts/" + post).andExpect(status().isNoContent());
         f.api().get(f.member(), f.base() + "/moderation/audit").andExpect(status().isForbidden());
         f.api().get(f.owner(), f.base() + "/moderation/audit").andExpect(status().isOk())
-                .andExpect(jsonPath("$.length()").value(5))
-                .andExpect(jsonPath("$[0].action").value("DELETE"))
-                .andExpect(jsonPath("$[0].postId").value(post))
-                .andExpect(jsonPath("$[0].actorName").value("管理员"))
-                .andExpect(jsonPath("$[0].subjectName").value("普通成员"))
-                .andExpect(jsonPath("$[4].action").value("HIDE"));
+                .andExpect(jsonPath("$.items.length()").value(5))
+                .andExpect(jsonPath("$.items[0].action").value("DELETE"))
+                .andExpect(jsonPath("$.items[0].postId").value(post))
+                .andExpect(jsonPath("$.items[0].actorName").value("管理员"))
+                .andExpect(jsonPath("$.items[0].subjectName").value("普通成员"))
+                .andExpect(jsonPath("$.items[4].action").value("HIDE"));
     }
 
     @Test
@@ -262,8 +273,8 @@ class ModerationTests {
                 .params(OffsetDateTime.now().minusMinutes(1), otherAdmin.id()).update();
         f.api().post(otherAdmin, f.base() + "/posts", Api.obj("kind", "DISCUSSION", "body", "x")).andExpect(status().isCreated());
         f.api().get(f.owner(), f.base() + "/moderation/audit")
-                .andExpect(jsonPath("$[0].action").value("UNMUTE")).andExpect(jsonPath("$[1].action").value("MUTE"))
-                .andExpect(jsonPath("$[2].action").value("MUTE")).andExpect(jsonPath("$[2].detail").value("1h 刷屏"));
+                .andExpect(jsonPath("$.items[0].action").value("UNMUTE")).andExpect(jsonPath("$.items[1].action").value("MUTE"))
+                .andExpect(jsonPath("$.items[2].action").value("MUTE")).andExpect(jsonPath("$.items[2].detail").value("1h 刷屏"));
     }
 
     @Test
@@ -288,7 +299,10 @@ class ModerationTests {
 
         long held = f.discussion(f.member(), "专业代购，私聊");
         f.api().get(f.core(), f.base() + "/posts/" + held).andExpect(status().isNotFound());
-        f.api().get(f.member(), f.base() + "/posts/" + held).andExpect(status().isOk());
+        // its author sees it, marked as waiting for review
+        f.api().get(f.member(), f.base() + "/posts/" + held).andExpect(status().isOk())
+                .andExpect(jsonPath("$.held").value(true)).andExpect(jsonPath("$.hidden").value(false));
+        f.api().get(f.admin(), f.base() + "/posts").andExpect(jsonPath("$.items[?(@.id == " + held + ")].held").value(true));
         f.api().get(f.core(), f.base() + "/posts").andExpect(jsonPath("$.items.length()").value(1));
         var web = new WebSession(mvc);
         Members.add(jdbc, f.communityId(), accountId(web.register("网页群管")), "ADMIN");
@@ -296,10 +310,10 @@ class ModerationTests {
 
         f.api().delete(f.core(), f.base() + "/posts/" + held + "/hidden").andExpect(status().isForbidden());
         f.api().delete(f.admin(), f.base() + "/posts/" + held + "/hidden").andExpect(status().isNoContent());
-        f.api().get(f.core(), f.base() + "/posts/" + held).andExpect(status().isOk());
+        f.api().get(f.core(), f.base() + "/posts/" + held).andExpect(status().isOk()).andExpect(jsonPath("$.held").value(false));
         f.api().get(f.core(), f.base() + "/posts").andExpect(jsonPath("$.items.length()").value(2));
         f.api().get(f.owner(), f.base() + "/moderation/audit")
-                .andExpect(jsonPath("$[0].action").value("APPROVE")).andExpect(jsonPath("$[1].action").value("WORDS"));
+                .andExpect(jsonPath("$.items[0].action").value("APPROVE")).andExpect(jsonPath("$.items[1].action").value("WORDS"));
     }
 
     @Test
@@ -323,8 +337,8 @@ class ModerationTests {
             f.api().get(runner, path).andExpect(jsonPath("$.comments.length()").value(1))
                     .andExpect(jsonPath("$.comments[0].held").value(true))
                     .andExpect(jsonPath("$.comments[0].hidden").value(false));
-            f.api().get(runner, f.base() + "/moderation/held-comments").andExpect(jsonPath("$.length()").value(1))
-                    .andExpect(jsonPath("$[0].id").value(held)).andExpect(jsonPath("$[0].postId").value(post));
+            f.api().get(runner, f.base() + "/moderation/held-comments").andExpect(jsonPath("$.items.length()").value(1))
+                    .andExpect(jsonPath("$.items[0].id").value(held)).andExpect(jsonPath("$.items[0].postId").value(post));
         }
         for (var member : List.of(f.core(), f.member())) {
             f.api().get(member, path).andExpect(jsonPath("$.comments.length()").value(0))
@@ -349,9 +363,9 @@ class ModerationTests {
         web.form("/c/" + f.slug() + "/moderation/comments/" + held + "/show").andExpect(status().is3xxRedirection());
         f.api().get(f.member(), path).andExpect(jsonPath("$.comments.length()").value(1))
                 .andExpect(jsonPath("$.comments[0].held").value(false)).andExpect(jsonPath("$.commentCount").value(1));
-        f.api().get(f.owner(), f.base() + "/moderation/held-comments").andExpect(jsonPath("$.length()").value(0));
-        f.api().get(f.owner(), f.base() + "/moderation/audit").andExpect(jsonPath("$[0].action").value("APPROVE"))
-                .andExpect(jsonPath("$[0].commentId").value(held));
+        f.api().get(f.owner(), f.base() + "/moderation/held-comments").andExpect(jsonPath("$.items.length()").value(0));
+        f.api().get(f.owner(), f.base() + "/moderation/audit").andExpect(jsonPath("$.items[0].action").value("APPROVE"))
+                .andExpect(jsonPath("$.items[0].commentId").value(held));
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(count("select count(*) from notifications where account_id = ?", f.core().id())).isEqualTo(1);
             assertThat(count("select count(*) from notifications where account_id = ?", authorId)).isEqualTo(1);
@@ -365,8 +379,8 @@ class ModerationTests {
                 .andExpect(jsonPath("$.comments[1].held").value(true));
         web.form("/c/" + f.slug() + "/moderation/comments/" + rejected + "/delete").andExpect(status().is3xxRedirection());
         f.api().get(f.admin(), path).andExpect(jsonPath("$.comments.length()").value(1)).andExpect(jsonPath("$.commentCount").value(1));
-        f.api().get(f.owner(), f.base() + "/moderation/audit").andExpect(jsonPath("$[0].action").value("DELETE"))
-                .andExpect(jsonPath("$[0].commentId").value(rejected));
+        f.api().get(f.owner(), f.base() + "/moderation/audit").andExpect(jsonPath("$.items[0].action").value("DELETE"))
+                .andExpect(jsonPath("$.items[0].commentId").value(rejected));
     }
 
     @Test
@@ -424,8 +438,8 @@ class ModerationTests {
         admin.form("/c/" + f.slug() + "/moderation/comments/" + comment + "/hide").andExpect(status().is3xxRedirection());
         member.get("/c/" + f.slug() + "/posts/" + post).andExpect(content().string(not(containsString("不友善的评论"))));
         f.api().get(f.core(), f.base() + "/posts/" + post).andExpect(content().string(not(containsString("不友善的评论"))));
-        f.api().get(f.owner(), f.base() + "/reports").andExpect(jsonPath("$.length()").value(0));
-        f.api().get(f.owner(), f.base() + "/reports?status=RESOLVED").andExpect(jsonPath("$[0].itemHidden").value(true));
+        f.api().get(f.owner(), f.base() + "/reports").andExpect(jsonPath("$.items.length()").value(0));
+        f.api().get(f.owner(), f.base() + "/reports?status=RESOLVED").andExpect(jsonPath("$.items[0].itemHidden").value(true));
 
         // mute the author and edit the word list from the page
         var core = f.core().id();
@@ -442,6 +456,132 @@ class ModerationTests {
         f.api().get(f.owner(), f.base() + "/moderation/words").andExpect(jsonPath("$.length()").value(3));
         admin.get("/c/" + f.slug() + "/moderation").andExpect(content().string(not(containsString("<script>"))));
         member.form("/c/" + f.slug() + "/moderation/words", "block", "").andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theQueueHeldCommentsAndAuditComePageByPageEachItemOnce() throws Exception {
+        var f = ContentFixture.create(new Api(mvc), jdbc);
+        int total = ModerationStore.PAGE_SIZE * 2 + 3;
+        f.api().put(f.owner(), f.base() + "/moderation/words",
+                Api.obj("words", List.of(Map.of("word", "代购", "mode", "HOLD")))).andExpect(status().isOk());
+        long post = f.discussion(f.core(), "很多评论的帖子");
+        var reports = new ArrayList<Long>();
+        var held = new ArrayList<Long>();
+        for (int i = 0; i < total; i++) {
+            long target = comment(f, f.core(), post, "评论" + i);
+            reports.add(Api.body(f.api().post(f.member(), f.base() + "/reports", Api.obj("commentId", target, "reason", "理由" + i))
+                    .andExpect(status().isCreated())).get("id").asLong());
+            held.add(comment(f, f.member(), post, "代购" + i));
+        }
+        // the audit trail: the word list, then a mute renewed again and again
+        for (int i = 0; i < total - 1; i++) {
+            f.api().put(f.admin(), f.base() + "/mutes/" + f.core().id(), Api.obj("hours", 1 + i)).andExpect(status().isOk());
+        }
+        assertThat(openReports(f)).containsExactlyElementsOf(reports);
+        assertThat(heldComments(f)).containsExactlyElementsOf(held);
+        assertThat(auditIds(f)).hasSize(total);
+
+        var web = new WebSession(mvc);
+        Members.add(jdbc, f.communityId(), accountId(web.register("翻页的管理员")), "ADMIN");
+        // newest first, across pages, each exactly once, even with new items arriving between pages
+        Runnable newer = () -> {
+            try {
+                f.api().delete(f.admin(), f.base() + "/mutes/" + f.core().id());
+                long c = comment(f, f.core(), post, "翻页时的新评论");
+                f.api().post(f.member(), f.base() + "/reports", Api.obj("commentId", c, "reason", "新举报"));
+                comment(f, f.member(), post, "翻页时的新代购");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        assertThat(apiWalk(f, f.base() + "/reports", newer)).containsExactlyElementsOf(reports.reversed());
+        var heldNow = heldComments(f);
+        assertThat(apiWalk(f, f.base() + "/moderation/held-comments", newer)).containsExactlyElementsOf(heldNow.reversed());
+        var auditNow = auditIds(f);
+        assertThat(apiWalk(f, f.base() + "/moderation/audit", newer)).containsExactlyElementsOf(auditNow.reversed());
+
+        // the page shows the newest of each list first, then the "more" link of each walks on from where it stopped
+        var first = web.get("/c/" + f.slug() + "/moderation").andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(ids(first, "report")).hasSize(ModerationStore.PAGE_SIZE);
+        var expected = openReports(f).reversed();
+        assertThat(pageWalk(web, f, first, "reports", "report", newer)).containsExactlyElementsOf(expected);
+        first = web.get("/c/" + f.slug() + "/moderation").andReturn().getResponse().getContentAsString();
+        expected = heldComments(f).reversed();
+        assertThat(pageWalk(web, f, first, "comments", "held-comment", newer)).containsExactlyElementsOf(expected);
+        first = web.get("/c/" + f.slug() + "/moderation").andReturn().getResponse().getContentAsString();
+        expected = auditIds(f).reversed();
+        assertThat(pageWalk(web, f, first, "audit", "audit", newer)).containsExactlyElementsOf(expected);
+        assertThat(first).contains("更多").doesNotContain("回到最新");
+
+        f.api().get(f.owner(), f.base() + "/moderation/audit?cursor=abc").andExpect(status().isBadRequest());
+        f.api().get(f.owner(), f.base() + "/reports?cursor=" + new org.shequn.shared.Cursor("not-a-time", 1).encode())
+                .andExpect(status().isBadRequest());
+        web.get("/c/" + f.slug() + "/moderation?audit=abc").andExpect(status().isBadRequest());
+        // a cursor does not let members in
+        f.api().get(f.member(), f.base() + "/moderation/audit?cursor=" + Api.body(f.api().get(f.owner(),
+                f.base() + "/moderation/audit")).get("next").asString()).andExpect(status().isForbidden());
+    }
+
+    private List<Long> openReports(ContentFixture f) {
+        return jdbc.sql("select id from moderation_reports where community_id = ? and status = 'OPEN' order by id")
+                .param(f.communityId()).query(Long.class).list();
+    }
+
+    private List<Long> heldComments(ContentFixture f) {
+        return jdbc.sql("""
+                select id from comments where community_id = ? and hidden_at is not null and hidden_by is null
+                and deleted_at is null order by id""").param(f.communityId()).query(Long.class).list();
+    }
+
+    private List<Long> auditIds(ContentFixture f) {
+        return jdbc.sql("select id from moderation_audit where community_id = ? order by id")
+                .param(f.communityId()).query(Long.class).list();
+    }
+
+    /** Every id of a paged API list, following "next" (and writing newer items after each page). */
+    private List<Long> apiWalk(ContentFixture f, String path, Runnable between) throws Exception {
+        var seen = new ArrayList<Long>();
+        String next = null;
+        int pages = 0;
+        do {
+            var body = Api.body(f.api().get(f.owner(), path + (next == null ? "" : "?cursor=" + next)).andExpect(status().isOk()));
+            body.get("items").forEach(item -> seen.add(item.get("id").asLong()));
+            assertThat(body.get("items").size()).isLessThanOrEqualTo(ModerationStore.PAGE_SIZE);
+            next = body.hasNonNull("next") ? body.get("next").asString() : null;
+            between.run();
+            pages++;
+        } while (next != null && pages < 10);
+        assertThat(pages).isEqualTo(3);
+        return seen;
+    }
+
+    /** Every id of one list on the moderation page, following its "more" link. */
+    private List<Long> pageWalk(WebSession web, ContentFixture f, String firstHtml, String param, String idPrefix,
+                                Runnable between) throws Exception {
+        var seen = new ArrayList<Long>(ids(firstHtml, idPrefix));
+        var more = java.util.regex.Pattern.compile("href=\"/c/" + f.slug() + "/moderation\\?" + param + "=([A-Za-z0-9_-]+)#");
+        var html = firstHtml;
+        int pages = 1;
+        for (var m = more.matcher(html); m.find() && pages < 10; m = more.matcher(html)) {
+            between.run();
+            html = web.get("/c/" + f.slug() + "/moderation?" + param + "=" + m.group(1)).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(html).contains("回到最新");
+            seen.addAll(ids(html, idPrefix));
+            pages++;
+        }
+        assertThat(pages).isEqualTo(3);
+        return seen;
+    }
+
+    private static List<Long> ids(String html, String prefix) {
+        var ids = new ArrayList<Long>();
+        var m = java.util.regex.Pattern.compile("id=\"" + prefix + "-(\\d+)\"").matcher(html);
+        while (m.find()) {
+            ids.add(Long.parseLong(m.group(1)));
+        }
+        return ids;
     }
 
     private long accountId(String email) {

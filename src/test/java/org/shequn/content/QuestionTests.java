@@ -84,17 +84,26 @@ class QuestionTests {
                 .andExpect(content().string(Matchers.containsString("提问给 群主")));
     }
 
-    @Test
-    void theEditorOffersTheMembersOwnerFirstAndTheFormAsksThem() throws Exception {
-        var f = ContentFixture.create(new Api(mvc), jdbc);
-        var page = mvc.perform(get("/c/" + f.slug() + "/posts/new").header("Authorization", f.member().bearer()))
+    /** The question form's addressee field: the part of the editor page between its fieldset tags. */
+    String addresseeField(ContentFixture f, Api.User viewer) throws Exception {
+        var page = mvc.perform(get("/c/" + f.slug() + "/posts/new").header("Authorization", viewer.bearer()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        var select = page.substring(page.indexOf("name=\"addresseeId\""));
-        select = select.substring(0, select.indexOf("</select>"));
-        assertThat(select.indexOf("value=\"" + f.owner().id() + "\"")).isPositive()
-                .isLessThan(select.indexOf("value=\"" + f.admin().id() + "\""));
-        assertThat(select).contains("value=\"" + f.core().id() + "\"").doesNotContain("value=\"" + f.member().id() + "\"")
-                .doesNotContain("value=\"" + f.outsider().id() + "\"");
+        var field = page.substring(page.indexOf("<fieldset class=\"field addressee-field"));
+        return field.substring(0, field.indexOf("</fieldset>"));
+    }
+
+    @Test
+    void theEditorOffersTheOwnerInOneClickFindsOthersByNameAndTheFormAsksThem() throws Exception {
+        var f = ContentFixture.create(new Api(mvc), jdbc);
+        // anyone, or the owner, as plain radios; nobody else is listed (others are typed and suggested)
+        var field = addresseeField(f, f.member());
+        assertThat(field).contains("name=\"addresseeId\" value=\"\" checked", "value=\"" + f.owner().id() + "\"", "群主 群主",
+                        "data-member-suggest=\"/c/" + f.slug() + "/members/suggest\"")
+                .doesNotContain("value=\"" + f.admin().id() + "\"").doesNotContain("value=\"" + f.core().id() + "\"")
+                .doesNotContain("管理员");
+        // the owner cannot ask itself: no owner choice on its own form
+        assertThat(addresseeField(f, f.owner())).doesNotContain("value=\"" + f.owner().id() + "\"");
+
         var result = mvc.perform(post("/c/" + f.slug() + "/posts/new").with(csrf()).header("Authorization", f.member().bearer())
                         .param("kind", "QUESTION").param("title", "请教管理员").param("body", "页面提问")
                         .param("addresseeId", Long.toString(f.admin().id())))
@@ -102,10 +111,21 @@ class QuestionTests {
         long id = Long.parseLong(result.getResponse().getRedirectedUrl().replaceAll(".*/", ""));
         assertThat(events.stream(QuestionAsked.class)).containsExactly(
                 new QuestionAsked(id, f.communityId(), f.member().id(), f.admin().id()));
+
+        // refused for another reason: the member picked by name stays picked
         mvc.perform(post("/c/" + f.slug() + "/posts/new").with(csrf()).header("Authorization", f.member().bearer())
-                        .param("kind", "QUESTION").param("title", "请教路人").param("body", "页面提问")
+                        .param("kind", "QUESTION").param("title", "x".repeat(121)).param("body", "页面提问")
+                        .param("addresseeId", Long.toString(f.core().id())))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("value=\"" + f.core().id() + "\" checked")))
+                .andExpect(content().string(Matchers.containsString("<span class=\"addressee-name\">核心成员</span>")));
+        // someone outside the community is refused, and the form does not echo their name
+        mvc.perform(post("/c/" + f.slug() + "/posts/new").with(csrf()).header("Authorization", f.member().bearer())
+                        .param("kind", "QUESTION").param("title", "请教外人").param("body", "页面提问")
                         .param("addresseeId", Long.toString(f.outsider().id())))
-                .andExpect(status().isBadRequest()).andExpect(content().string(Matchers.containsString("只能向本社群的成员提问")));
+                .andExpect(status().isBadRequest()).andExpect(content().string(Matchers.containsString("只能向本社群的成员提问")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("路人"))));
+        assertThat(events.stream(QuestionAsked.class)).hasSize(1);
     }
 
     @Test

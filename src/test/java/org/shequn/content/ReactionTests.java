@@ -225,6 +225,118 @@ class ReactionTests {
         assertThat(sheet(s, s.f().member()).get("post").get("canReact").asBoolean()).isFalse();
     }
 
+    /**
+     * Reactions follow what each member may see of the thread: a hidden comment's counts only for owners and
+     * admins, a held comment's (and the sticker it carries) for runners and its author, never for other members.
+     */
+    @Test
+    void reactionsOnHiddenAndHeldCommentsShowOnlyToWhoMaySeeTheComments() throws Exception {
+        var s = setup();
+        var f = s.f();
+        var api = f.api();
+        var comments = f.base() + "/posts/" + s.post() + "/comments";
+        long visible = commentId(api.post(f.member(), comments, Api.obj("body", "看得见的评论")));
+        long hidden = commentId(api.post(f.member(), comments, Api.obj("body", "会被隐藏的评论")));
+        for (long comment : List.of(visible, hidden)) {
+            api.put(f.owner(), comments + "/" + comment + "/reactions/like", null).andExpect(status().isOk());
+            api.put(f.admin(), comments + "/" + comment + "/reactions/sticker:" + s.sticker(), null).andExpect(status().isOk());
+        }
+        api.put(f.admin(), f.base() + "/comments/" + hidden + "/hidden", null)
+                .andExpect(status().is2xxSuccessful());
+        api.put(f.admin(), f.base() + "/moderation/words", Api.obj("words", List.of(java.util.Map.of("word", "代购", "mode", "HOLD"))))
+                .andExpect(status().isOk());
+        long held = commentId(api.post(f.core(), comments, Api.obj("body", "专业代购", "stickerId", s.sticker2())));
+        // reacting to a held comment is refused, so the count a moderator could find there is written directly
+        jdbc.sql("""
+                insert into reactions (post_id, comment_id, account_id, reaction, community_id, created_at)
+                values (?, ?, ?, 'like', ?, current_timestamp)""").params(s.post(), held, f.core().id(), f.communityId()).update();
+
+        for (var who : List.of(f.owner(), f.admin(), f.core(), f.member())) {
+            var sheet = sheet(s, who);
+            var bars = sheet.get("comments");
+            boolean runs = who == f.owner() || who == f.admin();
+            boolean author = who == f.core();
+            assertThat(bars.get(Long.toString(visible)).get("likes").asInt()).as("visible comment").isEqualTo(1);
+            assertThat(bars.get(Long.toString(visible)).get("stickers").size()).isEqualTo(1);
+            assertThat(bars.has(Long.toString(hidden))).as("hidden comment's counts").isEqualTo(runs);
+            assertThat(bars.has(Long.toString(held))).as("held comment's counts").isEqualTo(runs || author);
+            assertThat(sheet.get("commentStickers").has(Long.toString(held))).as("held comment's sticker")
+                    .isEqualTo(runs || author);
+            if (runs) {
+                assertThat(bars.get(Long.toString(hidden)).get("likes").asInt()).isEqualTo(1);
+                assertThat(bars.get(Long.toString(hidden)).get("stickers").get(0).get("count").asInt()).isEqualTo(1);
+            }
+            // the post page draws its bars from the same sheet
+            var page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                    .get("/c/" + f.slug() + "/posts/" + s.post()).header("Authorization", who.bearer()))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(page.contains("id=\"reactions-" + hidden + "\"")).isEqualTo(runs);
+        }
+        assertThat(api.get(f.outsider(), s.reactions()).andReturn().getResponse().getStatus()).isEqualTo(403);
+        assertThat(api.get(null, s.reactions()).andReturn().getResponse().getStatus()).isEqualTo(401);
+    }
+
+    private static long commentId(ResultActions created) throws Exception {
+        return Long.parseLong(created.andExpect(status().isCreated()).andReturn().getResponse().getHeader("X-Comment-Id"));
+    }
+
+    /** Every API feed (latest, hot, featured, following) tells each post's reaction and comment counts and my like. */
+    @Test
+    void apiFeedItemsCarryReactionAndCommentCountsAndWhetherILikedThem() throws Exception {
+        var s = setup();
+        var f = s.f();
+        var api = f.api();
+        long quiet = f.discussion(f.member(), "没人理的帖子");
+        api.put(f.owner(), s.reactions() + "/like", null).andExpect(status().isOk());
+        api.put(f.admin(), s.reactions() + "/like", null).andExpect(status().isOk());
+        api.put(f.admin(), s.reactions() + "/sticker:" + s.sticker(), null).andExpect(status().isOk());
+        api.post(f.core(), f.base() + "/posts/" + s.post() + "/comments", Api.obj("body", "第一条")).andExpect(status().isCreated());
+        api.post(f.owner(), f.base() + "/posts/" + s.post() + "/comments", Api.obj("body", "第二条")).andExpect(status().isCreated());
+        long comment = jdbc.sql("select max(id) from comments where post_id = ?").param(s.post()).query(Long.class).single();
+        // a reaction on a comment is not one on the post
+        api.put(f.core(), f.base() + "/posts/" + s.post() + "/comments/" + comment + "/reactions/like", null).andExpect(status().isOk());
+        api.put(f.owner(), f.base() + "/posts/" + s.post() + "/featured", null).andExpect(status().isNoContent());
+        api.put(f.owner(), f.base() + "/posts/" + quiet + "/featured", null).andExpect(status().isNoContent());
+        api.put(f.owner(), "/api/v1/people/" + f.member().id() + "/follow", null).andExpect(status().isNoContent());
+
+        for (var view : List.of("latest", "hot", "featured", "following")) {
+            for (var who : List.of(f.owner(), f.core())) {
+                var page = Api.body(api.get(who, view.equals("following") ? "/api/v1/feeds/following"
+                        : f.base() + "/posts?view=" + view).andExpect(status().isOk()));
+                JsonNode shared = null;
+                JsonNode lonely = null;
+                for (var item : page.get("items")) {
+                    var card = item.has("post") ? item.get("post") : item;
+                    if (card.get("id").asLong() == s.post()) {
+                        shared = card;
+                    } else if (card.get("id").asLong() == quiet) {
+                        lonely = card;
+                    }
+                }
+                if (view.equals("following") && who == f.core()) {
+                    continue;
+                }
+                assertThat(shared).as(view).isNotNull();
+                assertThat(shared.get("reactionCount").asInt()).as(view).isEqualTo(3);
+                assertThat(shared.get("commentCount").asInt()).as(view).isEqualTo(2);
+                assertThat(shared.get("liked").asBoolean()).as(view).isEqualTo(who == f.owner());
+                assertThat(lonely).as(view).isNotNull();
+                assertThat(lonely.get("reactionCount").asInt()).isZero();
+                assertThat(lonely.get("commentCount").asInt()).isZero();
+                assertThat(lonely.get("liked").asBoolean()).isFalse();
+            }
+        }
+        // taking a like back counts down
+        api.delete(f.owner(), s.reactions() + "/like").andExpect(status().isOk());
+        var latest = Api.body(api.get(f.owner(), f.base() + "/posts").andExpect(status().isOk()));
+        for (var card : latest.get("items")) {
+            if (card.get("id").asLong() == s.post()) {
+                assertThat(card.get("reactionCount").asInt()).isEqualTo(2);
+                assertThat(card.get("liked").asBoolean()).isFalse();
+            }
+        }
+    }
+
     /** A muted member may not add reactions (a sticker says something too) but may take one back. */
     @Test
     void mutedMembersCannotReactButMayTakeAReactionBack() throws Exception {

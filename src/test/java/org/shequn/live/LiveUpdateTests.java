@@ -129,6 +129,37 @@ class LiveUpdateTests {
     }
 
     @Test
+    void reactionCountsAndTheCommentCountFollowOnThePostPageWithoutAnyonesOwnMark() throws Exception {
+        long post = discussion(owner, "点赞和评论数");
+        long comment = comment(other, post, "第一条评论", null);
+        var page = open(member, "/c/" + slug + "/posts/" + post + "/live");
+        var apiStream = open(admin, "/api/v1/communities/" + slug + "/live");
+
+        api.put(owner, base() + "/posts/" + post + "/reactions/like", null).andExpect(status().isOk());
+        api.put(other, base() + "/posts/" + post + "/reactions/like", null).andExpect(status().isOk());
+        await().atMost(WAIT).untilAsserted(() -> assertThat(text(page)).contains("event:reaction")
+                .contains("rc-p" + post + "-like\\\" hx-swap-oob=\\\"innerHTML\\\">2<"));
+        api.put(member, base() + "/posts/" + post + "/comments/" + comment + "/reactions/like", null).andExpect(status().isOk());
+        await().atMost(WAIT).untilAsserted(() -> assertThat(text(page))
+                .contains("rc-c" + comment + "-like\\\" hx-swap-oob=\\\"innerHTML\\\">1<"));
+        // taken back: the count empties (a page hides an empty count)
+        api.delete(member, base() + "/posts/" + post + "/comments/" + comment + "/reactions/like").andExpect(status().isOk());
+        await().atMost(WAIT).untilAsserted(() -> assertThat(text(page))
+                .contains("rc-c" + comment + "-like\\\" hx-swap-oob=\\\"innerHTML\\\"><"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(text(apiStream))
+                .contains("\"kind\":\"COMMENT_REACTION\"").contains("\"reaction\":\"like\"").doesNotContain("html"));
+        // counts only: nothing says who reacted, no "mine" mark, no form
+        assertThat(text(page)).doesNotContain("mine").doesNotContain("aria-pressed").doesNotContain("<form");
+
+        long second = comment(owner, post, "第二条评论", null);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(text(page)).contains("comment-" + second)
+                .contains("event:comment-count").contains("2 条评论"));
+        api.delete(owner, base() + "/comments/" + second).andExpect(status().is2xxSuccessful());
+        await().atMost(WAIT).untilAsserted(() -> assertThat(text(page)).contains("1 条评论"));
+        assertThat(text(apiStream)).doesNotContain("comment-count");
+    }
+
+    @Test
     void pushedFragmentsAreAsSafeAsThePages() throws Exception {
         long post = discussion(owner, "安全检查");
         var feed = open(member, "/c/" + slug + "/live");

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.shequn.Api;
 import org.shequn.CommunityFixtures;
 import org.shequn.Members;
@@ -31,33 +32,46 @@ import tools.jackson.databind.JsonNode;
 /**
  * Two application nodes on one PostgreSQL database, over real HTTP: what is written through node A reaches
  * a member watching on node B. Runs in the PostgreSQL test run (it creates and drops its own database);
- * skipped on H2, where there is only ever one node.
+ * skipped on H2, where there is only ever one node. The nodes talk through PostgreSQL {@code LISTEN/NOTIFY};
+ * {@link RedisTwoNodeLiveTests} runs the same tests with Redis pub/sub.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoNodeLiveTests {
 
     /** Generous: the first post of a JVM loads the search segmenter's dictionary, which pins both carrier threads of a 2-core machine for seconds. */
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private static String database;
-    private static String databaseUrl;
-    private static final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
-    private static final List<HttpResponse<java.util.stream.Stream<String>>> openStreams = new CopyOnWriteArrayList<>();
+    private String database;
+    private String databaseUrl;
+    private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
+    private final List<HttpResponse<java.util.stream.Stream<String>>> openStreams = new CopyOnWriteArrayList<>();
+
+    /** What the nodes are started with besides the database: the transport's settings. */
+    List<String> transport() {
+        return List.of();
+    }
+
+    /** Whether the nodes listen on PostgreSQL (the LISTEN connection test needs that). */
+    boolean listensOnPostgres() {
+        return true;
+    }
 
     @BeforeAll
-    static void twoNodes() {
+    void twoNodes() {
         Assumptions.assumeTrue(TestDatabase.postgres(), "two nodes need PostgreSQL (run with -Dshequn.test.db=postgres)");
+        var transport = transport();
         database = "shequn_live_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         admin("create database " + database);
         var server = TestDatabase.serverUrl();
         databaseUrl = server.substring(0, server.lastIndexOf('/') + 1) + database;
         // one after the other: Flyway migrates once, the second node finds the schema current
-        nodes.add(node());
-        nodes.add(node());
+        nodes.add(node(transport));
+        nodes.add(node(transport));
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         openStreams.forEach(r -> r.body().close());
         nodes.forEach(ConfigurableApplicationContext::close);
         nodes.clear();
@@ -98,6 +112,7 @@ class TwoNodeLiveTests {
 
     @Test
     void aNodeWhoseListenConnectionDropsReconnectsAndKeepsDelivering() throws Exception {
+        Assumptions.assumeTrue(listensOnPostgres(), "the nodes do not listen on PostgreSQL");
         var c = community();
         long post = post(c.owner(), c.slug(), "断线重连");
         var stream = stream(b(), "/c/" + c.slug() + "/posts/" + post + "/live", c.member());
@@ -114,13 +129,13 @@ class TwoNodeLiveTests {
         await().atMost(WAIT).untilAsserted(() -> assertThat(String.join("\n", stream)).contains("comment-" + comment));
     }
 
-    private record Community(String slug, User owner, User member, User other, User outsider) {
+    record Community(String slug, User owner, User member, User other, User outsider) {
     }
 
-    private record User(long id, String token) {
+    record User(long id, String token) {
     }
 
-    private Community community() throws Exception {
+    Community community() throws Exception {
         var owner = register(a(), "群主");
         var slug = Api.unique("two-nodes-");
         var created = send(a(), "POST", "/api/v1/communities", owner, CommunityFixtures.settings(slug));
@@ -133,7 +148,7 @@ class TwoNodeLiveTests {
         return new Community(slug, owner, member, other, register(b(), "路人"));
     }
 
-    private static User register(ConfigurableApplicationContext node, String name) throws Exception {
+    private User register(ConfigurableApplicationContext node, String name) throws Exception {
         var email = Api.unique("node") + "@example.com";
         var account = json(send(node, "POST", "/api/v1/auth/register", null,
                 Map.of("email", email, "password", "secret-pass-1", "displayName", name)));
@@ -142,14 +157,14 @@ class TwoNodeLiveTests {
         return new User(account.get("id").asLong(), token.get("token").asString());
     }
 
-    private static long post(User author, String slug, String text) throws Exception {
+    long post(User author, String slug, String text) throws Exception {
         var response = send(a(), "POST", "/api/v1/communities/" + slug + "/posts", author,
                 Map.of("kind", "DISCUSSION", "body", text));
         assertThat(response.statusCode()).isEqualTo(201);
         return json(response).get("id").asLong();
     }
 
-    private static long comment(User author, String slug, long post, String text) throws Exception {
+    long comment(User author, String slug, long post, String text) throws Exception {
         var response = send(a(), "POST", "/api/v1/communities/" + slug + "/posts/" + post + "/comments", author,
                 Map.of("body", text));
         assertThat(response.statusCode()).isEqualTo(201);
@@ -157,7 +172,7 @@ class TwoNodeLiveTests {
     }
 
     /** Opens an event stream and collects its lines in the background until the test ends. */
-    private static List<String> stream(ConfigurableApplicationContext node, String path, User user) throws Exception {
+    List<String> stream(ConfigurableApplicationContext node, String path, User user) throws Exception {
         var response = HTTP.send(request(node, path, user).header("Accept", "text/event-stream").GET().build(),
                 HttpResponse.BodyHandlers.ofLines());
         assertThat(response.statusCode()).isEqualTo(200);
@@ -174,60 +189,62 @@ class TwoNodeLiveTests {
         return lines;
     }
 
-    private static int status(ConfigurableApplicationContext node, String path, User user) throws Exception {
+    private int status(ConfigurableApplicationContext node, String path, User user) throws Exception {
         return HTTP.send(request(node, path, user).GET().timeout(Duration.ofSeconds(5)).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    private static HttpResponse<String> send(ConfigurableApplicationContext node, String method, String path, User user,
+    private HttpResponse<String> send(ConfigurableApplicationContext node, String method, String path, User user,
                                              Object body) throws Exception {
         var request = request(node, path, user).header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(body)));
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static HttpRequest.Builder request(ConfigurableApplicationContext node, String path, User user) {
+    private HttpRequest.Builder request(ConfigurableApplicationContext node, String path, User user) {
         var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(node) + path));
         return user == null ? builder : builder.header("Authorization", "Bearer " + user.token());
     }
 
-    private static JsonNode json(HttpResponse<String> response) {
+    private JsonNode json(HttpResponse<String> response) {
         return Api.read(response.body());
     }
 
-    private static int listeners() {
+    int listeners() {
         return jdbc(a()).sql("select count(*) from pg_stat_activity where datname = ? and application_name = ?")
                 .params(database, PostgresBroadcast.APPLICATION_NAME).query(Integer.class).single();
     }
 
-    private static ConfigurableApplicationContext node() {
+    private ConfigurableApplicationContext node(List<String> transport) {
         // command-line arguments: they outrank application.yml's defaults (default properties would not)
-        return new SpringApplicationBuilder(ShequnApplication.class).profiles("test").run(
+        var args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.datasource.url=" + databaseUrl,
                 "--spring.datasource.username=" + TestDatabase.user(),
                 "--spring.datasource.password=" + TestDatabase.password(),
                 "--spring.datasource.hikari.maximum-pool-size=4",
-                "--shequn.data-dir=target/test-data/two-nodes");
+                "--shequn.data-dir=target/test-data/two-nodes"));
+        args.addAll(transport);
+        return new SpringApplicationBuilder(ShequnApplication.class).profiles("test").run(args.toArray(String[]::new));
     }
 
-    private static ConfigurableApplicationContext a() {
+    ConfigurableApplicationContext a() {
         return nodes.get(0);
     }
 
-    private static ConfigurableApplicationContext b() {
+    ConfigurableApplicationContext b() {
         return nodes.get(1);
     }
 
-    private static int port(ConfigurableApplicationContext node) {
+    private int port(ConfigurableApplicationContext node) {
         return Integer.parseInt(node.getEnvironment().getProperty("local.server.port"));
     }
 
-    private static JdbcClient jdbc(ConfigurableApplicationContext node) {
+    private JdbcClient jdbc(ConfigurableApplicationContext node) {
         return node.getBean(JdbcClient.class);
     }
 
-    private static void admin(String sql) {
+    private void admin(String sql) {
         try (var connection = DriverManager.getConnection(TestDatabase.serverUrl(), TestDatabase.user(), TestDatabase.password());
              var statement = connection.createStatement()) {
             statement.execute(sql);

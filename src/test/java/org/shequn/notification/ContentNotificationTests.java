@@ -19,10 +19,7 @@ import org.shequn.Api;
 import org.shequn.CommunityFixtures;
 import org.shequn.IntegrationTest;
 import org.shequn.Members;
-import org.shequn.content.AnswerAccepted;
-import org.shequn.content.MemberMentioned;
-import org.shequn.content.QuestionAsked;
-import org.shequn.content.ReactionAdded;
+import org.shequn.content.ModerationDecided;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,8 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Notifications about content: each kind through its real HTTP entry point where the producer exists
- * (comments, moderation, follows), and through the published event where another slice builds it.
+ * Notifications about content, each kind from its real HTTP entry point (posts, questions, answers, mentions,
+ * reactions, moderation, follows) to the recipient's inbox. Events reach the inbox through the outbox after the
+ * writing transaction commits, so tests wait for it; {@link #settle()} makes "nothing arrived" a real answer.
  */
 @IntegrationTest
 class ContentNotificationTests {
@@ -165,52 +163,161 @@ class ContentNotificationTests {
         assertThat(awaitKind(bob, "FOLLOWED").get("text").asString()).isEqualTo("张三 关注了你。");
     }
 
+    static String token(Api.User user) {
+        return "@[" + user.displayName() + "](member:" + user.id() + ")";
+    }
+
+    long postWithBody(Api.User author, String title, String body) throws Exception {
+        return Api.body(api.post(author, base() + "/posts", Api.obj("kind", "DISCUSSION", "title", title, "body", body))
+                .andExpect(status().isCreated())).get("id").asLong();
+    }
+
+    long commentWithBody(Api.User author, long postId, String body) throws Exception {
+        return Long.parseLong(api.post(author, base() + "/posts/" + postId + "/comments", Api.obj("body", body))
+                .andExpect(status().isCreated()).andReturn().getResponse().getHeader("X-Comment-Id"));
+    }
+
+    int unread(Api.User user) throws Exception {
+        return Api.body(api.get(user, "/api/v1/notifications/unread").andExpect(status().isOk())).get("unread").asInt();
+    }
+
+    List<JsonNode> ofKind(Api.User user, String kind) throws Exception {
+        return items(user).stream().filter(n -> n.get("kind").asString().equals(kind)).toList();
+    }
+
     @Test
-    void questionsAcceptedAnswersAndMentionsReachTheirMember() throws Exception {
-        long question = post(alice, "QUESTION", "请教群主");
+    void aQuestionAddressedToAMemberReachesThemAndTheAcceptedAnswerItsAuthorOnce() throws Exception {
+        int before = unread(owner);
+        long question = Api.body(api.post(alice, base() + "/posts", Api.obj("kind", "QUESTION", "title", "请教群主",
+                "body", "社群怎么起步？", "addresseeId", owner.id())).andExpect(status().isCreated())).get("id").asLong();
+        var asked = awaitKind(owner, "QUESTION_ASKED");
+        assertThat(asked.get("text").asString()).isEqualTo("张三 向你提问：「请教群主」");
+        assertThat(asked.get("link").asString()).isEqualTo("/c/" + slug + "/posts/" + question);
+        assertThat(asked.get("unread").asBoolean()).isTrue();
+        assertThat(unread(owner)).isEqualTo(before + 1);
+        // an open question tells nobody in particular
+        Api.body(api.post(bob, base() + "/posts", Api.obj("kind", "QUESTION", "title", "大家怎么看", "body", "开放问题"))
+                .andExpect(status().isCreated()));
+
         long answer = comment(owner, question, null);
-        transactions.executeWithoutResult(t -> {
-            events.publishEvent(new QuestionAsked(question, communityId, alice.id(), owner.id()));
-            events.publishEvent(new AnswerAccepted(question, communityId, answer, alice.id(), owner.id()));
-            events.publishEvent(new MemberMentioned(communityId, question, answer, bob.id(), owner.id()));
-            events.publishEvent(new MemberMentioned(communityId, question, null, outsider.id(), alice.id()));
-        });
-        assertThat(awaitKind(owner, "QUESTION_ASKED").get("text").asString()).isEqualTo("张三 向你提问：「请教群主」");
+        long other = comment(bob, question, null);
+        api.put(alice, base() + "/posts/" + question + "/accepted-answer", Api.obj("commentId", answer)).andExpect(status().isOk());
         var accepted = awaitKind(owner, "ANSWER_ACCEPTED");
+        assertThat(accepted.get("text").asString()).isEqualTo("张三 采纳了你对「请教群主」的回答。");
         assertThat(accepted.get("link").asString()).isEqualTo("/c/" + slug + "/posts/" + question + "#comment-" + answer);
-        assertThat(awaitKind(bob, "MENTIONED").get("text").asString()).isEqualTo("群主 在「请教群主」中提到了你。");
+        // switching to another answer tells its author; switching back does not tell the first one twice
+        api.put(alice, base() + "/posts/" + question + "/accepted-answer", Api.obj("commentId", other)).andExpect(status().isOk());
+        awaitKind(bob, "ANSWER_ACCEPTED");
+        api.put(alice, base() + "/posts/" + question + "/accepted-answer", Api.obj("commentId", answer)).andExpect(status().isOk());
         settle();
-        // not a member: a mention would leak the community's content
+        assertThat(ofKind(owner, "QUESTION_ASKED")).hasSize(1);
+        assertThat(ofKind(owner, "ANSWER_ACCEPTED")).hasSize(1);
+        assertThat(ofKind(bob, "ANSWER_ACCEPTED")).hasSize(1);
+        assertThat(ofKind(alice, "ANSWER")).hasSize(2);
+        // the asker accepting is not news to the asker; nobody else was asked anything
+        assertThat(ofKind(alice, "ANSWER_ACCEPTED")).isEmpty();
+        for (var other2 : List.of(admin, bob, alice)) {
+            assertThat(ofKind(other2, "QUESTION_ASKED")).as(other2.displayName()).isEmpty();
+        }
         assertThat(items(outsider)).isEmpty();
     }
 
     @Test
-    void reactionsAreGroupedPerPostUntilRead() throws Exception {
+    void mentionsInAPostAndACommentNotifyEachMemberOnceNeverTheWriterNorOutsiders() throws Exception {
+        var body = "请 " + token(bob) + " 看看，再叫一次 " + token(bob) + "，我自己 " + token(alice) + "，路人 " + token(outsider);
+        long post = postWithBody(alice, "周会安排", body);
+        var mentioned = awaitKind(bob, "MENTIONED");
+        assertThat(mentioned.get("text").asString()).isEqualTo("张三 在「周会安排」中提到了你。");
+        assertThat(mentioned.get("link").asString()).isEqualTo("/c/" + slug + "/posts/" + post);
+
+        long comment = commentWithBody(bob, post, "同意，" + token(admin) + " 也来，" + token(alice) + "，还有我 " + token(bob));
+        var inComment = awaitKind(admin, "MENTIONED");
+        assertThat(inComment.get("text").asString()).isEqualTo("李四 在「周会安排」中提到了你。");
+        assertThat(inComment.get("link").asString()).isEqualTo("/c/" + slug + "/posts/" + post + "#comment-" + comment);
+
+        // editing the post keeps bob and adds the owner: only the owner hears of it
+        api.put(alice, base() + "/posts/" + post, Api.obj("kind", "DISCUSSION", "title", "周会安排",
+                "body", body + " 以及 " + token(owner))).andExpect(status().isOk());
+        awaitKind(owner, "MENTIONED");
+        settle();
+        assertThat(ofKind(bob, "MENTIONED")).hasSize(1);
+        assertThat(ofKind(admin, "MENTIONED")).hasSize(1);
+        assertThat(ofKind(owner, "MENTIONED")).hasSize(1);
+        // the post's writer was mentioned only by the comment's writer
+        assertThat(ofKind(alice, "MENTIONED")).singleElement()
+                .satisfies(n -> assertThat(n.get("text").asString()).isEqualTo("李四 在「周会安排」中提到了你。"));
+        assertThat(items(outsider)).isEmpty();
+    }
+
+    @Test
+    void twoMembersLikingAPostMakeOneGroupedNotificationAndOwnReactionsNone() throws Exception {
         long post = post(alice, "DISCUSSION", "新年快乐");
-        var reactors = List.of(bob, owner, admin, bob);
-        for (var r : reactors) {
-            transactions.executeWithoutResult(t -> events.publishEvent(
-                    new ReactionAdded(communityId, post, null, alice.id(), r.id(), r == bob ? "like" : "sticker:1")));
-        }
-        transactions.executeWithoutResult(t -> events.publishEvent(
-                new ReactionAdded(communityId, post, null, alice.id(), alice.id(), "like")));
+        String like = base() + "/posts/" + post + "/reactions/like";
+        api.put(alice, like, null).andExpect(status().isOk());
+        api.put(bob, like, null).andExpect(status().isOk());
+        api.put(owner, like, null).andExpect(status().isOk());
+        // taking a like back and giving it again counts the member once
+        api.delete(bob, like).andExpect(status().isOk());
+        api.put(bob, like, null).andExpect(status().isOk());
         settle();
         var all = items(alice);
-        assertThat(all).hasSize(1);
-        assertThat(all.getFirst().get("text").asString()).endsWith(" 等 2 人 回应了你的帖子「新年快乐」。");
+        assertThat(all).singleElement().satisfies(n -> {
+            assertThat(n.get("kind").asString()).isEqualTo("REACTION");
+            assertThat(n.get("text").asString()).matches("(李四|群主) 等 2 人 回应了你的帖子「新年快乐」。");
+            assertThat(n.get("link").asString()).isEqualTo("/c/" + slug + "/posts/" + post);
+        });
         mvc.perform(get("/api/v1/notifications").header("Authorization", alice.bearer()).header("Accept-Language", "en"))
-                .andExpect(jsonPath("$.items[0].text").value(containsString(" and 2 others reacted to your post \"新年快乐\".")));
-        api.get(alice, "/api/v1/notifications/unread").andExpect(jsonPath("$.unread").value(1));
+                .andExpect(jsonPath("$.items[0].text").value(org.hamcrest.Matchers.matchesPattern(
+                        "(李四|群主) and one other reacted to your post \"新年快乐\"\\.")));
+        assertThat(unread(alice)).isEqualTo(1);
 
+        // once read, the next reaction opens a new group
         api.post(alice, "/api/v1/notifications/" + all.getFirst().get("id").asLong() + "/read", null).andExpect(status().isNoContent());
-        api.get(alice, "/api/v1/notifications/unread").andExpect(jsonPath("$.unread").value(0));
-        transactions.executeWithoutResult(t -> events.publishEvent(
-                new ReactionAdded(communityId, post, null, alice.id(), bob.id(), "like")));
+        api.put(admin, like, null).andExpect(status().isOk());
         settle();
         var again = items(alice);
         assertThat(again).hasSize(2);
-        assertThat(again.getFirst().get("text").asString()).isEqualTo("李四 回应了你的帖子「新年快乐」。");
+        assertThat(again.getFirst().get("text").asString()).isEqualTo("管理员 回应了你的帖子「新年快乐」。");
         assertThat(again.getFirst().get("unread").asBoolean()).isTrue();
+
+        // a comment's reactions go to the comment's author; reacting to one's own comment tells nobody
+        long comment = comment(bob, post, null);
+        String commentLike = base() + "/posts/" + post + "/comments/" + comment + "/reactions/like";
+        api.put(bob, commentLike, null).andExpect(status().isOk());
+        api.put(alice, commentLike, null).andExpect(status().isOk());
+        assertThat(awaitKind(bob, "COMMENT_REACTION").get("text").asString()).isEqualTo("张三 回应了你在「新年快乐」下的评论。");
+        settle();
+        assertThat(items(bob)).hasSize(1);
+        assertThat(items(owner)).isEmpty();
+    }
+
+    @Test
+    void aRedeliveredModerationDecisionNotifiesOnceButTheSameDecisionTakenAgainDoes() throws Exception {
+        long post = post(bob, "DISCUSSION", "被隐藏两次");
+        api.put(admin, base() + "/posts/" + post + "/hidden", null).andExpect(status().isNoContent());
+        awaitKind(bob, "MODERATION_POST_HIDDEN");
+        long auditId = jdbc.sql("select id from moderation_audit where community_id = ? and post_id = ? and action = 'HIDE'")
+                .params(communityId, post).query(Long.class).single();
+        var redelivered = new ModerationDecided(auditId, communityId, bob.id(), admin.id(),
+                ModerationDecided.Action.POST_HIDDEN, post, null, null, null);
+        for (int i = 0; i < 2; i++) {
+            transactions.executeWithoutResult(t -> events.publishEvent(redelivered));
+        }
+        settle();
+        assertThat(ofKind(bob, "MODERATION_POST_HIDDEN")).hasSize(1);
+
+        // hide, restore, hide: two decisions to hide, two notifications
+        api.delete(admin, base() + "/posts/" + post + "/hidden").andExpect(status().isNoContent());
+        api.put(admin, base() + "/posts/" + post + "/hidden", null).andExpect(status().isNoContent());
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(ofKind(bob, "MODERATION_POST_HIDDEN")).hasSize(2));
+        settle();
+        assertThat(ofKind(bob, "MODERATION_POST_RESTORED")).hasSize(1);
+        assertThat(unread(bob)).isEqualTo(3);
+
+        // an event left in the outbox from before decisions carried their audit id still tells its member
+        transactions.executeWithoutResult(t -> events.publishEvent(new ModerationDecided(null, communityId, bob.id(),
+                owner.id(), ModerationDecided.Action.UNMUTED, null, null, null, null)));
+        awaitKind(bob, "MODERATION_UNMUTED");
     }
 
     @Test

@@ -49,6 +49,7 @@ class MailNotificationTests {
     static final int PORT = freePort();
     static final ServerSetup SMTP = new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
     static final Duration WAIT = Duration.ofSeconds(60);
+    static final int DIGEST_PAGE = 2;
     static GreenMail greenMail;
 
     @DynamicPropertySource
@@ -58,6 +59,8 @@ class MailNotificationTests {
         registry.add("shequn.mail.send-every", () -> "PT1H");
         registry.add("shequn.mail.digest-cron", () -> "-");
         registry.add("shequn.mail.digest-hour", () -> 0);
+        // every community here has more members than a page: the digest's paging is always exercised
+        registry.add("shequn.mail.digest-page-size", () -> DIGEST_PAGE);
         registry.add("shequn.base-url", () -> "https://shequn.example");
     }
 
@@ -145,8 +148,9 @@ class MailNotificationTests {
         }
     }
 
+    /** In microseconds, as the database keeps times (H2 rounds finer ones up: "due at now" would be late). */
     static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     @Test
@@ -288,6 +292,47 @@ class MailNotificationTests {
         deliverAll(now().plusHours(24));
         assertThat(mailTo(bob)).hasSize(2);
         assertThat(part(mailTo(bob).get(1), "text/plain")).contains("有 1 篇新帖子").contains("第三篇").doesNotContain("第一篇");
+    }
+
+    @Test
+    void theDigestWalksACommunityPageByPageAndMailsEveryMemberOnceWhateverTheirCommunities() throws Exception {
+        var members = new java.util.ArrayList<>(List.of(bob));
+        for (int i = 0; i < 3 * DIGEST_PAGE + 1; i++) {
+            var m = api.register("成员" + i);
+            Members.add(jdbc, communityId, m.id(), "MEMBER");
+            members.add(m);
+        }
+        // the first new member is also in a second community with news: one digest tells of both
+        var secondSlug = Api.unique("mail2-");
+        var second = new java.util.LinkedHashMap<>(CommunityFixtures.settings(secondSlug));
+        second.put("name", "第二个社群");
+        api.post(owner, "/api/v1/communities", second).andExpect(status().isCreated());
+        long secondId = jdbc.sql("select id from communities where slug = ?").param(secondSlug).query(Long.class).single();
+        var both = members.get(1);
+        Members.add(jdbc, secondId, both.id(), "MEMBER");
+        post(alice, "DISCUSSION", "分页摘要的帖子");
+        Api.body(api.post(owner, "/api/v1/communities/" + secondSlug + "/posts",
+                Api.obj("kind", "DISCUSSION", "title", "第二个社群的帖子", "body", "正文")).andExpect(status().isCreated()));
+        Awaitility.await().atMost(WAIT).until(() -> jdbc.sql("select count(*) from digest_posts where community_id in (?, ?)")
+                .params(communityId, secondId).query(Integer.class).single() == 2);
+        assertThat(jdbc.sql("select count(*) from memberships where community_id = ?").param(communityId)
+                .query(Integer.class).single()).isGreaterThan(3 * DIGEST_PAGE);
+
+        var at = now();
+        digest.run(at);
+        digest.run(at);
+        deliverAll(at);
+
+        for (var m : members) {
+            assertThat(mailTo(m)).as(m.displayName()).singleElement().satisfies(mail ->
+                    assertThat(part(mail, "text/plain")).contains("「产品经理读书会」有 1 篇新帖子：").contains("· 分页摘要的帖子"));
+        }
+        assertThat(part(mailTo(both).getFirst(), "text/plain")).contains("「第二个社群」有 1 篇新帖子：").contains("· 第二个社群的帖子");
+        assertThat(part(mailTo(bob).getFirst(), "text/plain")).doesNotContain("第二个社群");
+        // the owner wrote the second community's post and is told only of the first's
+        assertThat(mailTo(owner)).singleElement().satisfies(mail -> assertThat(part(mail, "text/plain"))
+                .contains("分页摘要的帖子").doesNotContain("第二个社群的帖子"));
+        assertThat(mailTo(alice)).isEmpty();
     }
 
     static int freePort() {

@@ -167,6 +167,50 @@ class SearchTests {
     }
 
     @Test
+    void aPostHiddenByModerationLeavesSearchWithItsCommentsAndReturnsWhenRestored() throws Exception {
+        var f = fixture();
+        var reader = f.api().register("读者");
+        Members.add(jdbc, f.communityId(), reader.id(), "MEMBER");
+        long post = f.discussion(f.member(), "周末露营装备清单，帐篷睡袋都列好了");
+        long comment = f.comment(f.owner(), post, "露营最好再带一盏营地灯");
+        long kept = f.discussion(f.owner(), "露营地点投票");
+        eventually(() -> assertThat(ids(f.search(reader, "q=" + enc("露营")), "postId")).containsExactlyInAnyOrder(post, post, kept));
+
+        f.api().put(f.owner(), f.base() + "/posts/" + post + "/hidden", null).andExpect(status().isNoContent());
+        eventually(() -> assertThat(f.postIds(reader, "露营")).containsExactly(kept));
+        // the comment went with its post (the results above hold no item of it), and so did the post's own words
+        assertThat(ids(f.search(reader, "q=" + enc("营地灯") + "&kind=comment"), "commentId")).isEmpty();
+        assertThat(f.postIds(reader, "帐篷睡袋")).isEmpty();
+
+        f.api().delete(f.owner(), f.base() + "/posts/" + post + "/hidden").andExpect(status().isNoContent());
+        eventually(() -> assertThat(f.postIds(reader, "露营")).containsExactlyInAnyOrder(post, post, kept));
+        assertThat(ids(f.search(reader, "q=" + enc("营地灯") + "&kind=comment"), "commentId")).containsExactly(comment);
+        assertThat(f.postIds(reader, "帐篷睡袋")).containsExactly(post);
+    }
+
+    @Test
+    void decisionsTakenInQuickSuccessionLeaveTheIndexAsThePostEndsUp() throws Exception {
+        var f = fixture();
+        var started = java.time.OffsetDateTime.now().minusSeconds(1);
+        long post = f.discussion(f.member(), "夜跑路线分享，江边十公里");
+        f.comment(f.owner(), post, "夜跑记得带头灯");
+        eventually(() -> assertThat(f.postIds(f.member(), "夜跑")).containsExactlyInAnyOrder(post, post));
+        var hidden = f.base() + "/posts/" + post + "/hidden";
+        // the listeners for these decisions run concurrently; each must leave the index as the post is then
+        for (int i = 0; i < 3; i++) {
+            f.api().put(f.owner(), hidden, null).andExpect(status().isNoContent());
+            f.api().delete(f.owner(), hidden).andExpect(status().isNoContent());
+        }
+        f.api().put(f.owner(), hidden, null).andExpect(status().isNoContent());
+        eventually(() -> assertThat(jdbc.sql("""
+                select count(*) from event_publication where completion_date is null and publication_date >= ?""")
+                .param(started).query(Integer.class).single()).isZero());
+        assertThat(f.postIds(f.member(), "夜跑")).isEmpty();
+        f.api().delete(f.owner(), hidden).andExpect(status().isNoContent());
+        eventually(() -> assertThat(f.postIds(f.member(), "夜跑")).containsExactlyInAnyOrder(post, post));
+    }
+
+    @Test
     void onlyMembersSearchAndCrossCommunitySearchCoversMyCommunities() throws Exception {
         var f = fixture();
         var g = fixture();

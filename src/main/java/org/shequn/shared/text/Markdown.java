@@ -1,6 +1,5 @@
 package org.shequn.shared.text;
 
-import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
@@ -48,11 +47,22 @@ public class Markdown {
         return SPACE.matcher(text).replaceAll(" ").strip();
     }
 
+    /**
+     * Rendered HTML by its source text. Rendering and sanitizing is a pure function of the text and the costly
+     * part of showing a post with its comments, which are read far more often than written. Bounded by the
+     * characters held (source and HTML), about {@value #CACHED_CHARS} of them.
+     */
+    private static final long CACHED_CHARS = 8_000_000;
+    private final com.github.benmanes.caffeine.cache.Cache<String, String> rendered =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                    .maximumWeight(CACHED_CHARS)
+                    .weigher((String source, String html) -> source.length() + html.length())
+                    .build();
+
     public String toSafeHtml(String markdown) {
         if (markdown == null || markdown.isBlank()) {
             return "";
         }
-        Node document = parser.parse(markdown);
-        return POLICY.sanitize(renderer.render(document));
+        return rendered.get(markdown, source -> POLICY.sanitize(renderer.render(parser.parse(source))));
     }
 }
