@@ -193,7 +193,7 @@ class Moderation {
         var seat = runnerWriting(viewer, slug);
         var role = roster.roleOf(seat.communityId(), accountId)
                 .orElseThrow(() -> Rejection.notFound("content.moderation.mute.notMember"));
-        if (role == CommunityRole.OWNER || (role == CommunityRole.ADMIN && !seat.owner()) || accountId == seat.accountId()) {
+        if (!mayMute(seat, accountId, role)) {
             throw Rejection.forbidden("content.moderation.mute.forbidden");
         }
         if (draft == null || draft.hours() == null || draft.hours() < MIN_MUTE_HOURS || draft.hours() > MAX_MUTE_HOURS) {
@@ -206,6 +206,11 @@ class Moderation {
         long audited = audit(seat, "MUTE", null, null, accountId, draft.hours() + "h " + reason);
         decided(seat, audited, accountId, ModerationDecided.Action.MUTED, null, null, reason, until);
         return new MuteView(accountId, name(names(List.of(accountId)), accountId), until, reason);
+    }
+
+    /** Nobody mutes the owner or themselves, and only the owner mutes an admin. */
+    private static boolean mayMute(Seat seat, long accountId, CommunityRole role) {
+        return role != CommunityRole.OWNER && (role != CommunityRole.ADMIN || seat.owner()) && accountId != seat.accountId();
     }
 
     @Transactional
@@ -363,9 +368,12 @@ class Moderation {
         for (var item : items) {
             var r = (ModerationStore.ReportRow) item[0];
             long authorId = (Long) item[1];
+            // the mute button only for an author this runner may mute and who is still a member
+            boolean mutable = authorId != 0 && roster.roleOf(seat.communityId(), authorId)
+                    .filter(role -> mayMute(seat, authorId, role)).isPresent();
             out.add(new ReportView(r.id(), r.postId(), r.commentId(), r.reporterId(), name(names, r.reporterId()), r.reason(),
                     r.status(), r.createdAt(), authorId, name(names, authorId), (String) item[2], (Boolean) item[3],
-                    (Boolean) item[4]));
+                    (Boolean) item[4], mutable));
         }
         return out;
     }

@@ -183,6 +183,32 @@ class ModerationTests {
     }
 
     @Test
+    void theMuteButtonIsOfferedOnlyForAuthorsTheRunnerMayMute() throws Exception {
+        var f = ContentFixture.create(new Api(mvc), jdbc);
+        var otherAdmin = f.api().register("另一位管理员");
+        Members.add(jdbc, f.communityId(), otherAdmin.id(), "ADMIN");
+        for (var author : List.of(f.owner(), otherAdmin, f.member())) {
+            long post = f.discussion(author, "被举报的帖子");
+            f.api().post(f.core(), f.base() + "/reports", Api.obj("postId", post, "reason", "广告")).andExpect(status().isCreated());
+        }
+        var web = new WebSession(mvc);
+        long webAdmin = accountId(web.register("网页管理员"));
+        Members.add(jdbc, f.communityId(), webAdmin, "ADMIN");
+        var html = web.get("/c/" + f.slug() + "/moderation").andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("/moderation/mutes/" + f.member().id() + "\"")
+                .doesNotContain("/moderation/mutes/" + f.owner().id() + "\"", "/moderation/mutes/" + otherAdmin.id() + "\"");
+        // the API says the same, and the owner may mute an admin
+        var asAdmin = Api.body(f.api().get(f.admin(), f.base() + "/reports").andExpect(status().isOk())).get("items");
+        var asOwner = Api.body(f.api().get(f.owner(), f.base() + "/reports").andExpect(status().isOk())).get("items");
+        for (int i = 0; i < 3; i++) {
+            long author = asAdmin.get(i).get("authorId").asLong();
+            assertThat(asAdmin.get(i).get("authorMutable").asBoolean()).as("admin, author %d", author).isEqualTo(author == f.member().id());
+            long ownerSees = asOwner.get(i).get("authorId").asLong();
+            assertThat(asOwner.get(i).get("authorMutable").asBoolean()).as("owner, author %d", ownerSees).isEqualTo(ownerSees != f.owner().id());
+        }
+    }
+
+    @Test
     void badInputIsRefusedAndNothingIsWritten() throws Exception {
         var f = ContentFixture.create(new Api(mvc), jdbc);
         long post = f.discussion(f.core(), "帖子");
