@@ -37,12 +37,13 @@ ensure_jar() {
 
 # start_server DB HEAP [app options...]: the jar on PostgreSQL database DB, log in $OUT/server.log, data in
 # $OUT/data; waits until healthy. Per-member posting limits are for people, not for a load generator, so
-# they are lifted; SERVER_ARGS adds more (e.g. SERVER_ARGS=--shequn.live.sender-threads=2). Sets server_pid
+# they are lifted; SERVER_ARGS adds more (e.g. SERVER_ARGS=--shequn.live.sender-threads=2) and JAVA_OPTS adds
+# JVM options (e.g. JAVA_OPTS=-XX:+UseZGC). Sets server_pid
 # (stop_server stops it).
 server_pid=""
 start_server() {
   SHEQUN_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$1" SHEQUN_DB_USER=$PGUSER SHEQUN_DATA_DIR="$OUT/data" \
-    PORT=$PORT "$JAVA_HOME/bin/java" -Xmx"$2" -jar "$JAR" \
+    PORT=$PORT "$JAVA_HOME/bin/java" -Xmx"$2" ${JAVA_OPTS:-} -jar "$JAR" \
     --shequn.moderation.comments-per-member=100000000 --shequn.moderation.posts-per-member=100000000 \
     --shequn.moderation.posts-per-community=100000000 "${@:3}" ${SERVER_ARGS:-} > "$OUT/server.log" 2>&1 &
   server_pid=$!

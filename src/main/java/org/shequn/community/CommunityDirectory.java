@@ -46,9 +46,11 @@ class CommunityDirectory implements Communities {
         return store.byId(communityId).map(CommunityRow::rules).orElse("");
     }
 
+    /** One community: its themes and entry questions are read together, when something first asks for either. */
     CommunityInfo info(CommunityRow r) {
-        var lists = store.lists(List.of(r.id()));
-        return info(r, lists.themes().getOrDefault(r.id(), List.of()), lists.questions().getOrDefault(r.id(), List.of()));
+        var lists = org.springframework.util.function.SingletonSupplier.of(() -> store.lists(List.of(r.id())));
+        return info(r, new LazyList<>(() -> lists.obtain().themes().getOrDefault(r.id(), List.of())),
+                new LazyList<>(() -> lists.obtain().questions().getOrDefault(r.id(), List.of())));
     }
 
     static CommunityInfo info(CommunityRow r, List<String> themes, List<String> questions) {

@@ -81,14 +81,15 @@ class Commenting {
             comments.setHidden(id, now, null);
             return id;
         }
-        published(posts, events, post, id, parentId, seat.accountId());
+        published(events, post, id, parentId, seat.accountId());
         return id;
     }
 
-    /** A comment becomes public: counted on its post and announced (at writing, or when a held one is approved). */
-    static void published(PostStore posts, ApplicationEventPublisher events, PostRow post, long commentId, Long parentId,
-                          long authorId) {
-        posts.countComment(post.id(), 1);
+    /**
+     * A comment becomes public: announced (at writing, or when a held one is approved); the hot feed counts it
+     * on its post in the same transaction.
+     */
+    static void published(ApplicationEventPublisher events, PostRow post, long commentId, Long parentId, long authorId) {
         events.publishEvent(new CommentAdded(commentId, post.id(), post.communityId(), parentId, authorId, post.authorId()));
     }
 
@@ -103,8 +104,8 @@ class Commenting {
         comments.softDelete(comment.id(), seat.accountId(), now());
         moderation.deleted(seat, comment.postId(), comment.id(), comment.authorId());
         if (!comment.held()) {
-            // a held comment (rejected, or withdrawn by its author) was never counted nor announced
-            posts.countComment(comment.postId(), -1);
+            // a held comment (rejected, or withdrawn by its author) was never counted nor announced; the hot
+            // feed uncounts it
             events.publishEvent(new CommentRemoved(comment.id(), comment.postId(), seat.communityId(), comment.authorId(),
                     seat.accountId()));
         }

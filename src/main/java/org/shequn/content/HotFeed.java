@@ -31,30 +31,26 @@ class HotFeed {
 
     @EventListener
     void on(CommentAdded added) {
-        rescore(added.postId(), participate(added.postId(), added.postAuthorId(), added.authorId()));
+        update(added.postId(), 0, 1, participate(added.postId(), added.postAuthorId(), added.authorId()));
     }
 
     @EventListener
     void on(CommentRemoved removed) {
-        // the comment count went down in the same transaction; a participant stays one (see README)
-        rescore(removed.postId(), false);
+        // a participant stays one (see README)
+        update(removed.postId(), 0, -1, false);
     }
 
     @EventListener
     void on(ReactionAdded added) {
-        if (added.commentId() == null) {
-            jdbc.sql("update posts set reaction_count = reaction_count + 1 where id = ?").param(added.postId()).update();
-        }
         var author = jdbc.sql("select author_id from posts where id = ?").param(added.postId()).query(Long.class).optional();
-        rescore(added.postId(), author.isPresent() && participate(added.postId(), author.get(), added.reactorId()));
+        update(added.postId(), added.commentId() == null ? 1 : 0,
+                0, author.isPresent() && participate(added.postId(), author.get(), added.reactorId()));
     }
 
     @EventListener
     void on(ReactionRemoved removed) {
         if (removed.commentId() == null) {
-            jdbc.sql("update posts set reaction_count = greatest(0, reaction_count - 1) where id = ?")
-                    .param(removed.postId()).update();
-            rescore(removed.postId(), false);
+            update(removed.postId(), -1, 0, false);
         }
     }
 
@@ -65,20 +61,22 @@ class HotFeed {
                 .params(postId, accountId).update() > 0;
     }
 
-    private static final String PARTICIPANTS = "(select count(*) from post_participants where post_id = :id)";
-
     /**
-     * {@link HotScore#of} in SQL, from the counters as they are now, in one statement (every comment and reaction
-     * runs it), recounting the participants too when one {@code joined}. An UPDATE's right-hand sides see the
-     * row as it was, hence the count written out twice.
+     * Moves the post's counters and re-derives {@link HotScore#of} from them in SQL, in one statement (every
+     * comment and reaction runs it): one new row version per change, and concurrent changes to one post add
+     * up instead of overwriting each other. An UPDATE's right-hand sides see the row as it was, hence the
+     * changes written out again inside the score.
      */
-    private void rescore(long postId, boolean joined) {
-        var participants = joined ? PARTICIPANTS : "participant_count";
-        jdbc.sql("update posts set " + (joined ? "participant_count = " + PARTICIPANTS + ", " : "")
-                        + "hot_score = log10(cast(greatest(1, reaction_count + 2 * comment_count + 3 * " + participants
-                        + ") as double precision)) + cast(floor(extract(epoch from created_at)) as double precision) / "
-                        + (long) HotScore.DECAY_SECONDS + " where id = :id")
-                .param("id", postId).update();
+    private void update(long postId, int reactions, int comments, boolean joined) {
+        int participants = joined ? 1 : 0;
+        jdbc.sql("""
+                update posts set reaction_count = greatest(0, reaction_count + :r), comment_count = comment_count + :c,
+                    participant_count = participant_count + :p,
+                    hot_score = log10(cast(greatest(1, greatest(0, reaction_count + :r) + 2 * (comment_count + :c)
+                        + 3 * (participant_count + :p)) as double precision))
+                        + cast(floor(extract(epoch from created_at)) as double precision) / %d
+                where id = :id""".formatted((long) HotScore.DECAY_SECONDS))
+                .param("r", reactions).param("c", comments).param("p", participants).param("id", postId).update();
     }
 
     /**

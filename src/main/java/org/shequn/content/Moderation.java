@@ -174,7 +174,7 @@ class Moderation {
         if (approve) {
             // an approved comment is published now: notifications, search, live updates and hot score hear of it
             var post = posts.byId(seat.communityId(), comment.postId()).orElseThrow();
-            Commenting.published(posts, events, post, comment.id(), comment.parentId(), comment.authorId());
+            Commenting.published(events, post, comment.id(), comment.parentId(), comment.authorId());
         }
     }
 

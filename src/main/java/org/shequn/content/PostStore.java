@@ -118,10 +118,6 @@ class PostStore {
         jdbc.sql("update posts set featured_at = ? where id = ?").params(at, id).update();
     }
 
-    void countComment(long id, int delta) {
-        jdbc.sql("update posts set comment_count = comment_count + ? where id = ?").params(delta, id).update();
-    }
-
     List<PostRow> pinned(long communityId, boolean withHidden) {
         return jdbc.sql("select " + COLUMNS + """
                  from posts where community_id = ? and pinned_at is not null and deleted_at is null

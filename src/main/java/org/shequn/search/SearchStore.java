@@ -27,11 +27,9 @@ class SearchStore {
     }
 
     private final JdbcClient jdbc;
-    private final org.springframework.jdbc.core.JdbcTemplate batch;
 
-    SearchStore(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch) {
+    SearchStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.batch = batch;
     }
 
     /**
@@ -57,10 +55,15 @@ class SearchStore {
         long id = keys.getKeyAs(Number.class).longValue();
         var terms = new java.util.LinkedHashSet<String>(body.keySet());
         terms.addAll(title.keySet());
-        // one round trip for all of a text's words: every comment written is indexed
-        batch.batchUpdate("insert into search_terms (community_id, term, document_id, frequency, title_frequency) values (?, ?, ?, ?, ?)",
-                terms.stream().map(term -> new Object[] {d.communityId(), term, id, body.getOrDefault(term, 0),
-                        title.getOrDefault(term, 0)}).toList());
+        // one statement for a text's words (every comment written is indexed); a long article takes a few
+        var rows = terms.stream().map(term -> List.<Object>of(d.communityId(), term, id, body.getOrDefault(term, 0),
+                title.getOrDefault(term, 0))).toList();
+        for (int from = 0; from < rows.size(); from += TERMS_PER_INSERT) {
+            var chunk = rows.subList(from, Math.min(rows.size(), from + TERMS_PER_INSERT));
+            jdbc.sql("insert into search_terms (community_id, term, document_id, frequency, title_frequency) values "
+                            + String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?, ?, ?, ?, ?)")))
+                    .params(chunk.stream().flatMap(List::stream).toList()).update();
+        }
     }
 
     /** Whether this post or comment is indexed (or marked removed) by the current analyzer. */
@@ -217,4 +220,7 @@ class SearchStore {
      * are what a community's members look for first, and a filter reaches older ones.
      */
     static final int CANDIDATES = 500;
+
+    /** Rows per insert of a document's terms: 2,500 parameters, far below the drivers' limits. */
+    static final int TERMS_PER_INSERT = 500;
 }

@@ -147,6 +147,21 @@ class SearchTests {
     }
 
     @Test
+    void aCommentIsFoundTheMomentItIsWrittenAndARefusedOneNever() throws Exception {
+        var f = fixture();
+        long post = f.discussion(f.owner(), "周末读书会");
+        // indexed in the writer's transaction: no waiting
+        long comment = f.comment(f.member(), post, "我带《乌合之众》来分享");
+        assertThat(ids(f.search(f.member(), "q=" + enc("乌合之众") + "&kind=comment"), "commentId")).containsExactly(comment);
+        // a comment refused (blocked word) writes nothing, the index entry included
+        f.api().put(f.owner(), f.base() + "/moderation/words", Api.obj("words", List.of(Api.obj("word", "代购", "mode", "BLOCK"))))
+                .andExpect(status().isOk());
+        f.api().post(f.member(), f.base() + "/posts/" + post + "/comments", Api.obj("body", "专业代购龙井茶"))
+                .andExpect(status().isBadRequest());
+        assertThat(f.postIds(f.member(), "龙井茶")).isEmpty();
+    }
+
+    @Test
     void editedPostsAreReindexedAndRemovedOnesVanish() throws Exception {
         var f = fixture();
         long post = f.discussion(f.member(), "原来的内容讲的是咖啡");
