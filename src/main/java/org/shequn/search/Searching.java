@@ -90,7 +90,9 @@ class Searching {
             hits = hits.subList(0, PAGE_SIZE);
             next = (query.offset() + PAGE_SIZE) + (any ? "a" : "");
         }
-        var infos = communities.findAll(hits.stream().map(SearchStore.Hit::communityId).distinct().toList());
+        // within one community every hit is from the community already read
+        var infos = community != null ? java.util.Map.of(community.id(), community)
+                : communities.findAll(hits.stream().map(SearchStore.Hit::communityId).distinct().toList());
         var authors = accounts.findAll(hits.stream().map(SearchStore.Hit::authorId).distinct().toList());
         var items = new ArrayList<SearchHit>();
         for (var h : hits) {
