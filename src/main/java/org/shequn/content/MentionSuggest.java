@@ -35,7 +35,7 @@ class MentionSuggest {
             return List.of();
         }
         var hidden = social.blockedEitherWay(seat.accountId());
-        return names.startingWith(seat.communityId(), typed, LIMIT + 1 + hidden.size()).stream()
+        return names.matching(seat.communityId(), typed, LIMIT + 1 + hidden.size()).stream()
                 .filter(a -> a.id() != seat.accountId() && !hidden.contains(a.id())).limit(LIMIT)
                 .map(a -> new MentionSuggestion(a.id(), a.displayName(), token(a.id(), a.displayName()))).toList();
     }

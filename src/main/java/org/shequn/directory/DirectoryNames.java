@@ -7,7 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * {@link MemberNames} over the directory's entries. The prefix match scans the community's entries
+ * {@link MemberNames} over the directory's entries. The match scans the community's entries
  * (directory_entries_page_ix narrows to the community): fine for the sizes a community has.
  */
 @Service
@@ -20,12 +20,13 @@ class DirectoryNames implements MemberNames {
     }
 
     @Override
-    public List<AccountSummary> startingWith(long communityId, String prefix, int limit) {
+    public List<AccountSummary> matching(long communityId, String text, int limit) {
         return jdbc.sql("""
                 select account_id, display_name from directory_entries
                 where community_id = ? and lower(display_name) like ? escape '\\'
-                order by length(display_name), display_name, account_id""" + " limit " + Math.max(1, Math.min(limit, 50)))
-                .params(communityId, LikePattern.startingWith(prefix))
+                order by case when lower(display_name) like ? escape '\\' then 0 else 1 end, length(display_name),
+                    display_name, account_id""" + " limit " + Math.max(1, Math.min(limit, 50)))
+                .params(communityId, LikePattern.containing(text), LikePattern.startingWith(text))
                 .query((rs, n) -> new AccountSummary(rs.getLong("account_id"), rs.getString("display_name"))).list();
     }
 }

@@ -164,6 +164,15 @@ class MentionTests {
         api.get(outsider, path + "王").andExpect(status().isForbidden());
         mvc.perform(MockMvcRequestBuilders.get(path + "王")).andExpect(status().isUnauthorized());
         api.get(owner, path + "李").andExpect(jsonPath("$[0].accountId").value(li.id()));
+        // a given name finds the member too, after the names that start with what was typed
+        api.get(li, path + "小明").andExpect(jsonPath("$.length()").value(1)).andExpect(jsonPath("$[0].accountId").value(wang.id()));
+        var laoWang = api.register("老王");
+        api.post(laoWang, "/api/v1/communities/" + slug + "/join", null).andExpect(status().isCreated());
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(Api.body(api.get(owner, path + "王")).size()).isEqualTo(5));
+        var ranked = new ArrayList<String>();
+        Api.body(api.get(owner, path + "王")).forEach(s -> ranked.add(s.get("displayName").asString()));
+        assertThat(ranked.getLast()).isEqualTo("老王");
 
         // the fragment for the editor's script escapes names
         api.get(li, "/c/" + slug + "/members/suggest?q=王").andExpect(status().isOk())
