@@ -94,7 +94,50 @@
     function counts(event) {
         var d = data(event);
         if (d && d.html && window.htmx) {
+            var template = document.createElement("template");
+            template.innerHTML = d.html;
+            template.content.querySelectorAll("[data-sticker-url]").forEach(addSticker);
             window.htmx.swap(status, d.html, {swapStyle: "none"});
+        }
+    }
+
+    // a sticker new on this post or comment: a button like the bar's own (the like form, cloned, carries this
+    // viewer's CSRF token), or a plain badge for a viewer who may not react; its count is swapped in next
+    function addSticker(count) {
+        var bar = document.getElementById(count.getAttribute("data-bar"));
+        if (!bar || document.getElementById(count.id) || !count.textContent.trim()) {
+            return;
+        }
+        var image = document.createElement("img");
+        image.src = count.getAttribute("data-sticker-url");
+        image.alt = count.getAttribute("data-sticker-name");
+        image.width = 22;
+        image.height = 22;
+        var number = document.createElement("span");
+        number.className = "count";
+        number.id = count.id;
+        var likeForm = bar.querySelector("form");
+        var added;
+        if (likeForm && likeForm.querySelector("input[name=reaction]")) {
+            added = likeForm.cloneNode(true);
+            added.querySelector("input[name=reaction]").value = count.getAttribute("data-reaction");
+            var button = added.querySelector("button");
+            button.className = "reaction sticker";
+            button.setAttribute("aria-pressed", "false");
+            button.title = image.alt;
+            button.replaceChildren(image, document.createTextNode(" "), number);
+            var picker = bar.querySelector(".reaction-picker");
+            bar.insertBefore(added, picker);
+        } else {
+            added = document.createElement("span");
+            added.className = "reaction sticker";
+            added.title = image.alt;
+            added.replaceChildren(image, document.createTextNode(" "), number);
+            bar.appendChild(added);
+        }
+        added.classList.add("live-new");
+        if (window.htmx) {
+            window.htmx.process(added);
         }
     }
     source.addEventListener("reaction", counts);

@@ -43,12 +43,14 @@ class LiveFragments implements LiveContent {
     private final Mentions mentions;
     private final Reactions reactions;
     private final ReactionStore reactionStore;
+    private final StickerStore stickers;
 
     LiveFragments(ContentAccess access, PostStore posts, CommentStore comments, SectionStore sections,
                   Communities communities, MemberRoster roster, Accounts accounts, Markdown markdown, TemplateEngine templates,
                   MessageSource messages, ContentReader reader, Mentions mentions, Reactions reactions,
-                  ReactionStore reactionStore) {
+                  ReactionStore reactionStore, StickerStore stickers) {
         this.reactionStore = reactionStore;
+        this.stickers = stickers;
         this.reader = reader;
         this.mentions = mentions;
         this.reactions = reactions;
@@ -132,10 +134,25 @@ class LiveFragments implements LiveContent {
             counts.put(reaction, 0);
         }
         counts.putAll(reactionStore.ofTarget(postId, commentId == null ? 0 : commentId));
+        // a sticker new on this post or comment has no count on the open pages yet: its image and name let
+        // the page's script add the button (live.js)
+        var stickerIds = counts.keySet().stream().map(Reactions::stickerId).filter(java.util.Objects::nonNull).toList();
+        var used = stickerIds.isEmpty() ? Map.<Long, StickerStore.StickerRow>of() : stickers.stickers(communityId, stickerIds);
+        var slug = used.isEmpty() ? null : communities.find(communityId).map(CommunityInfo::slug).orElse(null);
         var html = new StringBuilder();
-        // numbers and ids made of digits and [a-z-] only: nothing here needs escaping
-        counts.forEach((r, n) -> html.append("<span id=\"").append(ReactionBar.countId(postId, commentId, r))
-                .append("\" hx-swap-oob=\"innerHTML\">").append(n > 0 ? Integer.toString(n) : "").append("</span>"));
+        // numbers and ids made of digits and [a-z-] only; the sticker's name is escaped
+        counts.forEach((r, n) -> {
+            html.append("<span id=\"").append(ReactionBar.countId(postId, commentId, r)).append("\" hx-swap-oob=\"innerHTML\"");
+            var stickerId = Reactions.stickerId(r);
+            var sticker = stickerId == null ? null : used.get(stickerId);
+            if (sticker != null && slug != null) {
+                html.append(" data-bar=\"").append(commentId == null ? "reactions" : "reactions-" + commentId)
+                        .append("\" data-reaction=\"").append(r)
+                        .append("\" data-sticker-url=\"/c/").append(slug).append("/stickers/").append(sticker.id()).append("/image")
+                        .append("\" data-sticker-name=\"").append(HtmlUtils.htmlEscape(sticker.name())).append('"');
+            }
+            html.append('>').append(n > 0 ? Integer.toString(n) : "").append("</span>");
+        });
         var fragment = html.toString();
         return Optional.of(new Fragment(communityId, postId, post.sectionId(), commentId == null ? postId : commentId,
                 null, locale -> fragment));

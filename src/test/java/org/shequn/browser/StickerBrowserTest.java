@@ -77,6 +77,13 @@ class StickerBrowserTest extends BrowserTest {
             owner.setViewportSize(1280, 900);
             owner.navigate(url("/c/" + slug + "/posts/" + post));
             assertThat(owner.locator("#reactions button.reaction.like .count")).hasText("1");
+            // a sticker new on the post reaches the owner's open page as a button of its own, and the button works
+            assertThat(owner.locator("#live")).hasAttribute("data-connected", "true");
+            member.click("#reactions .reaction-picker summary");
+            member.click("#reactions .reaction-picker button[title='哇']");
+            assertThat(owner.locator("#reactions button.reaction.sticker[title='哇'] .count")).hasText("1");
+            owner.click("#reactions button.reaction.sticker[title='哇']");
+            assertThat(owner.locator("#reactions button.reaction.sticker.mine[title='哇'] .count")).hasText("2");
             loaded(owner);
             screenshot(owner, "stickers-06-post-desktop");
             owner.navigate(url("/c/" + slug + "/posts"));

@@ -129,6 +129,29 @@ class LiveUpdateTests {
     }
 
     @Test
+    void aStickerNewOnAPostComesWithItsImageAndEscapedNameSoThePageCanAddItsButton() throws Exception {
+        var image = new java.awt.image.BufferedImage(64, 64, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        var png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", png);
+        var upload = org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .multipart("/api/v1/communities/" + slug + "/sticker-packs").param("name", "实时表情")
+                .file(new org.springframework.mock.web.MockMultipartFile("stickers", "a.png", "image/png", png.toByteArray()))
+                .param("names", "<b>哇</b>").header("Authorization", owner.bearer()).accept("application/json");
+        var pack = Api.body(mvc.perform(upload).andExpect(status().isCreated()));
+        long sticker = pack.get("stickers").get(0).get("id").asLong();
+        long post = discussion(owner, "表情回应");
+        var page = open(member, "/c/" + slug + "/posts/" + post + "/live");
+
+        api.put(other, base() + "/posts/" + post + "/reactions/sticker:" + sticker, null).andExpect(status().isOk());
+        await().atMost(WAIT).untilAsserted(() -> assertThat(text(page)).contains("event:reaction")
+                .contains("rc-p" + post + "-sticker-" + sticker)
+                .contains("data-sticker-url=\\\"/c/" + slug + "/stickers/" + sticker + "/image\\\"")
+                .contains("data-reaction=\\\"sticker:" + sticker + "\\\"")
+                .contains("&lt;b&gt;哇&lt;/b&gt;"));
+        assertThat(text(page)).doesNotContain("<b>哇");
+    }
+
+    @Test
     void reactionCountsAndTheCommentCountFollowOnThePostPageWithoutAnyonesOwnMark() throws Exception {
         long post = discussion(owner, "点赞和评论数");
         long comment = comment(other, post, "第一条评论", null);
