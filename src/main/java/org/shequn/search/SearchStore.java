@@ -196,16 +196,28 @@ class SearchStore {
         return jdbc.sql(sql).params(params).query(Rows.of(Hit.class)).list();
     }
 
+    private record Postings(List<Long> communityIds, String term) {
+    }
+
+    /**
+     * How many postings a word has (up to the candidate window), remembered for 30 s (ADR 8): it only picks
+     * which word's postings are walked, and a search of several words asked it once per word.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<Postings, Integer> postings =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000)
+                    .expireAfterWrite(java.time.Duration.ofSeconds(30)).build();
+
     /** The term with the fewest postings in these communities (counting stops at the candidate window). */
     private String rarest(Collection<Long> communityIds, List<String> terms) {
         String best = terms.getFirst();
         int fewest = Integer.MAX_VALUE;
+        var communities = List.copyOf(communityIds);
         for (var term : terms) {
-            int n = jdbc.sql("""
+            int n = postings.get(new Postings(communities, term), key -> jdbc.sql("""
                     select count(*) from (select 1 from search_terms where community_id in (:communities) and term = :term
                     limit :cap) x""")
-                    .param("communities", List.copyOf(communityIds)).param("term", term).param("cap", CANDIDATES + 1)
-                    .query(Integer.class).single();
+                    .param("communities", key.communityIds()).param("term", key.term()).param("cap", CANDIDATES + 1)
+                    .query(Integer.class).single());
             if (n < fewest) {
                 fewest = n;
                 best = term;
