@@ -28,7 +28,6 @@ class Commenting {
 
     private final ContentAccess access;
     private final Publishing publishing;
-    private final PostStore posts;
     private final CommentStore comments;
     private final Validation validation;
     private final ApplicationEventPublisher events;
@@ -37,7 +36,7 @@ class Commenting {
     private final Moderation moderation;
     private final StickerPacks stickers;
 
-    Commenting(ContentAccess access, Publishing publishing, PostStore posts, CommentStore comments,
+    Commenting(ContentAccess access, Publishing publishing, CommentStore comments,
                Validation validation, ApplicationEventPublisher events, Clock clock, ModerationGuard guard,
                Moderation moderation, StickerPacks stickers) {
         this.stickers = stickers;
@@ -45,7 +44,6 @@ class Commenting {
         this.moderation = moderation;
         this.access = access;
         this.publishing = publishing;
-        this.posts = posts;
         this.comments = comments;
         this.validation = validation;
         this.events = events;

@@ -365,15 +365,16 @@ class Moderation {
             items.add(new Object[] {r, authorId, text, hidden, deleted});
         }
         var names = names(ids);
+        // the mute button only for an author this runner may mute and who is still a member; once per author
+        var mutable = new java.util.HashMap<Long, Boolean>();
         for (var item : items) {
             var r = (ModerationStore.ReportRow) item[0];
             long authorId = (Long) item[1];
-            // the mute button only for an author this runner may mute and who is still a member
-            boolean mutable = authorId != 0 && roster.roleOf(seat.communityId(), authorId)
-                    .filter(role -> mayMute(seat, authorId, role)).isPresent();
+            boolean mayMute = authorId != 0 && mutable.computeIfAbsent(authorId, id -> roster.roleOf(seat.communityId(), id)
+                    .filter(role -> mayMute(seat, id, role)).isPresent());
             out.add(new ReportView(r.id(), r.postId(), r.commentId(), r.reporterId(), name(names, r.reporterId()), r.reason(),
                     r.status(), r.createdAt(), authorId, name(names, authorId), (String) item[2], (Boolean) item[3],
-                    (Boolean) item[4], mutable));
+                    (Boolean) item[4], mayMute));
         }
         return out;
     }

@@ -26,7 +26,18 @@ class SearchStore {
     record Filter(Long sectionId, String kind, String postKind, Long authorId, OffsetDateTime from, OffsetDateTime to) {
     }
 
+    private record Postings(List<Long> communityIds, String term) {
+    }
+
     private final JdbcClient jdbc;
+
+    /**
+     * How many postings a word has (up to the candidate window), remembered for 30 s (ADR 8): it only picks
+     * which word's postings are walked, and a search of several words asked it once per word.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<Postings, Integer> postings =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000)
+                    .expireAfterWrite(java.time.Duration.ofSeconds(30)).build();
 
     SearchStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -195,17 +206,6 @@ class SearchStore {
         params.put("offset", offset);
         return jdbc.sql(sql).params(params).query(Rows.of(Hit.class)).list();
     }
-
-    private record Postings(List<Long> communityIds, String term) {
-    }
-
-    /**
-     * How many postings a word has (up to the candidate window), remembered for 30 s (ADR 8): it only picks
-     * which word's postings are walked, and a search of several words asked it once per word.
-     */
-    private final com.github.benmanes.caffeine.cache.Cache<Postings, Integer> postings =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000)
-                    .expireAfterWrite(java.time.Duration.ofSeconds(30)).build();
 
     /** The term with the fewest postings in these communities (counting stops at the candidate window). */
     private String rarest(Collection<Long> communityIds, List<String> terms) {
