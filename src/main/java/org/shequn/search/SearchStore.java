@@ -137,16 +137,23 @@ class SearchStore {
      * for the page shown).
      *
      * <p>A very common word (社群 in a community about 社群) can sit in a million documents, so ranking never
-     * reads every posting: candidates are at most {@link #CANDIDATES} of the newest matching documents per
-     * word (filters applied), and only the rarest word's when every word must match, since such a document
-     * holds that word too. Older documents beyond that window are reached by narrowing (dates, section,
-     * author) rather than by paging.
+     * reads every posting: it reads each word's <em>window</em>, at most {@link #CANDIDATES} of its newest
+     * postings (filters applied), straight from the postings index, which holds the frequencies too.
+     * <ul>
+     * <li>When every word must match, the candidates are the rarest word's window (a document holding every
+     * word holds that one too), and the other words' postings are looked up for those candidates only.
+     * <li>When any word may match, the windows are merged and each document scores for the words whose
+     * window it is in: a document that also holds a word whose newer postings fill that word's window ranks
+     * as if it did not. Within a window's reach (every posting, in communities with fewer than that many
+     * postings of the word) the score is exact; no other posting is read.
+     * </ul>
+     * Older documents beyond the windows are reached by narrowing (dates, section, author) rather than by
+     * paging.
      */
     List<Hit> search(Collection<Long> communityIds, List<String> terms, int minMatched, Filter filter, int offset,
                      int limit) {
         var params = new java.util.HashMap<String, Object>();
         params.put("communities", List.copyOf(communityIds));
-        params.put("terms", List.copyOf(terms));
         params.put("min", minMatched);
         params.put("k", CANDIDATES);
         var filters = new StringBuilder();
@@ -174,37 +181,58 @@ class SearchStore {
             filters.append(" and d.created_at < :to");
             params.put("to", filter.to());
         }
-        var drivers = minMatched >= terms.size() && terms.size() > 1 ? List.of(rarest(communityIds, terms)) : terms;
-        var candidates = new StringBuilder();
-        for (int i = 0; i < drivers.size(); i++) {
-            if (i > 0) {
-                candidates.append(" union ");
+        boolean every = minMatched >= terms.size() && terms.size() > 1;
+        String scored;
+        if (every) {
+            var driver = rarest(communityIds, terms);
+            params.put("driver0", driver);
+            params.put("others", terms.stream().filter(t -> !t.equals(driver)).toList());
+            scored = """
+                    with c as (%s)
+                    select document_id, sum(s) as score
+                    from (select document_id, s from c
+                          union all
+                          select o.document_id, o.frequency + 3 * o.title_frequency
+                          from search_terms o
+                          where o.community_id in (:communities) and o.term in (:others)
+                            and o.document_id in (select document_id from c)) x
+                    group by document_id
+                    having count(*) >= :min""".formatted(window(0, filters));
+        } else {
+            var windows = new StringBuilder();
+            for (int i = 0; i < terms.size(); i++) {
+                if (i > 0) {
+                    windows.append(" union all ");
+                }
+                windows.append('(').append(window(i, filters)).append(')');
+                params.put("driver" + i, terms.get(i));
             }
-            // A removed document has no terms left, so without filters the newest postings alone are the
-            // candidates: an index-only walk, no document read.
-            candidates.append(filters.isEmpty()
-                            ? "(select t.document_id from search_terms t"
-                            : "(select t.document_id from search_terms t join search_documents d on d.id = t.document_id")
-                    .append(" where t.community_id in (:communities) and t.term = :driver").append(i)
-                    .append(filters.isEmpty() ? "" : " and d.removed = false" + filters)
-                    .append(" order by t.document_id desc limit :k)");
-            params.put("driver" + i, drivers.get(i));
+            scored = "select document_id, sum(s) as score from (" + windows + ") x group by document_id";
         }
         var sql = """
                 select d.id, d.community_id, d.kind, d.ref_id, d.post_id, d.post_kind, d.section_id, d.author_id, d.title,
                        d.plain_text, d.created_at, m.score
-                from (select document_id, sum(frequency + 3 * title_frequency) as score
-                      from search_terms
-                      where community_id in (:communities) and term in (:terms)
-                        and document_id in (select document_id from (%s) c)
-                      group by document_id
-                      having count(*) >= :min
+                from (%s
                       order by score desc, document_id desc limit :limit offset :offset) m
                 join search_documents d on d.id = m.document_id
-                order by m.score desc, m.document_id desc""".formatted(candidates);
+                order by m.score desc, m.document_id desc""".formatted(scored);
         params.put("limit", limit);
         params.put("offset", offset);
         return jdbc.sql(sql).params(params).query(Rows.of(Hit.class)).list();
+    }
+
+    /**
+     * Word {@code i}'s newest postings with their scores. A removed document has no terms left, so without
+     * filters this is an index-only walk of the postings index; with them, each posting's document is read.
+     */
+    private static String window(int i, CharSequence filters) {
+        return (filters.isEmpty()
+                ? "select t.document_id, t.frequency + 3 * t.title_frequency as s from search_terms t"
+                : "select t.document_id, t.frequency + 3 * t.title_frequency as s from search_terms t"
+                        + " join search_documents d on d.id = t.document_id")
+                + " where t.community_id in (:communities) and t.term = :driver" + i
+                + (filters.isEmpty() ? "" : " and d.removed = false" + filters)
+                + " order by t.document_id desc limit :k";
     }
 
     /** The term with the fewest postings in these communities (counting stops at the candidate window). */

@@ -113,6 +113,10 @@ class SearchTests {
         var partial = f.search(f.member(), "q=" + enc("爬山 retention"));
         assertThat(partial.get("matchedAll").asBoolean()).isFalse();
         assertThat(ids(partial, "postId")).containsExactlyInAnyOrder(other, english);
+        // ... and a document holding more of the words ranks first (its words' scores add up)
+        var most = f.search(f.member(), "q=" + enc("retention 爬山 天气"));
+        assertThat(most.get("matchedAll").asBoolean()).isFalse();
+        assertThat(ids(most, "postId")).containsExactly(other, english);
         assertThat(f.postIds(f.member(), "量子物理")).isEmpty();
     }
 
