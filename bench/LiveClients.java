@@ -52,9 +52,15 @@ public class LiveClients {
         var streamUri = URI.create(base + "/api/v1/communities/" + slug + "/live");
         var commentUri = URI.create(base + "/api/v1/communities/" + slug + "/posts/" + postId + "/comments");
         var threads = Executors.newVirtualThreadPerTaskExecutor();
-        // one HTTP/1.1 connection per stream, as 2,000 browsers would have
-        var streams = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(threads)
-                .connectTimeout(Duration.ofSeconds(30)).build();
+        // one HTTP/1.1 connection per stream, as 2,000 browsers would have; an HttpClient reads all its
+        // connections on one selector thread, so the streams are spread over several clients (browsers do not
+        // share one network thread either), STREAMS_PER_CLIENT each
+        int perClient = Integer.parseInt(System.getenv().getOrDefault("STREAMS_PER_CLIENT", "100"));
+        var streamClients = new ArrayList<HttpClient>();
+        for (int i = 0; i < (clients + perClient - 1) / perClient; i++) {
+            streamClients.add(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(threads)
+                    .connectTimeout(Duration.ofSeconds(30)).build());
+        }
         var ready = new CountDownLatch(clients);
         var failed = new AtomicInteger();
         var receipts = new ArrayList<Receipts>();
@@ -62,6 +68,7 @@ public class LiveClients {
         for (int i = 0; i < clients; i++) {
             var r = new Receipts();
             receipts.add(r);
+            var streams = streamClients.get(i / perClient);
             threads.submit(() -> {
                 var request = HttpRequest.newBuilder(streamUri).header("Authorization", "Bearer " + token)
                         .header("Accept", "text/event-stream").build();
@@ -105,6 +112,7 @@ public class LiveClients {
 
         var writer = HttpClient.newBuilder().executor(threads).build();
         Map<Long, Long> sentAt = new ConcurrentHashMap<>();
+        Map<Long, Long> answeredAt = new ConcurrentHashMap<>();
         var writeErrors = new AtomicInteger();
         var writes = new ArrayList<java.util.concurrent.Future<?>>();
         long periodNanos = (long) (1e9 / rate);
@@ -128,6 +136,7 @@ public class LiveClients {
                     var id = response.headers().firstValue("X-Comment-Id");
                     if (response.statusCode() == 201 && id.isPresent()) {
                         sentAt.put(Long.parseLong(id.get()), before);
+                        answeredAt.put(Long.parseLong(id.get()), System.nanoTime());
                     } else {
                         writeErrors.incrementAndGet();
                     }
@@ -145,6 +154,8 @@ public class LiveClients {
         var latencies = new long[0];
         int count = 0;
         List<long[]> parts = new ArrayList<>();
+        // per comment: when its first and last receipt arrived (how long one fan-out to every client took)
+        Map<Long, long[]> spread = new java.util.HashMap<>();
         for (var r : receipts) {
             synchronized (r) {
                 var part = new long[r.n];
@@ -153,6 +164,9 @@ public class LiveClients {
                     Long sent = sentAt.get(r.ids[j]);
                     if (sent != null) {
                         part[k++] = r.at[j] - sent;
+                        var fl = spread.computeIfAbsent(r.ids[j], x -> new long[] {Long.MAX_VALUE, Long.MIN_VALUE});
+                        fl[0] = Math.min(fl[0], r.at[j]);
+                        fl[1] = Math.max(fl[1], r.at[j]);
                     }
                 }
                 parts.add(Arrays.copyOf(part, k));
@@ -173,6 +187,18 @@ public class LiveClients {
         if (count > 0) {
             System.out.printf("write->receipt latency ms: p50 %.1f  p90 %.1f  p99 %.1f  max %.1f%n",
                     pct(latencies, 50), pct(latencies, 90), pct(latencies, 99), latencies[count - 1] / 1e6);
+            // where the time goes: the write itself (POST until its 201), the write until the first client has
+            // the event, and the first client until the last
+            var post = sentAt.keySet().stream().filter(answeredAt::containsKey)
+                    .mapToLong(id -> answeredAt.get(id) - sentAt.get(id)).sorted().toArray();
+            var first = spread.entrySet().stream().mapToLong(e -> e.getValue()[0] - sentAt.get(e.getKey())).sorted().toArray();
+            var fanOut = spread.values().stream().mapToLong(fl -> fl[1] - fl[0]).sorted().toArray();
+            System.out.printf("  POST until 201 ms: p50 %.1f  p99 %.1f  max %.1f%n", pct(post, 50), pct(post, 99),
+                    post[post.length - 1] / 1e6);
+            System.out.printf("  write until first receipt ms: p50 %.1f  p99 %.1f  max %.1f%n", pct(first, 50),
+                    pct(first, 99), first[first.length - 1] / 1e6);
+            System.out.printf("  first until last receipt of a comment ms: p50 %.1f  p99 %.1f  max %.1f%n",
+                    pct(fanOut, 50), pct(fanOut, 99), fanOut[fanOut.length - 1] / 1e6);
         }
         System.exit(0);
     }

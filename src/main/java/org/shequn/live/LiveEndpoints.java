@@ -59,9 +59,10 @@ class LiveEndpoints {
         } catch (Rejection rejection) {
             return ResponseEntity.status(rejection.kind().status()).cacheControl(CacheControl.noStore()).build();
         }
-        var emitter = streams.open(watch, viewer.accountId(), RequestContextUtils.getLocale(request), api);
+        var opened = streams.open(watch, viewer.accountId(), RequestContextUtils.getLocale(request), api);
+        StreamStart.after(request, opened.start());
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
                 // proxies (nginx) must not buffer the stream
-                .header("X-Accel-Buffering", "no").body(emitter);
+                .header("X-Accel-Buffering", "no").body(opened.emitter());
     }
 }

@@ -1,6 +1,7 @@
 package org.shequn.live;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,7 +25,9 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -71,8 +74,17 @@ class Streams implements SmartLifecycle, DisposableBean {
                 Thread.ofPlatform().daemon().name("shequn-live-send-", 0).factory());
     }
 
-    /** A stream for a checked watch; {@code api} streams get bare JSON events instead of HTML fragments. */
-    SseEmitter open(LiveContent.Watch watch, long accountId, Locale locale, boolean api) {
+    /** An open stream, and what starts sending to it (see {@link StreamStart}). */
+    record Opened(SseEmitter emitter, Runnable start) {
+    }
+
+    /**
+     * A stream for a checked watch; {@code api} streams get bare JSON events instead of HTML fragments. It is
+     * registered at once, so nothing meant for it is missed, but its events wait in its queue until
+     * {@link Opened#start} runs: a sender must not write to the response while the request's own thread still
+     * does.
+     */
+    Opened open(LiveContent.Watch watch, long accountId, Locale locale, boolean api) {
         var emitter = new SseEmitter(maxStream.toMillis());
         var subscriber = new Subscriber(watch, accountId, language(locale), api, emitter);
         var set = byCommunity.computeIfAbsent(watch.communityId(), k -> ConcurrentHashMap.newKeySet());
@@ -81,8 +93,8 @@ class Streams implements SmartLifecycle, DisposableBean {
         emitter.onError(e -> subscriber.forget());
         // a stream ends after its maximum duration; EventSource reconnects by itself
         emitter.onTimeout(subscriber::close);
-        subscriber.offer(SseEmitter.event().name("ready").data("{}").reconnectTime(3_000));
-        return emitter;
+        subscriber.offer(READY);
+        return new Opened(emitter, subscriber::start);
     }
 
     void deliver(LiveMessage message) {
@@ -108,7 +120,7 @@ class Streams implements SmartLifecycle, DisposableBean {
             if (!content.reads(s.watch.communityId(), s.accountId)) {
                 s.close();
             } else {
-                s.offer(SseEmitter.event().name("resync").data("{}"));
+                s.offer(RESYNC);
             }
         })));
     }
@@ -154,23 +166,24 @@ class Streams implements SmartLifecycle, DisposableBean {
     /** Renders once per language (lazily: only languages someone watching reads), then queues to each client. */
     private void fanOut(Set<Subscriber> subscribers, Predicate<Subscriber> wants, String event, LiveMessage m,
                         LiveContent.Fragment fragment, String textKey) {
-        Map<Locale, String> pageData = new HashMap<>();
-        String apiData = null;
+        Map<Locale, Frame> pageFrames = new HashMap<>();
+        Frame apiFrame = null;
         for (var s : subscribers) {
             if (!wants.test(s)) {
                 continue;
             }
-            String data;
+            Frame frame;
             if (s.api) {
-                if (apiData == null) {
-                    apiData = json.writeValueAsString(apiEvent(m, fragment));
+                if (apiFrame == null) {
+                    apiFrame = Frame.of(event, json.writeValueAsString(apiEvent(m, fragment)));
                 }
-                data = apiData;
+                frame = apiFrame;
             } else {
-                data = pageData.computeIfAbsent(s.locale, locale -> json.writeValueAsString(pageEvent(m, fragment,
-                        textKey == null ? null : messages.getMessage(textKey, null, textKey, locale), locale)));
+                frame = pageFrames.computeIfAbsent(s.locale, locale -> Frame.of(event, json.writeValueAsString(
+                        pageEvent(m, fragment, textKey == null ? null : messages.getMessage(textKey, null, textKey, locale),
+                                locale))));
             }
-            s.offer(SseEmitter.event().name(event).data(data));
+            s.offer(frame);
         }
     }
 
@@ -213,7 +226,7 @@ class Streams implements SmartLifecycle, DisposableBean {
     public void start() {
         long every = heartbeatEvery.toMillis();
         heartbeatTask = heartbeat.scheduleAtFixedRate(() -> byCommunity.values().forEach(set -> set.forEach(s ->
-                s.offer(SseEmitter.event().comment("keep-alive")))), every, every, TimeUnit.MILLISECONDS);
+                s.offer(KEEP_ALIVE))), every, every, TimeUnit.MILLISECONDS);
         running = true;
     }
 
@@ -245,6 +258,27 @@ class Streams implements SmartLifecycle, DisposableBean {
         return SmartLifecycle.DEFAULT_PHASE;
     }
 
+    private static final MediaType TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
+    private static final Frame READY = new Frame(Set.of(new ResponseBodyEmitter.DataWithMediaType(
+            "event:ready\ndata:{}\nretry:3000\n\n", TEXT)));
+    private static final Frame RESYNC = Frame.of("resync", "{}");
+    private static final Frame KEEP_ALIVE = new Frame(Set.of(new ResponseBodyEmitter.DataWithMediaType(
+            ":keep-alive\n\n", TEXT)));
+
+    /**
+     * One server-sent event, written out once and sent as is to every client it goes to: one part, so each
+     * send is one converter write and one flush (a builder per client made three parts and three writes).
+     */
+    private record Frame(Set<ResponseBodyEmitter.DataWithMediaType> parts) {
+
+        static Frame of(String event, String data) {
+            // a line break would end the data field; JSON has none, but the format allows data over several lines
+            var lines = data.replace("\r\n", "\n").replace('\r', '\n').replace("\n", "\ndata:");
+            return new Frame(Set.of(new ResponseBodyEmitter.DataWithMediaType(
+                    "event:" + event + "\ndata:" + lines + "\n\n", TEXT)));
+        }
+    }
+
     /** One connected client: what it watches, in which language, and its own send queue. */
     private final class Subscriber {
 
@@ -253,10 +287,11 @@ class Streams implements SmartLifecycle, DisposableBean {
         final Locale locale;
         final boolean api;
         final SseEmitter emitter;
-        final ConcurrentLinkedQueue<SseEmitter.SseEventBuilder> queue = new ConcurrentLinkedQueue<>();
+        final ConcurrentLinkedQueue<Frame> queue = new ConcurrentLinkedQueue<>();
         final AtomicInteger queued = new AtomicInteger();
         final AtomicBoolean draining = new AtomicBoolean();
         final AtomicBoolean gone = new AtomicBoolean();
+        volatile boolean started;
 
         Subscriber(LiveContent.Watch watch, long accountId, Locale locale, boolean api, SseEmitter emitter) {
             this.watch = watch;
@@ -280,7 +315,7 @@ class Streams implements SmartLifecycle, DisposableBean {
             return watch.postId() != null ? watch.postId() == postId : api && watch.sectionId() == null;
         }
 
-        void offer(SseEmitter.SseEventBuilder event) {
+        void offer(Frame event) {
             if (gone.get()) {
                 return;
             }
@@ -289,6 +324,20 @@ class Streams implements SmartLifecycle, DisposableBean {
                 return;
             }
             queue.add(event);
+            if (started) {
+                send();
+            }
+        }
+
+        /** From now on queued events go out (offer reads the flag after queueing, so none is left behind). */
+        void start() {
+            started = true;
+            if (!queue.isEmpty()) {
+                send();
+            }
+        }
+
+        private void send() {
             if (draining.compareAndSet(false, true)) {
                 try {
                     senders.execute(this::drain);
@@ -300,11 +349,11 @@ class Streams implements SmartLifecycle, DisposableBean {
 
         private void drain() {
             do {
-                SseEmitter.SseEventBuilder event;
+                Frame event;
                 while ((event = queue.poll()) != null) {
                     queued.decrementAndGet();
                     try {
-                        emitter.send(event);
+                        emitter.send(event.parts());
                     } catch (IOException | IllegalStateException e) {
                         // the client went away; the container completes the request
                         gone();
