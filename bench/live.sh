@@ -40,7 +40,7 @@ fi
 SLUG=$(psql -qtA -d "$DB" -c "select slug from communities order by id desc limit 1")
 POST=$(psql -qtA -d "$DB" -c "select max(id) - 100 from posts where community_id = (select id from communities where slug = '$SLUG')")
 echo "== $CLIENTS API streams on /api/v1/communities/$SLUG/live, $RATE comments/s for $SECONDS_ s on post $POST"
-STREAMS_PER_CLIENT=${STREAMS_PER_CLIENT:-100} "$JAVA_HOME/bin/java" -Xmx1g bench/LiveClients.java "http://127.0.0.1:$PORT" "$SLUG" "$POST" \
+"$JAVA_HOME/bin/java" -Xmx1g bench/LiveClients.java "http://127.0.0.1:$PORT" "$SLUG" "$POST" \
   shq_bench_token_for_load_runs_only "$CLIENTS" "$RATE" "$SECONDS_" | tee "$OUT/live.txt"
 echo "== load after: $(uptime)"
 echo "target: p99 <= 250 ms"
