@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the index current from the content module's events: after commit, from the outbox, so a crash is
- * retried; new comments in their writer's transaction instead (ADR 9). Every listener re-reads the current text and rewrites the document, so a repeated or late event
- * is harmless: a deleted post or comment is never indexed again.
+ * retried; new comments in their writer's transaction instead (ADR 9). Every listener re-reads the current
+ * text and rewrites the document, so a repeated or late event is harmless: a deleted post or comment is never
+ * indexed again.
  */
 @Component
 class SearchIndexer {

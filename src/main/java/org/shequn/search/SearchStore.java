@@ -226,12 +226,11 @@ class SearchStore {
      * filters this is an index-only walk of the postings index; with them, each posting's document is read.
      */
     private static String window(int i, CharSequence filters) {
-        return (filters.isEmpty()
-                ? "select t.document_id, t.frequency + 3 * t.title_frequency as s from search_terms t"
-                : "select t.document_id, t.frequency + 3 * t.title_frequency as s from search_terms t"
-                        + " join search_documents d on d.id = t.document_id")
+        boolean filtered = !filters.isEmpty();
+        return "select t.document_id, t.frequency + 3 * t.title_frequency as s from search_terms t"
+                + (filtered ? " join search_documents d on d.id = t.document_id" : "")
                 + " where t.community_id in (:communities) and t.term = :driver" + i
-                + (filters.isEmpty() ? "" : " and d.removed = false" + filters)
+                + (filtered ? " and d.removed = false" + filters : "")
                 + " order by t.document_id desc limit :k";
     }
 
