@@ -2,6 +2,7 @@ package org.shequn.shared.web;
 
 import java.time.Duration;
 import java.util.Locale;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -16,6 +17,12 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
  */
 @Configuration
 class WebConfig implements WebMvcConfigurer {
+
+    private final MessageSource messages;
+
+    WebConfig(MessageSource messages) {
+        this.messages = messages;
+    }
 
     @Bean
     LocaleResolver localeResolver() {
@@ -47,5 +54,6 @@ class WebConfig implements WebMvcConfigurer {
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
         registry.addInterceptor(change);
+        registry.addInterceptor(new PageContextInterceptor(messages));
     }
 }
