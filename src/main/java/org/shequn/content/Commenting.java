@@ -77,9 +77,10 @@ class Commenting {
         if (held) {
             // nobody hears of a held comment (no count, notification, index or live push) until it is approved
             comments.setHidden(id, now, null);
-            return id;
+        } else {
+            published(events, post, id, parentId, seat.accountId());
         }
-        published(events, post, id, parentId, seat.accountId());
+        guard.commentRate(seat);
         return id;
     }
 

@@ -1,5 +1,7 @@
 package org.shequn.content;
 
+import java.util.List;
+import org.shequn.shared.jdbc.LockRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -16,10 +18,10 @@ class ContentLocks {
 
     private static final long WHOLE_COMMUNITY = 0;
 
-    private final JdbcClient jdbc;
+    private final LockRows rows;
 
     ContentLocks(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+        this.rows = new LockRows(jdbc, "content_locks", List.of("community_id", "account_id"));
     }
 
     /** Locks the community for posts, pins and sections. */
@@ -35,17 +37,6 @@ class ContentLocks {
     }
 
     private void lock(long communityId, long key) {
-        if (select(communityId, key)) {
-            return;
-        }
-        // first use: a simultaneous first use waits for ours and then inserts nothing
-        jdbc.sql("insert into content_locks (community_id, account_id) values (?, ?) on conflict do nothing")
-                .params(communityId, key).update();
-        select(communityId, key);
-    }
-
-    private boolean select(long communityId, long key) {
-        return jdbc.sql("select community_id from content_locks where community_id = ? and account_id = ? for update")
-                .params(communityId, key).query(Long.class).optional().isPresent();
+        rows.lock(communityId, key);
     }
 }

@@ -68,15 +68,24 @@ class ModerationGuard {
         return words(seat, (title == null ? "" : title) + "\n" + (body == null ? "" : body));
     }
 
-    /** Checks a new comment; true when it must be held for review. Locks the member's writing (see {@link #post}). */
+    /** Checks a new comment before it is written; true when it must be held for review. */
     boolean comment(Seat seat, String body) {
         notMuted(seat);
+        return words(seat, body == null ? "" : body);
+    }
+
+    /**
+     * The member's comment limit, checked after the comment is written and as the last step before commit: the
+     * count includes it, and over the limit the caller's transaction rolls back. The member's lock (see
+     * {@link #post}) is then held only for the count and the commit, not while the comment is indexed and
+     * announced, so the member's next comment, from another tab or node, does not wait for all of that.
+     */
+    void commentRate(Seat seat) {
         locks.member(seat.communityId(), seat.accountId());
         if (comments.writtenSince(seat.communityId(), seat.accountId(), now().minusMinutes(WINDOW_MINUTES),
-                commentsPerMember) >= commentsPerMember) {
+                commentsPerMember + 1) > commentsPerMember) {
             throw Rejection.tooMany("content.moderation.rate.comments", commentsPerMember, WINDOW_MINUTES);
         }
-        return words(seat, body == null ? "" : body);
     }
 
     /** Also used by reactions: a muted member may not add one. */

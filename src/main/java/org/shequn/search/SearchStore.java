@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.shequn.shared.jdbc.LockRows;
 import org.shequn.shared.jdbc.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -30,6 +31,7 @@ class SearchStore {
     }
 
     private final JdbcClient jdbc;
+    private final LockRows postLocks;
 
     /**
      * How many postings a word has (up to the candidate window), remembered for 30 s (ADR 8): it only picks
@@ -41,6 +43,7 @@ class SearchStore {
 
     SearchStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.postLocks = new LockRows(jdbc, "search_locks", List.of("post_id"));
     }
 
     /**
@@ -48,8 +51,7 @@ class SearchStore {
      * entries takes it first, so two listeners never interleave their deletes and inserts on one post.
      */
     void lockPost(long postId) {
-        jdbc.sql("insert into search_locks (post_id) values (?) on conflict do nothing").param(postId).update();
-        jdbc.sql("select post_id from search_locks where post_id = ? for update").param(postId).query(Long.class).single();
+        postLocks.lock(postId);
     }
 
     /** Replaces whatever was indexed for this post or comment. */
