@@ -35,7 +35,7 @@ select greatest(:posts - 1, 1) as spread, now() as t0 \gset
 drop index posts_feed_ix, posts_section_feed_ix, posts_pinned_ix, posts_featured_ix, posts_section_featured_ix,
   posts_author_recent_ix, posts_hot_ix, posts_section_hot_ix, posts_author_ix, comments_post_ix,
   comments_author_recent_ix, search_documents_ref_ux, search_documents_post_ix, search_terms_postings_ix,
-  search_terms_term_ix, search_terms_document_ix, posts_hidden_ix, comments_hidden_ix;
+  search_terms_document_ix, posts_hidden_ix, comments_hidden_ix;
 
 -- likes: post g gets g % 4 of them, from members spread by g
 insert into reactions (post_id, comment_id, account_id, reaction, community_id, created_at)
@@ -139,7 +139,6 @@ create index comments_hidden_ix on comments (community_id, hidden_at);
 create unique index search_documents_ref_ux on search_documents (kind, ref_id);
 create index search_documents_post_ix on search_documents (post_id);
 create index search_terms_postings_ix on search_terms (community_id, term, document_id, frequency, title_frequency);
-create index search_terms_term_ix on search_terms (term, community_id);
 create index search_terms_document_ix on search_terms (document_id);
 commit;
 vacuum analyze posts;

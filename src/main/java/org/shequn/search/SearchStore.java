@@ -155,7 +155,11 @@ class SearchStore {
     List<Hit> search(Collection<Long> communityIds, List<String> terms, int minMatched, Filter filter, int offset,
                      int limit) {
         var params = new java.util.HashMap<String, Object>();
-        params.put("communities", List.copyOf(communityIds));
+        var communities = List.copyOf(communityIds);
+        params.put("communities", communities);
+        for (int c = 0; c < communities.size(); c++) {
+            params.put("c" + c, communities.get(c));
+        }
         params.put("min", minMatched);
         params.put("k", CANDIDATES);
         var filters = new StringBuilder();
@@ -199,14 +203,14 @@ class SearchStore {
                           where o.community_id in (:communities) and o.term in (:others)
                             and o.document_id in (select document_id from c)) x
                     group by document_id
-                    having count(*) >= :min""".formatted(window(0, filters));
+                    having count(*) >= :min""".formatted(window(0, filters, communities.size()));
         } else {
             var windows = new StringBuilder();
             for (int i = 0; i < terms.size(); i++) {
                 if (i > 0) {
                     windows.append(" union all ");
                 }
-                windows.append('(').append(window(i, filters)).append(')');
+                windows.append('(').append(window(i, filters, communities.size())).append(')');
                 params.put("driver" + i, terms.get(i));
             }
             scored = "select document_id, sum(s) as score from (" + windows + ") x group by document_id";
@@ -226,12 +230,28 @@ class SearchStore {
     /**
      * Word {@code i}'s newest postings with their scores. A removed document has no terms left, so without
      * filters this is an index-only walk of the postings index; with them, each posting's document is read.
+     *
+     * <p>Across several communities, each community's window is walked on its own and the newest of them all
+     * kept: the postings index is ordered by document within one community only, and with all communities in
+     * one condition PostgreSQL walked every newer document of the table instead (over 200 ms for a common
+     * word across two communities of the benchmark, against about 1 ms for each community's own walk).
      */
-    private static String window(int i, CharSequence filters) {
+    private static String window(int i, CharSequence filters, int communities) {
+        if (communities == 1) {
+            return window(i, filters, ":c0");
+        }
+        var each = new StringBuilder();
+        for (int c = 0; c < communities; c++) {
+            each.append(c == 0 ? "" : " union all ").append('(').append(window(i, filters, ":c" + c)).append(')');
+        }
+        return "select document_id, s from (" + each + ") w order by document_id desc limit :k";
+    }
+
+    private static String window(int i, CharSequence filters, String community) {
         boolean filtered = !filters.isEmpty();
         return "select t.document_id, t.frequency + 3 * t.title_frequency as s from search_terms t"
                 + (filtered ? " join search_documents d on d.id = t.document_id" : "")
-                + " where t.community_id in (:communities) and t.term = :driver" + i
+                + " where t.community_id = " + community + " and t.term = :driver" + i
                 + (filtered ? " and d.removed = false" + filters : "")
                 + " order by t.document_id desc limit :k";
     }

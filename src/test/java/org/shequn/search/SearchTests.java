@@ -258,6 +258,35 @@ class SearchTests {
         assertThat(feed).contains("action=\"/c/" + f.slug() + "/search\"");
     }
 
+    /**
+     * A member of two communities searching across them: each community's newest postings of a word are read
+     * on their own and merged, for every word of the query and in the any-word fallback.
+     */
+    @Test
+    void crossCommunitySearchMergesTheResultsOfEveryCommunityIBelongTo() throws Exception {
+        var f = fixture();
+        var g = fixture();
+        Members.add(jdbc, g.communityId(), f.member().id(), "MEMBER");
+        long first = f.discussion(f.member(), "两个社群 yakword 甲社群的帖子");
+        long second = g.discussion(g.member(), "两个社群 yakword ostrichword 乙社群的帖子");
+        long third = f.discussion(f.owner(), "只有 camelword 的帖子");
+        eventually(() -> assertThat(g.postIds(g.member(), "yakword")).containsExactly(second));
+        eventually(() -> assertThat(f.postIds(f.member(), "camelword")).containsExactly(third));
+        eventually(() -> assertThat(f.postIds(f.member(), "yakword")).containsExactly(first));
+        // a common word: the newest postings of both communities
+        var across = Api.body(f.api().get(f.member(), "/api/v1/search?q=yakword").andExpect(status().isOk()));
+        assertThat(ids(across, "postId")).containsExactlyInAnyOrder(first, second);
+        // every word must match: only the post holding both, wherever it is
+        across = Api.body(f.api().get(f.member(), "/api/v1/search?q=yakword ostrichword").andExpect(status().isOk()));
+        assertThat(ids(across, "postId")).containsExactly(second);
+        // no post holds both words: any word will do, from either community
+        across = Api.body(f.api().get(f.member(), "/api/v1/search?q=ostrichword camelword").andExpect(status().isOk()));
+        assertThat(ids(across, "postId")).containsExactlyInAnyOrder(second, third);
+        // the other community's member sees only what is in theirs
+        across = Api.body(g.api().get(g.member(), "/api/v1/search?q=yakword").andExpect(status().isOk()));
+        assertThat(ids(across, "postId")).containsExactly(second);
+    }
+
     @Test
     void snippetsEscapeUserHtml() throws Exception {
         var f = fixture();
