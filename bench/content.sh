@@ -8,6 +8,7 @@
 #
 #   KEEP_DB=1 bench/content.sh                         # keeps the generated database (its name is printed)
 #   DB=shequn_bench_content_123 bench/content.sh       # reuses that database: no generation
+#   WARMUP=10s bench/content.sh                        # the unmeasured pass per endpoint (default 20s)
 #
 # Needs: PostgreSQL (PGHOST/PGPORT/PGUSER, default 127.0.0.1:5432 postgres), wrk, a JDK >= 21. Only talks to
 # 127.0.0.1. The bench database is dropped at the end unless KEEP_DB is set or DB names an existing one.
@@ -87,9 +88,10 @@ row() { # label file
   printf '%-52s %10.0f %9.2f %9.2f\n' "$1" "$rps" "$p50" "$p99"
 }
 # One pass over every read endpoint first: the JIT compiles the shared paths (security, JSON, JDBC) before
-# anything is measured, the baseline included (a cold health run measured half of a warm one).
+# anything is measured, the baseline included (a cold health run measured half of a warm one). WARMUP per
+# endpoint: on a slow 2-core VM the health endpoint still gained 2-3x over its first two minutes of load.
 for u in "$HEALTH_URL" "$LATEST_SMALL" "$LATEST_BIG" "$HOT_BIG" "$POST_PAGE" "$SEARCH"; do
-  wrk -t2 -c"$CONNECTIONS" -d10s -s bench/members.lua "$u" > /dev/null
+  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-20s}" -s bench/members.lua "$u" > /dev/null
 done
 run health "$HEALTH_URL"
 run latest-small "$LATEST_SMALL" "${MEMBERS_LUA[@]}"
