@@ -11,9 +11,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * What every post and comment passes before it is written, inside the writing transaction: the author must not be
- * muted, must stay under the rate limits (counted in the database, so every node agrees), and must not use a
- * blocked word. A post or comment with a held word is written hidden, pending review.
+ * What every post and comment passes inside the writing transaction: the author must not be muted, must stay
+ * under the rate limits (counted in the database, so every node agrees; a comment's just before commit, with the
+ * comment among the rows), and must not use a blocked word. A post or comment with a held word is written hidden,
+ * pending review.
  */
 @Component
 class ModerationGuard {
