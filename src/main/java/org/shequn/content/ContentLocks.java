@@ -27,16 +27,12 @@ class ContentLocks {
     /** Locks the community for posts, pins and sections. */
     @Transactional(propagation = Propagation.MANDATORY)
     void community(long communityId) {
-        lock(communityId, WHOLE_COMMUNITY);
+        rows.lock(communityId, WHOLE_COMMUNITY);
     }
 
     /** Locks one member's writing in a community (comments). */
     @Transactional(propagation = Propagation.MANDATORY)
     void member(long communityId, long accountId) {
-        lock(communityId, accountId);
-    }
-
-    private void lock(long communityId, long key) {
-        rows.lock(communityId, key);
+        rows.lock(communityId, accountId);
     }
 }

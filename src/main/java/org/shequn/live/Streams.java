@@ -259,11 +259,9 @@ class Streams implements SmartLifecycle, DisposableBean {
     }
 
     private static final MediaType TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
-    private static final Frame READY = new Frame(Set.of(new ResponseBodyEmitter.DataWithMediaType(
-            "event:ready\ndata:{}\nretry:3000\n\n", TEXT)));
+    private static final Frame READY = Frame.text("event:ready\ndata:{}\nretry:3000\n\n");
     private static final Frame RESYNC = Frame.of("resync", "{}");
-    private static final Frame KEEP_ALIVE = new Frame(Set.of(new ResponseBodyEmitter.DataWithMediaType(
-            ":keep-alive\n\n", TEXT)));
+    private static final Frame KEEP_ALIVE = Frame.text(":keep-alive\n\n");
 
     /**
      * One server-sent event, written out once and sent as is to every client it goes to: one part, so each
@@ -274,8 +272,12 @@ class Streams implements SmartLifecycle, DisposableBean {
         static Frame of(String event, String data) {
             // a line break would end the data field; JSON has none, but the format allows data over several lines
             var lines = data.replace("\r\n", "\n").replace('\r', '\n').replace("\n", "\ndata:");
-            return new Frame(Set.of(new ResponseBodyEmitter.DataWithMediaType(
-                    "event:" + event + "\ndata:" + lines + "\n\n", TEXT)));
+            return text("event:" + event + "\ndata:" + lines + "\n\n");
+        }
+
+        /** An event already in the stream's wire format. */
+        static Frame text(String wire) {
+            return new Frame(Set.of(new ResponseBodyEmitter.DataWithMediaType(wire, TEXT)));
         }
     }
 

@@ -156,7 +156,6 @@ class SearchStore {
                      int limit) {
         var params = new java.util.HashMap<String, Object>();
         var communities = List.copyOf(communityIds);
-        params.put("communities", communities);
         for (int c = 0; c < communities.size(); c++) {
             params.put("c" + c, communities.get(c));
         }
@@ -192,6 +191,7 @@ class SearchStore {
         if (every) {
             var driver = rarest(communityIds, terms);
             params.put("driver0", driver);
+            params.put("communities", communities);
             params.put("others", terms.stream().filter(t -> !t.equals(driver)).toList());
             scored = """
                     with c as (%s)
