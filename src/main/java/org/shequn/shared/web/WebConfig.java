@@ -2,6 +2,7 @@ package org.shequn.shared.web;
 
 import java.time.Duration;
 import java.util.Locale;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +11,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Language: Simplified Chinese unless the browser asks for English; {@code ?lang=en|zh-CN} switches
@@ -46,6 +48,17 @@ class WebConfig implements WebMvcConfigurer {
             return Locale.SIMPLIFIED_CHINESE;
         });
         return resolver;
+    }
+
+    /** Spring Boot configures this mapping (interceptors, CORS, content negotiation) as it would its own. */
+    @Bean
+    WebMvcRegistrations indexedRequestMappings() {
+        return new WebMvcRegistrations() {
+            @Override
+            public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+                return new IndexedRequestMappings();
+            }
+        };
     }
 
     @Override
