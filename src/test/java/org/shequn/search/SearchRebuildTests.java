@@ -68,9 +68,9 @@ class SearchRebuildTests {
         var f = fixture();
         long old = f.discussion(f.member(), "社群里的萤火虫之夜");
         SearchTests.eventually(() -> assertThat(f.postIds(f.member(), "萤火虫")).containsExactly(old));
-        // more newer documents holding 社群 than the ranking window reads
+        // more newer documents holding 社群 than the ranking window reads, and than a two-word search walks
         var now = OffsetDateTime.now();
-        for (int i = 0; i < SearchStore.CANDIDATES + 50; i++) {
+        for (int i = 0; i < SearchStore.SPAN + 50; i++) {
             var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
             jdbc.sql("""
                     insert into search_documents (community_id, kind, ref_id, post_id, post_kind, section_id, author_id,
@@ -83,6 +83,11 @@ class SearchRebuildTests {
         }
         // every word must match: driven by the rare word, so the old post is found
         assertThat(f.postIds(f.member(), "社群 萤火虫")).containsExactly(old);
+        // with a new post holding both words, the old one is still found: too many of 社群's postings lie
+        // between the two for one walk, so each candidate is looked up
+        long fresh = f.discussion(f.member(), "社群的萤火虫又来了");
+        SearchTests.eventually(() -> assertThat(f.postIds(f.member(), "萤火虫")).contains(fresh));
+        assertThat(f.postIds(f.member(), "社群 萤火虫")).containsExactly(fresh, old);
         // the common word alone ranks within the newest window: a full page, quickly, without the old post
         var common = f.search(f.member(), "q=社群");
         assertThat(common.get("items").size()).isEqualTo(Searching.PAGE_SIZE);
