@@ -1,7 +1,7 @@
 package org.shequn.content;
 
 import java.time.OffsetDateTime;
-import org.springframework.beans.factory.annotation.Value;
+import org.shequn.shared.jdbc.Database;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -12,9 +12,9 @@ class FeedVisits {
     private final JdbcClient jdbc;
     private final boolean postgres;
 
-    FeedVisits(JdbcClient jdbc, @Value("${spring.datasource.url:}") String url) {
+    FeedVisits(JdbcClient jdbc, Database database) {
         this.jdbc = jdbc;
-        this.postgres = url.startsWith("jdbc:postgresql:");
+        this.postgres = database.postgres();
     }
 
     /** The member's last visit and the one before (either null); null when the member never opened the feed. */

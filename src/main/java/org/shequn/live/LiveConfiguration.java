@@ -1,6 +1,7 @@
 package org.shequn.live;
 
 import java.util.Locale;
+import org.shequn.shared.jdbc.Database;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,7 +21,7 @@ class LiveConfiguration {
 
     @Bean
     Broadcast liveBroadcast(Environment env, JdbcClient jdbc, JsonMapper json, Streams streams,
-                            ObjectProvider<RedisConnectionFactory> redis) {
+                            ObjectProvider<RedisConnectionFactory> redis, Database database) {
         var transport = env.getProperty("shequn.live.transport", "auto").strip().toLowerCase(Locale.ROOT);
         var url = env.getProperty("spring.datasource.url", "");
         return switch (transport) {
@@ -28,7 +29,7 @@ class LiveConfiguration {
                     env.getProperty("shequn.live.redis.channel-prefix", "shequn:"));
             case "postgres" -> postgres(env, jdbc, json, streams, url);
             case "local" -> new LocalBroadcast(streams);
-            case "auto" -> url.startsWith("jdbc:postgresql:") ? postgres(env, jdbc, json, streams, url)
+            case "auto" -> database.postgres() ? postgres(env, jdbc, json, streams, url)
                     : new LocalBroadcast(streams);
             default -> throw new IllegalStateException(
                     "shequn.live.transport must be auto, postgres, redis or local, not " + transport);

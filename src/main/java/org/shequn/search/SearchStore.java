@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.shequn.shared.jdbc.Database;
 import org.shequn.shared.jdbc.LockRows;
 import org.shequn.shared.jdbc.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,9 +44,9 @@ class SearchStore {
 
     private final boolean postgres;
 
-    SearchStore(JdbcClient jdbc, @org.springframework.beans.factory.annotation.Value("${spring.datasource.url:}") String url) {
+    SearchStore(JdbcClient jdbc, Database database) {
         this.jdbc = jdbc;
-        this.postgres = url.startsWith("jdbc:postgresql:");
+        this.postgres = database.postgres();
         this.postLocks = new LockRows(jdbc, "search_locks", List.of("post_id"));
     }
 
@@ -194,7 +195,6 @@ class SearchStore {
         if (every) {
             var driver = rarest(communityIds, terms);
             params.put("driver0", driver);
-            params.put("communities", communities);
             params.put("others", terms.stream().filter(t -> !t.equals(driver)).toList());
             if (postgres && communities.size() == 1 && terms.size() == 2) {
                 // The other word's postings among the candidates' documents: when there are at most SPAN of them
@@ -225,6 +225,7 @@ class SearchStore {
                         group by document_id
                         having count(*) >= :min""".formatted(window(0, filters, 1));
             } else {
+                params.put("communities", communities);
                 scored = """
                         with c as (%s)
                         select document_id, sum(s) as score
