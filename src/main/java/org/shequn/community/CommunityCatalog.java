@@ -33,10 +33,12 @@ class CommunityCatalog {
     private final FileStore files;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final CommunityDirectory directory;
 
     CommunityCatalog(CommunityStore store, Validation validation, MemberRoster roster, ImageUploads images,
-                     FileStore files, ApplicationEventPublisher events, Clock clock) {
+                     FileStore files, ApplicationEventPublisher events, Clock clock, CommunityDirectory directory) {
         this.store = store;
+        this.directory = directory;
         this.validation = validation;
         this.roster = roster;
         this.images = images;
@@ -71,6 +73,7 @@ class CommunityCatalog {
         }
         try {
             store.update(community.id(), settings, now());
+            directory.forgetAfterCommit();
         } catch (DuplicateKeyException raced) {
             throw Rejection.conflictOn("slug", "community.slug.taken");
         }
@@ -82,6 +85,7 @@ class CommunityCatalog {
         var community = ownedWritable(viewer, slug);
         var key = images.store(upload, "cover", 1600);
         store.setCover(community.id(), key, now());
+        directory.forgetAfterCommit();
         if (community.coverKey() != null) {
             files.delete(community.coverKey());
         }
@@ -91,6 +95,7 @@ class CommunityCatalog {
     void archive(Viewer viewer, String slug) {
         var community = ownedWritable(viewer, slug);
         store.setArchived(community.id(), now(), now());
+        directory.forgetAfterCommit();
         events.publishEvent(new CommunityArchived(community.id(), viewer.accountId(), true));
     }
 
@@ -101,6 +106,7 @@ class CommunityCatalog {
             throw Rejection.conflict("community.notArchived");
         }
         store.setArchived(community.id(), null, now());
+        directory.forgetAfterCommit();
         events.publishEvent(new CommunityArchived(community.id(), viewer.accountId(), false));
     }
 
@@ -118,6 +124,7 @@ class CommunityCatalog {
             throw Rejection.invalid("newOwnerId", "community.transfer.notMember");
         }
         store.setOwner(community.id(), newOwnerId, now());
+        directory.forgetAfterCommit();
         events.publishEvent(new OwnershipTransferred(community.id(), community.ownerId(), newOwnerId));
     }
 

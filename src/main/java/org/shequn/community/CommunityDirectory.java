@@ -1,5 +1,8 @@
 package org.shequn.community;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -7,12 +10,22 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Reads communities for other modules. */
+/**
+ * Reads communities for other modules. A community found by slug or id is kept on this node for a few seconds
+ * (ADR 8): every request to a community's pages asks for it first, and its settings change rarely. A change made
+ * through this node forgets them at once, after its commit; other nodes see it within {@link #TTL}.
+ */
 @Service
 class CommunityDirectory implements Communities {
 
+    static final Duration TTL = Duration.ofSeconds(5);
+
     private final CommunityStore store;
+    private final Cache<String, CommunityInfo> bySlug = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(TTL).build();
+    private final Cache<Long, CommunityInfo> byId = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(TTL).build();
 
     CommunityDirectory(CommunityStore store) {
         this.store = store;
@@ -20,7 +33,8 @@ class CommunityDirectory implements Communities {
 
     @Override
     public Optional<CommunityInfo> find(long communityId) {
-        return store.byId(communityId).map(this::info);
+        var cached = byId.getIfPresent(communityId);
+        return cached != null ? Optional.of(cached) : store.byId(communityId).map(this::info).map(this::remember);
     }
 
     @Override
@@ -28,7 +42,36 @@ class CommunityDirectory implements Communities {
         if (slug == null || slug.length() > 40) {
             return Optional.empty();
         }
-        return store.bySlug(slug.toLowerCase(java.util.Locale.ROOT)).map(this::info);
+        var key = slug.toLowerCase(java.util.Locale.ROOT);
+        var cached = bySlug.getIfPresent(key);
+        return cached != null ? Optional.of(cached) : store.bySlug(key).map(this::info).map(this::remember);
+    }
+
+    private CommunityInfo remember(CommunityInfo info) {
+        bySlug.put(info.slug(), info);
+        byId.put(info.id(), info);
+        return info;
+    }
+
+    /**
+     * Forgets every kept community once the current transaction commits (at once outside one): forgetting
+     * before the commit would let a concurrent read keep the old row for another few seconds.
+     */
+    void forgetAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    forget();
+                }
+            });
+        }
+        forget();
+    }
+
+    private void forget() {
+        bySlug.invalidateAll();
+        byId.invalidateAll();
     }
 
     @Override

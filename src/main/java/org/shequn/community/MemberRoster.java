@@ -5,8 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the community module needs to know about membership (counts against the cap, the viewer's role),
- * implemented by the membership module: the dependency points from membership to community, never back.
+ * What the community module itself needs to know about membership (counts against the cap, the viewer's role on
+ * its own pages), implemented by the membership module so the dependency points from membership to community,
+ * never back. Other modules ask membership directly: its {@code CommunityGate} and {@code Memberships}.
  */
 public interface MemberRoster {
 
@@ -14,11 +15,6 @@ public interface MemberRoster {
 
     Map<Long, Integer> memberCounts(Collection<Long> communityIds);
 
+    /** For this module's own pages and rules (the viewer's role on the about page, a transfer's new owner). */
     Optional<CommunityRole> roleOf(long communityId, long accountId);
-
-    /** The member count and the account's role (empty for outsiders), in one read. */
-    Standing standing(long communityId, long accountId);
-
-    record Standing(int memberCount, Optional<CommunityRole> role) {
-    }
 }

@@ -1,12 +1,13 @@
 package org.shequn.content;
 
+import org.shequn.membership.Standing;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.shequn.community.MemberRoster;
+import org.shequn.membership.Memberships;
 import org.shequn.content.view.CommentView;
 import org.shequn.content.view.QuestionInfo;
 import org.shequn.identity.AccountSummary;
@@ -30,23 +31,23 @@ class Answering {
     private final PostStore posts;
     private final QuestionStore questions;
     private final CommentStore comments;
-    private final MemberRoster roster;
+    private final Memberships memberships;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Answering(ContentAccess access, PostStore posts, QuestionStore questions, CommentStore comments,
-              MemberRoster roster, ApplicationEventPublisher events, Clock clock) {
+              Memberships memberships, ApplicationEventPublisher events, Clock clock) {
         this.access = access;
         this.posts = posts;
         this.questions = questions;
         this.comments = comments;
-        this.roster = roster;
+        this.memberships = memberships;
         this.events = events;
         this.clock = clock;
     }
 
     /** Before a post is written: only a question has an addressee, who is a current member other than the asker. */
-    void checkAddressee(Seat seat, PostDraft draft) {
+    void checkAddressee(Standing seat, PostDraft draft) {
         var addressee = draft.addresseeId();
         if (addressee == null) {
             return;
@@ -63,12 +64,12 @@ class Answering {
     }
 
     /** A question may be addressed to this account: a current member of the community. */
-    boolean addressable(Seat seat, long accountId) {
-        return roster.roleOf(seat.communityId(), accountId).isPresent();
+    boolean addressable(Standing seat, long accountId) {
+        return memberships.roleOf(seat.communityId(), accountId).isPresent();
     }
 
     /** After a question is written (before it is published). */
-    void asked(Seat seat, long postId, PostDraft draft) {
+    void asked(Standing seat, long postId, PostDraft draft) {
         if (draft.postKind() == PostKind.QUESTION) {
             questions.insert(postId, seat.communityId(), seat.accountId(), draft.addresseeId());
         }
@@ -124,7 +125,7 @@ class Answering {
         questions.accept(post.id(), null, null);
     }
 
-    private PostRow askersQuestion(Seat seat, long postId) {
+    private PostRow askersQuestion(Standing seat, long postId) {
         var post = posts.byId(seat.communityId(), postId).filter(p -> p.visibleTo(seat))
                 .orElseThrow(() -> Rejection.notFound("content.post.notFound"));
         if (!PostKind.QUESTION.name().equals(post.kind())) {
@@ -137,7 +138,7 @@ class Answering {
     }
 
     /** A question post's state for its page (null for other kinds); the accepted answer counts only while visible. */
-    QuestionInfo info(Seat seat, PostRow post, List<CommentRow> all, Map<Long, AccountSummary> names) {
+    QuestionInfo info(Standing seat, PostRow post, List<CommentRow> all, Map<Long, AccountSummary> names) {
         if (!PostKind.QUESTION.name().equals(post.kind())) {
             return null;
         }

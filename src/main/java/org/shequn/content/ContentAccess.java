@@ -1,71 +1,39 @@
 package org.shequn.content;
 
-import java.util.Locale;
-import org.shequn.community.Communities;
-import org.shequn.community.CommunityInfo;
-import org.shequn.community.MemberRoster;
-import org.shequn.shared.Rejection;
+import org.shequn.membership.CommunityGate;
+import org.shequn.membership.Standing;
 import org.shequn.shared.Viewer;
 import org.springframework.stereotype.Component;
 
 /**
- * The one gate in front of every content read and write: anonymous → 401, unknown community → 404,
- * outsider → 403; writes in an archived community → 409. Membership is read fresh on every request.
+ * Content's words for the membership gate's refusals: the gate decides who may pass, in its one order (401, 404,
+ * 403, 409); these say it the way a reader or writer of posts understands it.
  */
 @Component
 class ContentAccess {
 
-    private final Communities communities;
-    private final MemberRoster roster;
+    private static final String MEMBERS_ONLY = "content.membersOnly";
+    private static final String ARCHIVED = "content.communityArchived";
 
-    ContentAccess(Communities communities, MemberRoster roster) {
-        this.communities = communities;
-        this.roster = roster;
+    private final CommunityGate gate;
+
+    ContentAccess(CommunityGate gate) {
+        this.gate = gate;
     }
 
-    Seat read(Viewer viewer, String slug) {
-        Viewer.require(viewer);
-        var community = community(slug);
-        var role = roster.roleOf(community.id(), viewer.accountId())
-                .orElseThrow(() -> Rejection.forbidden("content.membersOnly"));
-        return new Seat(community, viewer.accountId(), role);
+    Standing read(Viewer viewer, String slug) {
+        return gate.of(viewer, slug).requireMember(MEMBERS_ONLY);
     }
 
-    Seat write(Viewer viewer, String slug) {
-        var seat = read(viewer, slug);
-        if (seat.community().archived()) {
-            throw Rejection.conflict("content.communityArchived");
-        }
-        return seat;
+    Standing write(Viewer viewer, String slug) {
+        return read(viewer, slug).requireWritable(ARCHIVED);
     }
 
-    Seat owner(Viewer viewer, String slug) {
-        var seat = read(viewer, slug);
-        if (!seat.owner()) {
-            throw Rejection.forbidden("content.section.ownerOnly");
-        }
-        if (seat.community().archived()) {
-            throw Rejection.conflict("content.communityArchived");
-        }
-        return seat;
+    Standing owner(Viewer viewer, String slug) {
+        return read(viewer, slug).requireOwner("content.section.ownerOnly").requireWritable(ARCHIVED);
     }
 
-    Seat runner(Viewer viewer, String slug) {
-        var seat = read(viewer, slug);
-        if (!seat.runs()) {
-            throw Rejection.forbidden("content.curation.runnersOnly");
-        }
-        if (seat.community().archived()) {
-            throw Rejection.conflict("content.communityArchived");
-        }
-        return seat;
-    }
-
-    private CommunityInfo community(String slug) {
-        if (slug == null || slug.isEmpty() || slug.length() > 40) {
-            throw Rejection.notFound("community.notFound");
-        }
-        return communities.findBySlug(slug.toLowerCase(Locale.ROOT))
-                .orElseThrow(() -> Rejection.notFound("community.notFound"));
+    Standing runner(Viewer viewer, String slug) {
+        return read(viewer, slug).requireRunner("content.curation.runnersOnly").requireWritable(ARCHIVED);
     }
 }

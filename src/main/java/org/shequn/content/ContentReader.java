@@ -1,5 +1,6 @@
 package org.shequn.content;
 
+import org.shequn.membership.Standing;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -255,7 +256,7 @@ class ContentReader implements Posts {
     PostEditor editor(Viewer viewer, String slug, Long postId, Long sectionId) {
         var seat = access.write(viewer, slug);
         var open = sections.ofCommunity(seat.communityId()).stream()
-                .filter(s -> !s.archived() && s.rule().allows(seat.role())).map(ContentReader::view).toList();
+                .filter(s -> !s.archived() && s.rule().allows(seat.role().orElseThrow())).map(ContentReader::view).toList();
         if (postId == null) {
             return new PostEditor(seat.community().slug(), seat.community().name(), null, "DISCUSSION", sectionId, "", "",
                     "", open, ownerChoice(seat), null, List.of(), List.of());
@@ -274,7 +275,7 @@ class ContentReader implements Posts {
      * The one-click addressee of a new question: the owner, unless I am the owner. Anyone else is found by name
      * (the member autocomplete), so the form stays small however large the community.
      */
-    private PostEditor.MemberChoice ownerChoice(Seat seat) {
+    private PostEditor.MemberChoice ownerChoice(Standing seat) {
         return seat.owner() ? null : choice(seat.community().ownerId());
     }
 
@@ -328,12 +329,12 @@ class ContentReader implements Posts {
                         : blank.attachments().stream().filter(m -> typed.attachmentIds().contains(m.id())).toList());
     }
 
-    private PostRow live(Seat seat, long postId) {
+    private PostRow live(Standing seat, long postId) {
         return posts.byId(seat.communityId(), postId).filter(p -> p.visibleTo(seat))
                 .orElseThrow(() -> Rejection.notFound("content.post.notFound"));
     }
 
-    private List<CommentView> threads(List<CommentRow> visible, Seat seat, Map<Long, AccountSummary> names,
+    private List<CommentView> threads(List<CommentRow> visible, Standing seat, Map<Long, AccountSummary> names,
                                       java.util.function.UnaryOperator<String> html) {
         boolean writable = !seat.community().archived();
         // a hidden comment reads like a deleted one, except for owners and admins and a held comment's author
@@ -359,7 +360,7 @@ class ContentReader implements Posts {
         return top;
     }
 
-    private CommentView comment(CommentRow c, Seat seat, Map<Long, AccountSummary> names, boolean writable,
+    private CommentView comment(CommentRow c, Standing seat, Map<Long, AccountSummary> names, boolean writable,
                                 List<CommentView> replies, java.util.function.UnaryOperator<String> html) {
         if (c.deleted()) {
             return new CommentView(c.id(), c.parentId(), 0, "", "", c.createdAt(), true, false, false, false, replies);

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.shequn.community.Communities;
 import org.shequn.community.CommunityInfo;
-import org.shequn.community.MemberRoster;
+import org.shequn.membership.Memberships;
 import org.shequn.content.view.CommentView;
 import org.shequn.content.view.PostView;
 import org.shequn.content.view.ReactionBar;
@@ -34,7 +34,7 @@ class LiveFragments implements LiveContent {
     private final CommentStore comments;
     private final SectionStore sections;
     private final Communities communities;
-    private final MemberRoster roster;
+    private final Memberships memberships;
     private final Accounts accounts;
     private final Markdown markdown;
     private final TemplateEngine templates;
@@ -46,7 +46,7 @@ class LiveFragments implements LiveContent {
     private final StickerStore stickers;
 
     LiveFragments(ContentAccess access, PostStore posts, CommentStore comments, SectionStore sections,
-                  Communities communities, MemberRoster roster, Accounts accounts, Markdown markdown, TemplateEngine templates,
+                  Communities communities, Memberships memberships, Accounts accounts, Markdown markdown, TemplateEngine templates,
                   MessageSource messages, ContentReader reader, Mentions mentions, Reactions reactions,
                   ReactionStore reactionStore, StickerStore stickers) {
         this.reactionStore = reactionStore;
@@ -59,7 +59,7 @@ class LiveFragments implements LiveContent {
         this.comments = comments;
         this.sections = sections;
         this.communities = communities;
-        this.roster = roster;
+        this.memberships = memberships;
         this.accounts = accounts;
         this.markdown = markdown;
         this.templates = templates;
@@ -80,7 +80,7 @@ class LiveFragments implements LiveContent {
 
     @Override
     public boolean reads(long communityId, long accountId) {
-        return roster.roleOf(communityId, accountId).isPresent();
+        return memberships.roleOf(communityId, accountId).isPresent();
     }
 
     @Override

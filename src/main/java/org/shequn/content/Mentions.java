@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.shequn.community.MemberRoster;
+import org.shequn.membership.Memberships;
 import org.shequn.identity.Accounts;
 import org.shequn.shared.text.Markdown;
 import org.springframework.context.ApplicationEventPublisher;
@@ -30,16 +30,16 @@ class Mentions {
     static final Pattern TOKEN = Pattern.compile("@\\[([^\\[\\]\\n]{1,40})]\\(member:(\\d{1,18})\\)");
     private static final Pattern MARKDOWN_SPECIAL = Pattern.compile("[\\\\`*_{}\\[\\]()#+\\-.!<>|~&\"']");
 
-    private final MemberRoster roster;
+    private final Memberships memberships;
     private final Accounts accounts;
     private final Markdown markdown;
     private final PostStore posts;
     private final CommentStore comments;
     private final ApplicationEventPublisher events;
 
-    Mentions(MemberRoster roster, Accounts accounts, Markdown markdown, PostStore posts, CommentStore comments,
+    Mentions(Memberships memberships, Accounts accounts, Markdown markdown, PostStore posts, CommentStore comments,
              ApplicationEventPublisher events) {
-        this.roster = roster;
+        this.memberships = memberships;
         this.accounts = accounts;
         this.markdown = markdown;
         this.posts = posts;
@@ -76,7 +76,7 @@ class Mentions {
         var names = ids.isEmpty() ? Map.<Long, org.shequn.identity.AccountSummary>of() : accounts.findAll(ids);
         for (long id : ids) {
             var account = names.get(id);
-            if (account != null && roster.roleOf(communityId, id).isPresent()) {
+            if (account != null && memberships.roleOf(communityId, id).isPresent()) {
                 members.put(id, account.displayName());
             }
         }
@@ -128,7 +128,7 @@ class Mentions {
 
     private void announce(long communityId, long postId, Long commentId, long writerId, Set<Long> ids, Set<Long> already) {
         for (long id : ids) {
-            if (id != writerId && !already.contains(id) && roster.roleOf(communityId, id).isPresent()) {
+            if (id != writerId && !already.contains(id) && memberships.roleOf(communityId, id).isPresent()) {
                 events.publishEvent(new MemberMentioned(communityId, postId, commentId, id, writerId));
             }
         }

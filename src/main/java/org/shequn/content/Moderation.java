@@ -1,5 +1,6 @@
 package org.shequn.content;
 
+import org.shequn.membership.Standing;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -14,7 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.shequn.community.CommunityRole;
-import org.shequn.community.MemberRoster;
+import org.shequn.membership.MemberMute;
+import org.shequn.membership.Memberships;
 import org.shequn.content.view.AuditEntry;
 import org.shequn.content.view.BannedWord;
 import org.shequn.content.view.HeldComment;
@@ -59,20 +61,20 @@ class Moderation {
     private final PostStore posts;
     private final CommentStore comments;
     private final ModerationStore store;
-    private final MemberRoster roster;
+    private final Memberships memberships;
     private final Accounts accounts;
     private final Validation validation;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    Moderation(ContentAccess access, PostStore posts, CommentStore comments, ModerationStore store, MemberRoster roster,
+    Moderation(ContentAccess access, PostStore posts, CommentStore comments, ModerationStore store, Memberships memberships,
                Accounts accounts, Validation validation, Clock clock, ApplicationEventPublisher events) {
         this.events = events;
         this.access = access;
         this.posts = posts;
         this.comments = comments;
         this.store = store;
-        this.roster = roster;
+        this.memberships = memberships;
         this.accounts = accounts;
         this.validation = validation;
         this.clock = clock;
@@ -179,7 +181,7 @@ class Moderation {
     }
 
     /** Records a moderator's deletion of someone else's post or comment (the content use cases call this). */
-    void deleted(Seat seat, long postId, Long commentId, long authorId) {
+    void deleted(Standing seat, long postId, Long commentId, long authorId) {
         if (authorId != seat.accountId()) {
             store.resolveReports(seat.communityId(), commentId == null ? postId : null, commentId, seat.accountId(), now());
             long audited = audit(seat, "DELETE", postId, commentId, authorId, "");
@@ -191,7 +193,7 @@ class Moderation {
     @Transactional
     MuteView mute(Viewer viewer, String slug, long accountId, MuteDraft draft) {
         var seat = runnerWriting(viewer, slug);
-        var role = roster.roleOf(seat.communityId(), accountId)
+        var role = memberships.roleOf(seat.communityId(), accountId)
                 .orElseThrow(() -> Rejection.notFound("content.moderation.mute.notMember"));
         if (!mayMute(seat, accountId, role)) {
             throw Rejection.forbidden("content.moderation.mute.forbidden");
@@ -202,21 +204,21 @@ class Moderation {
         validation.check(draft);
         var reason = draft.reason() == null ? "" : draft.reason().strip();
         var until = now().plusHours(draft.hours());
-        store.setMute(seat.communityId(), accountId, until, reason, seat.accountId());
+        memberships.mute(seat.communityId(), accountId, until, reason, seat.accountId());
         long audited = audit(seat, "MUTE", null, null, accountId, draft.hours() + "h " + reason);
         decided(seat, audited, accountId, ModerationDecided.Action.MUTED, null, null, reason, until);
         return new MuteView(accountId, name(names(List.of(accountId)), accountId), until, reason);
     }
 
     /** Nobody mutes the owner or themselves, and only the owner mutes an admin. */
-    private static boolean mayMute(Seat seat, long accountId, CommunityRole role) {
+    private static boolean mayMute(Standing seat, long accountId, CommunityRole role) {
         return role != CommunityRole.OWNER && (role != CommunityRole.ADMIN || seat.owner()) && accountId != seat.accountId();
     }
 
     @Transactional
     void unmute(Viewer viewer, String slug, long accountId) {
         var seat = runnerWriting(viewer, slug);
-        if (store.unmute(seat.communityId(), accountId)) {
+        if (memberships.unmute(seat.communityId(), accountId)) {
             long audited = audit(seat, "UNMUTE", null, null, accountId, "");
             decided(seat, audited, accountId, ModerationDecided.Action.UNMUTED, null, null, null, null);
         }
@@ -279,7 +281,7 @@ class Moderation {
         return heldComments(runner(viewer, slug), Cursor.decode(cursor));
     }
 
-    private Page<HeldComment> heldComments(Seat seat, Cursor before) {
+    private Page<HeldComment> heldComments(Standing seat, Cursor before) {
         return page(comments.held(seat.communityId(), before, ModerationStore.PAGE_SIZE + 1),
                 c -> Cursor.at(c.createdAt(), c.id()), rows -> {
                     var names = names(rows.stream().map(CommentRow::authorId).toList());
@@ -288,7 +290,7 @@ class Moderation {
                 });
     }
 
-    private Page<HeldPost> heldPosts(Seat seat, Cursor before) {
+    private Page<HeldPost> heldPosts(Standing seat, Cursor before) {
         return page(store.held(seat.communityId(), before, ModerationStore.PAGE_SIZE + 1),
                 p -> Cursor.at(p.createdAt(), p.id()), rows -> {
                     var names = names(rows.stream().map(PostRow::authorId).toList());
@@ -304,13 +306,13 @@ class Moderation {
         return new Page<>(views.apply(shown), more ? position.apply(shown.getLast()).encode() : null);
     }
 
-    private List<MuteView> mutes(Seat seat) {
-        var rows = store.mutes(seat.communityId(), now());
-        var names = names(rows.stream().map(ModerationStore.MuteRow::accountId).toList());
+    private List<MuteView> mutes(Standing seat) {
+        var rows = memberships.mutes(seat.communityId(), now());
+        var names = names(rows.stream().map(MemberMute::accountId).toList());
         return rows.stream().map(m -> new MuteView(m.accountId(), name(names, m.accountId()), m.untilAt(), m.reason())).toList();
     }
 
-    private Page<AuditEntry> audit(Seat seat, Cursor before) {
+    private Page<AuditEntry> audit(Standing seat, Cursor before) {
         return page(store.audit(seat.communityId(), before, ModerationStore.PAGE_SIZE + 1),
                 r -> Cursor.at(r.createdAt(), r.id()), rows -> auditEntries(rows));
     }
@@ -329,12 +331,12 @@ class Moderation {
                 r.createdAt())).toList();
     }
 
-    private Page<ReportView> reports(Seat seat, String status, Cursor before) {
+    private Page<ReportView> reports(Standing seat, String status, Cursor before) {
         return page(store.reports(seat.communityId(), status, before, ModerationStore.PAGE_SIZE + 1),
                 r -> Cursor.at(r.createdAt(), r.id()), rows -> reportViews(seat, rows));
     }
 
-    private List<ReportView> reportViews(Seat seat, List<ModerationStore.ReportRow> rows) {
+    private List<ReportView> reportViews(Standing seat, List<ModerationStore.ReportRow> rows) {
         var out = new ArrayList<ReportView>();
         var items = new ArrayList<Object[]>();
         var ids = new HashSet<Long>();
@@ -370,7 +372,7 @@ class Moderation {
         for (var item : items) {
             var r = (ModerationStore.ReportRow) item[0];
             long authorId = (Long) item[1];
-            boolean mayMute = authorId != 0 && mutable.computeIfAbsent(authorId, id -> roster.roleOf(seat.communityId(), id)
+            boolean mayMute = authorId != 0 && mutable.computeIfAbsent(authorId, id -> memberships.roleOf(seat.communityId(), id)
                     .filter(role -> mayMute(seat, id, role)).isPresent());
             out.add(new ReportView(r.id(), r.postId(), r.commentId(), r.reporterId(), name(names, r.reporterId()), r.reason(),
                     r.status(), r.createdAt(), authorId, name(names, authorId), (String) item[2], (Boolean) item[3],
@@ -379,14 +381,14 @@ class Moderation {
         return out;
     }
 
-    private CommentRow comment(Seat seat, long commentId) {
+    private CommentRow comment(Standing seat, long commentId) {
         return comments.byId(seat.communityId(), commentId).filter(c -> !c.deleted())
                 .filter(c -> posts.byId(seat.communityId(), c.postId()).filter(p -> p.visibleTo(seat)).isPresent())
                 .filter(c -> !c.hidden() || seat.runs())
                 .orElseThrow(() -> Rejection.notFound("content.comment.notFound"));
     }
 
-    private Seat runner(Viewer viewer, String slug) {
+    private Standing runner(Viewer viewer, String slug) {
         var seat = access.read(viewer, slug);
         if (!seat.runs()) {
             throw Rejection.forbidden("content.moderation.runnersOnly");
@@ -394,7 +396,7 @@ class Moderation {
         return seat;
     }
 
-    private Seat runnerWriting(Viewer viewer, String slug) {
+    private Standing runnerWriting(Viewer viewer, String slug) {
         var seat = runner(viewer, slug);
         if (seat.community().archived()) {
             throw Rejection.conflict("content.communityArchived");
@@ -402,13 +404,13 @@ class Moderation {
         return seat;
     }
 
-    private long audit(Seat seat, String action, Long postId, Long commentId, Long subjectId, String detail) {
+    private long audit(Standing seat, String action, Long postId, Long commentId, Long subjectId, String detail) {
         return store.audit(seat.communityId(), seat.accountId(), action, postId, commentId, subjectId, detail == null ? "" : detail,
                 now());
     }
 
     /** Tells the member concerned (the notification module listens); the audit entry identifies the decision. */
-    private void decided(Seat seat, long auditId, long subjectId, ModerationDecided.Action action, Long postId,
+    private void decided(Standing seat, long auditId, long subjectId, ModerationDecided.Action action, Long postId,
                          Long commentId, String reason, OffsetDateTime until) {
         events.publishEvent(new ModerationDecided(auditId, seat.communityId(), subjectId, seat.accountId(), action,
                 postId, commentId, reason, until));

@@ -1,5 +1,6 @@
 package org.shequn.content;
 
+import org.shequn.membership.Standing;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -50,7 +51,7 @@ class ModerationGuard {
      * Checks a new post; true when it must be held for review. Locks the community until the caller commits, so
      * simultaneous posts are counted one after the other (both limits are then exact).
      */
-    boolean post(Seat seat, String title, String body) {
+    boolean post(Standing seat, String title, String body) {
         notMuted(seat);
         locks.community(seat.communityId());
         var since = now().minusMinutes(WINDOW_MINUTES);
@@ -64,13 +65,13 @@ class ModerationGuard {
     }
 
     /** Checks an edit: a muted member cannot edit either; blocked words are refused, held ones hold the post again. */
-    boolean edit(Seat seat, String title, String body) {
+    boolean edit(Standing seat, String title, String body) {
         notMuted(seat);
         return words(seat, (title == null ? "" : title) + "\n" + (body == null ? "" : body));
     }
 
     /** Checks a new comment before it is written; true when it must be held for review. */
-    boolean comment(Seat seat, String body) {
+    boolean comment(Standing seat, String body) {
         notMuted(seat);
         return words(seat, body == null ? "" : body);
     }
@@ -81,7 +82,7 @@ class ModerationGuard {
      * {@link #post}) is then held only for the count and the commit, not while the comment is indexed and
      * announced, so the member's next comment, from another tab or node, does not wait for all of that.
      */
-    void commentRate(Seat seat) {
+    void commentRate(Standing seat) {
         locks.member(seat.communityId(), seat.accountId());
         if (comments.writtenSince(seat.communityId(), seat.accountId(), now().minusMinutes(WINDOW_MINUTES),
                 commentsPerMember + 1) > commentsPerMember) {
@@ -90,15 +91,14 @@ class ModerationGuard {
     }
 
     /** Also used by reactions: a muted member may not add one. */
-    void notMuted(Seat seat) {
-        var mute = store.mute(seat.communityId(), seat.accountId()).filter(m -> m.untilAt().isAfter(now()));
-        if (mute.isPresent()) {
-            throw Rejection.forbidden("content.moderation.muted",
-                    mute.get().untilAt().atZoneSameInstant(SHOWN_ZONE).format(SHOWN));
+    void notMuted(Standing seat) {
+        var until = seat.mutedUntil(now());
+        if (until.isPresent()) {
+            throw Rejection.forbidden("content.moderation.muted", until.get().atZoneSameInstant(SHOWN_ZONE).format(SHOWN));
         }
     }
 
-    private boolean words(Seat seat, String text) {
+    private boolean words(Standing seat, String text) {
         var lower = text.toLowerCase(Locale.ROOT);
         boolean hold = false;
         for (var w : store.words(seat.communityId())) {

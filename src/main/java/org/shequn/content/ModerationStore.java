@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Reports, mutes, banned words and the moderation audit trail. */
+/** Reports, banned words and the moderation audit trail (mutes are kept by membership, with the member's standing). */
 @Repository
 class ModerationStore {
 
@@ -19,9 +19,6 @@ class ModerationStore {
 
     record ReportRow(long id, long communityId, Long postId, Long commentId, long reporterId, String reason,
                      String status, OffsetDateTime createdAt) {
-    }
-
-    record MuteRow(long accountId, OffsetDateTime untilAt, String reason, long mutedBy) {
     }
 
     record WordRow(String word, String mode) {
@@ -111,30 +108,6 @@ class ModerationStore {
             params.addAll(List.of(at, at, before.id()));
         }
         return sql.append(" order by created_at desc, id desc limit ").append(Math.max(1, limit)).toString();
-    }
-
-    Optional<MuteRow> mute(long communityId, long accountId) {
-        return jdbc.sql("select account_id, until_at, reason, muted_by from moderation_mutes where community_id = ? and account_id = ?")
-                .params(communityId, accountId).query(Rows.of(MuteRow.class)).optional();
-    }
-
-    List<MuteRow> mutes(long communityId, OffsetDateTime now) {
-        return jdbc.sql("select account_id, until_at, reason, muted_by from moderation_mutes where community_id = ? and until_at > ?"
-                        + " order by until_at")
-                .params(communityId, now).query(Rows.of(MuteRow.class)).list();
-    }
-
-    void setMute(long communityId, long accountId, OffsetDateTime until, String reason, long by) {
-        if (jdbc.sql("update moderation_mutes set until_at = ?, reason = ?, muted_by = ? where community_id = ? and account_id = ?")
-                .params(until, reason, by, communityId, accountId).update() == 0) {
-            jdbc.sql("insert into moderation_mutes (community_id, account_id, until_at, reason, muted_by) values (?, ?, ?, ?, ?)")
-                    .params(communityId, accountId, until, reason, by).update();
-        }
-    }
-
-    boolean unmute(long communityId, long accountId) {
-        return jdbc.sql("delete from moderation_mutes where community_id = ? and account_id = ?")
-                .params(communityId, accountId).update() > 0;
     }
 
     List<WordRow> words(long communityId) {

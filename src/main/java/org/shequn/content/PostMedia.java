@@ -1,5 +1,6 @@
 package org.shequn.content;
 
+import org.shequn.membership.Standing;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -92,7 +93,7 @@ class PostMedia {
      * The page's form: checks the counts (with the post's kept uploads) before storing anything, then stores
      * each file. Returns the new rows' ids, images and attachments. Call inside the publishing transaction.
      */
-    List<List<Long>> stage(Seat seat, List<MultipartFile> imageFiles, List<MultipartFile> attachmentFiles,
+    List<List<Long>> stage(Standing seat, List<MultipartFile> imageFiles, List<MultipartFile> attachmentFiles,
                            int keptImages, int keptAttachments) {
         var newImages = chosen(imageFiles);
         var newFiles = chosen(attachmentFiles);
@@ -117,7 +118,7 @@ class PostMedia {
      * An id must be the viewer's waiting upload in this community, or already this post's. Dropped ones are
      * deleted with their files once the transaction commits.
      */
-    void attach(Seat seat, long postId, List<Long> imageIds, List<Long> attachmentIds) {
+    void attach(Standing seat, long postId, List<Long> imageIds, List<Long> attachmentIds) {
         var current = store.ofPost(postId);
         if (imageIds != null) {
             place(seat, postId, IMAGE, imageIds, current, "imageIds", MAX_IMAGES, "content.media.images.tooMany");
@@ -127,7 +128,7 @@ class PostMedia {
         }
     }
 
-    private void place(Seat seat, long postId, String kind, List<Long> ids, List<MediaRow> current, String field,
+    private void place(Standing seat, long postId, String kind, List<Long> ids, List<MediaRow> current, String field,
                        int max, String tooMany) {
         if (ids.size() > max) {
             throw Rejection.invalid(field, tooMany, max);
@@ -183,7 +184,7 @@ class PostMedia {
                 m.thumbKey() == null ? null : base + m.thumbKey(), m.fileName(), m.declaredType(), m.sizeBytes());
     }
 
-    private MediaRow storeImage(Seat seat, MultipartFile upload, String field) {
+    private MediaRow storeImage(Standing seat, MultipartFile upload, String field) {
         checkImage(upload, field);
         var key = images.storePrivate(upload, field, IMAGE_SIDE);
         deleteOnRollback(key);
@@ -194,7 +195,7 @@ class PostMedia {
         return store.byId(seat.communityId(), id).orElseThrow();
     }
 
-    private MediaRow storeAttachment(Seat seat, MultipartFile upload, String field) {
+    private MediaRow storeAttachment(Standing seat, MultipartFile upload, String field) {
         var bytes = checkAttachment(upload, field);
         var key = files.putPrivate(bytes, "application/octet-stream");
         deleteOnRollback(key);
@@ -295,7 +296,7 @@ class PostMedia {
     }
 
     /** Uploads never referenced by a post for a day are given up (rows and files). */
-    private void forgetAbandoned(Seat seat) {
+    private void forgetAbandoned(Standing seat) {
         for (var row : store.abandoned(seat.communityId(), seat.accountId(), since())) {
             store.delete(row.id());
             afterCommit(row);

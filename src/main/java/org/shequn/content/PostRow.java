@@ -1,5 +1,6 @@
 package org.shequn.content;
 
+import org.shequn.membership.Standing;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -18,7 +19,7 @@ record PostRow(long id, long communityId, Long sectionId, long authorId, String 
     }
 
     /** Owners and admins see hidden posts; a held post's author sees it too (pending review). */
-    boolean visibleTo(Seat seat) {
+    boolean visibleTo(Standing seat) {
         return !deleted() && (!hidden() || seat.runs() || (held() && authorId == seat.accountId()));
     }
 

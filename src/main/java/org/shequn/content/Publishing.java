@@ -1,5 +1,6 @@
 package org.shequn.content;
 
+import org.shequn.membership.Standing;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -122,12 +123,12 @@ class Publishing {
         return markdown.toSafeHtml(body);
     }
 
-    PostRow live(Seat seat, long postId) {
+    PostRow live(Standing seat, long postId) {
         return posts.byId(seat.communityId(), postId).filter(p -> p.visibleTo(seat))
                 .orElseThrow(() -> Rejection.notFound("content.post.notFound"));
     }
 
-    private PostDraft withStaged(Seat seat, PostDraft draft, List<MultipartFile> images, List<MultipartFile> attachments) {
+    private PostDraft withStaged(Standing seat, PostDraft draft, List<MultipartFile> images, List<MultipartFile> attachments) {
         var keptImages = draft.imageIds() == null ? List.<Long>of() : draft.imageIds();
         var keptFiles = draft.attachmentIds() == null ? List.<Long>of() : draft.attachmentIds();
         if ((images == null || images.isEmpty()) && (attachments == null || attachments.isEmpty())) {
@@ -149,7 +150,7 @@ class Publishing {
     }
 
     /** The section must be this community's, open, and allow the poster's role; keeping an archived one on edit is fine. */
-    private void checkSection(Seat seat, Long sectionId, Long currentSectionId) {
+    private void checkSection(Standing seat, Long sectionId, Long currentSectionId) {
         if (sectionId == null) {
             return;
         }
@@ -158,7 +159,7 @@ class Publishing {
         if (section.archived() && !sectionId.equals(currentSectionId)) {
             throw Rejection.invalid("sectionId", "content.post.section.archived");
         }
-        if (!section.rule().allows(seat.role()) && !sectionId.equals(currentSectionId)) {
+        if (!section.rule().allows(seat.role().orElseThrow()) && !sectionId.equals(currentSectionId)) {
             throw Rejection.forbidden("content.post.section.notAllowed");
         }
     }

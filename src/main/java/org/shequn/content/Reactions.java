@@ -1,5 +1,6 @@
 package org.shequn.content;
 
+import org.shequn.membership.Standing;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -103,7 +104,7 @@ class Reactions {
     }
 
     /** Leaves out what the viewer may not see of the post's comments; the post's own target 0 always stays. */
-    private java.util.function.LongPredicate seen(Seat seat, long postId) {
+    private java.util.function.LongPredicate seen(Standing seat, long postId) {
         var unseen = comments.unseen(postId, seat.accountId(), seat.runs());
         return commentId -> commentId == 0 || !unseen.contains(commentId);
     }
@@ -135,7 +136,7 @@ class Reactions {
         }
     }
 
-    private Built sheet(Seat seat, long postId, Map<Long, Long> commentStickerIds) {
+    private Built sheet(Standing seat, long postId, Map<Long, Long> commentStickerIds) {
         boolean canReact = !seat.community().archived();
         // a hidden (or held) comment's reactions and sticker are as invisible to a member as its text
         var seen = seen(seat, postId);

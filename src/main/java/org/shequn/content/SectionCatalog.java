@@ -1,5 +1,6 @@
 package org.shequn.content;
 
+import org.shequn.membership.Standing;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -94,7 +95,7 @@ class SectionCatalog {
         sections.setArchived(section.id(), null);
     }
 
-    private SectionRow section(Seat seat, long sectionId) {
+    private SectionRow section(Standing seat, long sectionId) {
         return sections.byId(seat.communityId(), sectionId)
                 .orElseThrow(() -> Rejection.notFound("content.section.notFound"));
     }

@@ -1,5 +1,6 @@
 package org.shequn.content;
 
+import org.shequn.membership.Standing;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -141,7 +142,7 @@ class StickerPacks {
     }
 
     /** The stickers members may use now: those of active packs. */
-    List<StickerView> palette(Seat seat) {
+    List<StickerView> palette(Standing seat) {
         var active = store.packs(seat.communityId()).stream().filter(p -> !p.archived()).map(StickerStore.PackRow::id)
                 .collect(Collectors.toSet());
         return store.stickersOf(seat.communityId()).stream().filter(s -> active.contains(s.packId()))
@@ -149,7 +150,7 @@ class StickerPacks {
     }
 
     /** A sticker a member may put on a comment now. */
-    Optional<StickerStore.StickerRow> usable(Seat seat, long stickerId) {
+    Optional<StickerStore.StickerRow> usable(Standing seat, long stickerId) {
         return store.usable(seat.communityId(), stickerId);
     }
 
@@ -207,7 +208,7 @@ class StickerPacks {
         });
     }
 
-    private Seat runner(Viewer viewer, String slug) {
+    private Standing runner(Viewer viewer, String slug) {
         var seat = access.read(viewer, slug);
         if (!seat.runs()) {
             throw Rejection.forbidden("content.sticker.runnersOnly");
@@ -218,12 +219,12 @@ class StickerPacks {
         return seat;
     }
 
-    private StickerStore.PackRow pack(Seat seat, long packId) {
+    private StickerStore.PackRow pack(Standing seat, long packId) {
         return store.pack(seat.communityId(), packId)
                 .orElseThrow(() -> Rejection.notFound("content.sticker.pack.notFound"));
     }
 
-    private StickerStore.StickerRow sticker(Seat seat, long stickerId) {
+    private StickerStore.StickerRow sticker(Standing seat, long stickerId) {
         return store.sticker(seat.communityId(), stickerId)
                 .orElseThrow(() -> Rejection.notFound("content.sticker.notFound"));
     }

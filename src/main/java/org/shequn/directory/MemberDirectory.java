@@ -7,8 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.shequn.community.CommunityInfo;
-import org.shequn.community.Communities;
-import org.shequn.community.MemberRoster;
+import org.shequn.membership.CommunityGate;
 import org.shequn.directory.view.DirectoryFilter;
 import org.shequn.directory.view.DirectoryMember;
 import org.shequn.directory.view.DirectoryPage;
@@ -32,8 +31,7 @@ class MemberDirectory {
     private static final long FACET_TTL_MILLIS = 60_000;
 
     private final DirectoryStore store;
-    private final Communities communities;
-    private final MemberRoster roster;
+    private final CommunityGate gate;
     private final Accounts accounts;
     private final SocialGraph social;
     /** Facet lists are suggestions for the filter form; a minute-old list on one node is fine. */
@@ -42,25 +40,21 @@ class MemberDirectory {
     private record Facets(Map<String, List<String>> values, long at) {
     }
 
-    MemberDirectory(DirectoryStore store, Communities communities, MemberRoster roster, Accounts accounts,
-                    SocialGraph social) {
+    MemberDirectory(DirectoryStore store, CommunityGate gate, Accounts accounts, SocialGraph social) {
         this.store = store;
-        this.communities = communities;
-        this.roster = roster;
+        this.gate = gate;
         this.accounts = accounts;
         this.social = social;
     }
 
     DirectoryPage page(Viewer viewer, String slug, DirectoryFilter filter, String cursorToken, Integer limit,
                        boolean withFacets) {
-        var community = heading(slug);
-        var standing = roster.standing(community.id(), viewer == null ? 0 : viewer.accountId());
+        var standing = gate.of(viewer, slug);
+        // the page shows outsiders and visitors who runs the community and how to get in; the API wants an account
+        var community = (withFacets ? standing : standing.requireSignedIn()).requireCommunity().community();
         int count = standing.memberCount();
-        var owner = community.ownerName();
-        if (viewer == null || standing.role().isEmpty()) {
-            if (viewer == null && !withFacets) {
-                throw Rejection.unauthenticated();
-            }
+        var owner = ownerName(community);
+        if (!standing.member()) {
             return new DirectoryPage(community.slug(), community.name(), false, count, community.ownerId(), owner,
                     List.of(), null, Map.of());
         }
@@ -85,11 +79,7 @@ class MemberDirectory {
 
     /** A member's entry as another member sees it, with the friends they share. */
     DirectoryMember member(Viewer viewer, String slug, long accountId) {
-        Viewer.require(viewer);
-        var community = community(slug);
-        if (!isMember(viewer, community)) {
-            throw Rejection.forbidden("directory.membersOnly");
-        }
+        var community = gate.of(viewer, slug).requireMember("directory.membersOnly").community();
         if (accountId != viewer.accountId() && social.blockedEitherWay(viewer.accountId(), accountId)) {
             throw Rejection.notFound("directory.noSuchMember");
         }
@@ -105,40 +95,25 @@ class MemberDirectory {
         return ids.stream().map(names::get).filter(java.util.Objects::nonNull).toList();
     }
 
-    /** What a directory page shows about the community itself. */
-    private record Heading(long id, String slug, String name, long ownerId, String ownerName, long at) {
+    private record OwnerName(long ownerId, String name, long at) {
     }
 
-    private static final long HEADING_TTL_MILLIS = 5_000;
-    /**
-     * Name and owner change rarely; keeping them a few seconds per node saves four queries on every page.
-     * Who may see the directory is never cached: membership is read fresh each time.
-     */
-    private final Map<String, Heading> headings = new ConcurrentHashMap<>();
+    private static final long OWNER_NAME_TTL_MILLIS = 5_000;
+    /** The owner's display name changes rarely; keeping it a few seconds per node saves a query on every page. */
+    private final Map<Long, OwnerName> ownerNames = new ConcurrentHashMap<>();
 
-    private Heading heading(String slug) {
-        var key = slug == null ? "" : slug.toLowerCase(java.util.Locale.ROOT);
-        var cached = headings.get(key);
+    private String ownerName(CommunityInfo community) {
+        var cached = ownerNames.get(community.id());
         long now = System.currentTimeMillis();
-        if (cached != null && now - cached.at() < HEADING_TTL_MILLIS) {
-            return cached;
+        if (cached != null && cached.ownerId() == community.ownerId() && now - cached.at() < OWNER_NAME_TTL_MILLIS) {
+            return cached.name();
         }
-        var community = community(slug);
-        var owner = accounts.find(community.ownerId()).map(AccountSummary::displayName).orElse("?");
-        var fresh = new Heading(community.id(), community.slug(), community.name(), community.ownerId(), owner, now);
-        if (headings.size() > 10_000) {
-            headings.clear();
+        var name = accounts.find(community.ownerId()).map(AccountSummary::displayName).orElse("?");
+        if (ownerNames.size() > 10_000) {
+            ownerNames.clear();
         }
-        headings.put(key, fresh);
-        return fresh;
-    }
-
-    private CommunityInfo community(String slug) {
-        return communities.findBySlug(slug).orElseThrow(() -> Rejection.notFound("community.notFound"));
-    }
-
-    private boolean isMember(Viewer viewer, CommunityInfo community) {
-        return viewer != null && roster.roleOf(community.id(), viewer.accountId()).isPresent();
+        ownerNames.put(community.id(), new OwnerName(community.ownerId(), name, now));
+        return name;
     }
 
     private Map<String, List<String>> facets(long communityId) {

@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Applying {
 
+    private final CommunityGate gate;
     private final Admission admission;
     private final ApplicationStore applications;
     private final MembershipStore store;
@@ -27,8 +28,9 @@ class Applying {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Applying(Admission admission, ApplicationStore applications, MembershipStore store, Validation validation,
+    Applying(CommunityGate gate, Admission admission, ApplicationStore applications, MembershipStore store, Validation validation,
              ApplicationEventPublisher events, Clock clock) {
+        this.gate = gate;
         this.admission = admission;
         this.applications = applications;
         this.store = store;
@@ -39,8 +41,7 @@ class Applying {
 
     @Transactional
     long apply(Viewer viewer, String slug, ApplicationAnswers answers) {
-        Viewer.require(viewer);
-        var community = admission.community(slug);
+        var community = gate.of(viewer, slug).requireSignedIn().community();
         validation.check(answers);
         var questions = community.questions();
         if (answers.list().size() != questions.size()) {
@@ -69,8 +70,7 @@ class Applying {
 
     @Transactional
     void withdraw(Viewer viewer, String slug) {
-        Viewer.require(viewer);
-        var community = admission.community(slug);
+        var community = gate.of(viewer, slug).requireSignedIn().community();
         Admission.checkWritable(community);
         admission.lock(community);
         var pending = applications.pending(community.id(), viewer.accountId())
@@ -109,14 +109,7 @@ class Applying {
 
     /** The community, when the viewer runs it (owner or admin) and it is not archived. */
     CommunityInfo runnable(Viewer viewer, String slug) {
-        Viewer.require(viewer);
-        var community = admission.community(slug);
-        var role = store.role(community.id(), viewer.accountId());
-        if (role.isEmpty() || !role.get().runsCommunity()) {
-            throw Rejection.forbidden("membership.runnersOnly");
-        }
-        Admission.checkWritable(community);
-        return community;
+        return gate.of(viewer, slug).requireRunner().requireWritable("membership.archived").community();
     }
 
     private ApplicationStore.ApplicationRow pendingIn(CommunityInfo community, long applicationId) {

@@ -27,14 +27,16 @@ class Inviting {
     record Listed(CommunityInfo community, boolean all, List<InvitationStore.InvitationRow> invitations) {
     }
 
+    private final CommunityGate gate;
     private final Admission admission;
     private final InvitationStore invitations;
     private final MembershipStore store;
     private final Validation validation;
     private final Clock clock;
 
-    Inviting(Admission admission, InvitationStore invitations, MembershipStore store, Validation validation,
+    Inviting(CommunityGate gate, Admission admission, InvitationStore invitations, MembershipStore store, Validation validation,
              Clock clock) {
+        this.gate = gate;
         this.admission = admission;
         this.invitations = invitations;
         this.store = store;
@@ -44,10 +46,10 @@ class Inviting {
 
     @Transactional
     InvitationStore.InvitationRow create(Viewer viewer, String slug, InvitationTerms terms) {
-        Viewer.require(viewer);
-        var community = admission.community(slug);
+        var member = gate.of(viewer, slug).requireMember();
+        var community = member.community();
         validation.check(terms);
-        var role = roleIn(community, viewer);
+        var role = member.role().orElseThrow();
         if (!role.runsCommunity() && !community.membersMayInvite()) {
             throw Rejection.forbidden("membership.invitation.notAllowed");
         }
@@ -61,9 +63,9 @@ class Inviting {
 
     /** Owner and admins see every invitation; other members see the ones they made. */
     Listed list(Viewer viewer, String slug) {
-        Viewer.require(viewer);
-        var community = admission.community(slug);
-        var role = roleIn(community, viewer);
+        var member = gate.of(viewer, slug).requireMember();
+        var community = member.community();
+        var role = member.role().orElseThrow();
         boolean all = role.runsCommunity();
         if (!all && !community.membersMayInvite()) {
             throw Rejection.forbidden("membership.invitation.notAllowed");
@@ -74,9 +76,9 @@ class Inviting {
 
     @Transactional
     void revoke(Viewer viewer, String slug, long invitationId) {
-        Viewer.require(viewer);
-        var community = admission.community(slug);
-        var role = roleIn(community, viewer);
+        var member = gate.of(viewer, slug).requireMember();
+        var community = member.community();
+        var role = member.role().orElseThrow();
         var invitation = invitations.byId(invitationId).filter(i -> i.communityId() == community.id())
                 .orElseThrow(() -> Rejection.notFound("membership.invitation.notFound"));
         if (!role.runsCommunity() && invitation.createdBy() != viewer.accountId()) {
@@ -89,11 +91,6 @@ class Inviting {
         var now = OffsetDateTime.now(clock);
         invitations.revoke(invitation.id(), now);
         store.audit(community.id(), viewer.accountId(), null, "INVITATION_REVOKED", "#" + invitation.id(), now);
-    }
-
-    private CommunityRole roleIn(CommunityInfo community, Viewer viewer) {
-        return store.role(community.id(), viewer.accountId())
-                .orElseThrow(() -> Rejection.forbidden("membership.membersOnly"));
     }
 
     /** 16 random bytes, URL-safe: 22 characters nobody can guess. */

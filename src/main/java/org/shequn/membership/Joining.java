@@ -16,11 +16,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Joining {
 
+    private final CommunityGate gate;
     private final Admission admission;
     private final InvitationStore invitations;
     private final Clock clock;
 
-    Joining(Admission admission, InvitationStore invitations, Clock clock) {
+    Joining(CommunityGate gate, Admission admission, InvitationStore invitations, Clock clock) {
+        this.gate = gate;
         this.admission = admission;
         this.invitations = invitations;
         this.clock = clock;
@@ -28,8 +30,7 @@ class Joining {
 
     @Transactional
     CommunityInfo join(Viewer viewer, String slug, String code) {
-        Viewer.require(viewer);
-        var community = admission.community(slug);
+        var community = gate.of(viewer, slug).requireSignedIn().community();
         Admission.checkWritable(community);
         var normalizedCode = code == null || code.isBlank() ? null : code.strip();
         if (normalizedCode == null && community.entryPolicy() == EntryPolicy.INVITATION) {

@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.shequn.community.CommunityRole;
+import org.shequn.shared.jdbc.Rows;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The memberships table, the seat row that serializes changes per community, bans, and the audit trail. */
+/** The memberships table, the seat row that serializes changes per community, bans, mutes, and the audit trail. */
 @Repository
 class MembershipStore {
 
@@ -117,16 +118,49 @@ class MembershipStore {
         return result;
     }
 
-    /** Member count (from the seat row, else counted) and the account's role, in one round trip. */
-    org.shequn.community.MemberRoster.Standing standing(long communityId, long accountId) {
+    /**
+     * The member count (from the seat row, else counted) and the account's role, ban and mute in a community, in
+     * one statement: the gate's only read. An account id of 0 (anonymous) matches no row.
+     */
+    StandingRow standing(long communityId, long accountId) {
         return jdbc.sql("""
                 select coalesce((select members from community_seats where community_id = :c),
                                 (select count(*) from memberships where community_id = :c)) as members,
-                       (select role from memberships where community_id = :c and account_id = :a) as role""")
+                       (select role from memberships where community_id = :c and account_id = :a) as role,
+                       (select count(*) from bans where community_id = :c and account_id = :a) as bans,
+                       (select until_at from member_mutes where community_id = :c and account_id = :a) as muted_until""")
                 .param("c", communityId).param("a", accountId)
-                .query((rs, n) -> new org.shequn.community.MemberRoster.Standing(rs.getInt(1),
-                        java.util.Optional.ofNullable(rs.getString(2)).map(CommunityRole::valueOf)))
+                .query((rs, n) -> new StandingRow(rs.getInt(1),
+                        Optional.ofNullable(rs.getString(2)).map(CommunityRole::valueOf).orElse(null),
+                        rs.getInt(3) > 0, rs.getObject(4, OffsetDateTime.class)))
                 .single();
+    }
+
+    record StandingRow(int members, CommunityRole role, boolean banned, OffsetDateTime mutedUntil) {
+    }
+
+    Optional<MemberMute> mute(long communityId, long accountId) {
+        return jdbc.sql("select account_id, until_at, reason, muted_by from member_mutes where community_id = ? and account_id = ?")
+                .params(communityId, accountId).query(Rows.of(MemberMute.class)).optional();
+    }
+
+    List<MemberMute> mutes(long communityId, OffsetDateTime now) {
+        return jdbc.sql("select account_id, until_at, reason, muted_by from member_mutes where community_id = ? and until_at > ?"
+                        + " order by until_at")
+                .params(communityId, now).query(Rows.of(MemberMute.class)).list();
+    }
+
+    void setMute(long communityId, long accountId, OffsetDateTime until, String reason, long by) {
+        if (jdbc.sql("update member_mutes set until_at = ?, reason = ?, muted_by = ? where community_id = ? and account_id = ?")
+                .params(until, reason, by, communityId, accountId).update() == 0) {
+            jdbc.sql("insert into member_mutes (community_id, account_id, until_at, reason, muted_by) values (?, ?, ?, ?, ?)")
+                    .params(communityId, accountId, until, reason, by).update();
+        }
+    }
+
+    boolean unmute(long communityId, long accountId) {
+        return jdbc.sql("delete from member_mutes where community_id = ? and account_id = ?")
+                .params(communityId, accountId).update() > 0;
     }
 
     List<Long> communitiesOf(long accountId) {

@@ -37,6 +37,7 @@ class MembershipViews {
     static final int PAGE_SIZE = 50;
     static final int MEMBER_LIMIT = 500;
 
+    private final CommunityGate gate;
     private final Admission admission;
     private final MembershipStore store;
     private final ApplicationStore applications;
@@ -45,8 +46,9 @@ class MembershipViews {
     private final Markdown markdown;
     private final Clock clock;
 
-    MembershipViews(Admission admission, MembershipStore store, ApplicationStore applications,
+    MembershipViews(CommunityGate gate, Admission admission, MembershipStore store, ApplicationStore applications,
                     Communities communities, Accounts accounts, Markdown markdown, Clock clock) {
+        this.gate = gate;
         this.admission = admission;
         this.store = store;
         this.applications = applications;
@@ -67,27 +69,21 @@ class MembershipViews {
     }
 
     String roleOf(CommunityInfo c, Viewer viewer) {
-        return viewer == null ? null : store.role(c.id(), viewer.accountId()).map(Enum::name).orElse(null);
+        return viewer == null ? null : gate.of(viewer, c.id()).role().map(Enum::name).orElse(null);
     }
 
     ApplyPage applyPage(Viewer viewer, String slug) {
-        Viewer.require(viewer);
-        var community = admission.community(slug);
+        var standing = gate.of(viewer, slug).requireSignedIn();
+        var community = standing.community();
         var latest = applications.latest(community.id(), viewer.accountId())
                 .map(a -> applicationViews(List.of(a)).getFirst()).orElse(null);
         return new ApplyPage(header(community), markdown.toSafeHtml(communities.rules(community.id())),
-                roleOf(community, viewer), latest);
+                standing.role().map(Enum::name).orElse(null), latest);
     }
 
     /** Owner and admins only. */
     CommunityInfo runnable(Viewer viewer, String slug) {
-        Viewer.require(viewer);
-        var community = admission.community(slug);
-        var role = store.role(community.id(), viewer.accountId());
-        if (role.isEmpty() || !role.get().runsCommunity()) {
-            throw Rejection.forbidden("membership.runnersOnly");
-        }
-        return community;
+        return gate.of(viewer, slug).requireRunner().community();
     }
 
     Page<ApplicationView> applications(Viewer viewer, String slug, String status, String cursor) {

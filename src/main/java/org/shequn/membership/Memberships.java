@@ -1,9 +1,27 @@
 package org.shequn.membership;
 
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
+import org.shequn.community.CommunityRole;
 
-/** The membership module's API for other modules (the community module sees it as its MemberRoster). */
+/**
+ * The membership module's API for other modules, beside {@link CommunityGate} (the viewer's own standing). The
+ * community module sees a narrow part of it as its {@link org.shequn.community.MemberRoster}.
+ */
 public interface Memberships {
+
+    /** Another account's role in a community (e.g. whether a mentioned person is a member), empty for outsiders. */
+    Optional<CommunityRole> roleOf(long communityId, long accountId);
+
+    /** Mutes are decided (and audited) by moderation and kept here, with the member's role and ban. */
+    void mute(long communityId, long accountId, OffsetDateTime until, String reason, long mutedBy);
+
+    /** Whether there was a mute to lift. */
+    boolean unmute(long communityId, long accountId);
+
+    /** The community's mutes still in force at {@code now}, ending soonest first. */
+    List<MemberMute> mutes(long communityId, OffsetDateTime now);
 
     /** The owner and admins of a community: who reviews applications and runs it day to day. */
     List<Long> runnersOf(long communityId);

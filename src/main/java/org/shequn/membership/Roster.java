@@ -40,13 +40,23 @@ class Roster implements MemberRoster, Memberships {
     }
 
     @Override
-    public Standing standing(long communityId, long accountId) {
-        return store.standing(communityId, accountId);
+    public Optional<CommunityRole> roleOf(long communityId, long accountId) {
+        return store.role(communityId, accountId);
     }
 
     @Override
-    public Optional<CommunityRole> roleOf(long communityId, long accountId) {
-        return store.role(communityId, accountId);
+    public void mute(long communityId, long accountId, OffsetDateTime until, String reason, long mutedBy) {
+        store.setMute(communityId, accountId, until, reason, mutedBy);
+    }
+
+    @Override
+    public boolean unmute(long communityId, long accountId) {
+        return store.unmute(communityId, accountId);
+    }
+
+    @Override
+    public List<MemberMute> mutes(long communityId, OffsetDateTime now) {
+        return store.mutes(communityId, now);
     }
 
     @Override

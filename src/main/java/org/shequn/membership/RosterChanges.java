@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class RosterChanges {
 
+    private final CommunityGate gate;
     private final Admission admission;
     private final MembershipStore store;
     private final ApplicationStore applications;
@@ -26,8 +27,9 @@ class RosterChanges {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    RosterChanges(Admission admission, MembershipStore store, ApplicationStore applications, Validation validation,
+    RosterChanges(CommunityGate gate, Admission admission, MembershipStore store, ApplicationStore applications, Validation validation,
                   ApplicationEventPublisher events, Clock clock) {
+        this.gate = gate;
         this.admission = admission;
         this.store = store;
         this.applications = applications;
@@ -38,10 +40,9 @@ class RosterChanges {
 
     @Transactional
     void leave(Viewer viewer, String slug) {
-        Viewer.require(viewer);
-        var community = admission.community(slug);
-        var role = store.role(community.id(), viewer.accountId())
-                .orElseThrow(() -> Rejection.conflict("membership.notMember"));
+        var standing = gate.of(viewer, slug).requireSignedIn();
+        var community = standing.community();
+        var role = standing.role().orElseThrow(() -> Rejection.conflict("membership.notMember"));
         if (role == CommunityRole.OWNER) {
             throw Rejection.conflict("membership.ownerCannotLeave");
         }
@@ -53,8 +54,9 @@ class RosterChanges {
 
     @Transactional
     void remove(Viewer viewer, String slug, long accountId) {
-        var community = admission.community(slug);
-        var actor = runner(viewer, community);
+        var runner = gate.of(viewer, slug).requireRunner();
+        var community = runner.community();
+        var actor = runner.role().orElseThrow();
         if (accountId == viewer.accountId()) {
             throw Rejection.conflict("membership.remove.self");
         }
@@ -69,8 +71,9 @@ class RosterChanges {
 
     @Transactional
     void ban(Viewer viewer, String slug, long accountId, Banning banning) {
-        var community = admission.community(slug);
-        var actor = runner(viewer, community);
+        var runner = gate.of(viewer, slug).requireRunner();
+        var community = runner.community();
+        var actor = runner.role().orElseThrow();
         validation.check(banning);
         if (accountId == viewer.accountId()) {
             throw Rejection.conflict("membership.ban.self");
@@ -97,8 +100,7 @@ class RosterChanges {
 
     @Transactional
     void unban(Viewer viewer, String slug, long accountId) {
-        var community = admission.community(slug);
-        runner(viewer, community);
+        var community = gate.of(viewer, slug).requireRunner().community();
         Admission.checkWritable(community);
         admission.lock(community);
         if (!store.unban(community.id(), accountId)) {
@@ -109,8 +111,9 @@ class RosterChanges {
 
     @Transactional
     void changeRole(Viewer viewer, String slug, long accountId, RoleChange change) {
-        var community = admission.community(slug);
-        var actor = runner(viewer, community);
+        var runner = gate.of(viewer, slug).requireRunner();
+        var community = runner.community();
+        var actor = runner.role().orElseThrow();
         validation.check(change);
         if (change.role() == CommunityRole.OWNER) {
             throw Rejection.invalid("role", "membership.role.notOwner");
@@ -132,16 +135,6 @@ class RosterChanges {
         store.setRole(community.id(), accountId, change.role());
         events.publishEvent(new MemberRoleChanged(community.id(), accountId, current, change.role(), viewer.accountId()));
         store.audit(community.id(), viewer.accountId(), accountId, "ROLE_CHANGED", current + "→" + change.role(), now());
-    }
-
-    /** Owner and admins only; returns the actor's role. */
-    private CommunityRole runner(Viewer viewer, CommunityInfo community) {
-        Viewer.require(viewer);
-        var role = store.role(community.id(), viewer.accountId());
-        if (role.isEmpty() || !role.get().runsCommunity()) {
-            throw Rejection.forbidden("membership.runnersOnly");
-        }
-        return role.get();
     }
 
     /** Nobody acts on the owner; only the owner acts on admins. */

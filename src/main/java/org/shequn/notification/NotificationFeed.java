@@ -6,7 +6,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.shequn.community.Communities;
 import org.shequn.community.CommunityInfo;
-import org.shequn.community.MemberRoster;
 import org.shequn.content.AnswerAccepted;
 import org.shequn.content.CommentAdded;
 import org.shequn.content.MemberMentioned;
@@ -42,7 +41,6 @@ class NotificationFeed {
     private final NotificationStore store;
     private final Communities communities;
     private final Memberships memberships;
-    private final MemberRoster roster;
     private final Accounts accounts;
     private final Posts posts;
     private final Preferences preferences;
@@ -51,13 +49,12 @@ class NotificationFeed {
     private final DigestPosts digestPosts;
     private final Clock clock;
 
-    NotificationFeed(NotificationStore store, Communities communities, Memberships memberships, MemberRoster roster,
+    NotificationFeed(NotificationStore store, Communities communities, Memberships memberships,
                      Accounts accounts, Posts posts, Preferences preferences, NotificationText texts, Mails mails,
                      DigestPosts digestPosts, Clock clock) {
         this.store = store;
         this.communities = communities;
         this.memberships = memberships;
-        this.roster = roster;
         this.accounts = accounts;
         this.posts = posts;
         this.preferences = preferences;
@@ -238,7 +235,7 @@ class NotificationFeed {
 
     /** The community, when the recipient is (still) one of its members. */
     private CommunityInfo community(long recipient, long communityId) {
-        if (roster.roleOf(communityId, recipient).isEmpty()) {
+        if (memberships.roleOf(communityId, recipient).isEmpty()) {
             return null;
         }
         return communities.find(communityId).orElse(null);

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.shequn.community.Communities;
 import org.shequn.community.CommunityInfo;
-import org.shequn.community.MemberRoster;
+import org.shequn.membership.CommunityGate;
 import org.shequn.identity.Accounts;
 import org.shequn.membership.Memberships;
 import org.shequn.search.view.SearchForm;
@@ -33,16 +33,16 @@ class Searching {
 
     private final SearchStore store;
     private final Communities communities;
-    private final MemberRoster roster;
+    private final CommunityGate gate;
     private final Accounts accounts;
     private final Memberships memberships;
 
-    Searching(SearchStore store, Communities communities, MemberRoster roster, Accounts accounts,
+    Searching(SearchStore store, Communities communities, CommunityGate gate, Accounts accounts,
               Memberships memberships) {
         this.memberships = memberships;
         this.store = store;
         this.communities = communities;
-        this.roster = roster;
+        this.gate = gate;
         this.accounts = accounts;
     }
 
@@ -59,12 +59,7 @@ class Searching {
     }
 
     private CommunityInfo member(Viewer viewer, String slug) {
-        var community = communities.findBySlug(slug).orElseThrow(() -> Rejection.notFound("community.notFound"));
-        Viewer.require(viewer);
-        if (roster.roleOf(community.id(), viewer.accountId()).isEmpty()) {
-            throw Rejection.forbidden("search.membersOnly");
-        }
-        return community;
+        return gate.of(viewer, slug).requireMember("search.membersOnly").community();
     }
 
     SearchResults mine(Viewer viewer, SearchForm form) {

@@ -253,7 +253,7 @@ class ModerationTests {
                 Api.obj("words", List.of(Map.of("word", "ok", "mode", "MAYBE"))), Api.obj())) {
             f.api().put(f.owner(), words, body).andExpect(status().isBadRequest());
         }
-        assertThat(count("select count(*) from moderation_mutes where community_id = ?", f.communityId())).isZero();
+        assertThat(count("select count(*) from member_mutes where community_id = ?", f.communityId())).isZero();
         assertThat(count("select count(*) from moderation_words where community_id = ?", f.communityId())).isZero();
         assertThat(count("select count(*) from moderation_audit where community_id = ?", f.communityId())).isZero();
     }
@@ -275,7 +275,7 @@ class ModerationTests {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.reason").value("刷屏"));
         f.api().put(f.owner(), mutes + otherAdmin.id(), Api.obj("hours", 720)).andExpect(status().isOk());
 
-        var until = jdbc.sql("select until_at from moderation_mutes where community_id = ? and account_id = ?")
+        var until = jdbc.sql("select until_at from member_mutes where community_id = ? and account_id = ?")
                 .params(f.communityId(), f.member().id()).query(OffsetDateTime.class).single();
         var shown = until.atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai"))
                 .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
@@ -295,7 +295,7 @@ class ModerationTests {
         f.api().post(f.member(), f.base() + "/posts/" + post + "/comments", Api.obj("body", "又能说话了"))
                 .andExpect(status().isCreated());
         // an expired mute no longer counts
-        jdbc.sql("update moderation_mutes set until_at = ? where account_id = ?")
+        jdbc.sql("update member_mutes set until_at = ? where account_id = ?")
                 .params(OffsetDateTime.now().minusMinutes(1), otherAdmin.id()).update();
         f.api().post(otherAdmin, f.base() + "/posts", Api.obj("kind", "DISCUSSION", "body", "x")).andExpect(status().isCreated());
         f.api().get(f.owner(), f.base() + "/moderation/audit")

@@ -1,0 +1,163 @@
+package org.shequn.membership;
+
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import org.shequn.community.CommunityInfo;
+import org.shequn.community.CommunityRole;
+import org.shequn.shared.Rejection;
+
+/**
+ * Who the viewer is in one community, read fresh for this request by {@link CommunityGate}: the community (none
+ * when the slug names no community), the viewer (none when anonymous), their role (none for an outsider),
+ * whether they are banned, until when they are muted, and the community's member count.
+ *
+ * <p>Every module asks it the same questions in the same order, so every endpoint refuses the same way: 401
+ * (not signed in), then 404 (no such community), then 403 (not allowed here), then 409 (the community is
+ * archived). Each {@code require…} returns this standing, so a use case reads as its rule:
+ * {@code gate.of(viewer, slug).requireRunner("content.curation.runnersOnly").requireWritable()}.
+ */
+public final class Standing {
+
+    private final CommunityInfo community;
+    private final Long accountId;
+    private final int memberCount;
+    private final CommunityRole role;
+    private final boolean banned;
+    private final OffsetDateTime mutedUntil;
+
+    Standing(CommunityInfo community, Long accountId, int memberCount, CommunityRole role, boolean banned,
+             OffsetDateTime mutedUntil) {
+        this.community = community;
+        this.accountId = accountId;
+        this.memberCount = memberCount;
+        this.role = role;
+        this.banned = banned;
+        this.mutedUntil = mutedUntil;
+    }
+
+    /** The community must exist; for what anyone may see (its about page, how to join). */
+    public Standing requireCommunity() {
+        if (community == null) {
+            throw Rejection.notFound("community.notFound");
+        }
+        return this;
+    }
+
+    /** Signed in, and the community exists: for joining and applying. */
+    public Standing requireSignedIn() {
+        if (accountId == null) {
+            throw Rejection.unauthenticated();
+        }
+        return requireCommunity();
+    }
+
+    public Standing requireMember() {
+        return requireMember("membership.membersOnly");
+    }
+
+    /** A member in any role; {@code refusal} is the message key an outsider or a banned account is shown. */
+    public Standing requireMember(String refusal) {
+        requireSignedIn();
+        if (role == null) {
+            throw Rejection.forbidden(refusal);
+        }
+        return this;
+    }
+
+    public Standing requireRunner() {
+        return requireRunner("membership.runnersOnly");
+    }
+
+    /** The owner or an admin: those who run the community day to day. */
+    public Standing requireRunner(String refusal) {
+        requireMember(refusal);
+        if (!role.runsCommunity()) {
+            throw Rejection.forbidden(refusal);
+        }
+        return this;
+    }
+
+    public Standing requireOwner() {
+        return requireOwner("community.ownerOnly");
+    }
+
+    public Standing requireOwner(String refusal) {
+        requireMember(refusal);
+        if (role != CommunityRole.OWNER) {
+            throw Rejection.forbidden(refusal);
+        }
+        return this;
+    }
+
+    public Standing requireWritable() {
+        return requireWritable("community.archived");
+    }
+
+    /** Nothing changes in an archived community; checked after who may act, so a stranger learns nothing more. */
+    public Standing requireWritable(String refusal) {
+        requireCommunity();
+        if (community.archived()) {
+            throw Rejection.conflict(refusal);
+        }
+        return this;
+    }
+
+    /** The community; only after {@link #requireCommunity()} or a stronger check. */
+    public CommunityInfo community() {
+        if (community == null) {
+            throw new IllegalStateException("no community: call requireCommunity() first");
+        }
+        return community;
+    }
+
+    public boolean exists() {
+        return community != null;
+    }
+
+    public long communityId() {
+        return community().id();
+    }
+
+    /** How many members the community has, read with the standing. */
+    public int memberCount() {
+        return memberCount;
+    }
+
+    public boolean signedIn() {
+        return accountId != null;
+    }
+
+    /** The viewer's account; only after {@link #requireSignedIn()} or a stronger check. */
+    public long accountId() {
+        if (accountId == null) {
+            throw new IllegalStateException("anonymous: call requireSignedIn() first");
+        }
+        return accountId;
+    }
+
+    /** The viewer's role, empty for an outsider or an anonymous visitor. */
+    public Optional<CommunityRole> role() {
+        return Optional.ofNullable(role);
+    }
+
+    public boolean member() {
+        return role != null;
+    }
+
+    public boolean runs() {
+        return role != null && role.runsCommunity();
+    }
+
+    public boolean owner() {
+        return role == CommunityRole.OWNER;
+    }
+
+    public boolean banned() {
+        return banned;
+    }
+
+    /** When the viewer's mute ends, if they are muted in this community now. */
+    public Optional<OffsetDateTime> mutedUntil(OffsetDateTime now) {
+        return mutedUntil != null && mutedUntil.isAfter(now) ? Optional.of(mutedUntil) : Optional.empty();
+    }
+}
