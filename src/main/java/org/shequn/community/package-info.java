@@ -3,5 +3,6 @@
  * rules (群规), cover, visibility, member cap and entry policy; editing, archiving and restoring. Who
  * belongs to a community is the membership module's business.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Community")
+@org.springframework.modulith.ApplicationModule(displayName = "Community",
+        allowedDependencies = {"identity", "shared"})
 package org.shequn.community;

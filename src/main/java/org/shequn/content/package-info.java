@@ -5,5 +5,6 @@
  * markers, the community's own sticker packs (表情包) and reactions (赞 and stickers) on posts and comments.
  * Only members read or write; an archived community is read-only.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Content")
+@org.springframework.modulith.ApplicationModule(displayName = "Content",
+        allowedDependencies = {"community", "directory", "identity", "membership", "shared", "social"})
 package org.shequn.content;

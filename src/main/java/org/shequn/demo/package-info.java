@@ -4,5 +4,6 @@
  * It drives the application's own HTTP API over loopback, so every demo row went through the same
  * validation, policies and events as a real user's.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Demo data")
+@org.springframework.modulith.ApplicationModule(displayName = "Demo data",
+        allowedDependencies = {})
 package org.shequn.demo;

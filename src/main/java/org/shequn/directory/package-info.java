@@ -4,5 +4,6 @@
  * connections. It is a read model fed by membership and profile events through the outbox, so filtering
  * 100,000 members never joins other modules' tables.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Member directory")
+@org.springframework.modulith.ApplicationModule(displayName = "Member directory",
+        allowedDependencies = {"community", "identity", "membership", "profile", "shared", "social"})
 package org.shequn.directory;

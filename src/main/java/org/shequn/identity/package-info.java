@@ -4,5 +4,6 @@
  * tokens sent as {@code Authorization: Bearer}, and who the platform operators are. Other modules see
  * accounts only through {@link org.shequn.identity.Accounts} and the {@link org.shequn.identity.AccountRegistered} event.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Identity")
+@org.springframework.modulith.ApplicationModule(displayName = "Identity",
+        allowedDependencies = {"shared"})
 package org.shequn.identity;

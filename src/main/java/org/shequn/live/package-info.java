@@ -3,5 +3,6 @@
  * events. Content events are broadcast to every node (PostgreSQL NOTIFY, Redis pub/sub when configured,
  * or in the JVM on the embedded database); each node fans out to its own connected clients only.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Live updates")
+@org.springframework.modulith.ApplicationModule(displayName = "Live updates",
+        allowedDependencies = {"content", "membership", "shared"})
 package org.shequn.live;

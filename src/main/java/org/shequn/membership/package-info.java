@@ -1,8 +1,11 @@
 /**
- * Who belongs to which community: joining under the entry policy (open, approval with questions,
- * invitation codes), roles (owner, admin, core member, member), leaving, removal and bans, the audit trail
- * of every change, and the member directory. Depends on the community module, which sees memberships only
- * through the {@link org.shequn.community.MemberRoster} this module implements.
+ * Who belongs to which community, and the one gate every module passes: {@link org.shequn.membership.CommunityGate}
+ * resolves the viewer's {@link org.shequn.membership.Standing} (role, ban, mute, member count) in one statement and
+ * refuses in one order (401, 404, 403, 409). Also joining under the entry policy (open, approval with questions,
+ * invitation codes), roles (owner, admin, core member, member), leaving, removal, bans and mutes, and the audit
+ * trail of every change. Depends on the community module, which sees memberships only through the
+ * {@link org.shequn.community.MemberRoster} this module implements.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Membership")
+@org.springframework.modulith.ApplicationModule(displayName = "Membership",
+        allowedDependencies = {"community", "identity", "profile", "shared"})
 package org.shequn.membership;

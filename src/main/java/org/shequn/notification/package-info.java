@@ -3,5 +3,6 @@
  * review, a verification decided, a new follower. Fed only by other modules' events through the
  * transactional outbox, so a notification exists exactly when the change it reports was committed.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Notification")
+@org.springframework.modulith.ApplicationModule(displayName = "Notification",
+        allowedDependencies = {"community", "content", "identity", "membership", "profile", "shared", "social"})
 package org.shequn.notification;

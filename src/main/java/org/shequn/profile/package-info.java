@@ -3,5 +3,6 @@
  * interests) and the two person-reviewed verifications, real name (实名) and position (职务), with the
  * operators' review queue. Other modules read profiles through {@link org.shequn.profile.Profiles}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Profile")
+@org.springframework.modulith.ApplicationModule(displayName = "Profile",
+        allowedDependencies = {"identity", "shared"})
 package org.shequn.profile;

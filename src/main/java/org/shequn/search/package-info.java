@@ -4,5 +4,6 @@
  * module's events, with Chinese word segmentation (jieba), ranking, filters and highlighted snippets.
  * Only members search a community.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Search")
+@org.springframework.modulith.ApplicationModule(displayName = "Search",
+        allowedDependencies = {"community", "content", "identity", "membership", "shared"})
 package org.shequn.search;

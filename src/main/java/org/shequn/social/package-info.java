@@ -5,5 +5,6 @@
  * {@code follows} and {@code blocks} tables; people's names come from the identity module's
  * {@code Accounts}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Social")
+@org.springframework.modulith.ApplicationModule(displayName = "Social",
+        allowedDependencies = {"identity", "shared"})
 package org.shequn.social;
