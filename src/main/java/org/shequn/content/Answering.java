@@ -27,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Answering {
 
+    private final VisiblePosts visible;
     private final ContentAccess access;
     private final PostStore posts;
     private final QuestionStore questions;
@@ -35,8 +36,9 @@ class Answering {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Answering(ContentAccess access, PostStore posts, QuestionStore questions, CommentStore comments,
+    Answering(VisiblePosts visible, ContentAccess access, PostStore posts, QuestionStore questions, CommentStore comments,
               Memberships memberships, ApplicationEventPublisher events, Clock clock) {
+        this.visible = visible;
         this.access = access;
         this.posts = posts;
         this.questions = questions;
@@ -81,7 +83,7 @@ class Answering {
      */
     @EventListener
     void on(PostPublished published) {
-        if (PostKind.QUESTION.name().equals(published.kind())) {
+        if (published.kind() == PostKind.QUESTION) {
             questions.byPost(published.postId()).filter(q -> q.addresseeId() != null).ifPresent(q -> events.publishEvent(
                     new QuestionAsked(q.postId(), q.communityId(), q.askerId(), q.addresseeId())));
         }
@@ -126,8 +128,7 @@ class Answering {
     }
 
     private PostRow askersQuestion(Standing seat, long postId) {
-        var post = posts.byId(seat.communityId(), postId).filter(p -> p.visibleTo(seat))
-                .orElseThrow(() -> Rejection.notFound("content.post.notFound"));
+        var post = visible.get(seat, postId);
         if (!PostKind.QUESTION.name().equals(post.kind())) {
             throw Rejection.conflict("content.question.notAQuestion");
         }

@@ -56,8 +56,16 @@ class CommentStore {
                 .param(postId).query(Rows.of(CommentRow.class)).list();
     }
 
-    void setHidden(long id, OffsetDateTime now, Long by) {
-        jdbc.sql("update comments set hidden_at = ?, hidden_by = ? where id = ?").params(now, by, id).update();
+    /** The only write of a comment's state. */
+    void apply(CommentLifecycle.Transition transition) {
+        var change = transition.change();
+        if (change.to() == ContentState.DELETED) {
+            jdbc.sql("update comments set deleted_at = ?, deleted_by = ? where id = ?")
+                    .params(change.deletedAt(), change.deletedBy(), transition.commentId()).update();
+        } else {
+            jdbc.sql("update comments set hidden_at = ?, hidden_by = ? where id = ?")
+                    .params(change.hiddenAt(), change.hiddenBy(), transition.commentId()).update();
+        }
     }
 
     /** Comments held by a banned word, waiting for approval: one page, newest first. */
@@ -78,7 +86,4 @@ class CommentStore {
                 .params(communityId, authorId, since, cap).query(Integer.class).single();
     }
 
-    void softDelete(long id, long by, OffsetDateTime now) {
-        jdbc.sql("update comments set deleted_at = ?, deleted_by = ? where id = ?").params(now, by, id).update();
-    }
 }

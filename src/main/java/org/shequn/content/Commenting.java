@@ -26,6 +26,7 @@ class Commenting {
         }
     }
 
+    private final VisiblePosts visible;
     private final ContentAccess access;
     private final Publishing publishing;
     private final CommentStore comments;
@@ -36,9 +37,10 @@ class Commenting {
     private final Moderation moderation;
     private final StickerPacks stickers;
 
-    Commenting(ContentAccess access, Publishing publishing, CommentStore comments,
+    Commenting(VisiblePosts visible, ContentAccess access, Publishing publishing, CommentStore comments,
                Validation validation, ApplicationEventPublisher events, Clock clock, ModerationGuard guard,
                Moderation moderation, StickerPacks stickers) {
+        this.visible = visible;
         this.stickers = stickers;
         this.guard = guard;
         this.moderation = moderation;
@@ -53,7 +55,7 @@ class Commenting {
     @Transactional
     long add(Viewer viewer, String slug, long postId, CommentDraft draft) {
         var seat = access.write(viewer, slug);
-        var post = publishing.live(seat, postId);
+        var post = visible.get(seat, postId);
         validation.check(draft);
         var sticker = draft.stickerId() == null ? null : stickers.usable(seat, draft.stickerId())
                 .orElseThrow(() -> Rejection.invalid("stickerId", "content.reaction.stickerUnavailable"));
@@ -75,21 +77,12 @@ class Commenting {
             stickers.attach(id, sticker.id());
         }
         if (held) {
-            // nobody hears of a held comment (no count, notification, index or live push) until it is approved
-            comments.setHidden(id, now, null);
+            comments.apply(CommentLifecycle.holdNew(id, now));
         } else {
-            published(events, post, id, parentId, seat.accountId());
+            events.publishEvent(CommentLifecycle.published(post, id, parentId, seat.accountId()));
         }
         guard.commentRate(seat);
         return id;
-    }
-
-    /**
-     * A comment becomes public: announced (at writing, or when a held one is approved); the hot feed counts it
-     * on its post in the same transaction.
-     */
-    static void published(ApplicationEventPublisher events, PostRow post, long commentId, Long parentId, long authorId) {
-        events.publishEvent(new CommentAdded(commentId, post.id(), post.communityId(), parentId, authorId, post.authorId()));
     }
 
     @Transactional
@@ -97,17 +90,14 @@ class Commenting {
         var seat = access.write(viewer, slug);
         var comment = comments.byId(seat.communityId(), commentId).filter(c -> !c.deleted())
                 .orElseThrow(() -> Rejection.notFound("content.comment.notFound"));
-        if (comment.authorId() != seat.accountId() && !seat.runs()) {
+        if (!ContentPolicy.of(seat).mayDelete(comment.authorId())) {
             throw Rejection.forbidden("content.comment.deleteForbidden");
         }
-        comments.softDelete(comment.id(), seat.accountId(), now());
+        var deletion = CommentLifecycle.delete(comment, seat.accountId(), now());
+        comments.apply(deletion);
         moderation.deleted(seat, comment.postId(), comment.id(), comment.authorId());
-        if (!comment.held()) {
-            // a held comment (rejected, or withdrawn by its author) was never counted nor announced; the hot
-            // feed uncounts it
-            events.publishEvent(new CommentRemoved(comment.id(), comment.postId(), seat.communityId(), comment.authorId(),
-                    seat.accountId()));
-        }
+        // the hot feed uncounts a withdrawn comment in this transaction
+        deletion.event().ifPresent(events::publishEvent);
         return comment.postId();
     }
 

@@ -38,6 +38,7 @@ class ContentReader implements Posts {
     private static final int EXCERPT = 140;
     private static final java.time.Duration SAME_VISIT = java.time.Duration.ofSeconds(1);
 
+    private final VisiblePosts visible;
     private final ContentAccess access;
     private final PostStore posts;
     private final SectionStore sections;
@@ -53,10 +54,11 @@ class ContentReader implements Posts {
     private final QuestionStore questions;
     private final ReactionStore likes;
 
-    ContentReader(ContentAccess access, PostStore posts, SectionStore sections, CommentStore comments,
+    ContentReader(VisiblePosts visible, ContentAccess access, PostStore posts, SectionStore sections, CommentStore comments,
                   FeedVisits visits, Accounts accounts, Markdown markdown, Clock clock, HotFeed hotFeed,
                   Mentions mentions, PostMedia media, Answering answering, QuestionStore questions,
                   ReactionStore likes) {
+        this.visible = visible;
         this.likes = likes;
         this.hotFeed = hotFeed;
         this.mentions = mentions;
@@ -75,12 +77,12 @@ class ContentReader implements Posts {
 
     @Override
     public Optional<PostRef> findForAuthor(long postId) {
-        return posts.byId(postId).map(p -> new PostRef(p.id(), p.communityId(), p.authorId(), p.title(), p.kind()));
+        return posts.byId(postId).map(p -> new PostRef(p.id(), p.communityId(), p.authorId(), p.title(), PostKind.valueOf(p.kind())));
     }
 
     @Override
     public Optional<PostRef> find(long postId) {
-        return posts.byId(postId).filter(p -> !p.hidden()).map(p -> new PostRef(p.id(), p.communityId(), p.authorId(), p.title(), p.kind()));
+        return posts.byId(postId).filter(p -> !p.hidden()).map(p -> new PostRef(p.id(), p.communityId(), p.authorId(), p.title(), PostKind.valueOf(p.kind())));
     }
 
     @Override
@@ -199,7 +201,7 @@ class ContentReader implements Posts {
 
     PostView post(Viewer viewer, String slug, long postId) {
         var seat = access.read(viewer, slug);
-        var post = live(seat, postId);
+        var post = visible.get(seat, postId);
         var all = comments.ofPost(post.id());
         var ids = new HashSet<Long>();
         ids.add(post.authorId());
@@ -213,22 +215,21 @@ class ContentReader implements Posts {
         var question = answering.info(seat, post, all, names);
         var attached = media.ofPost(seat.community().slug(), post.id());
         var section = post.sectionId() == null ? null : sections.byId(seat.communityId(), post.sectionId()).orElse(null);
-        boolean writable = !seat.community().archived();
-        boolean mine = post.authorId() == seat.accountId();
+        var may = ContentPolicy.of(seat);
         return new PostView(post.id(), seat.community().slug(), seat.community().name(), post.kind(), post.title(),
                 post.body(), html.apply(post.body()), post.authorId(), name(names, post.authorId()),
                 post.sectionId(), section == null ? null : section.name(), post.tagList(), post.pinnedAt() != null,
                 post.featuredAt() != null, post.editedAt() != null, post.createdAt(), post.editedAt(),
-                post.commentCount(), Answering.ordered(threads(all, seat, names, html), question), writable && mine,
-                writable && (mine || seat.runs()), writable && seat.runs(), mine || seat.runs(), writable, question,
+                post.commentCount(), Answering.ordered(threads(all, seat, names, html), question), may.mayEdit(post.authorId()),
+                may.mayDelete(post.authorId()), may.mayCurate(), may.maySeeHistory(post.authorId()), may.mayComment(), question,
                 attached.stream().filter(MediaView::image).toList(),
                 attached.stream().filter(m -> !m.image()).toList(), post.hidden() && !post.held(), post.held());
     }
 
     PostHistory history(Viewer viewer, String slug, long postId) {
         var seat = access.read(viewer, slug);
-        var post = live(seat, postId);
-        if (post.authorId() != seat.accountId() && !seat.runs()) {
+        var post = visible.get(seat, postId);
+        if (!ContentPolicy.of(seat).maySeeHistory(post.authorId())) {
             throw Rejection.forbidden("content.post.historyForbidden");
         }
         var versions = new ArrayList<PostVersion>();
@@ -261,7 +262,7 @@ class ContentReader implements Posts {
             return new PostEditor(seat.community().slug(), seat.community().name(), null, "DISCUSSION", sectionId, "", "",
                     "", open, ownerChoice(seat), null, List.of(), List.of());
         }
-        var post = live(seat, postId);
+        var post = visible.get(seat, postId);
         if (post.authorId() != seat.accountId()) {
             throw Rejection.forbidden("content.post.authorOnly");
         }
@@ -329,14 +330,8 @@ class ContentReader implements Posts {
                         : blank.attachments().stream().filter(m -> typed.attachmentIds().contains(m.id())).toList());
     }
 
-    private PostRow live(Standing seat, long postId) {
-        return posts.byId(seat.communityId(), postId).filter(p -> p.visibleTo(seat))
-                .orElseThrow(() -> Rejection.notFound("content.post.notFound"));
-    }
-
     private List<CommentView> threads(List<CommentRow> visible, Standing seat, Map<Long, AccountSummary> names,
                                       java.util.function.UnaryOperator<String> html) {
-        boolean writable = !seat.community().archived();
         // a hidden comment reads like a deleted one, except for owners and admins and a held comment's author
         var all = seat.runs() ? visible : visible.stream().map(c -> c.hidden() && !c.deleted()
                 && !(c.held() && c.authorId() == seat.accountId())
@@ -345,7 +340,7 @@ class ContentReader implements Posts {
         var replies = new LinkedHashMap<Long, List<CommentView>>();
         for (var c : all) {
             if (c.parentId() != null && !c.deleted()) {
-                replies.computeIfAbsent(c.parentId(), k -> new ArrayList<>()).add(comment(c, seat, names, writable, List.of(), html));
+                replies.computeIfAbsent(c.parentId(), k -> new ArrayList<>()).add(comment(c, seat, names, List.of(), html));
             }
         }
         var top = new ArrayList<CommentView>();
@@ -353,20 +348,19 @@ class ContentReader implements Posts {
             if (c.parentId() == null) {
                 var mine = replies.getOrDefault(c.id(), List.of());
                 if (!c.deleted() || !mine.isEmpty()) {
-                    top.add(comment(c, seat, names, writable, mine, html));
+                    top.add(comment(c, seat, names, mine, html));
                 }
             }
         }
         return top;
     }
 
-    private CommentView comment(CommentRow c, Standing seat, Map<Long, AccountSummary> names, boolean writable,
-                                List<CommentView> replies, java.util.function.UnaryOperator<String> html) {
+    private CommentView comment(CommentRow c, Standing seat, Map<Long, AccountSummary> names, List<CommentView> replies, java.util.function.UnaryOperator<String> html) {
         if (c.deleted()) {
             return new CommentView(c.id(), c.parentId(), 0, "", "", c.createdAt(), true, false, false, false, replies);
         }
         return new CommentView(c.id(), c.parentId(), c.authorId(), name(names, c.authorId()), html.apply(c.body()),
-                c.createdAt(), false, writable && (c.authorId() == seat.accountId() || seat.runs()),
+                c.createdAt(), false, ContentPolicy.of(seat).mayDelete(c.authorId()),
                 c.hidden() && !c.held(), c.held(), replies);
     }
 

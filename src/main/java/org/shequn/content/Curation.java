@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Curation {
 
+    private final VisiblePosts visible;
     private final ContentAccess access;
     private final Publishing publishing;
     private final PostStore posts;
@@ -21,8 +22,9 @@ class Curation {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Curation(ContentAccess access, Publishing publishing, PostStore posts, ContentLocks locks,
+    Curation(VisiblePosts visible, ContentAccess access, Publishing publishing, PostStore posts, ContentLocks locks,
              ApplicationEventPublisher events, Clock clock) {
+        this.visible = visible;
         this.access = access;
         this.publishing = publishing;
         this.posts = posts;
@@ -38,7 +40,7 @@ class Curation {
             // simultaneous pins in one community count one after the other (and see each other's pins)
             locks.community(seat.communityId());
         }
-        var post = publishing.live(seat, postId);
+        var post = visible.get(seat, postId);
         if (on == (post.pinnedAt() != null)) {
             return;
         }
@@ -55,7 +57,7 @@ class Curation {
     @Transactional
     void feature(Viewer viewer, String slug, long postId, boolean on) {
         var seat = access.runner(viewer, slug);
-        var post = publishing.live(seat, postId);
+        var post = visible.get(seat, postId);
         if (on == (post.featuredAt() != null)) {
             return;
         }

@@ -29,6 +29,7 @@ import org.springframework.web.util.HtmlUtils;
 @Component
 class LiveFragments implements LiveContent {
 
+    private final VisiblePosts visible;
     private final ContentAccess access;
     private final PostStore posts;
     private final CommentStore comments;
@@ -45,10 +46,11 @@ class LiveFragments implements LiveContent {
     private final ReactionStore reactionStore;
     private final StickerStore stickers;
 
-    LiveFragments(ContentAccess access, PostStore posts, CommentStore comments, SectionStore sections,
+    LiveFragments(VisiblePosts visible, ContentAccess access, PostStore posts, CommentStore comments, SectionStore sections,
                   Communities communities, Memberships memberships, Accounts accounts, Markdown markdown, TemplateEngine templates,
                   MessageSource messages, ContentReader reader, Mentions mentions, Reactions reactions,
                   ReactionStore reactionStore, StickerStore stickers) {
+        this.visible = visible;
         this.reactionStore = reactionStore;
         this.stickers = stickers;
         this.reader = reader;
@@ -72,7 +74,7 @@ class LiveFragments implements LiveContent {
         if (sectionId != null && sections.byId(seat.communityId(), sectionId).isEmpty()) {
             throw Rejection.notFound("content.section.notFound");
         }
-        if (postId != null && posts.byId(seat.communityId(), postId).filter(p -> p.visibleTo(seat)).isEmpty()) {
+        if (postId != null && !visible.sees(seat, postId)) {
             throw Rejection.notFound("content.post.notFound");
         }
         return new Watch(seat.communityId(), seat.community().slug(), sectionId, postId);

@@ -57,6 +57,7 @@ class Moderation {
     record WordList(List<BannedWord> words) {
     }
 
+    private final VisiblePosts visible;
     private final ContentAccess access;
     private final PostStore posts;
     private final CommentStore comments;
@@ -67,8 +68,9 @@ class Moderation {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    Moderation(ContentAccess access, PostStore posts, CommentStore comments, ModerationStore store, Memberships memberships,
+    Moderation(VisiblePosts visible, ContentAccess access, PostStore posts, CommentStore comments, ModerationStore store, Memberships memberships,
                Accounts accounts, Validation validation, Clock clock, ApplicationEventPublisher events) {
+        this.visible = visible;
         this.events = events;
         this.access = access;
         this.posts = posts;
@@ -88,8 +90,7 @@ class Moderation {
         }
         validation.check(draft);
         if (draft.postId() != null) {
-            posts.byId(seat.communityId(), draft.postId()).filter(p -> p.visibleTo(seat))
-                    .orElseThrow(() -> Rejection.notFound("content.post.notFound"));
+            visible.get(seat, draft.postId());
         } else {
             comment(seat, draft.commentId());
         }
@@ -139,21 +140,21 @@ class Moderation {
         var seat = runnerWriting(viewer, slug);
         var post = posts.byId(seat.communityId(), postId).filter(p -> !p.deleted())
                 .orElseThrow(() -> Rejection.notFound("content.post.notFound"));
-        if (hide == post.hidden() && !(hide && post.held())) {
+        // hiding a hidden post or showing a published one changes nothing; hiding a held one takes it off the queue
+        if (hide ? post.state() == ContentState.HIDDEN : post.state() == ContentState.PUBLISHED) {
             return;
         }
         var now = now();
-        posts.setHidden(post.id(), hide ? now : null, hide ? seat.accountId() : null);
+        var transition = hide ? PostLifecycle.hide(post, seat.accountId(), now) : PostLifecycle.show(post);
+        posts.apply(transition);
         store.resolveReports(seat.communityId(), post.id(), null, seat.accountId(), now);
         long audited = audit(seat, hide ? "HIDE" : post.held() ? "APPROVE" : "RESTORE", post.id(), null, post.authorId(),
                 post.title());
         decided(seat, audited, post.authorId(), hide ? ModerationDecided.Action.POST_HIDDEN
                 : post.held() ? ModerationDecided.Action.POST_APPROVED : ModerationDecided.Action.POST_RESTORED,
                 post.id(), null, null, null);
-        if (!hide && post.held()) {
-            // an approved post is published now: followers hear of it as of any new post
-            events.publishEvent(new PostPublished(post.id(), seat.communityId(), post.sectionId(), post.authorId(), post.kind()));
-        }
+        // an approved post is published now: followers hear of it as of any new post
+        transition.event().ifPresent(events::publishEvent);
     }
 
     @Transactional
@@ -165,7 +166,9 @@ class Moderation {
             return;
         }
         var now = now();
-        comments.setHidden(comment.id(), hide ? now : null, hide ? seat.accountId() : null);
+        var transition = hide ? CommentLifecycle.hide(comment, seat.accountId(), now)
+                : CommentLifecycle.show(comment, posts.byId(seat.communityId(), comment.postId()).orElseThrow());
+        comments.apply(transition);
         store.resolveReports(seat.communityId(), null, comment.id(), seat.accountId(), now);
         boolean approve = !hide && comment.held();
         long audited = audit(seat, hide ? "HIDE" : approve ? "APPROVE" : "RESTORE", comment.postId(), comment.id(),
@@ -173,11 +176,8 @@ class Moderation {
         decided(seat, audited, comment.authorId(), hide ? ModerationDecided.Action.COMMENT_HIDDEN
                 : approve ? ModerationDecided.Action.COMMENT_APPROVED : ModerationDecided.Action.COMMENT_RESTORED,
                 comment.postId(), comment.id(), null, null);
-        if (approve) {
-            // an approved comment is published now: notifications, search, live updates and hot score hear of it
-            var post = posts.byId(seat.communityId(), comment.postId()).orElseThrow();
-            Commenting.published(events, post, comment.id(), comment.parentId(), comment.authorId());
-        }
+        // an approved comment is published now: notifications, search, live updates and hot score hear of it
+        transition.event().ifPresent(events::publishEvent);
     }
 
     /** Records a moderator's deletion of someone else's post or comment (the content use cases call this). */
@@ -383,7 +383,7 @@ class Moderation {
 
     private CommentRow comment(Standing seat, long commentId) {
         return comments.byId(seat.communityId(), commentId).filter(c -> !c.deleted())
-                .filter(c -> posts.byId(seat.communityId(), c.postId()).filter(p -> p.visibleTo(seat)).isPresent())
+                .filter(c -> visible.sees(seat, c.postId()))
                 .filter(c -> !c.hidden() || seat.runs())
                 .orElseThrow(() -> Rejection.notFound("content.comment.notFound"));
     }

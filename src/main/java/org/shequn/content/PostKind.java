@@ -1,10 +1,10 @@
 package org.shequn.content;
 
-/** What a post is: a discussion, a question (提问) or a long-form article. */
-enum PostKind {
+/** What a post is: a discussion, a question (提问) or a long-form article. Carried by {@link PostPublished}. */
+public enum PostKind {
     DISCUSSION, QUESTION, ARTICLE;
 
-    boolean needsTitle() {
+    public boolean needsTitle() {
         return this != DISCUSSION;
     }
 }

@@ -9,6 +9,10 @@ record PostRow(long id, long communityId, Long sectionId, long authorId, String 
                OffsetDateTime createdAt, OffsetDateTime editedAt, OffsetDateTime deletedAt,
                OffsetDateTime hiddenAt, Long hiddenBy, int reactionCount) {
 
+    ContentState state() {
+        return ContentState.of(deletedAt, hiddenAt, hiddenBy);
+    }
+
     boolean hidden() {
         return hiddenAt != null;
     }

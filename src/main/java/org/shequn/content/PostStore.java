@@ -98,8 +98,16 @@ class PostStore {
                 .params(afterId, limit).query(Long.class).list();
     }
 
-    void softDelete(long id, long by, OffsetDateTime now) {
-        jdbc.sql("update posts set deleted_at = ?, deleted_by = ?, pinned_at = null where id = ?").params(now, by, id).update();
+    /** The only write of a post's state; a deleted post is unpinned too. */
+    void apply(PostLifecycle.Transition transition) {
+        var change = transition.change();
+        if (change.to() == ContentState.DELETED) {
+            jdbc.sql("update posts set deleted_at = ?, deleted_by = ?, pinned_at = null where id = ?")
+                    .params(change.deletedAt(), change.deletedBy(), transition.postId()).update();
+        } else {
+            jdbc.sql("update posts set hidden_at = ?, hidden_by = ? where id = ?")
+                    .params(change.hiddenAt(), change.hiddenBy(), transition.postId()).update();
+        }
     }
 
     /** Pins while fewer than {@link #MAX_PINNED} posts are pinned; false when the community already has that many. */
@@ -166,11 +174,6 @@ class PostStore {
             spec = spec.param("tag", tag);
         }
         return spec.query(Rows.of(PostRow.class)).list();
-    }
-
-    /** Hides (by a moderator, or held for review when {@code by} is null) or, with {@code now} null, shows again. */
-    void setHidden(long id, OffsetDateTime now, Long by) {
-        jdbc.sql("update posts set hidden_at = ?, hidden_by = ? where id = ?").params(now, by, id).update();
     }
 
     /** Posts written since {@code since}: by one author when {@code authorId} is given, else in the whole community. */

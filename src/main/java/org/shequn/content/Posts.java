@@ -15,7 +15,7 @@ public interface Posts {
     Optional<PostRef> findForAuthor(long postId);
 
     /** {@code kind} is DISCUSSION, QUESTION or ARTICLE. */
-    record PostRef(long postId, long communityId, long authorId, String title, String kind) {
+    record PostRef(long postId, long communityId, long authorId, String title, PostKind kind) {
     }
 
     /** A live post's current text (Markdown source) for indexing; empty once it is deleted, hidden or held. */

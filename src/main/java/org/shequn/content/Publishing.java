@@ -20,6 +20,7 @@ class Publishing {
 
     static final int PREVIEW_MAX = 20000;
 
+    private final VisiblePosts visible;
     private final ContentAccess access;
     private final PostStore posts;
     private final SectionStore sections;
@@ -32,9 +33,10 @@ class Publishing {
     private final PostMedia media;
     private final Answering answering;
 
-    Publishing(ContentAccess access, PostStore posts, SectionStore sections, Validation validation, Markdown markdown,
+    Publishing(VisiblePosts visible, ContentAccess access, PostStore posts, SectionStore sections, Validation validation, Markdown markdown,
                ApplicationEventPublisher events, Clock clock, ModerationGuard guard, Moderation moderation,
                PostMedia media, Answering answering) {
+        this.visible = visible;
         this.media = media;
         this.answering = answering;
         this.guard = guard;
@@ -68,11 +70,11 @@ class Publishing {
                 draft.attachmentIds() == null ? List.of() : draft.attachmentIds());
         answering.asked(seat, id, draft);
         if (held) {
-            // kept hidden until an owner or admin approves it; nobody is notified of it yet
-            posts.setHidden(id, now, null);
+            // kept back until an owner or admin approves it; nobody is notified of it yet
+            posts.apply(PostLifecycle.holdNew(id, now));
             return id;
         }
-        events.publishEvent(new PostPublished(id, seat.communityId(), draft.sectionId(), seat.accountId(), draft.kind()));
+        events.publishEvent(PostLifecycle.published(id, seat.communityId(), draft.sectionId(), seat.accountId(), draft.kind()));
         return id;
     }
 
@@ -86,8 +88,8 @@ class Publishing {
     void edit(Viewer viewer, String slug, long postId, PostDraft draft, List<MultipartFile> images,
               List<MultipartFile> attachments) {
         var seat = access.write(viewer, slug);
-        var post = live(seat, postId);
-        if (post.authorId() != seat.accountId()) {
+        var post = visible.get(seat, postId);
+        if (!ContentPolicy.of(seat).mayEdit(post.authorId())) {
             throw Rejection.forbidden("content.post.authorOnly");
         }
         check(draft);
@@ -95,8 +97,8 @@ class Publishing {
         // the addressee is chosen when a question is published (and told then); an edit does not change it
         draft = withStaged(seat, draft, images, attachments);
         media.attach(seat, post.id(), draft.imageIds(), draft.attachmentIds());
-        if (guard.edit(seat, draft.cleanTitle(), draft.body()) && !post.hidden()) {
-            posts.setHidden(post.id(), now(), null);
+        if (guard.edit(seat, draft.cleanTitle(), draft.body()) && post.state() == ContentState.PUBLISHED) {
+            posts.apply(PostLifecycle.hold(post, now()));
         }
         posts.edit(post, draft.sectionId(), draft, seat.accountId(), now());
         events.publishEvent(new PostEdited(post.id(), seat.communityId(), post.authorId()));
@@ -105,13 +107,14 @@ class Publishing {
     @Transactional
     void delete(Viewer viewer, String slug, long postId) {
         var seat = access.write(viewer, slug);
-        var post = live(seat, postId);
-        if (post.authorId() != seat.accountId() && !seat.runs()) {
+        var post = visible.get(seat, postId);
+        if (!ContentPolicy.of(seat).mayDelete(post.authorId())) {
             throw Rejection.forbidden("content.post.deleteForbidden");
         }
-        posts.softDelete(post.id(), seat.accountId(), now());
+        var deletion = PostLifecycle.delete(post, seat.accountId(), now());
+        posts.apply(deletion);
         moderation.deleted(seat, post.id(), null, post.authorId());
-        events.publishEvent(new PostRemoved(post.id(), seat.communityId(), post.authorId(), seat.accountId()));
+        deletion.event().ifPresent(events::publishEvent);
     }
 
     /** The editor's live preview: exactly what the post page will show. Members only, like everything else. */
@@ -121,11 +124,6 @@ class Publishing {
             throw Rejection.invalid("body", "content.post.body.tooLong", PREVIEW_MAX);
         }
         return markdown.toSafeHtml(body);
-    }
-
-    PostRow live(Standing seat, long postId) {
-        return posts.byId(seat.communityId(), postId).filter(p -> p.visibleTo(seat))
-                .orElseThrow(() -> Rejection.notFound("content.post.notFound"));
     }
 
     private PostDraft withStaged(Standing seat, PostDraft draft, List<MultipartFile> images, List<MultipartFile> attachments) {

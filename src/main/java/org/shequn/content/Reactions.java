@@ -36,6 +36,7 @@ class Reactions {
 
     enum Change { ADD, REMOVE, TOGGLE }
 
+    private final VisiblePosts visible;
     private final ContentAccess access;
     private final Publishing publishing;
     private final CommentStore comments;
@@ -46,9 +47,10 @@ class Reactions {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Reactions(ContentAccess access, Publishing publishing, CommentStore comments, ReactionStore store,
+    Reactions(VisiblePosts visible, ContentAccess access, Publishing publishing, CommentStore comments, ReactionStore store,
               StickerStore stickers, StickerPacks packs, ModerationGuard guard, ApplicationEventPublisher events,
               Clock clock) {
+        this.visible = visible;
         this.access = access;
         this.publishing = publishing;
         this.comments = comments;
@@ -68,7 +70,7 @@ class Reactions {
     @Transactional
     ReactionBar change(Viewer viewer, String slug, long postId, Long commentId, String reaction, Change change) {
         var seat = access.write(viewer, slug);
-        var post = publishing.live(seat, postId);
+        var post = visible.get(seat, postId);
         long targetAuthor = post.authorId();
         if (commentId != null) {
             var comment = comments.byId(seat.communityId(), commentId)
@@ -99,7 +101,7 @@ class Reactions {
     /** The reactions on a post and its comments, for its page and {@code GET .../reactions}. */
     ReactionSheet sheet(Viewer viewer, String slug, long postId) {
         var seat = access.read(viewer, slug);
-        var post = publishing.live(seat, postId);
+        var post = visible.get(seat, postId);
         return sheet(seat, post.id(), stickers.commentStickers(post.id())).sheet();
     }
 

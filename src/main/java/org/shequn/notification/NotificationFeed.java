@@ -12,6 +12,7 @@ import org.shequn.content.MemberMentioned;
 import org.shequn.content.ModerationDecided;
 import org.shequn.content.PostPublished;
 import org.shequn.content.PostRemoved;
+import org.shequn.content.PostKind;
 import org.shequn.content.Posts;
 import org.shequn.content.QuestionAsked;
 import org.shequn.content.ReactionAdded;
@@ -116,7 +117,7 @@ class NotificationFeed {
         String kind;
         if (added.parentId() == null) {
             recipient = added.postAuthorId();
-            kind = post.kind().equals("QUESTION") ? Kind.ANSWER.name() : Kind.REPLY.name();
+            kind = post.kind() == PostKind.QUESTION ? Kind.ANSWER.name() : Kind.REPLY.name();
         } else {
             var parent = posts.commentText(added.communityId(), added.parentId()).orElse(null);
             if (parent == null) {
