@@ -1,0 +1,918 @@
+package org.shequn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.boot.webmvc.test.autoconfigure.MockMvcPrint;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Guards who may call what inside a community: every endpoint under {@code /api/v1/communities/{slug}}, for
+ * every kind of caller, answers in the one order the gate enforces — 401 not signed in, then 404 no such
+ * community (or no such target), then 403 signed in but not allowed (outsider, banned, role too low), then 409
+ * a write in an archived community. The table states the rule, not what the code happens to do; a run lists
+ * every cell where the code disagrees, all at once.
+ *
+ * <p>Callers: anonymous, an outsider, a member, a core member, an admin, the owner, a banned former member, a
+ * member and the owner of an archived community; each endpoint also with an unknown slug, and (where its path
+ * names an object) with ids nothing has, as the owner of the live and of the archived community. A "target" is
+ * an object the path names; what a use case looks up on its own (the caller's waiting application) is not one.
+ *
+ * <p>The table is checked against the OpenAPI document the application serves, both ways: a new endpoint
+ * under a community fails the build until someone decides here who may call it.
+ *
+ * <p>"Allowed" means the gate let the caller through: any answer but 401, 403, a 404 saying the community
+ * does not exist, a 409 saying it is archived, or a 5xx. Requests are real (ids of objects made in the
+ * fixture, valid bodies), so an allowed caller mostly gets a 2xx; a 409 "already a member" or a 400 is
+ * the use case speaking after the gate, and fine.
+ */
+@IntegrationTest
+// hundreds of requests: a printout of each would only slow the run
+@AutoConfigureMockMvc(print = MockMvcPrint.NONE)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CommunityRoleMatrixTests {
+
+    static final String BASE = "/api/v1/communities/{slug}";
+    static final String UNKNOWN_SLUG = "no-such-community-matrix";
+    static final int ALLOWED = 0;
+    private static final int O = ALLOWED;
+    /** A 404 about the object the path names, not about the community. */
+    static final int NO_SUCH_TARGET = -404;
+    /** The row names no object in its path: nothing to look up. */
+    static final int NOT_APPLICABLE = -1;
+    /** Ids no object has; one per call, so that a call that wrongly creates something cannot feed the next. */
+    static final AtomicLong UNKNOWN_IDS = new AtomicLong(999_000_000L);
+    private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)}");
+
+    /**
+     * The columns. Archived callers are a member and the owner of a second, archived community. The last two
+     * name an object that does not exist (ids in the path), as the owner, who may call everything: the rule puts
+     * a missing target before the archived community's 409.
+     */
+    enum Caller {
+        ANONYMOUS, OUTSIDER, MEMBER, CORE, ADMIN, OWNER, BANNED, ARCHIVED_MEMBER, ARCHIVED_OWNER,
+        UNKNOWN_SLUG_ANONYMOUS, UNKNOWN_SLUG_SIGNED_IN, UNKNOWN_TARGET_OWNER, UNKNOWN_TARGET_ARCHIVED_OWNER;
+
+        boolean archivedSide() {
+            return this == ARCHIVED_MEMBER || this == ARCHIVED_OWNER || this == UNKNOWN_TARGET_ARCHIVED_OWNER;
+        }
+
+        boolean unknownTarget() {
+            return this == UNKNOWN_TARGET_OWNER || this == UNKNOWN_TARGET_ARCHIVED_OWNER;
+        }
+
+        boolean unknownSlug() {
+            return this == UNKNOWN_SLUG_ANONYMOUS || this == UNKNOWN_SLUG_SIGNED_IN;
+        }
+
+        /** Holds a seat in the community it calls into (the unknown-slug caller is the live side's member). */
+        boolean seated() {
+            return this != ANONYMOUS && this != OUTSIDER && this != BANNED && this != UNKNOWN_SLUG_ANONYMOUS;
+        }
+    }
+
+    /** A row's expected answer per caller: a status, or ALLOWED. */
+    record Answers(String name, Map<Caller, Integer> cells) {
+        int of(Caller caller) {
+            return cells.get(caller);
+        }
+    }
+
+    static Answers answers(String name, int anonymous, int outsider, int member, int core, int admin, int owner,
+                           int banned, int archivedMember, int archivedOwner) {
+        var cells = new EnumMap<Caller, Integer>(Caller.class);
+        cells.put(Caller.ANONYMOUS, anonymous);
+        cells.put(Caller.OUTSIDER, outsider);
+        cells.put(Caller.MEMBER, member);
+        cells.put(Caller.CORE, core);
+        cells.put(Caller.ADMIN, admin);
+        cells.put(Caller.OWNER, owner);
+        cells.put(Caller.BANNED, banned);
+        cells.put(Caller.ARCHIVED_MEMBER, archivedMember);
+        cells.put(Caller.ARCHIVED_OWNER, archivedOwner);
+        // an unknown community: 401 comes first for anonymous callers, unless the endpoint is open to them
+        cells.put(Caller.UNKNOWN_SLUG_ANONYMOUS, anonymous == ALLOWED ? 404 : 401);
+        cells.put(Caller.UNKNOWN_SLUG_SIGNED_IN, 404);
+        return new Answers(name, cells);
+    }
+
+    // The rule has few shapes; each row names one. Columns: anonymous, outsider, member, core, admin, owner,
+    // banned, then a member and the owner of the archived community.
+    /** The community's about page: open to everyone, anonymous visitors included. */
+    static final Answers OPEN_TO_ALL = answers("open to all", O, O, O, O, O, O, O, O, O);
+    /** The ways in (join, apply, withdraw): open to signed-in outsiders; a ban keeps its account out. */
+    static final Answers ENTRY = answers("entry", 401, O, O, O, O, O, 403, 409, 409);
+    /** The member directory: a signed-in outsider (a banned account is one now) sees the count and the owner. */
+    static final Answers OUTSIDER_VIEW = answers("outsider view", 401, O, O, O, O, O, O, O, O);
+    static final Answers MEMBERS_READ = answers("members read", 401, 403, O, O, O, O, 403, O, O);
+    static final Answers MEMBERS_WRITE = answers("members write", 401, 403, O, O, O, O, 403, 409, 409);
+    static final Answers RUNNERS_READ = answers("runners read", 401, 403, 403, 403, O, O, 403, 403, O);
+    static final Answers RUNNERS_WRITE = answers("runners write", 401, 403, 403, 403, O, O, 403, 403, 409);
+    static final Answers OWNER_WRITE = answers("owner write", 401, 403, 403, 403, 403, O, 403, 403, 409);
+    /** Restoring is the one write an archived community takes, from its owner. */
+    static final Answers OWNER_RESTORE = answers("owner restore", 401, 403, 403, 403, 403, O, 403, 403, O);
+
+    record Row(HttpMethod method, String path, Answers answers, Call call, boolean freshCaller) {
+        String endpoint() {
+            return method.name() + " " + BASE + path;
+        }
+
+        /** The path's variables after {@code {slug}}, in order ({@code reaction} is a value, not an object). */
+        List<String> variables() {
+            var names = new ArrayList<String>();
+            VARIABLE.matcher(path).results().forEach(m -> names.add(m.group(1)));
+            return names;
+        }
+
+        int expected(Caller caller) {
+            // the rule names a missing target with a missing community: before 403, and before an archive's 409
+            if (caller.unknownTarget()) {
+                return variables().stream().anyMatch(v -> !v.equals("reaction")) ? NO_SUCH_TARGET : NOT_APPLICABLE;
+            }
+            return answers.of(caller);
+        }
+
+        /** Calls as a new account of the same standing: the call changes the caller itself (joins, leaves). */
+        Row asFreshCaller() {
+            return new Row(method, path, answers, call, true);
+        }
+    }
+
+    @FunctionalInterface
+    interface Call {
+        Req make(Ctx c) throws Exception;
+    }
+
+    @FunctionalInterface
+    interface After {
+        void run(MvcResult result) throws Exception;
+    }
+
+    static final HttpMethod GET = HttpMethod.GET;
+    static final HttpMethod POST = HttpMethod.POST;
+    static final HttpMethod PUT = HttpMethod.PUT;
+    static final HttpMethod DELETE = HttpMethod.DELETE;
+
+    static Row row(HttpMethod method, String path, Answers answers, Call call) {
+        return new Row(method, path, answers, call, false);
+    }
+
+    /**
+     * The table: one row per endpoint, in the controllers' order. Destructive calls of allowed callers act on
+     * targets made for that call ({@code c.allowed() ? c.freshX() : stock}); refused callers aim at a spare.
+     */
+    static List<Row> table() {
+        return List.of(
+                // community
+                row(GET, "", OPEN_TO_ALL, c -> c.req()),
+                row(PUT, "", OWNER_WRITE, c -> c.req().json(settings(c.side.slug))),
+                row(POST, "/cover", OWNER_WRITE, c -> c.req().file("file", "cover.png", PNG)),
+                row(POST, "/archive", OWNER_WRITE, c -> c.req().after(r -> {
+                    if (ok(r) && !c.side.archived) {
+                        c.t().restore(c.side);
+                    }
+                })),
+                row(POST, "/restore", OWNER_RESTORE, c -> c.req().after(r -> {
+                    if (ok(r) && c.side.archived) {
+                        c.t().archive(c.side);
+                    }
+                })),
+                row(POST, "/transfer", OWNER_WRITE, c -> c.req().json(Api.obj("newOwnerId", c.side.admin.id())).after(r -> {
+                    if (ok(r)) {
+                        c.t().transfer(c.side, c.side.admin, c.side.owner);
+                    }
+                })),
+                // membership
+                row(POST, "/join", ENTRY, c -> c.req().json(Api.obj("code", c.side.code))).asFreshCaller(),
+                row(POST, "/applications", ENTRY, c -> c.req().json(Api.obj("answers", ANSWERS))).asFreshCaller(),
+                row(GET, "/applications", RUNNERS_READ, c -> c.req()),
+                row(POST, "/applications/{id}/approve", RUNNERS_WRITE,
+                        c -> c.req(c.allowed() ? c.freshApplication() : c.side.application)),
+                row(POST, "/applications/{id}/reject", RUNNERS_WRITE,
+                        c -> c.req(c.allowed() ? c.freshApplication() : c.side.application)
+                                .json(Api.obj("reason", "暂时不招新成员"))),
+                row(DELETE, "/applications/mine", ENTRY, c -> c.applyFirst().req()).asFreshCaller(),
+                row(POST, "/invitations", MEMBERS_WRITE, c -> c.req().json(Api.obj("expiresInHours", 24, "maxUses", 1))),
+                row(GET, "/invitations", MEMBERS_READ, c -> c.req()),
+                row(DELETE, "/invitations/{id}", MEMBERS_WRITE,
+                        c -> c.req(c.allowed() ? c.freshInvitation() : c.side.spareInvitation)),
+                row(POST, "/leave", MEMBERS_WRITE, c -> c.req()).asFreshCaller(),
+                row(DELETE, "/members/{accountId}", RUNNERS_WRITE,
+                        c -> c.req(c.allowed() ? c.freshMember() : c.side.spareMember.id())),
+                row(PUT, "/members/{accountId}/role", RUNNERS_WRITE,
+                        c -> c.req(c.allowed() ? c.freshMember() : c.side.spareMember.id()).json(Api.obj("role", "CORE"))),
+                row(PUT, "/bans/{accountId}", RUNNERS_WRITE,
+                        c -> c.req(c.allowed() ? c.freshMember() : c.side.spareMember.id()).json(Api.obj("reason", "发广告"))),
+                row(DELETE, "/bans/{accountId}", RUNNERS_WRITE,
+                        c -> c.req(c.allowed() ? c.freshBanned() : c.side.spareBanned.id())),
+                row(GET, "/audit", RUNNERS_READ, c -> c.req()),
+                // sections
+                row(GET, "/sections", MEMBERS_READ, c -> c.req()),
+                row(POST, "/sections", OWNER_WRITE, c -> c.req().json(section("新书推荐"))),
+                row(PUT, "/sections/{id}", OWNER_WRITE, c -> c.req(c.side.section).json(section("读书笔记"))),
+                row(DELETE, "/sections/{id}", OWNER_WRITE, c -> c.req(c.allowed() ? c.freshSection() : c.side.spareSection)),
+                row(POST, "/sections/{id}/restore", OWNER_WRITE,
+                        c -> c.req(c.allowed() ? c.freshArchivedSection() : c.side.archivedSection)),
+                row(PUT, "/sections/order", OWNER_WRITE, c -> c.req().json(Api.obj("ids", c.t().sectionsReversed(c.side)))),
+                // posts and comments
+                row(GET, "/posts", MEMBERS_READ, c -> c.req()),
+                row(POST, "/posts", MEMBERS_WRITE, c -> c.req().json(discussion("读完了《启示录》", "第三章最有收获。"))),
+                row(GET, "/posts/{id}", MEMBERS_READ, c -> c.req(c.side.post)),
+                row(PUT, "/posts/{id}", MEMBERS_WRITE, c -> c.req(c.ownPost()).json(discussion("改过的标题", "改过的正文。"))),
+                row(DELETE, "/posts/{id}", MEMBERS_WRITE, c -> c.req(c.allowed() ? c.freshPost() : c.ownPost())),
+                row(GET, "/posts/{id}/history", MEMBERS_READ, c -> c.req(c.ownPost())),
+                row(POST, "/posts/{id}/comments", MEMBERS_WRITE, c -> c.req(c.side.post).json(Api.obj("body", "同感。"))),
+                row(DELETE, "/comments/{id}", MEMBERS_WRITE, c -> c.req(c.allowed() ? c.freshComment() : c.side.spareComment)),
+                row(PUT, "/posts/{id}/pin", RUNNERS_WRITE, c -> c.req(c.side.post)),
+                row(DELETE, "/posts/{id}/pin", RUNNERS_WRITE, c -> c.req(c.side.post)),
+                row(PUT, "/posts/{id}/featured", RUNNERS_WRITE, c -> c.req(c.side.post)),
+                row(DELETE, "/posts/{id}/featured", RUNNERS_WRITE, c -> c.req(c.side.post)),
+                row(PUT, "/posts/{id}/accepted-answer", MEMBERS_WRITE,
+                        c -> c.req(c.question()).json(Api.obj("commentId", c.answer()))),
+                row(DELETE, "/posts/{id}/accepted-answer", MEMBERS_WRITE, c -> c.req(c.question())),
+                // post media
+                row(POST, "/media/images", MEMBERS_WRITE, c -> c.req().file("file", "photo.png", PNG)),
+                row(POST, "/media/attachments", MEMBERS_WRITE,
+                        c -> c.req().file("file", "书单.txt", "《启示录》\n《人月神话》".getBytes(StandardCharsets.UTF_8))),
+                row(GET, "/media/{key}", MEMBERS_READ, c -> c.req(c.side.imageKey)),
+                // sticker packs and reactions
+                row(GET, "/sticker-packs", MEMBERS_READ, c -> c.req()),
+                row(POST, "/sticker-packs", RUNNERS_WRITE,
+                        c -> c.req().param("name", "新表情").file("stickers", "nod.png", PNG).param("names", "点头")),
+                row(POST, "/sticker-packs/{id}/stickers", RUNNERS_WRITE,
+                        c -> c.req(c.side.pack2).file("file", "wave.png", PNG).param("name", "挥手")),
+                row(PUT, "/sticker-packs/{id}", RUNNERS_WRITE, c -> c.req(c.side.pack2).json(Api.obj("name", "常用表情"))),
+                row(PUT, "/sticker-packs/{id}/archived", RUNNERS_WRITE, c -> c.req(c.side.pack3)),
+                row(DELETE, "/sticker-packs/{id}/archived", RUNNERS_WRITE, c -> c.req(c.side.pack3)),
+                row(DELETE, "/sticker-packs/{id}", RUNNERS_WRITE, c -> c.req(c.allowed() ? c.freshPack() : c.side.pack3)),
+                row(PUT, "/stickers/{id}", RUNNERS_WRITE, c -> c.req(c.side.sticker).json(Api.obj("name", "赞"))),
+                row(DELETE, "/stickers/{id}", RUNNERS_WRITE, c -> c.req(c.allowed() ? c.freshSticker() : c.side.spareSticker)),
+                row(GET, "/stickers/{id}/image", MEMBERS_READ, c -> c.req(c.side.sticker)),
+                row(GET, "/posts/{id}/reactions", MEMBERS_READ, c -> c.req(c.side.post)),
+                row(PUT, "/posts/{id}/reactions/{reaction}", MEMBERS_WRITE, c -> c.req(c.side.post, "like")),
+                row(DELETE, "/posts/{id}/reactions/{reaction}", MEMBERS_WRITE, c -> c.req(c.side.post, "like")),
+                row(PUT, "/posts/{id}/comments/{commentId}/reactions/{reaction}", MEMBERS_WRITE,
+                        c -> c.req(c.side.post, c.side.comment, "sticker:" + c.side.sticker)),
+                row(DELETE, "/posts/{id}/comments/{commentId}/reactions/{reaction}", MEMBERS_WRITE,
+                        c -> c.req(c.side.post, c.side.comment, "sticker:" + c.side.sticker)),
+                // @ autocomplete
+                row(GET, "/members/suggest", MEMBERS_READ, c -> c.req().param("q", "成")),
+                // moderation
+                row(POST, "/reports", MEMBERS_WRITE, c -> c.req().json(Api.obj("postId", c.side.sparePost, "reason", "广告"))),
+                row(GET, "/reports", RUNNERS_READ, c -> c.req()),
+                row(POST, "/reports/{id}/dismiss", RUNNERS_WRITE, c -> c.req(c.allowed() ? c.freshReport() : c.side.report)),
+                row(PUT, "/posts/{id}/hidden", RUNNERS_WRITE, c -> c.req(c.side.modPost)),
+                row(DELETE, "/posts/{id}/hidden", RUNNERS_WRITE, c -> c.req(c.side.modPost)),
+                row(PUT, "/comments/{id}/hidden", RUNNERS_WRITE, c -> c.req(c.side.modComment)),
+                row(DELETE, "/comments/{id}/hidden", RUNNERS_WRITE, c -> c.req(c.side.modComment)),
+                row(GET, "/mutes", RUNNERS_READ, c -> c.req()),
+                row(PUT, "/mutes/{accountId}", RUNNERS_WRITE,
+                        c -> c.req(c.side.mutee.id()).json(Api.obj("hours", 1, "reason", "刷屏"))),
+                row(DELETE, "/mutes/{accountId}", RUNNERS_WRITE, c -> c.req(c.side.mutee.id())),
+                row(GET, "/moderation/words", RUNNERS_READ, c -> c.req()),
+                // a word no post of this test contains: the list must not hold back the rows after it
+                row(PUT, "/moderation/words", RUNNERS_WRITE,
+                        c -> c.req().json(Api.obj("words", List.of(Api.obj("word", "代购", "mode", "HOLD"))))),
+                row(GET, "/moderation/held-comments", RUNNERS_READ, c -> c.req()),
+                row(GET, "/moderation/audit", RUNNERS_READ, c -> c.req()),
+                // member directory
+                row(GET, "/members", OUTSIDER_VIEW, c -> c.req()),
+                row(GET, "/members/{accountId}", MEMBERS_READ, c -> c.req(c.side.owner.id())),
+                // search and live updates
+                row(GET, "/search", MEMBERS_READ, c -> c.req().param("q", "读书")),
+                row(GET, "/live", MEMBERS_READ, c -> c.req()));
+    }
+
+    /** One request of a row: path values after the slug, and a JSON or multipart body. */
+    static final class Req {
+        final List<Object> vars;
+        Object json;
+        final List<MockMultipartFile> files = new ArrayList<>();
+        final Map<String, String> params = new LinkedHashMap<>();
+        After after = r -> {
+        };
+
+        Req(Object... vars) {
+            this.vars = List.of(vars);
+        }
+
+        Req json(Object body) {
+            this.json = body;
+            return this;
+        }
+
+        Req param(String name, String value) {
+            params.put(name, value);
+            return this;
+        }
+
+        Req file(String field, String name, byte[] bytes) {
+            files.add(new MockMultipartFile(field, name, null, bytes));
+            return this;
+        }
+
+        /** Puts the fixture back when the call changed something others rely on (archive, transfer). */
+        Req after(After after) {
+            this.after = after;
+            return this;
+        }
+    }
+
+    /** One community and its people and things; the same shape for the live and the archived one. */
+    static final class Side {
+        boolean archived;
+        String slug;
+        long id;
+        String code;
+        Api.User owner;
+        Api.User admin;
+        Api.User core;
+        Api.User member;
+        Api.User banned;
+        Api.User mutee;
+        Api.User spareMember;
+        Api.User spareBanned;
+        long section;
+        long spareSection;
+        long archivedSection;
+        String imageKey;
+        long post;
+        long comment;
+        long spareComment;
+        long modPost;
+        long modComment;
+        long sparePost;
+        final Map<Long, Long> ownPosts = new HashMap<>();
+        final Map<Long, Long> questions = new HashMap<>();
+        final Map<Long, Long> answers = new HashMap<>();
+        long pack;
+        long sticker;
+        long pack2;
+        long spareSticker;
+        long pack3;
+        long application;
+        long spareInvitation;
+        long report;
+    }
+
+    /** A caller's view of the fixture for one call. */
+    final class Ctx {
+        final Caller caller;
+        final Side side;
+        final Api.User user;
+        final boolean allowed;
+
+        Ctx(Caller caller, Side side, Api.User user, boolean allowed) {
+            this.caller = caller;
+            this.side = side;
+            this.user = user;
+            this.allowed = allowed;
+        }
+
+        CommunityRoleMatrixTests t() {
+            return CommunityRoleMatrixTests.this;
+        }
+
+        String slug() {
+            return caller.unknownSlug() ? UNKNOWN_SLUG : side.slug;
+        }
+
+        Req req(Object... vars) {
+            return new Req(vars);
+        }
+
+        boolean allowed() {
+            return allowed;
+        }
+
+        /** Who writes a fresh target "of the caller's own": the caller when it holds a seat, else a member. */
+        Api.User author() {
+            return caller.seated() && user != null ? user : side.member;
+        }
+
+        long ownPost() {
+            return user != null && side.ownPosts.containsKey(user.id()) ? side.ownPosts.get(user.id()) : side.sparePost;
+        }
+
+        long question() {
+            return user != null && side.questions.containsKey(user.id()) ? side.questions.get(user.id())
+                    : side.questions.get(side.member.id());
+        }
+
+        long answer() {
+            return side.answers.get(question());
+        }
+
+        /** For withdrawing: the caller applies first, whatever it is told. */
+        Ctx applyFirst() throws Exception {
+            if (user != null) {
+                mvc.perform(withUser(user, json(POST, "/api/v1/communities/" + slug() + "/applications",
+                        Api.obj("answers", ANSWERS))));
+            }
+            return this;
+        }
+
+        long freshPost() throws Exception {
+            return whileOpen(side, () -> publish(side, author(), discussion("要删的帖子", "很快就删。")));
+        }
+
+        long freshComment() throws Exception {
+            return whileOpen(side, () -> comment(side, author(), side.post, "要删的评论"));
+        }
+
+        long freshInvitation() throws Exception {
+            return whileOpen(side, () -> body(send(author(), json(POST, base(side) + "/invitations", Api.obj())))
+                    .get("id").asLong());
+        }
+
+        long freshMember() throws Exception {
+            var account = api.register("新成员");
+            Members.add(jdbc, side.id, account.id(), "MEMBER");
+            return account.id();
+        }
+
+        long freshBanned() throws Exception {
+            var account = api.register("被封禁者");
+            whileOpen(side, () -> {
+                ban(side, account);
+                return 0L;
+            });
+            return account.id();
+        }
+
+        long freshApplication() throws Exception {
+            return whileOpen(side, () -> apply(side, api.register("申请人")));
+        }
+
+        long freshSection() throws Exception {
+            return whileOpen(side, () -> section(side, "临时版块"));
+        }
+
+        long freshArchivedSection() throws Exception {
+            return whileOpen(side, () -> {
+                long id = section(side, "归档版块");
+                send(side.owner, MockMvcRequestBuilders.delete(base(side) + "/sections/" + id));
+                return id;
+            });
+        }
+
+        long freshPack() throws Exception {
+            return whileOpen(side, () -> pack(side, "临时表情").get("id").asLong());
+        }
+
+        long freshSticker() throws Exception {
+            return whileOpen(side, () -> {
+                var pack = body(send(side.owner, MockMvcRequestBuilders.multipart(base(side) + "/sticker-packs/" + side.pack2
+                        + "/stickers").file(new MockMultipartFile("file", "x.png", null, PNG)).param("name", "临时")));
+                return pack.get("stickers").get(pack.get("stickers").size() - 1).get("id").asLong();
+            });
+        }
+
+        long freshReport() throws Exception {
+            return whileOpen(side, () -> report(side, side.member, publish(side, side.owner, discussion("被举报的帖子", "正文"))));
+        }
+    }
+
+    @FunctionalInterface
+    interface Make<T> {
+        T get() throws Exception;
+    }
+
+    static final List<String> ANSWERS = List.of("产品经理", "《启示录》");
+    static final byte[] PNG = png(64, 64);
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    MessageSource messages;
+
+    Api api;
+    Side live;
+    Side archived;
+    Api.User outsider;
+    /** The problem details only the gate gives: no such community, and archived (per module). */
+    String notFoundDetail;
+    Set<String> archivedDetails;
+
+    @BeforeAll
+    void fixture() throws Exception {
+        api = new Api(mvc);
+        notFoundDetail = messages.getMessage("community.notFound", null, Locale.ENGLISH);
+        archivedDetails = Set.of(messages.getMessage("community.archived", null, Locale.ENGLISH),
+                messages.getMessage("membership.archived", null, Locale.ENGLISH),
+                messages.getMessage("content.communityArchived", null, Locale.ENGLISH));
+        outsider = api.register("路人");
+        live = side(false);
+        archived = side(true);
+    }
+
+    @Test
+    void theTableNamesEveryCommunityEndpointOfTheServedOpenApiDocument() throws Exception {
+        var doc = Api.read(mvc.perform(MockMvcRequestBuilders.get("/api/openapi.json")).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        var served = new TreeSet<String>();
+        for (var path : doc.get("paths").properties()) {
+            if (!path.getKey().equals(BASE) && !path.getKey().startsWith(BASE + "/")) {
+                continue;
+            }
+            for (var operation : path.getValue().properties()) {
+                if (Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace").contains(operation.getKey())) {
+                    served.add(operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey());
+                }
+            }
+        }
+        var listed = new TreeSet<String>();
+        table().forEach(row -> assertThat(listed.add(row.endpoint())).as("listed twice: " + row.endpoint()).isTrue());
+        var missing = new TreeSet<>(served);
+        missing.removeAll(listed);
+        var stale = new TreeSet<>(listed);
+        stale.removeAll(served);
+        assertThat(served).as("the document lists community endpoints at all").hasSizeGreaterThan(50);
+        assertThat(missing).as("served but not in the role matrix: decide who may call them").isEmpty();
+        assertThat(stale).as("in the role matrix but no longer served").isEmpty();
+    }
+
+    @Test
+    void everyCallerGetsTheAnswerTheRuleGivesOnEveryCommunityEndpoint() throws Exception {
+        var disagreements = new ArrayList<String>();
+        var matrix = new StringBuilder();
+        int cells = 0;
+        for (var row : table()) {
+            matrix.append(String.format("%-6s %-62s", row.method(), BASE + row.path()));
+            for (var caller : Caller.values()) {
+                int expected = row.expected(caller);
+                if (expected == NOT_APPLICABLE) {
+                    matrix.append("   -");
+                    continue;
+                }
+                cells++;
+                String actual;
+                boolean agrees;
+                try {
+                    var outcome = call(row, caller, expected);
+                    actual = outcome.describe();
+                    agrees = agrees(expected, outcome);
+                } catch (Exception | AssertionError e) {
+                    actual = "setup failed: " + e.getMessage();
+                    agrees = false;
+                }
+                matrix.append(' ').append(actual.length() > 3 ? actual.substring(0, 3) : actual);
+                if (!agrees) {
+                    disagreements.add(String.format("%-6s %-62s %-29s expected %-23s got %s   [%s]", row.method(),
+                            BASE + row.path(), caller, show(expected), actual, row.answers().name()));
+                }
+            }
+            matrix.append('\n');
+        }
+        // the whole matrix as answered, for whoever makes the code follow the rule
+        System.out.println("columns: " + List.of(Caller.values()) + "\n" + matrix);
+        if (!disagreements.isEmpty()) {
+            fail(disagreements.size() + " of " + cells + " cells disagree with the rule (401, then 404, then 403, "
+                    + "then 409):\n" + String.join("\n", disagreements));
+        }
+    }
+
+    record Outcome(int status, String detail) {
+        String describe() {
+            return status + (detail == null ? "" : " (" + detail + ")");
+        }
+    }
+
+    private Outcome call(Row row, Caller caller, int expected) throws Exception {
+        var side = caller.archivedSide() ? archived : live;
+        var user = switch (caller) {
+            case ANONYMOUS, UNKNOWN_SLUG_ANONYMOUS -> null;
+            case OUTSIDER -> outsider;
+            case MEMBER, ARCHIVED_MEMBER, UNKNOWN_SLUG_SIGNED_IN -> side.member;
+            case CORE -> side.core;
+            case ADMIN -> side.admin;
+            case OWNER, ARCHIVED_OWNER, UNKNOWN_TARGET_OWNER, UNKNOWN_TARGET_ARCHIVED_OWNER -> side.owner;
+            case BANNED -> side.banned;
+        };
+        if (row.freshCaller()) {
+            user = freshCaller(caller, side, user);
+        }
+        var ctx = new Ctx(caller, side, user, expected == ALLOWED);
+        var req = row.call().make(ctx);
+        var vars = new ArrayList<Object>();
+        vars.add(ctx.slug());
+        var names = row.variables();
+        for (int i = 0; i < req.vars.size(); i++) {
+            boolean target = caller.unknownTarget() && !names.get(i).equals("reaction");
+            vars.add(!target ? req.vars.get(i) : names.get(i).equals("key") ? "no-such-file" : UNKNOWN_IDS.incrementAndGet());
+        }
+        AbstractMockHttpServletRequestBuilder<?> request;
+        if (!req.files.isEmpty()) {
+            var multipart = MockMvcRequestBuilders.multipart(row.method(), BASE + row.path(), vars.toArray());
+            req.files.forEach(multipart::file);
+            request = multipart;
+        } else {
+            request = MockMvcRequestBuilders.request(row.method(), BASE + row.path(), vars.toArray());
+            if (req.json != null) {
+                request.contentType(MediaType.APPLICATION_JSON).content(Api.JSON.writeValueAsString(req.json));
+            }
+        }
+        for (var param : req.params.entrySet()) {
+            request.param(param.getKey(), param.getValue());
+        }
+        // English details, to tell the gate's 404 and 409 from a target's
+        request.header("Accept-Language", "en");
+        var result = mvc.perform(withUser(user, request)).andReturn();
+        int status = result.getResponse().getStatus();
+        String detail = null;
+        // a stream that opened keeps writing: its body is read only when it was refused
+        if (status >= 400) {
+            var content = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+            if (content.startsWith("{")) {
+                var problem = Api.read(content);
+                detail = problem.has("detail") ? problem.get("detail").asString() : null;
+            }
+        }
+        req.after.run(result);
+        return new Outcome(status, detail);
+    }
+
+    private boolean agrees(int expected, Outcome actual) {
+        int status = actual.status();
+        if (status >= 500) {
+            return false;
+        }
+        // a bare 404 or 409 (a refused stream) cannot say whose it is: counted as the gate's
+        boolean gateNotFound = status == 404 && (actual.detail() == null || actual.detail().equals(notFoundDetail));
+        boolean gateArchived = status == 409 && (actual.detail() == null || archivedDetails.contains(actual.detail()));
+        // the gate answers before the use case: its 404 and 409 are the community's, not a target's or a state's
+        if (expected == NO_SUCH_TARGET) {
+            return status == 404 && !gateNotFound;
+        }
+        if (expected == 404) {
+            return gateNotFound;
+        }
+        if (expected == 409) {
+            return gateArchived;
+        }
+        if (expected != ALLOWED) {
+            return status == expected;
+        }
+        // 405 and 415 would mean the row's request is wrong, not that the caller was let through
+        return status != 401 && status != 403 && !gateNotFound && !gateArchived && status != 405 && status != 415;
+    }
+
+    private static String show(int expected) {
+        return switch (expected) {
+            case ALLOWED -> "allowed";
+            case NO_SUCH_TARGET -> "404 (no such target)";
+            case 404 -> "404 (no such community)";
+            case 409 -> "409 (archived)";
+            default -> String.valueOf(expected);
+        };
+    }
+
+    /** A new account of the caller's standing, for calls that change the caller's own standing. */
+    private Api.User freshCaller(Caller caller, Side side, Api.User fixtureUser) throws Exception {
+        return switch (caller) {
+            case OUTSIDER -> api.register("新路人");
+            case MEMBER, ARCHIVED_MEMBER -> seated(side, "MEMBER");
+            case CORE -> seated(side, "CORE");
+            case ADMIN -> seated(side, "ADMIN");
+            case BANNED -> {
+                var account = seated(side, "MEMBER");
+                ban(side, account);
+                yield account;
+            }
+            default -> fixtureUser;
+        };
+    }
+
+    private Api.User seated(Side side, String role) {
+        var account = api.register("新" + role);
+        Members.add(jdbc, side.id, account.id(), role);
+        return account;
+    }
+
+    // --- the fixture, built through the API as people would -------------------------------------------------
+
+    private Side side(boolean archive) throws Exception {
+        var s = new Side();
+        s.owner = api.register("群主");
+        s.slug = Api.unique("matrix-");
+        send(s.owner, json(POST, "/api/v1/communities", settings(s.slug)));
+        s.id = jdbc.sql("select id from communities where slug = ?").param(s.slug).query(Long.class).single();
+        s.code = body(send(s.owner, json(POST, base(s) + "/invitations", Api.obj()))).get("code").asString();
+        s.admin = joined(s, "管理员");
+        s.core = joined(s, "骨干");
+        s.member = joined(s, "成员");
+        s.banned = joined(s, "老成员");
+        s.mutee = joined(s, "话多的人");
+        s.spareMember = joined(s, "备用成员");
+        s.spareBanned = joined(s, "备用封禁");
+        send(s.owner, json(PUT, base(s) + "/members/" + s.admin.id() + "/role", Api.obj("role", "ADMIN")));
+        send(s.owner, json(PUT, base(s) + "/members/" + s.core.id() + "/role", Api.obj("role", "CORE")));
+
+        s.section = section(s, "读书笔记");
+        s.spareSection = section(s, "闲聊");
+        s.archivedSection = section(s, "旧版块");
+        send(s.owner, MockMvcRequestBuilders.delete(base(s) + "/sections/" + s.archivedSection));
+
+        var image = body(send(s.member, MockMvcRequestBuilders.multipart(base(s) + "/media/images")
+                .file(new MockMultipartFile("file", "photo.png", null, PNG))));
+        s.imageKey = image.get("key").asString();
+        var withImage = discussion("一起读《启示录》", "每周一章。");
+        withImage.put("imageIds", List.of(image.get("id").asLong()));
+        s.post = publish(s, s.member, withImage);
+        s.comment = comment(s, s.member, s.post, "第一章就很有收获。");
+        s.spareComment = comment(s, s.member, s.post, "第二章也不错。");
+        s.modComment = comment(s, s.member, s.post, "有人要一起吗？");
+        s.modPost = publish(s, s.member, discussion("一篇会被隐藏的帖子", "正文"));
+        s.sparePost = publish(s, s.member, discussion("备用的帖子", "正文"));
+        for (var author : List.of(s.owner, s.admin, s.core, s.member, s.banned)) {
+            s.ownPosts.put(author.id(), publish(s, author, discussion(author.displayName() + "的帖子", "正文")));
+            long question = publish(s, author, Api.obj("kind", "QUESTION", "title", "第三章怎么理解？", "body", "求解答。"));
+            s.questions.put(author.id(), question);
+            s.answers.put(question, comment(s, author == s.owner ? s.member : s.owner, question, "看作者的例子。"));
+        }
+
+        var pack = pack(s, "读书表情");
+        s.pack = pack.get("id").asLong();
+        s.sticker = pack.get("stickers").get(0).get("id").asLong();
+        var pack2 = pack(s, "日常表情");
+        s.pack2 = pack2.get("id").asLong();
+        s.spareSticker = pack2.get("stickers").get(0).get("id").asLong();
+        s.pack3 = pack(s, "节日表情").get("id").asLong();
+
+        s.application = apply(s, api.register("申请人"));
+        s.spareInvitation = body(send(s.member, json(POST, base(s) + "/invitations", Api.obj()))).get("id").asLong();
+        s.report = report(s, s.member, s.ownPosts.get(s.owner.id()));
+        ban(s, s.banned);
+        ban(s, s.spareBanned);
+
+        // the directory is a read model fed after commit: wait until it knows the owner, so reads reach an entry
+        await().atMost(Duration.ofSeconds(30)).until(() -> mvc.perform(withUser(s.member,
+                MockMvcRequestBuilders.get(base(s) + "/members/" + s.owner.id()))).andReturn().getResponse().getStatus() == 200);
+        if (archive) {
+            archive(s);
+        }
+        s.archived = archive;
+        return s;
+    }
+
+    static Map<String, Object> settings(String slug) {
+        return CommunityFixtures.settings(slug, "APPROVAL", 1000);
+    }
+
+    static Map<String, Object> discussion(String title, String body) {
+        return Api.obj("kind", "DISCUSSION", "title", title, "body", body);
+    }
+
+    static Map<String, Object> section(String name) {
+        return Api.obj("name", name, "description", "说明", "icon", "book", "posting", "EVERYONE");
+    }
+
+    static String base(Side s) {
+        return "/api/v1/communities/" + s.slug;
+    }
+
+    static boolean ok(MvcResult result) {
+        return result.getResponse().getStatus() < 300;
+    }
+
+    private Api.User joined(Side s, String name) throws Exception {
+        var account = api.register(name);
+        send(account, json(POST, base(s) + "/join", Api.obj("code", s.code)));
+        return account;
+    }
+
+    private long section(Side s, String name) throws Exception {
+        return body(send(s.owner, json(POST, base(s) + "/sections", section(name)))).get("id").asLong();
+    }
+
+    private long publish(Side s, Api.User author, Map<String, Object> post) throws Exception {
+        return body(send(author, json(POST, base(s) + "/posts", post))).get("id").asLong();
+    }
+
+    private long comment(Side s, Api.User author, long post, String text) throws Exception {
+        return Long.parseLong(send(author, json(POST, base(s) + "/posts/" + post + "/comments", Api.obj("body", text)))
+                .getResponse().getHeader("X-Comment-Id"));
+    }
+
+    private JsonNode pack(Side s, String name) throws Exception {
+        return body(send(s.owner, MockMvcRequestBuilders.multipart(base(s) + "/sticker-packs").param("name", name)
+                .file(new MockMultipartFile("stickers", "a.png", null, PNG)).param("names", "点头")));
+    }
+
+    private long apply(Side s, Api.User applicant) throws Exception {
+        return body(send(applicant, json(POST, base(s) + "/applications", Api.obj("answers", ANSWERS)))).get("id").asLong();
+    }
+
+    private long report(Side s, Api.User reporter, long post) throws Exception {
+        return body(send(reporter, json(POST, base(s) + "/reports", Api.obj("postId", post, "reason", "广告")))).get("id").asLong();
+    }
+
+    private void ban(Side s, Api.User account) throws Exception {
+        send(s.owner, json(PUT, base(s) + "/bans/" + account.id(), Api.obj("reason", "发广告")));
+    }
+
+    void archive(Side s) throws Exception {
+        send(s.owner, MockMvcRequestBuilders.post(base(s) + "/archive"));
+    }
+
+    void restore(Side s) throws Exception {
+        send(s.owner, MockMvcRequestBuilders.post(base(s) + "/restore"));
+    }
+
+    void transfer(Side s, Api.User from, Api.User to) throws Exception {
+        send(from, json(POST, base(s) + "/transfer", Api.obj("newOwnerId", to.id())));
+    }
+
+    /** The ids of all sections, last first: a reordering that changes something. */
+    List<Long> sectionsReversed(Side s) {
+        return jdbc.sql("select id from content_sections where community_id = ? order by position desc, id desc")
+                .param(s.id).query(Long.class).list();
+    }
+
+    /** Makes a target in the archived community by opening it for that moment. */
+    private <T> T whileOpen(Side s, Make<T> make) throws Exception {
+        if (!s.archived) {
+            return make.get();
+        }
+        restore(s);
+        try {
+            return make.get();
+        } finally {
+            archive(s);
+        }
+    }
+
+    private static AbstractMockHttpServletRequestBuilder<?> json(HttpMethod method, String path, Object body) {
+        return MockMvcRequestBuilders.request(method, path).contentType(MediaType.APPLICATION_JSON)
+                .content(Api.JSON.writeValueAsString(body));
+    }
+
+    private static AbstractMockHttpServletRequestBuilder<?> withUser(Api.User user,
+                                                                    AbstractMockHttpServletRequestBuilder<?> request) {
+        return user == null ? request : request.header("Authorization", user.bearer());
+    }
+
+    /** A fixture step that must work: anything but a 2xx stops the run with what the server said. */
+    private MvcResult send(Api.User user, AbstractMockHttpServletRequestBuilder<?> request) throws Exception {
+        var result = mvc.perform(withUser(user, request)).andReturn();
+        if (result.getResponse().getStatus() >= 300) {
+            throw new IllegalStateException(result.getRequest().getMethod() + " " + result.getRequest().getRequestURI()
+                    + " → " + result.getResponse().getStatus() + " "
+                    + result.getResponse().getContentAsString(StandardCharsets.UTF_8));
+        }
+        return result;
+    }
+
+    private static JsonNode body(MvcResult result) throws Exception {
+        return Api.read(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] png(int width, int height) {
+        var image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setColor(new Color(15, 118, 110));
+        g.fillRect(0, 0, width, height);
+        g.dispose();
+        var out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toByteArray();
+    }
+}
