@@ -84,7 +84,8 @@ class Moderation {
 
     @Transactional
     long report(Viewer viewer, String slug, ReportDraft draft) {
-        var seat = access.read(viewer, slug);
+        // an archived community is read-only: nothing is reported, as nothing is written, there
+        var seat = access.write(viewer, slug);
         if (draft == null || (draft.postId() == null) == (draft.commentId() == null)) {
             throw Rejection.invalid("postId", "content.moderation.report.target");
         }
@@ -218,7 +219,12 @@ class Moderation {
     @Transactional
     void unmute(Viewer viewer, String slug, long accountId) {
         var seat = runnerWriting(viewer, slug);
-        if (memberships.unmute(seat.communityId(), accountId)) {
+        if (!memberships.unmute(seat.communityId(), accountId)) {
+            // nothing to lift: fine for a member, but nobody else can have been muted here
+            if (memberships.roleOf(seat.communityId(), accountId).isEmpty()) {
+                throw Rejection.notFound("content.moderation.mute.notMember");
+            }
+        } else {
             long audited = audit(seat, "UNMUTE", null, null, accountId, "");
             decided(seat, audited, accountId, ModerationDecided.Action.UNMUTED, null, null, null, null);
         }

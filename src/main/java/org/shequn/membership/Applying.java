@@ -70,7 +70,11 @@ class Applying {
 
     @Transactional
     void withdraw(Viewer viewer, String slug) {
-        var community = gate.of(viewer, slug).requireSignedIn().community();
+        var standing = gate.of(viewer, slug).requireSignedIn();
+        if (standing.banned()) {
+            throw Rejection.forbidden("membership.banned");
+        }
+        var community = standing.community();
         Admission.checkWritable(community);
         admission.lock(community);
         var pending = applications.pending(community.id(), viewer.accountId())

@@ -76,7 +76,7 @@ class Inviting {
 
     @Transactional
     void revoke(Viewer viewer, String slug, long invitationId) {
-        var member = gate.of(viewer, slug).requireMember();
+        var member = gate.of(viewer, slug).requireMember().requireWritable("membership.archived");
         var community = member.community();
         var role = member.role().orElseThrow();
         var invitation = invitations.byId(invitationId).filter(i -> i.communityId() == community.id())
@@ -84,7 +84,6 @@ class Inviting {
         if (!role.runsCommunity() && invitation.createdBy() != viewer.accountId()) {
             throw Rejection.forbidden("membership.invitation.notYours");
         }
-        Admission.checkWritable(community);
         if (invitation.revokedAt() != null) {
             throw Rejection.conflict("membership.invitation.REVOKED");
         }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import org.shequn.community.CommunityInfo;
 import org.shequn.community.CommunityRole;
+import org.shequn.identity.Accounts;
 import org.shequn.shared.Rejection;
 import org.shequn.shared.Validation;
 import org.shequn.shared.Viewer;
@@ -19,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class RosterChanges {
 
+    private final Accounts accounts;
     private final CommunityGate gate;
     private final Admission admission;
     private final MembershipStore store;
@@ -27,8 +29,9 @@ class RosterChanges {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    RosterChanges(CommunityGate gate, Admission admission, MembershipStore store, ApplicationStore applications, Validation validation,
+    RosterChanges(Accounts accounts, CommunityGate gate, Admission admission, MembershipStore store, ApplicationStore applications, Validation validation,
                   ApplicationEventPublisher events, Clock clock) {
+        this.accounts = accounts;
         this.gate = gate;
         this.admission = admission;
         this.store = store;
@@ -43,10 +46,10 @@ class RosterChanges {
         var standing = gate.of(viewer, slug).requireSignedIn();
         var community = standing.community();
         var role = standing.role().orElseThrow(() -> Rejection.conflict("membership.notMember"));
+        Admission.checkWritable(community);
         if (role == CommunityRole.OWNER) {
             throw Rejection.conflict("membership.ownerCannotLeave");
         }
-        Admission.checkWritable(community);
         admission.lock(community);
         drop(community, viewer.accountId(), MemberLeft.Reason.LEFT);
         store.audit(community.id(), viewer.accountId(), viewer.accountId(), "LEFT", null, now());
@@ -54,7 +57,7 @@ class RosterChanges {
 
     @Transactional
     void remove(Viewer viewer, String slug, long accountId) {
-        var runner = gate.of(viewer, slug).requireRunner();
+        var runner = gate.of(viewer, slug).requireRunner().requireWritable("membership.archived");
         var community = runner.community();
         var actor = runner.role().orElseThrow();
         if (accountId == viewer.accountId()) {
@@ -63,7 +66,6 @@ class RosterChanges {
         var role = store.role(community.id(), accountId)
                 .orElseThrow(() -> Rejection.notFound("membership.member.notFound"));
         checkMayActOn(actor, role);
-        Admission.checkWritable(community);
         admission.lock(community);
         drop(community, accountId, MemberLeft.Reason.REMOVED);
         store.audit(community.id(), viewer.accountId(), accountId, "REMOVED", null, now());
@@ -71,18 +73,21 @@ class RosterChanges {
 
     @Transactional
     void ban(Viewer viewer, String slug, long accountId, Banning banning) {
-        var runner = gate.of(viewer, slug).requireRunner();
+        var runner = gate.of(viewer, slug).requireRunner().requireWritable("membership.archived");
         var community = runner.community();
         var actor = runner.role().orElseThrow();
         validation.check(banning);
         if (accountId == viewer.accountId()) {
             throw Rejection.conflict("membership.ban.self");
         }
+        // an account need not be a member to be kept out, but it must exist
+        if (accounts.find(accountId).isEmpty()) {
+            throw Rejection.notFound("membership.ban.noSuchAccount");
+        }
         var role = store.role(community.id(), accountId);
         if (role.isPresent()) {
             checkMayActOn(actor, role.get());
         }
-        Admission.checkWritable(community);
         admission.lock(community);
         if (store.banned(community.id(), accountId)) {
             throw Rejection.conflict("membership.ban.already");
@@ -100,8 +105,7 @@ class RosterChanges {
 
     @Transactional
     void unban(Viewer viewer, String slug, long accountId) {
-        var community = gate.of(viewer, slug).requireRunner().community();
-        Admission.checkWritable(community);
+        var community = gate.of(viewer, slug).requireRunner().requireWritable("membership.archived").community();
         admission.lock(community);
         if (!store.unban(community.id(), accountId)) {
             throw Rejection.notFound("membership.ban.notFound");
@@ -111,7 +115,7 @@ class RosterChanges {
 
     @Transactional
     void changeRole(Viewer viewer, String slug, long accountId, RoleChange change) {
-        var runner = gate.of(viewer, slug).requireRunner();
+        var runner = gate.of(viewer, slug).requireRunner().requireWritable("membership.archived");
         var community = runner.community();
         var actor = runner.role().orElseThrow();
         validation.check(change);
@@ -127,7 +131,6 @@ class RosterChanges {
         if (touchesAdmins && actor != CommunityRole.OWNER) {
             throw Rejection.forbidden("membership.role.ownerOnlyAdmins");
         }
-        Admission.checkWritable(community);
         admission.lock(community);
         if (current == change.role()) {
             return;
