@@ -4,7 +4,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import org.shequn.shared.Rejection;
 import org.shequn.shared.Validation;
 import org.shequn.shared.Viewer;
@@ -102,6 +101,6 @@ class Commenting {
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+        return OffsetDateTime.now(clock);
     }
 }

@@ -2,7 +2,6 @@ package org.shequn.content;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import org.shequn.content.PostCurated.Mark;
 import org.shequn.shared.Rejection;
 import org.shequn.shared.Viewer;
@@ -66,6 +65,6 @@ class Curation {
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+        return OffsetDateTime.now(clock);
     }
 }

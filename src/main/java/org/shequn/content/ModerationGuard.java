@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import org.shequn.shared.Rejection;
 import org.springframework.beans.factory.annotation.Value;
@@ -113,6 +112,6 @@ class ModerationGuard {
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+        return OffsetDateTime.now(clock);
     }
 }

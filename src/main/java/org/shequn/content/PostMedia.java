@@ -4,7 +4,6 @@ import org.shequn.membership.Standing;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -333,6 +332,6 @@ class PostMedia {
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+        return OffsetDateTime.now(clock);
     }
 }

@@ -3,7 +3,6 @@ package org.shequn.content;
 import org.shequn.membership.Standing;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.shequn.shared.Rejection;
 import org.shequn.shared.Validation;
@@ -163,6 +162,6 @@ class Publishing {
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+        return OffsetDateTime.now(clock);
     }
 }

@@ -3,7 +3,6 @@ package org.shequn.content;
 import org.shequn.membership.Standing;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -210,6 +209,6 @@ class Reactions {
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+        return OffsetDateTime.now(clock);
     }
 }

@@ -3,7 +3,6 @@ package org.shequn.content;
 import org.shequn.membership.Standing;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import org.shequn.shared.Rejection;
@@ -101,6 +100,6 @@ class SectionCatalog {
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+        return OffsetDateTime.now(clock);
     }
 }

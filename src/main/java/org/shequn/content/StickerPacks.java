@@ -3,7 +3,6 @@ package org.shequn.content;
 import org.shequn.membership.Standing;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -245,6 +244,6 @@ class StickerPacks {
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+        return OffsetDateTime.now(clock);
     }
 }

@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import org.shequn.shared.ProblemKind;
 import org.shequn.shared.Rejection;
 import org.shequn.shared.web.Problems;
@@ -40,15 +39,6 @@ class SecurityConfig {
     @Bean
     PasswordEncoder passwordEncoder(@Value("${shequn.security.bcrypt-strength:11}") int strength) {
         return new BCryptPasswordEncoder(strength);
-    }
-
-    /**
-     * Microsecond ticks: both databases keep microseconds and H2 rounds the rest half-up, so a time written
-     * and then compared with itself (queued at now, due at now) would otherwise be a microsecond late.
-     */
-    @Bean
-    Clock clock() {
-        return Clock.tick(Clock.systemUTC(), java.time.Duration.ofNanos(1_000));
     }
 
     /**

@@ -2,7 +2,6 @@ package org.shequn.notification;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.shequn.community.Communities;
 import org.shequn.community.CommunityInfo;
@@ -281,6 +280,6 @@ class NotificationFeed {
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+        return OffsetDateTime.now(clock);
     }
 }

@@ -2,7 +2,6 @@ package org.shequn.social;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,7 +30,7 @@ class Blocking {
     @Transactional
     void block(long blocker, long blocked) {
         people.requireOther(blocker, blocked, "social.block.self");
-        boolean added = blocks.add(blocker, blocked, OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS));
+        boolean added = blocks.add(blocker, blocked, OffsetDateTime.now(clock));
         follows.remove(blocker, blocked);
         follows.remove(blocked, blocker);
         if (added) {

@@ -2,7 +2,6 @@ package org.shequn.social;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import org.shequn.shared.Rejection;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -35,7 +34,7 @@ class Following {
         if (blocks.exists(followee, follower)) {
             throw Rejection.forbidden("social.follow.notAllowed");
         }
-        var now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+        var now = OffsetDateTime.now(clock);
         if (follows.add(follower, followee, now)) {
             events.publishEvent(new Followed(follower, followee, follows.exists(followee, follower)));
         }
