@@ -54,7 +54,7 @@ union all
 select c.id, a.id, a.n, 'OWNER', now() from bench_accounts a cross join bench_communities c where a.n = 1 and c.n > 1;
 
 insert into memberships (community_id, account_id, role, joined_via, joined_at)
-select community_id, account_id, role, 'BENCH', joined_at from bench_members;
+select community_id, account_id, role, 'OPEN', joined_at from bench_members;
 
 insert into community_seats (community_id, members)
 select community_id, count(*) from bench_members group by community_id;

@@ -14,6 +14,6 @@ select account_id, 'bench', encode(sha256(('shq_bench_member_' || n)::bytea), 'h
 from bench_readers
 on conflict do nothing;
 insert into memberships (community_id, account_id, role, joined_via, joined_at)
-select c.id, r.account_id, 'MEMBER', 'BENCH', now() from communities c cross join bench_readers r
+select c.id, r.account_id, 'MEMBER', 'OPEN', now() from communities c cross join bench_readers r
 on conflict do nothing;
 commit;

@@ -15,7 +15,7 @@ public final class Members {
     public static void add(JdbcClient jdbc, long communityId, long accountId, String role) {
         jdbc.sql("""
                 insert into memberships (community_id, account_id, role, joined_via, joined_at)
-                values (?, ?, ?, 'FIXTURE', ?)""").params(communityId, accountId, role, OffsetDateTime.now()).update();
+                values (?, ?, ?, 'OPEN', ?)""").params(communityId, accountId, role, OffsetDateTime.now()).update();
         // keep the seat row (the displayed member count) exact, as the membership module does
         jdbc.sql("update community_seats set members = (select count(*) from memberships where community_id = ?) where community_id = ?")
                 .params(communityId, communityId).update();

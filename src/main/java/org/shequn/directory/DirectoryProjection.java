@@ -3,6 +3,7 @@ package org.shequn.directory;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import org.shequn.community.CommunityCreated;
+import org.shequn.community.CommunityRole;
 import org.shequn.community.OwnershipTransferred;
 import org.shequn.identity.Accounts;
 import org.shequn.identity.AccountSummary;
@@ -36,18 +37,18 @@ class DirectoryProjection {
 
     @ApplicationModuleListener
     void on(CommunityCreated created) {
-        put(created.communityId(), created.ownerId(), "OWNER", OffsetDateTime.now(clock), null);
+        put(created.communityId(), created.ownerId(), CommunityRole.OWNER, OffsetDateTime.now(clock), null);
     }
 
     @ApplicationModuleListener
     void on(OwnershipTransferred transferred) {
-        changeRole(transferred.communityId(), transferred.previousOwnerId(), "ADMIN");
-        changeRole(transferred.communityId(), transferred.newOwnerId(), "OWNER");
+        changeRole(transferred.communityId(), transferred.previousOwnerId(), CommunityRole.ADMIN);
+        changeRole(transferred.communityId(), transferred.newOwnerId(), CommunityRole.OWNER);
     }
 
     @ApplicationModuleListener
     void on(MemberJoined joined) {
-        put(joined.communityId(), joined.accountId(), "MEMBER", joined.joinedAt(), joined.invitedBy());
+        put(joined.communityId(), joined.accountId(), CommunityRole.MEMBER, joined.joinedAt(), joined.invitedBy());
     }
 
     @ApplicationModuleListener
@@ -57,7 +58,7 @@ class DirectoryProjection {
 
     @ApplicationModuleListener
     void on(MemberRoleChanged changed) {
-        changeRole(changed.communityId(), changed.accountId(), changed.to().name());
+        changeRole(changed.communityId(), changed.accountId(), changed.to());
     }
 
     @ApplicationModuleListener
@@ -67,13 +68,13 @@ class DirectoryProjection {
             return;
         }
         for (var membership : store.membershipsOf(changed.accountId())) {
-            store.put(membership.communityId(), card, membership.role(), membership.joinedAt(), membership.inviterId(),
+            store.put(membership.communityId(), card, CommunityRole.valueOf(membership.role()), membership.joinedAt(), membership.inviterId(),
                     membership.inviterName());
         }
         store.renameInviter(changed.accountId(), card.displayName());
     }
 
-    void put(long communityId, long accountId, String role, OffsetDateTime joinedAt, Long inviterId) {
+    void put(long communityId, long accountId, CommunityRole role, OffsetDateTime joinedAt, Long inviterId) {
         var card = profiles.find(accountId).orElse(null);
         if (card == null) {
             return;
@@ -82,7 +83,7 @@ class DirectoryProjection {
         store.put(communityId, card, role, joinedAt, inviterId, inviterName);
     }
 
-    void changeRole(long communityId, long accountId, String role) {
+    void changeRole(long communityId, long accountId, CommunityRole role) {
         var existing = store.membership(communityId, accountId).orElse(null);
         if (existing == null) {
             put(communityId, accountId, role, OffsetDateTime.now(clock), null);

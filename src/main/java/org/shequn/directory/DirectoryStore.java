@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.shequn.directory.view.DirectoryMember;
+import org.shequn.community.CommunityRole;
 import org.shequn.profile.ProfileCard;
 import org.postgresql.PGStatement;
 import org.shequn.shared.jdbc.Rows;
@@ -38,7 +39,7 @@ class DirectoryStore {
     }
 
     /** Writes (or rewrites) one member's entry and tags. */
-    void put(long communityId, ProfileCard card, String role, OffsetDateTime joinedAt, Long inviterId, String inviterName) {
+    void put(long communityId, ProfileCard card, CommunityRole role, OffsetDateTime joinedAt, Long inviterId, String inviterName) {
         remove(communityId, card.accountId());
         jdbc.sql("""
                 insert into directory_entries (community_id, account_id, display_name, avatar_url, role, joined_at,
@@ -47,14 +48,14 @@ class DirectoryStore {
                 values (:c, :a, :name, :avatar, :role, :joined, :inviter, :inviterName, :city, :industry, :company,
                     :position, :schools, :skills, :realName, :positionVerified)""")
                 .param("c", communityId).param("a", card.accountId()).param("name", card.displayName())
-                .param("avatar", card.avatarUrl()).param("role", role).param("joined", joinedAt)
+                .param("avatar", card.avatarUrl()).param("role", role.name()).param("joined", joinedAt)
                 .param("inviter", inviterId).param("inviterName", inviterName)
                 .param("city", blankToNull(card.city())).param("industry", blankToNull(card.industry()))
                 .param("company", blankToNull(card.company())).param("position", blankToNull(card.position()))
                 .param("schools", joined(card.schools(), 500)).param("skills", joined(card.skills(), 1000))
                 .param("realName", card.realNameVerified()).param("positionVerified", card.positionVerified())
                 .update();
-        insertTags(communityId, card.accountId(), tags(card, role));
+        insertTags(communityId, card.accountId(), tags(card, role.name()));
     }
 
     void remove(long communityId, long accountId) {

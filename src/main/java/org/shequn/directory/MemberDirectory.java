@@ -2,11 +2,13 @@ package org.shequn.directory;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.shequn.community.CommunityInfo;
+import org.shequn.community.CommunityRole;
 import org.shequn.membership.CommunityGate;
 import org.shequn.directory.view.DirectoryFilter;
 import org.shequn.directory.view.DirectoryMember;
@@ -135,7 +137,7 @@ class MemberDirectory {
         add(tags, DirectoryTag.SCHOOL, f.school(), "school");
         add(tags, DirectoryTag.SKILL, f.skill(), "skill");
         if (f.role() != null && !f.role().isBlank()) {
-            if (!Set.of("OWNER", "ADMIN", "CORE", "MEMBER").contains(f.role().strip().toUpperCase())) {
+            if (Arrays.stream(CommunityRole.values()).noneMatch(r -> r.name().equalsIgnoreCase(f.role().strip()))) {
                 throw Rejection.invalid("role", "directory.badRole");
             }
             tags.add(DirectoryTag.ROLE.tag(f.role()));

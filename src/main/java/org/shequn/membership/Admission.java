@@ -93,11 +93,11 @@ class Admission {
     }
 
     /** Makes the person a member; the caller holds the lock and has checked the rules. */
-    void enrol(CommunityInfo community, long accountId, String via, Long invitedBy, Long invitationId) {
+    void enrol(CommunityInfo community, long accountId, JoinedVia via, Long invitedBy, Long invitationId) {
         var now = OffsetDateTime.now(clock);
         store.insert(community.id(), accountId, CommunityRole.MEMBER, via, invitedBy, invitationId, now);
         store.syncSeats(community.id());
         events.publishEvent(new MemberJoined(community.id(), accountId, invitedBy, now));
-        store.audit(community.id(), accountId, accountId, "JOINED", via, now);
+        store.audit(community.id(), accountId, accountId, "JOINED", via.name(), now);
     }
 }

@@ -95,7 +95,7 @@ class Applying {
         applications.decide(application.id(), ApplicationStore.Status.APPROVED, viewer.accountId(), null, now);
         events.publishEvent(new ApplicationDecided(application.id(), community.id(), application.accountId(), true, null));
         store.audit(community.id(), viewer.accountId(), application.accountId(), "APPROVED", null, now);
-        admission.enrol(community, application.accountId(), "APPLICATION", null, null);
+        admission.enrol(community, application.accountId(), JoinedVia.APPLICATION, null, null);
     }
 
     @Transactional

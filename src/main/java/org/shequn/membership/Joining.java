@@ -43,13 +43,13 @@ class Joining {
         admission.checkMayEnter(community, viewer.accountId(), true);
         if (normalizedCode == null) {
             Admission.checkSeat(community, members);
-            admission.enrol(community, viewer.accountId(), "OPEN", null, null);
+            admission.enrol(community, viewer.accountId(), JoinedVia.OPEN, null, null);
             return community;
         }
         var invitation = usable(community, normalizedCode);
         Admission.checkSeat(community, members);
         invitations.use(invitation.id());
-        admission.enrol(community, viewer.accountId(), "INVITATION", invitation.createdBy(), invitation.id());
+        admission.enrol(community, viewer.accountId(), JoinedVia.INVITATION, invitation.createdBy(), invitation.id());
         return community;
     }
 

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 class MembershipStore {
 
     /** A member as the manage page lists them. */
-    record MemberRow(long accountId, CommunityRole role, String joinedVia, Long invitedBy, OffsetDateTime joinedAt) {
+    record MemberRow(long accountId, CommunityRole role, JoinedVia joinedVia, Long invitedBy, OffsetDateTime joinedAt) {
     }
 
     /** One of my memberships. */
@@ -68,12 +68,12 @@ class MembershipStore {
                 .params(communityId, members).update();
     }
 
-    void insert(long communityId, long accountId, CommunityRole role, String via, Long invitedBy, Long invitationId,
+    void insert(long communityId, long accountId, CommunityRole role, JoinedVia via, Long invitedBy, Long invitationId,
                 OffsetDateTime now) {
         jdbc.sql("""
                 insert into memberships (community_id, account_id, role, joined_via, invited_by, invitation_id, joined_at)
                 values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(communityId, accountId, role.name(), via, invitedBy, invitationId, now).update();
+                .params(communityId, accountId, role.name(), via.name(), invitedBy, invitationId, now).update();
     }
 
     void delete(long communityId, long accountId) {
@@ -185,7 +185,7 @@ class MembershipStore {
                 select account_id, role, joined_via, invited_by, joined_at from memberships where community_id = ?
                 order by case role when 'OWNER' then 0 when 'ADMIN' then 1 when 'CORE' then 2 else 3 end, joined_at, account_id
                 limit ?""").params(communityId, limit)
-                .query((rs, n) -> new MemberRow(rs.getLong(1), CommunityRole.valueOf(rs.getString(2)), rs.getString(3),
+                .query((rs, n) -> new MemberRow(rs.getLong(1), CommunityRole.valueOf(rs.getString(2)), JoinedVia.valueOf(rs.getString(3)),
                         (Long) rs.getObject(4, Long.class), rs.getObject(5, OffsetDateTime.class))).list();
     }
 

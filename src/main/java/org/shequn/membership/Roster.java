@@ -77,7 +77,7 @@ class Roster implements MemberRoster, Memberships {
     @EventListener
     void on(CommunityCreated created) {
         var now = OffsetDateTime.now(clock);
-        store.insert(created.communityId(), created.ownerId(), CommunityRole.OWNER, "CREATED", null, null, now);
+        store.insert(created.communityId(), created.ownerId(), CommunityRole.OWNER, JoinedVia.CREATED, null, null, now);
         store.createSeats(created.communityId(), 1);
         store.audit(created.communityId(), created.ownerId(), created.ownerId(), "CREATED", null, now);
     }
