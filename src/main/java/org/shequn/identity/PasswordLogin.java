@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * Email + password sign-in for the login form and for minting API tokens. After
  * {@code SLOW_AFTER} consecutive failures every further attempt is answered slowly; at
  * {@code shequn.login.max-failures} the account locks for {@code shequn.login.lock-minutes}. The
- * counters live in the accounts table, so every app node sees the same lock.
+ * counters live in the accounts table, so every app node sees the same lock. Every attempt is counted (and
+ * refused if locked) before its password is checked; a successful sign-in resets the count.
  */
 @Component
 class PasswordLogin implements AuthenticationProvider {
@@ -59,17 +60,19 @@ class PasswordLogin implements AuthenticationProvider {
             throw new BadCredentialsException("bad credentials");
         }
         var now = OffsetDateTime.now(clock);
-        if (account.lockedUntil() != null && account.lockedUntil().isAfter(now)) {
-            throw new LockedException(String.valueOf(minutesLeft(account.lockedUntil(), now)));
+        var until = now.plus(lockFor);
+        // counted before the (slow) password check, so a burst of parallel guesses cannot outrun the limit
+        var attempt = store.countAttempt(account.id(), now, maxFailures, until);
+        if (attempt.isEmpty()) {
+            var lockedUntil = store.lockedUntil(account.id()).orElse(until);
+            throw new LockedException(String.valueOf(minutesLeft(lockedUntil, now)));
         }
-        if (account.failedLogins() >= SLOW_AFTER) {
-            pause(slowStep.multipliedBy(account.failedLogins() - SLOW_AFTER + 1L));
+        int earlier = attempt.get() - 1;
+        if (earlier >= SLOW_AFTER) {
+            pause(slowStep.multipliedBy(earlier - SLOW_AFTER + 1L));
         }
         if (!passwords.matches(password, account.passwordHash())) {
-            int failures = store.recordFailure(account.id());
-            if (failures >= maxFailures) {
-                var until = now.plus(lockFor);
-                store.lock(account.id(), until);
+            if (attempt.get() >= maxFailures) {
                 throw new LockedException(String.valueOf(minutesLeft(until, now)));
             }
             throw new BadCredentialsException("bad credentials");
