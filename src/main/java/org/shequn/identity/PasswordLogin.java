@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.shequn.shared.text.ControlCharacters;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -54,7 +55,8 @@ class PasswordLogin implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         var email = Registration.normalizeEmail(authentication.getName());
         var password = String.valueOf(authentication.getCredentials());
-        var account = store.byEmail(email).orElse(null);
+        // the login form is read by Spring Security, before the parameter check every other form passes
+        var account = ControlCharacters.in(email) ? null : store.byEmail(email).orElse(null);
         if (account == null) {
             passwords.matches(password, unknownAccountHash);
             throw new BadCredentialsException("bad credentials");
