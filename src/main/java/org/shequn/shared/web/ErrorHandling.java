@@ -3,7 +3,10 @@ package org.shequn.shared.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.shequn.shared.ProblemKind;
 import org.shequn.shared.Rejection;
 import org.slf4j.Logger;
@@ -102,8 +105,8 @@ class ErrorHandling {
             return Rejection.invalid(field, "problem.wrongType");
         }
         if (type.isEnum()) {
-            var names = java.util.Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name())
-                    .collect(java.util.stream.Collectors.joining(", "));
+            var names = Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name())
+                    .collect(Collectors.joining(", "));
             return Rejection.invalid(field, "problem.type.choice", names);
         }
         if (type == String.class) {
@@ -115,7 +118,7 @@ class ErrorHandling {
         if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != char.class)) {
             return Rejection.invalid(field, "problem.type.number");
         }
-        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
             return Rejection.invalid(field, "problem.type.list");
         }
         return Rejection.invalid(field, "problem.wrongType");
