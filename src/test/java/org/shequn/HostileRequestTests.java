@@ -67,4 +67,40 @@ class HostileRequestTests {
         assertThat(calls).isGreaterThan(500);
         assertThat(failures).isEmpty();
     }
+
+    /**
+     * MockMvc decodes a URL itself (and refuses to build one with a broken escape), so the raw query string is
+     * set as Tomcat would hand it over; ParameterEncodingTests sends the same bytes to a real Tomcat.
+     */
+    @Test
+    void aQueryStringThatCannotBeDecodedIsRefusedBeforeAnythingReadsIt() throws Exception {
+        String[][] requests = {
+                {"GET", "/api/v1/communities", "q=%ZZ"}, {"GET", "/api/v1/communities", "q=%"},
+                {"GET", "/api/v1/communities/no-such-community/posts", "cursor=%ZZ"}, {"GET", "/api/v1/search", "q=%E4%B8"},
+                {"POST", "/api/v1/auth/tokens", "x=%G1"}, {"GET", "/", "lang=%ZZ"}, {"GET", "/communities", "q=%ED%A0%80"},
+        };
+        for (var r : requests) {
+            var response = mvc.perform(MockMvcRequestBuilders.request(HttpMethod.valueOf(r[0]), r[1])
+                            .with(request -> {
+                                request.setQueryString(r[2]);
+                                return request;
+                            })
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"email\":\"a@example.com\",\"password\":\"x\"}"))
+                    .andReturn().getResponse();
+            var what = r[0] + " " + r[1] + "?" + r[2];
+            assertThat(response.getStatus()).as(what).isEqualTo(400);
+            assertThat(response.getContentType()).as(what)
+                    .startsWith(r[1].startsWith("/api/") ? "application/problem+json" : "text/html");
+            assertThat(response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).as(what).contains("无法解码");
+        }
+        var english = mvc.perform(MockMvcRequestBuilders.get("/api/v1/communities").header("Accept-Language", "en")
+                .with(request -> {
+                    request.setQueryString("q=%ZZ");
+                    return request;
+                })).andReturn().getResponse();
+        assertThat(english.getContentAsString()).contains("cannot be decoded");
+        // a correct escape is decoded as before
+        assertThat(mvc.perform(MockMvcRequestBuilders.get("/api/v1/communities?q=%E4%B8%AD")).andReturn().getResponse()
+                .getStatus()).isEqualTo(200);
+    }
 }

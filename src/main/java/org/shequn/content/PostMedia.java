@@ -204,8 +204,8 @@ class PostMedia {
     }
 
     /**
-     * What ImageUploads does not refuse on its own: bytes after the image's end. Re-encoding would drop them,
-     * but a PNG or GIF with a ZIP or HTML tail is a polyglot someone made on purpose: say no.
+     * The checks that need no decoding, so the page's form can refuse a bad image before storing any. The size
+     * is said per field here (not as ImageUploads' 413), beside the other images of the form.
      */
     private void checkImage(MultipartFile upload, String field) {
         if (upload == null || upload.isEmpty()) {
@@ -214,9 +214,7 @@ class PostMedia {
         if (upload.getSize() > ImageUploads.MAX_BYTES) {
             throw Rejection.invalid(field, "content.media.image.tooLarge", ImageUploads.MAX_BYTES / 1024 / 1024);
         }
-        if (!endsCleanly(bytes(upload, field))) {
-            throw Rejection.invalid(field, "content.media.image.trailing");
-        }
+        ImageUploads.refuseTrailingData(bytes(upload, field), field);
     }
 
     private byte[] checkAttachment(MultipartFile upload, String field) {
@@ -235,34 +233,6 @@ class PostMedia {
         } catch (IOException e) {
             throw Rejection.invalid(field, "upload.unreadable");
         }
-    }
-
-    /** PNG: nothing after the IEND chunk; GIF: ends with its trailer; JPEG: ends with EOI (zero padding allowed). */
-    static boolean endsCleanly(byte[] b) {
-        if (b.length >= 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
-            long at = 8;
-            while (at + 12 <= b.length) {
-                int i = (int) at;
-                long length = ((b[i] & 0xffL) << 24) | ((b[i + 1] & 0xff) << 16) | ((b[i + 2] & 0xff) << 8) | (b[i + 3] & 0xff);
-                boolean end = b[i + 4] == 'I' && b[i + 5] == 'E' && b[i + 6] == 'N' && b[i + 7] == 'D';
-                at += 12 + length;
-                if (end) {
-                    return at == b.length;
-                }
-            }
-            return false;
-        }
-        if (b.length >= 6 && b[0] == 'G' && b[1] == 'I' && b[2] == 'F') {
-            return b[b.length - 1] == 0x3B;
-        }
-        if (b.length >= 4 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8) {
-            int end = b.length;
-            while (end > 2 && b[end - 1] == 0) {
-                end--;
-            }
-            return (b[end - 2] & 0xff) == 0xff && (b[end - 1] & 0xff) == 0xd9;
-        }
-        return true; // not an image at all: ImageUploads refuses it with its own message
     }
 
     /** The original name without any path, control or reserved characters, at most 100 characters. */

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import javax.imageio.ImageIO;
 import org.shequn.shared.Rejection;
+import org.shequn.shared.files.ImageEnd;
 
 /**
  * Judges a sticker file by its bytes, never by its name or declared type. PNG is decoded and re-encoded (the
@@ -73,7 +74,10 @@ final class StickerImages {
         int width = u16le(b, 6);
         int height = u16le(b, 8);
         dimensions(width, height, field);
-        int end = gifEnd(b, field);
+        int end = ImageEnd.gifEnd(b);
+        if (end < 0) {
+            throw broken(field);
+        }
         if (end != b.length) {
             throw Rejection.invalid(field, "content.sticker.file.trailing");
         }
@@ -85,49 +89,6 @@ final class StickerImages {
             throw broken(field);
         }
         return new Checked(b, "image/gif", width, height);
-    }
-
-    /** Walks the GIF block structure; returns the offset just past the trailer (0x3B). */
-    private static int gifEnd(byte[] b, String field) {
-        int at = 13;
-        int flags = b[10] & 0xff;
-        if ((flags & 0x80) != 0) {
-            at += 3 << ((flags & 7) + 1);
-        }
-        while (at < b.length) {
-            int block = b[at] & 0xff;
-            if (block == 0x3b) {
-                return at + 1;
-            } else if (block == 0x21) {
-                at = subBlocks(b, at + 2, field);
-            } else if (block == 0x2c) {
-                if (at + 10 > b.length) {
-                    throw broken(field);
-                }
-                int local = b[at + 9] & 0xff;
-                at += 10;
-                if ((local & 0x80) != 0) {
-                    at += 3 << ((local & 7) + 1);
-                }
-                at = subBlocks(b, at + 1, field); // skip the LZW minimum code size byte
-            } else {
-                throw broken(field);
-            }
-        }
-        throw broken(field);
-    }
-
-    private static int subBlocks(byte[] b, int at, String field) {
-        while (true) {
-            if (at >= b.length) {
-                throw broken(field);
-            }
-            int size = b[at] & 0xff;
-            at += 1 + size;
-            if (size == 0) {
-                return at;
-            }
-        }
     }
 
     private static Checked webp(byte[] b, String field) {

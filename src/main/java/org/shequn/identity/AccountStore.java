@@ -10,6 +10,7 @@ import org.shequn.shared.jdbc.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The accounts table. */
 @Repository
@@ -67,14 +68,33 @@ class AccountStore {
         return jdbc.sql("select min(id) from accounts").query(Long.class).optional();
     }
 
-    /** Counts one more failure and returns the new count. */
-    int recordFailure(long id) {
-        jdbc.sql("update accounts set failed_logins = failed_logins + 1 where id = ?").param(id).update();
-        return jdbc.sql("select failed_logins from accounts where id = ?").param(id).query(Integer.class).single();
+    /**
+     * One sign-in attempt, counted before its password is checked: the new count, or empty while the account
+     * is locked. A single UPDATE, so parallel attempts queue on the row and each sees the others' counts (a
+     * read-then-check let a burst of guesses all find the account unlocked). The attempt that reaches
+     * {@code maxFailures} sets the lock in the same statement; an expired lock starts the count again.
+     */
+    @Transactional
+    Optional<Integer> countAttempt(long id, OffsetDateTime now, int maxFailures, OffsetDateTime lockUntil) {
+        int counted = jdbc.sql("""
+                update accounts set
+                    failed_logins = case when locked_until is null then failed_logins + 1 else 1 end,
+                    locked_until = case when (case when locked_until is null then failed_logins + 1 else 1 end) >= :max
+                                        then cast(:until as timestamp with time zone) else null end
+                where id = :id and (locked_until is null or locked_until <= :now)""")
+                .param("id", id).param("now", now).param("max", maxFailures).param("until", lockUntil)
+                .update();
+        if (counted == 0) {
+            return Optional.empty();
+        }
+        // the row stays locked by this transaction's update, so this reads our own count
+        return Optional.of(jdbc.sql("select failed_logins from accounts where id = ?").param(id)
+                .query(Integer.class).single());
     }
 
-    void lock(long id, OffsetDateTime until) {
-        jdbc.sql("update accounts set locked_until = ?, failed_logins = 0 where id = ?").params(until, id).update();
+    Optional<OffsetDateTime> lockedUntil(long id) {
+        return jdbc.sql("select locked_until from accounts where id = ?").param(id)
+                .query(OffsetDateTime.class).list().stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
     void clearFailures(long id) {

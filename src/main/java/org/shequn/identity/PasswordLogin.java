@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.shequn.shared.text.ControlCharacters;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
  * Email + password sign-in for the login form and for minting API tokens. After
  * {@code SLOW_AFTER} consecutive failures every further attempt is answered slowly; at
  * {@code shequn.login.max-failures} the account locks for {@code shequn.login.lock-minutes}. The
- * counters live in the accounts table, so every app node sees the same lock.
+ * counters live in the accounts table, so every app node sees the same lock. Every attempt is counted (and
+ * refused if locked) before its password is checked; a successful sign-in resets the count.
  */
 @Component
 class PasswordLogin implements AuthenticationProvider {
@@ -53,23 +55,26 @@ class PasswordLogin implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         var email = Registration.normalizeEmail(authentication.getName());
         var password = String.valueOf(authentication.getCredentials());
-        var account = store.byEmail(email).orElse(null);
+        // the login form is read by Spring Security, before the parameter check every other form passes
+        var account = ControlCharacters.in(email) ? null : store.byEmail(email).orElse(null);
         if (account == null) {
             passwords.matches(password, unknownAccountHash);
             throw new BadCredentialsException("bad credentials");
         }
         var now = OffsetDateTime.now(clock);
-        if (account.lockedUntil() != null && account.lockedUntil().isAfter(now)) {
-            throw new LockedException(String.valueOf(minutesLeft(account.lockedUntil(), now)));
+        var until = now.plus(lockFor);
+        // counted before the (slow) password check, so a burst of parallel guesses cannot outrun the limit
+        var attempt = store.countAttempt(account.id(), now, maxFailures, until);
+        if (attempt.isEmpty()) {
+            var lockedUntil = store.lockedUntil(account.id()).orElse(until);
+            throw new LockedException(String.valueOf(minutesLeft(lockedUntil, now)));
         }
-        if (account.failedLogins() >= SLOW_AFTER) {
-            pause(slowStep.multipliedBy(account.failedLogins() - SLOW_AFTER + 1L));
+        int earlier = attempt.get() - 1;
+        if (earlier >= SLOW_AFTER) {
+            pause(slowStep.multipliedBy(earlier - SLOW_AFTER + 1L));
         }
         if (!passwords.matches(password, account.passwordHash())) {
-            int failures = store.recordFailure(account.id());
-            if (failures >= maxFailures) {
-                var until = now.plus(lockFor);
-                store.lock(account.id(), until);
+            if (attempt.get() >= maxFailures) {
                 throw new LockedException(String.valueOf(minutesLeft(until, now)));
             }
             throw new BadCredentialsException("bad credentials");

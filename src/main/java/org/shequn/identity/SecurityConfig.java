@@ -118,13 +118,22 @@ class SecurityConfig {
         return false;
     }
 
-    /** Only a local path may be a post-login target, never another site. */
+    /**
+     * Only a path on this site may be a post-login target, never another site. Control, space and format
+     * characters and backslashes are refused too: browsers drop or reinterpret them ({@code /\t/evil} becomes
+     * {@code //evil}), and a line break in a {@code Location} header is refused by the server with a 500.
+     */
     static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")
-                || next.startsWith("/login") || next.length() > 500) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/login")
+                || next.length() > 500 || next.chars().anyMatch(SecurityConfig::unsafeInPath)) {
             return "/";
         }
         return next;
+    }
+
+    private static boolean unsafeInPath(int c) {
+        return c == '\\' || Character.isISOControl(c) || Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.getType(c) == Character.FORMAT;
     }
 
     private static String loginFailure(HttpServletRequest request, AuthenticationException e) {

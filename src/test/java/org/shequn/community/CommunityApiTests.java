@@ -109,6 +109,33 @@ class CommunityApiTests {
     }
 
     @Test
+    void valuesOfTheWrongJsonTypeAreRefusedWithTheirFieldNotCoerced() throws Exception {
+        var owner = api.register("类型");
+        var slug = Api.unique("types-");
+        long before = countCommunities();
+        Object[][] table = {
+                {"memberCap", "40", "memberCap", "须为数字。"},
+                {"memberCap", 40.5, "memberCap", "须为数字。"},
+                {"requiresRealName", 1, "requiresRealName", "须为 true 或 false。"},
+                {"requiresRealName", "false", "requiresRealName", "须为 true 或 false。"},
+                {"name", 123, "name", "须为文本（字符串）。"},
+                {"name", List.of("产品"), "name", "须为文本（字符串）。"},
+                {"themes", List.of("读书", 7), "themes[1]", "须为文本（字符串）。"},
+                {"themes", "读书", "themes", "须为列表。"},
+                {"visibility", 0, "visibility", "须为以下之一："},
+                {"entryPolicy", "open", "entryPolicy", "须为以下之一："},
+        };
+        for (var row : table) {
+            api.post(owner, "/api/v1/communities", with(settings(slug), (String) row[0], row[1]))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value((String) row[2]))
+                    .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.startsWith((String) row[3])));
+        }
+        assertThat(countCommunities()).isEqualTo(before);
+        api.post(owner, "/api/v1/communities", settings(slug)).andExpect(status().isCreated());
+    }
+
+    @Test
     void onlyTheOwnerChangesSettingsArchivesOrTransfers() throws Exception {
         var slug = Api.unique("matrix-");
         long id = create(slug);

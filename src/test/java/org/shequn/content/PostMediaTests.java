@@ -223,6 +223,53 @@ class PostMediaTests {
                 .doesNotContain("带坏图的帖子");
     }
 
+    static byte[] encoded(String format, int w, int h) throws Exception {
+        var image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setColor(new Color(200, 60, 40));
+        g.fillRect(0, 0, w, h);
+        g.dispose();
+        var out = new ByteArrayOutputStream();
+        ImageIO.write(image, format, out);
+        return out.toByteArray();
+    }
+
+    @Test
+    void aRealPictureWithAnHtmlTailIsRefusedEvenWhenTheTailEndsLikeThePicture() throws Exception {
+        var f = ContentFixture.create(new Api(mvc), jdbc);
+        var html = "<html><script>alert(document.cookie)</script></html>".getBytes(StandardCharsets.UTF_8);
+        var gif = encoded("gif", 24, 24);
+        var jpeg = encoded("jpeg", 24, 24);
+        Object[][] table = {
+                {"tail.gif", "image/gif", concat(gif, html)},
+                // the tail ends with the GIF trailer byte (;) or the JPEG end marker, as a careful attacker's would
+                {"semicolon.gif", "image/gif", concat(concat(gif, html), new byte[] {0x3b})},
+                {"marker.jpg", "image/jpeg", concat(concat(jpeg, html), new byte[] {(byte) 0xff, (byte) 0xd9})},
+        };
+        long before = storedFiles();
+        for (var row : table) {
+            upload(f, f.member(), "images", (String) row[0], (String) row[1], (byte[]) row[2])
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("file"))
+                    .andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("夹带")));
+            mvc.perform(multipart(f.base() + "/media/images").header("Accept-Language", "en")
+                            .file(new MockMultipartFile("file", (String) row[0], (String) row[1], (byte[]) row[2]))
+                            .header("Authorization", f.member().bearer()))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("other data after the picture")));
+            mvc.perform(multipart("/c/" + f.slug() + "/posts/new").with(csrf()).header("Authorization", f.member().bearer())
+                            .file(new MockMultipartFile("images", (String) row[0], (String) row[1], (byte[]) row[2]))
+                            .param("kind", "DISCUSSION").param("body", "尾巴图"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().string(Matchers.containsString("夹带")));
+        }
+        assertThat(storedFiles()).isEqualTo(before);
+        assertThat(mediaRows(f.communityId())).isZero();
+        // the same pictures without their tails are fine
+        uploadImage(f, f.member(), gif);
+        uploadImage(f, f.member(), jpeg);
+    }
+
     @Test
     void aTenthImageIsRefusedAndABadFileAmongGoodOnesLeavesNothingBehind() throws Exception {
         var f = ContentFixture.create(new Api(mvc), jdbc);

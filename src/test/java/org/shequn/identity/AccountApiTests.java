@@ -3,6 +3,7 @@ package org.shequn.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -115,6 +116,45 @@ class AccountApiTests {
         mvc.perform(post("/api/v1/auth/tokens").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"email\":\"" + user.email() + "\",\"password\":\"new-secret-2\"}"))
                 .andExpect(status().isCreated());
+    }
+
+    @Test
+    void aNumberIsNoPasswordAndThePasswordStaysAsItWas() throws Exception {
+        var user = api().register("数字密码");
+        var before = jdbc.sql("select password_hash from accounts where id = ?").param(user.id()).query(String.class).single();
+        for (var body : new String[] {"{\"currentPassword\": \"secret-pass-1\", \"newPassword\": 12345678}",
+                "{\"currentPassword\": \"secret-pass-1\", \"newPassword\": 1.5e9}",
+                "{\"currentPassword\": \"secret-pass-1\", \"newPassword\": true}",
+                "{\"currentPassword\": \"secret-pass-1\", \"newPassword\": [\"new-secret-2\"]}",
+                "{\"currentPassword\": \"secret-pass-1\", \"newPassword\": {\"value\": \"new-secret-2\"}}"}) {
+            mvc.perform(put("/api/v1/me/password").header("Authorization", user.bearer())
+                            .contentType(MediaType.APPLICATION_JSON).content(body))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("newPassword"))
+                    .andExpect(jsonPath("$.errors[0].message").value("须为文本（字符串）。"));
+        }
+        mvc.perform(put("/api/v1/me/password").header("Authorization", user.bearer()).header("Accept-Language", "en")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"currentPassword\": 12345678, \"newPassword\": \"new-secret-2\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("currentPassword"))
+                .andExpect(jsonPath("$.errors[0].message").value("Must be text (a JSON string)."));
+        assertThat(jdbc.sql("select password_hash from accounts where id = ?").param(user.id()).query(String.class).single())
+                .isEqualTo(before);
+        mvc.perform(post("/api/v1/auth/tokens").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"email\":\"" + user.email() + "\",\"password\":\"secret-pass-1\"}"))
+                .andExpect(status().isCreated());
+    }
+
+    @Test
+    void aControlCharacterInASignInEmailIsAWrongSignInNotAServerError() throws Exception {
+        mvc.perform(post("/api/v1/auth/tokens").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"email\":\"a\\u0000@example.com\",\"password\":\"secret-pass-1\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("email"));
+        mvc.perform(post("/login").with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("email", "a\u0000@example.com").param("password", "secret-pass-1"))
+                .andExpect(status().isFound())
+                .andExpect(header().string("Location", "/login?error=bad"));
     }
 
     @Test

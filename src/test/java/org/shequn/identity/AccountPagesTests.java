@@ -112,4 +112,19 @@ class AccountPagesTests {
         mvc.perform(post("/login").with(csrf()).param("email", email).param("password", "secret-pass-1").param("next", "//evil.example"))
                 .andExpect(redirectedUrl("/"));
     }
+
+    @Test
+    void aReturnPathWithControlCharactersOrAnotherSiteLeadsHomeAfterSignIn() throws Exception {
+        var email = Api.unique("next") + "@example.com";
+        mvc.perform(post("/register").with(csrf()).param("email", email).param("password", "secret-pass-1").param("displayName", "n"));
+        for (var next : new String[] {"/c/x\r\nSet-Cookie: evil=1", "/c/x\nLocation: https://evil.example", "/\t/evil.example",
+                "/c/x\u0000", "/c/x\u007f", "/c/x\u0085", "/\\evil.example", "https://evil.example/", "c/relative",
+                "/c/x y", ""}) {
+            mvc.perform(post("/login").with(csrf()).param("email", email).param("password", "secret-pass-1").param("next", next))
+                    .andExpect(status().isFound()).andExpect(redirectedUrl("/"));
+        }
+        mvc.perform(post("/login").with(csrf()).param("email", email).param("password", "secret-pass-1")
+                        .param("next", "/c/some-community?tab=members"))
+                .andExpect(redirectedUrl("/c/some-community?tab=members"));
+    }
 }

@@ -89,6 +89,19 @@ class AvatarTests {
     }
 
     @Test
+    void refusesARealPictureWithDataAfterItsEnd() throws Exception {
+        var user = new Api(mvc).register("带尾巴");
+        var png = Pictures.png(30, 30);
+        var html = "<html><script>alert(document.cookie)</script></html>".getBytes(StandardCharsets.UTF_8);
+        var tailed = java.util.Arrays.copyOf(png, png.length + html.length);
+        System.arraycopy(html, 0, tailed, png.length, html.length);
+        upload(user, tailed, "tail.png", "image/png").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("avatar"))
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("夹带")));
+        assertThat(profiles.find(user.id()).orElseThrow().avatarUrl()).isNull();
+    }
+
+    @Test
     void refusesAFileOverFiveMegabytesWith413() throws Exception {
         var user = new Api(mvc).register("大文件");
         var big = new byte[5 * 1024 * 1024 + 1];

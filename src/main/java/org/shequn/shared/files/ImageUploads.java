@@ -11,8 +11,9 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Accepts an uploaded picture only if its bytes are a PNG, JPEG or GIF (whatever the name or declared
- * type says), within the size and dimension limits, and stores it re-encoded: the stored file is pixels
- * we wrote ourselves, so nothing hidden in the original (scripts, polyglots, metadata) survives.
+ * type says), within the size and dimension limits, and with nothing after the picture's end; it stores
+ * it re-encoded: the stored file is pixels we wrote ourselves, so nothing hidden in the original (scripts,
+ * metadata) survives.
  */
 @Component
 public class ImageUploads {
@@ -52,6 +53,7 @@ public class ImageUploads {
         } catch (IOException e) {
             throw Rejection.invalid(field, "upload.unreadable");
         }
+        refuseTrailingData(bytes, field);
         var image = decode(bytes, field);
         var scaled = scale(image, maxSide);
         var out = new ByteArrayOutputStream();
@@ -61,6 +63,16 @@ public class ImageUploads {
             throw Rejection.invalid(field, "upload.notImage");
         }
         return out.toByteArray();
+    }
+
+    /**
+     * Refuses a picture that carries other data after its end (see {@link ImageEnd}): re-encoding would drop
+     * it, but such an upload is a polyglot made on purpose.
+     */
+    public static void refuseTrailingData(byte[] bytes, String field) {
+        if (!ImageEnd.endsCleanly(bytes)) {
+            throw Rejection.invalid(field, "upload.trailing");
+        }
     }
 
     private static BufferedImage decode(byte[] bytes, String field) {

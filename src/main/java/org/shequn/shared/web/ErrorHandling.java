@@ -3,7 +3,10 @@ package org.shequn.shared.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.shequn.shared.ProblemKind;
 import org.shequn.shared.Rejection;
 import org.slf4j.Logger;
@@ -63,6 +66,7 @@ class ErrorHandling {
         page.addObject("status", rejection.kind().status());
         page.addObject("message", messages.getMessage(rejection.messageKey(), rejection.args(),
                 rejection.messageKey(), RequestContextUtils.getLocale(request)));
+        page.addObject("errors", problems.fieldErrors(rejection, RequestContextUtils.getLocale(request)));
         return page;
     }
 
@@ -75,15 +79,49 @@ class ErrorHandling {
         return rejected(Rejection.invalid(fields), request, response);
     }
 
+    /** A body that is no JSON, or a value of the wrong type ({@link StrictJson}): the field and what it must be. */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     Object unreadable(HttpMessageNotReadableException e, HttpServletRequest request, HttpServletResponse response) {
         if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            var field = mismatch.getPath().stream()
-                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : String.valueOf(ref.getIndex()))
-                    .reduce((a, b) -> a + "." + b).orElse("body");
-            return rejected(Rejection.invalid(field, "problem.wrongType"), request, response);
+            var field = new StringBuilder();
+            for (var ref : mismatch.getPath()) {
+                if (ref.getPropertyName() != null) {
+                    field.append(field.isEmpty() ? "" : ".").append(ref.getPropertyName());
+                } else {
+                    field.append('[').append(ref.getIndex()).append(']');
+                }
+            }
+            return rejected(wrongType(field.toString(), mismatch), request, response);
         }
         return rejected(Rejection.invalid("body", "problem.unreadable"), request, response);
+    }
+
+    private static Rejection wrongType(String field, MismatchedInputException mismatch) {
+        if (mismatch instanceof StrictJson.ControlCharacterInText) {
+            return Rejection.invalid(field, "validation.noControlCharacters");
+        }
+        var type = mismatch.getTargetType();
+        if (type == null) {
+            return Rejection.invalid(field, "problem.wrongType");
+        }
+        if (type.isEnum()) {
+            var names = Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name())
+                    .collect(Collectors.joining(", "));
+            return Rejection.invalid(field, "problem.type.choice", names);
+        }
+        if (type == String.class) {
+            return Rejection.invalid(field, "problem.type.text");
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return Rejection.invalid(field, "problem.type.boolean");
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != char.class)) {
+            return Rejection.invalid(field, "problem.type.number");
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return Rejection.invalid(field, "problem.type.list");
+        }
+        return Rejection.invalid(field, "problem.wrongType");
     }
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class})

@@ -38,12 +38,16 @@ public class Problems {
         problem.setDetail(messages.getMessage(rejection.messageKey(), rejection.args(), rejection.messageKey(), locale));
         problem.setInstance(URI.create(request.getRequestURI()));
         if (!rejection.fieldProblems().isEmpty()) {
-            List<FieldError> errors = rejection.fieldProblems().stream()
-                    .map(p -> new FieldError(p.field(), messages.getMessage(p.message(), p.args(), p.message(), locale)))
-                    .toList();
-            problem.setProperty("errors", errors);
+            problem.setProperty("errors", fieldErrors(rejection, locale));
         }
         return problem;
+    }
+
+    /** The rejection's field problems in the caller's language (an error page lists them too). */
+    public List<FieldError> fieldErrors(Rejection rejection, Locale locale) {
+        return rejection.fieldProblems().stream()
+                .map(p -> new FieldError(p.field(), messages.getMessage(p.message(), p.args(), p.message(), locale)))
+                .toList();
     }
 
     public static boolean isApi(HttpServletRequest request) {

@@ -5,7 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import org.shequn.shared.Rejection;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -22,25 +22,19 @@ class RequestBodyLimit extends OncePerRequestFilter {
 
     static final long MAX_BODY_BYTES = 1024 * 1024;
 
+    private final EarlyRefusal refusal;
+
+    RequestBodyLimit(EarlyRefusal refusal) {
+        this.refusal = refusal;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         var type = request.getContentType();
         boolean multipart = type != null && type.toLowerCase().startsWith("multipart/");
         if (!multipart && request.getContentLengthLong() > MAX_BODY_BYTES) {
-            response.setStatus(413);
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            boolean english = request.getHeader("Accept-Language") != null
-                    && request.getHeader("Accept-Language").toLowerCase().startsWith("en");
-            var detail = english ? "The request body is larger than 1 MiB." : "请求内容超过 1 MiB。";
-            if (request.getRequestURI().startsWith("/api/")) {
-                response.setContentType("application/problem+json");
-                response.getWriter().write("{\"type\":\"/problems/too-large\",\"title\":\"Payload Too Large\","
-                        + "\"status\":413,\"detail\":\"" + detail + "\"}");
-            } else {
-                response.setContentType("text/plain;charset=UTF-8");
-                response.getWriter().write(detail);
-            }
+            refusal.send(Rejection.tooLarge("problem.bodyTooLarge"), request, response);
             return;
         }
         chain.doFilter(multipart ? request : new BoundedRequest(request, MAX_BODY_BYTES), response);

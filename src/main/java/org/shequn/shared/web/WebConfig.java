@@ -67,6 +67,7 @@ class WebConfig implements WebMvcConfigurer {
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
         registry.addInterceptor(change);
+        registry.addInterceptor(new TextParameters());
         registry.addInterceptor(new PageContextInterceptor(messages));
     }
 }
