@@ -26,8 +26,10 @@ machine() {
   echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -m); $("$JAVA_HOME/bin/java" -version 2>&1 | head -n1)"
 }
 
-# The application jar: target/shequn-*.jar, built first when missing. Sets JAR.
+# The application jar: $JAR when set (e.g. another build, for an A/B), else target/shequn-*.jar, built first
+# when missing. Sets JAR.
 ensure_jar() {
+  [ -n "${JAR:-}" ] && [ -f "$JAR" ] && return 0
   JAR=$(ls target/shequn-*.jar 2>/dev/null | head -n1 || true)
   if [ -z "$JAR" ]; then
     JAVA_HOME=$JAVA_HOME ./mvnw -q -B -DskipTests package

@@ -49,13 +49,13 @@ class PostMedia {
 
     private final ContentAccess access;
     private final PostMediaStore store;
-    private final PostStore posts;
+    private final VisiblePosts posts;
     private final ImageUploads images;
     private final FileStore files;
     private final Clock clock;
     private final long attachmentMaxBytes;
 
-    PostMedia(ContentAccess access, PostMediaStore store, PostStore posts, ImageUploads images, FileStore files,
+    PostMedia(ContentAccess access, PostMediaStore store, VisiblePosts posts, ImageUploads images, FileStore files,
               Clock clock, @Value("${shequn.content.attachment-max-bytes:20971520}") long attachmentMaxBytes) {
         this.access = access;
         this.store = store;
@@ -160,7 +160,7 @@ class PostMedia {
         var row = store.byKey(seat.communityId(), key).orElseThrow(() -> Rejection.notFound("content.media.notFound"));
         boolean visible = row.postId() == null
                 ? row.uploaderId() == seat.accountId()
-                : posts.byId(seat.communityId(), row.postId()).filter(p -> p.visibleTo(seat)).isPresent();
+                : posts.sees(seat, row.postId());
         if (!visible) {
             throw Rejection.notFound("content.media.notFound");
         }
