@@ -72,8 +72,8 @@ select m.community_id, m.account_id, '成员' || m.n, m.role, m.joined_at,
        m.n % 3 = 0, m.n % 5 = 0
 from bench_members m;
 
-insert into directory_tags (community_id, tag, account_id)
-select distinct e.community_id, t.tag, e.account_id
+insert into directory_tags (community_id, tag, account_id, joined_at)
+select distinct e.community_id, t.tag, e.account_id, e.joined_at
 from directory_entries e
 join bench_members m on m.community_id = e.community_id and m.account_id = e.account_id
 cross join lateral (

@@ -75,4 +75,42 @@ class DirectoryTests {
         api.get(owner, "/api/v1/communities/no-such/members").andExpect(status().isNotFound());
         api.get(owner, base + "/abc").andExpect(status().isBadRequest());
     }
+
+    /** A filtered page walks one tag's postings: every match once, newest member first, across cursors. */
+    @Test
+    void pagesThroughEveryMatchOfSeveralFiltersNewestFirst() throws Exception {
+        var api = new Api(mvc);
+        var owner = api.register("翻页群主");
+        var slug = Api.unique("dir-");
+        api.post(owner, "/api/v1/communities", CommunityFixtures.settings(slug, "OPEN", 40)).andExpect(status().isCreated());
+        var both = new java.util.ArrayList<String>();
+        String[][] people = {{"北京", "Java"}, {"北京", "增长"}, {"北京", "Java"}, {"上海", "Java"}, {"北京", "Java"},
+                {"北京", "设计"}, {"北京", "Java"}, {"杭州", "Java"}, {"北京", "Java"}};
+        for (int i = 0; i < people.length; i++) {
+            var name = "翻页成员" + i;
+            var member = api.register(name);
+            api.put(member, "/api/v1/me/profile", Api.obj("displayName", name, "city", people[i][0],
+                    "skills", List.of(people[i][1]))).andExpect(status().isOk());
+            api.post(member, "/api/v1/communities/" + slug + "/join", null).andExpect(status().isCreated());
+            if (people[i][0].equals("北京") && people[i][1].equals("Java")) {
+                both.addFirst(name);
+            }
+        }
+        var base = "/api/v1/communities/" + slug + "/members?city=北京&skill=java&role=member&limit=2";
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                api.get(owner, "/api/v1/communities/" + slug + "/members?city=北京&limit=50")
+                        .andExpect(jsonPath("$.items.length()").value(7)));
+        var seen = new java.util.ArrayList<String>();
+        String cursor = null;
+        do {
+            var page = Api.read(api.get(owner, base + (cursor == null ? "" : "&cursor=" + cursor))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+            page.get("items").forEach(item -> seen.add(item.get("displayName").asString()));
+            cursor = page.hasNonNull("next") ? page.get("next").asString() : null;
+        } while (cursor != null && seen.size() < 20);
+        org.assertj.core.api.Assertions.assertThat(seen).containsExactlyElementsOf(both);
+        api.get(owner, "/api/v1/communities/" + slug + "/members?skill=java&q=成员8").andExpect(status().isOk())
+                .andExpect(jsonPath("$.items.length()").value(1))
+                .andExpect(jsonPath("$.items[0].displayName").value("翻页成员8"));
+    }
 }
