@@ -12,6 +12,9 @@ import org.shequn.membership.MemberLeft;
 import org.shequn.membership.MemberRoleChanged;
 import org.shequn.profile.ProfileChanged;
 import org.shequn.profile.Profiles;
+import org.shequn.social.Blocked;
+import org.shequn.social.Unblocked;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -59,6 +62,20 @@ class DirectoryProjection {
     @ApplicationModuleListener
     void on(MemberRoleChanged changed) {
         changeRole(changed.communityId(), changed.accountId(), changed.to());
+    }
+
+    /**
+     * A block hides the two from each other's directory at once: kept in the blocking transaction (not through the
+     * outbox), so the very next page either of them opens no longer shows the other.
+     */
+    @EventListener
+    void on(Blocked blocked) {
+        store.block(blocked.blockerId(), blocked.blockedId());
+    }
+
+    @EventListener
+    void on(Unblocked unblocked) {
+        store.unblock(unblocked.blockerId(), unblocked.blockedId());
     }
 
     @ApplicationModuleListener

@@ -79,6 +79,17 @@ class DirectoryStore {
                 .params(communityId, accountId).query(Rows.of(Membership.class)).optional();
     }
 
+    void block(long blockerId, long blockedId) {
+        jdbc.sql("""
+                insert into directory_blocks (blocker_id, blocked_id) select ?, ? where not exists (
+                    select 1 from directory_blocks where blocker_id = ? and blocked_id = ?)""")
+                .params(blockerId, blockedId, blockerId, blockedId).update();
+    }
+
+    void unblock(long blockerId, long blockedId) {
+        jdbc.sql("delete from directory_blocks where blocker_id = ? and blocked_id = ?").params(blockerId, blockedId).update();
+    }
+
     void renameInviter(long inviterId, String name) {
         jdbc.sql("update directory_entries set inviter_name = ? where inviter_id = ?").params(name, inviterId).update();
     }
@@ -92,7 +103,7 @@ class DirectoryStore {
      * where driving from the entries (probing every tag per entry) or joining both tags' postings and sorting
      * took 13 ms. The shape fixes the plan, so the statement is prepared like any other.
      */
-    List<DirectoryMember> page(long communityId, List<String> tags, String nameQuery, Set<Long> hidden,
+    List<DirectoryMember> page(long communityId, long viewerId, List<String> tags, String nameQuery,
                                OffsetDateTime beforeJoined, long beforeId, int limit) {
         var args = new ArrayList<Object>();
         var sql = new StringBuilder("select " + COLUMNS);
@@ -121,10 +132,11 @@ class DirectoryStore {
             sql.append(" and lower(e.display_name) like ? escape '\\'");
             args.add(org.shequn.shared.text.LikePattern.containing(nameQuery));
         }
-        if (!hidden.isEmpty()) {
-            sql.append(" and e.account_id not in (").append(String.join(",", java.util.Collections.nCopies(hidden.size(), "?"))).append(")");
-            args.addAll(hidden);
-        }
+        // neither side of a block sees the other
+        sql.append(" and not exists (select 1 from directory_blocks b where b.blocker_id = ? and b.blocked_id = e.account_id)")
+                .append(" and not exists (select 1 from directory_blocks b where b.blocker_id = e.account_id and b.blocked_id = ?)");
+        args.add(viewerId);
+        args.add(viewerId);
         if (beforeJoined != null) {
             sql.append(" and (").append(newest).append(".joined_at < ? or (").append(newest).append(".joined_at = ? and ")
                     .append(newest).append(".account_id < ?))");

@@ -66,8 +66,7 @@ class MemberDirectory {
         }
         var cursor = Cursor.decode(cursorToken);
         OffsetDateTime before = cursor == null ? null : cursor.time();
-        Set<Long> hidden = social.blockedEitherWay(viewer.accountId());
-        var rows = store.page(community.id(), tags(filter), blankToNull(filter.q(), 40, "q"), hidden, before,
+        var rows = store.page(community.id(), viewer.accountId(), tags(filter), blankToNull(filter.q(), 40, "q"), before,
                 cursor == null ? 0 : cursor.id(), size + 1);
         String next = null;
         if (rows.size() > size) {

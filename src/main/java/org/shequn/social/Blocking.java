@@ -41,6 +41,8 @@ class Blocking {
     @Transactional
     void unblock(long blocker, long blocked) {
         people.requireOther(blocker, blocked, "social.block.self");
-        blocks.remove(blocker, blocked);
+        if (blocks.remove(blocker, blocked)) {
+            events.publishEvent(new Unblocked(blocker, blocked));
+        }
     }
 }

@@ -25,8 +25,9 @@ class Blocks {
                 .params(blocker, blocked, now).update() == 1;
     }
 
-    void remove(long blocker, long blocked) {
-        jdbc.sql("delete from blocks where blocker_id = ? and blocked_id = ?").params(blocker, blocked).update();
+    /** Whether there was a block to lift. */
+    boolean remove(long blocker, long blocked) {
+        return jdbc.sql("delete from blocks where blocker_id = ? and blocked_id = ?").params(blocker, blocked).update() > 0;
     }
 
     boolean exists(long blocker, long blocked) {

@@ -47,6 +47,23 @@ class DirectoryMembershipTests {
     }
 
     @Test
+    void liftingABlockShowsBothAgainAtOnce() throws Exception {
+        var owner = api().register("群主");
+        var slug = openCommunity(owner, 10);
+        var a = joined(slug, "阿丙", "上海");
+        var b = joined(slug, "阿丁", "上海");
+        awaitMembers(owner, slug, 3);
+        api().put(a, "/api/v1/people/" + b.id() + "/block", null).andExpect(status().isNoContent());
+        api().delete(a, "/api/v1/people/" + b.id() + "/block").andExpect(status().isNoContent());
+        for (var pair : List.of(List.of(a, b), List.of(b, a))) {
+            var names = new ArrayList<String>();
+            Api.body(api().get(pair.get(0), "/api/v1/communities/" + slug + "/members?city=上海&limit=50")).get("items")
+                    .forEach(m -> names.add(m.get("displayName").asString()));
+            assertThat(names).contains(pair.get(1).displayName());
+        }
+    }
+
+    @Test
     void membersWhoBlockedEachOtherDoNotSeeEachOther() throws Exception {
         var owner = api().register("群主");
         var slug = openCommunity(owner, 10);
