@@ -99,9 +99,9 @@ class DirectoryStore {
      *
      * <p>Without a tag filter the entries are walked newest first. With one, the postings of one tag (each carries
      * its member's joining time) are walked newest first and every other tag is an indexed probe, so a page stops
-     * after its size in matches whatever the filter's selectivity: 0.3 ms for two common tags at 100,000 members,
+     * after its size in matches whatever the filter's selectivity: 0.2 ms for two common tags at 100,000 members,
      * where driving from the entries (probing every tag per entry) or joining both tags' postings and sorting
-     * took 13 ms. The shape fixes the plan, so the statement is prepared like any other.
+     * took 13 ms. The shape fixes the plan, so the statement is prepared like any other and its plan reused.
      */
     List<DirectoryMember> page(long communityId, long viewerId, List<String> tags, String nameQuery,
                                OffsetDateTime beforeJoined, long beforeId, int limit) {
@@ -144,8 +144,10 @@ class DirectoryStore {
             args.add(beforeJoined);
             args.add(beforeId);
         }
-        sql.append(" order by ").append(newest).append(".joined_at desc, ").append(newest).append(".account_id desc limit ?");
-        args.add(Math.max(1, Math.min(limit, 1000)));
+        // the page size is a literal: with a bound LIMIT PostgreSQL prices the generic plan too high, keeps planning
+        // each page anew (0.7 ms, more than running it), where a literal lets it reuse one plan (0.02 ms)
+        sql.append(" order by ").append(newest).append(".joined_at desc, ").append(newest).append(".account_id desc limit ")
+                .append(Math.max(1, Math.min(limit, 1000)));
         return jdbc.sql(sql.toString()).params(args).query(DirectoryStore::member).list();
     }
 
