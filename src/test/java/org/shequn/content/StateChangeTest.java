@@ -62,7 +62,8 @@ class StateChangeTest {
     void nothingComesBackFromDeleted() {
         assertThatThrownBy(() -> StateChange.approve(ContentState.DELETED)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> StateChange.restore(ContentState.DELETED)).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> StateChange.hide(ContentState.DELETED, MODERATOR, NOW)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> StateChange.hide(ContentState.DELETED, MODERATOR, NOW))
+                .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> StateChange.hold(ContentState.DELETED, NOW)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> StateChange.delete(ContentState.DELETED, MODERATOR, NOW))
                 .isInstanceOf(IllegalStateException.class);
@@ -89,7 +90,9 @@ class StateChangeTest {
 
     @Test
     void approvingAndRestoringClearTheHiding() {
-        for (var change : new StateChange[] {StateChange.approve(ContentState.HELD), StateChange.restore(ContentState.HIDDEN)}) {
+        var approve = StateChange.approve(ContentState.HELD);
+        var restore = StateChange.restore(ContentState.HIDDEN);
+        for (var change : new StateChange[] {approve, restore}) {
             assertThat(change.to()).isEqualTo(ContentState.PUBLISHED);
             assertThat(change.hiddenAt()).isNull();
             assertThat(change.hiddenBy()).isNull();
