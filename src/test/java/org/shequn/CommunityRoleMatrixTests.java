@@ -365,6 +365,7 @@ class CommunityRoleMatrixTests {
     /** One community and its people and things; the same shape for the live and the archived one. */
     static final class Side {
         boolean archived;
+        TestCommunity community;
         String slug;
         long id;
         String code;
@@ -470,9 +471,7 @@ class CommunityRoleMatrixTests {
         }
 
         long freshMember() throws Exception {
-            var account = api.register("新成员");
-            Members.add(jdbc, side.id, account.id(), "MEMBER");
-            return account.id();
+            return side.community.seat("新成员", "MEMBER").id();
         }
 
         long freshBanned() throws Exception {
@@ -734,19 +733,17 @@ class CommunityRoleMatrixTests {
     }
 
     private Api.User seated(Side side, String role) {
-        var account = api.register("新" + role);
-        Members.add(jdbc, side.id, account.id(), role);
-        return account;
+        return side.community.seat("新" + role, role);
     }
 
     // --- the fixture, built through the API as people would -------------------------------------------------
 
     private Side side(boolean archive) throws Exception {
         var s = new Side();
-        s.owner = api.register("群主");
-        s.slug = Api.unique("matrix-");
-        send(s.owner, json(POST, "/api/v1/communities", settings(s.slug)));
-        s.id = jdbc.sql("select id from communities where slug = ?").param(s.slug).query(Long.class).single();
+        s.community = TestCommunity.create(api, jdbc, api.register("群主"), settings(Api.unique("matrix-")));
+        s.owner = s.community.owner();
+        s.slug = s.community.slug();
+        s.id = s.community.id();
         s.code = body(send(s.owner, json(POST, base(s) + "/invitations", Api.obj()))).get("code").asString();
         s.admin = joined(s, "管理员");
         s.core = joined(s, "骨干");

@@ -4,6 +4,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.boot.SpringApplication;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -11,7 +12,7 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Points the application at the test database: an in-memory H2 by default; with
  * {@code -Dshequn.test.db=postgres} a PostgreSQL database with a unique name, created once per test JVM
- * and dropped when it exits.
+ * and dropped when it exits, after the test contexts are closed.
  */
 public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -54,7 +55,9 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         if (postgresUrl == null) {
             var name = "shequn_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
             execute("create database " + name);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> execute("drop database if exists " + name + " with (force)")));
+            // after Spring's shutdown hook closed the cached contexts: dropped while they close, a context still asking
+            // the database (the event registry does on close) waits the pool's whole connection timeout
+            SpringApplication.getShutdownHandlers().add(() -> execute("drop database if exists " + name + " with (force)"));
             var server = serverUrl();
             postgresUrl = server.substring(0, server.lastIndexOf('/') + 1) + name;
         }

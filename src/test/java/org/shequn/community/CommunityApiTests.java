@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.shequn.Api;
 import org.shequn.IntegrationTest;
-import org.shequn.Members;
+import org.shequn.TestCommunity;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,6 +39,11 @@ class CommunityApiTests {
     long create(String slug) throws Exception {
         return Api.body(api.post(owner, "/api/v1/communities", settings(slug)).andExpect(status().isCreated()))
                 .get("id").asLong();
+    }
+
+    /** The community {@link #create} made, for seating people in it. */
+    TestCommunity created(String slug) throws Exception {
+        return new TestCommunity(api, jdbc, slug, create(slug), owner);
     }
 
     @Test
@@ -138,16 +143,9 @@ class CommunityApiTests {
     @Test
     void onlyTheOwnerChangesSettingsArchivesOrTransfers() throws Exception {
         var slug = Api.unique("matrix-");
-        long id = create(slug);
-        var admin = api.register("管理员");
-        var core = api.register("骨干");
-        var member = api.register("成员");
-        var outsider = api.register("路人");
-        Members.add(jdbc, id, admin.id(), "ADMIN");
-        Members.add(jdbc, id, core.id(), "CORE");
-        Members.add(jdbc, id, member.id(), "MEMBER");
+        var cast = created(slug).cast();
         var changed = with(settings(slug), "name", "改过的名字");
-        for (var who : List.of(admin, core, member, outsider)) {
+        for (var who : List.of(cast.admin(), cast.core(), cast.member(), cast.outsider())) {
             api.put(who, "/api/v1/communities/" + slug, changed).andExpect(status().isForbidden());
             api.post(who, "/api/v1/communities/" + slug + "/archive", null).andExpect(status().isForbidden());
             api.post(who, "/api/v1/communities/" + slug + "/transfer", Api.obj("newOwnerId", who.id()))
@@ -164,9 +162,9 @@ class CommunityApiTests {
     @Test
     void refusesACapBelowTheCurrentMemberCount() throws Exception {
         var slug = Api.unique("cap-");
-        long id = create(slug);
-        Members.add(jdbc, id, api.register("a").id(), "MEMBER");
-        Members.add(jdbc, id, api.register("b").id(), "MEMBER");
+        var community = created(slug);
+        community.seat("a", "MEMBER");
+        community.seat("b", "MEMBER");
         api.put(owner, "/api/v1/communities/" + slug, with(settings(slug), "memberCap", 2))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("memberCap"));
@@ -189,12 +187,11 @@ class CommunityApiTests {
     @Test
     void transfersOwnershipOnlyToAMemberAndTheOldOwnerBecomesAdmin() throws Exception {
         var slug = Api.unique("xfer-");
-        long id = create(slug);
+        var community = created(slug);
         var outsider = api.register("路人");
         api.post(owner, "/api/v1/communities/" + slug + "/transfer", Api.obj("newOwnerId", outsider.id()))
                 .andExpect(status().isBadRequest());
-        var member = api.register("接班人");
-        Members.add(jdbc, id, member.id(), "MEMBER");
+        var member = community.seat("接班人", "MEMBER");
         api.post(owner, "/api/v1/communities/" + slug + "/transfer", Api.obj("newOwnerId", member.id()))
                 .andExpect(status().isOk());
         api.get(member, "/api/v1/communities/" + slug).andExpect(jsonPath("$.viewerRole").value("OWNER"))
@@ -202,7 +199,7 @@ class CommunityApiTests {
         api.get(owner, "/api/v1/communities/" + slug).andExpect(jsonPath("$.viewerRole").value("ADMIN"));
         api.put(owner, "/api/v1/communities/" + slug, settings(slug)).andExpect(status().isForbidden());
         var audit = jdbc.sql("select count(*) from membership_audit where community_id = ? and action = 'OWNERSHIP_TRANSFERRED'")
-                .param(id).query(Integer.class).single();
+                .param(community.id()).query(Integer.class).single();
         assertThat(audit).isEqualTo(1);
     }
 

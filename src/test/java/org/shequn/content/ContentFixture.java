@@ -3,26 +3,17 @@ package org.shequn.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.shequn.Api;
-import org.shequn.CommunityFixtures;
-import org.shequn.Members;
+import org.shequn.TestCommunity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** A community with one account per role, for content tests. */
+/** A community with one account per role ({@link TestCommunity#cast()}), and the content tests' ways to write in it. */
 record ContentFixture(Api api, String slug, long communityId, Api.User owner, Api.User admin, Api.User core,
                       Api.User member, Api.User outsider) {
 
     static ContentFixture create(Api api, JdbcClient jdbc) throws Exception {
-        var owner = api.register("群主");
-        var slug = Api.unique("content-");
-        api.post(owner, "/api/v1/communities", CommunityFixtures.settings(slug)).andExpect(status().isCreated());
-        long id = jdbc.sql("select id from communities where slug = ?").param(slug).query(Long.class).single();
-        var admin = api.register("管理员");
-        var core = api.register("核心成员");
-        var member = api.register("普通成员");
-        Members.add(jdbc, id, admin.id(), "ADMIN");
-        Members.add(jdbc, id, core.id(), "CORE");
-        Members.add(jdbc, id, member.id(), "MEMBER");
-        return new ContentFixture(api, slug, id, owner, admin, core, member, api.register("路人"));
+        var cast = TestCommunity.create(api, jdbc, "content-").cast();
+        return new ContentFixture(api, cast.slug(), cast.id(), cast.owner(), cast.admin(), cast.core(), cast.member(),
+                cast.outsider());
     }
 
     String base() {

@@ -13,9 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.shequn.Api;
-import org.shequn.CommunityFixtures;
 import org.shequn.IntegrationTest;
-import org.shequn.Members;
+import org.shequn.TestCommunity;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.MockMvcPrint;
@@ -51,17 +50,14 @@ class LiveUpdateTests {
     @BeforeEach
     void community() throws Exception {
         api = new Api(mvc);
-        owner = api.register("群主");
-        slug = Api.unique("live-");
-        api.post(owner, "/api/v1/communities", CommunityFixtures.settings(slug)).andExpect(status().isCreated());
-        communityId = jdbc.sql("select id from communities where slug = ?").param(slug).query(Long.class).single();
-        admin = api.register("管理员");
-        member = api.register("小林");
-        other = api.register("阿杰");
+        var community = TestCommunity.create(api, jdbc, "live-");
+        owner = community.owner();
+        slug = community.slug();
+        communityId = community.id();
+        admin = community.seat("管理员", "ADMIN");
+        member = community.seat("小林", "MEMBER");
+        other = community.seat("阿杰", "MEMBER");
         outsider = api.register("路人");
-        Members.add(jdbc, communityId, admin.id(), "ADMIN");
-        Members.add(jdbc, communityId, member.id(), "MEMBER");
-        Members.add(jdbc, communityId, other.id(), "MEMBER");
     }
 
     @Test

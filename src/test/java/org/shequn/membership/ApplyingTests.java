@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.shequn.Api;
 import org.shequn.IntegrationTest;
+import org.shequn.TestCommunity;
 import org.shequn.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -37,11 +38,11 @@ class ApplyingTests {
         fixture = new MembershipFixture(api, jdbc);
     }
 
-    String base(MembershipFixture.Cast cast) {
+    String base(TestCommunity.Cast cast) {
         return "/api/v1/communities/" + cast.slug();
     }
 
-    long apply(MembershipFixture.Cast cast, Api.User who, String... answers) throws Exception {
+    long apply(TestCommunity.Cast cast, Api.User who, String... answers) throws Exception {
         return Api.body(api.post(who, base(cast) + "/applications", Api.obj("answers", List.of(answers)))
                 .andExpect(status().isCreated())).get("id").asLong();
     }
@@ -135,7 +136,7 @@ class ApplyingTests {
         var settings = MembershipFixture.settings(Api.unique("cap-"), "APPROVAL", 2, List.of());
         var owner = api.register("群主");
         var slug = fixture.community(owner, settings);
-        var cast = new MembershipFixture.Cast(slug, fixture.idOf(slug), owner, null, null, null, null);
+        var cast = new TestCommunity.Cast(slug, fixture.idOf(slug), owner, null, null, null, null);
         var first = api.register("一");
         var second = api.register("二");
         long a = apply(cast, first);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.shequn.Api;
 import org.shequn.IntegrationTest;
+import org.shequn.TestCommunity;
 import org.shequn.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -33,7 +34,7 @@ class InvitingTests {
         fixture = new MembershipFixture(api, jdbc);
     }
 
-    String invite(MembershipFixture.Cast cast, Api.User who, Object terms) throws Exception {
+    String invite(TestCommunity.Cast cast, Api.User who, Object terms) throws Exception {
         return Api.body(api.post(who, "/api/v1/communities/" + cast.slug() + "/invitations", terms)
                 .andExpect(status().isCreated())).get("code").asString();
     }
@@ -57,7 +58,7 @@ class InvitingTests {
         var settings = MembershipFixture.settings(Api.unique("inv-"), "APPROVAL", 2, List.of("为什么？"));
         var owner = api.register("群主");
         var slug = fixture.community(owner, settings);
-        var cast = new MembershipFixture.Cast(slug, fixture.idOf(slug), owner, null, null, null, null);
+        var cast = new TestCommunity.Cast(slug, fixture.idOf(slug), owner, null, null, null, null);
         var code = invite(cast, owner, Api.obj());
         var banned = api.register("被禁");
         api.put(owner, "/api/v1/communities/" + slug + "/bans/" + banned.id(), Api.obj("reason", "广告")).andExpect(status().isNoContent());
@@ -104,7 +105,7 @@ class InvitingTests {
         invite(open, open.core(), Api.obj());
         api.post(open.outsider(), openBase, Api.obj()).andExpect(status().isForbidden());
         api.get(open.member(), openBase).andExpect(jsonPath("$.items.length()").value(1))
-                .andExpect(jsonPath("$.items[0].creatorName").value("成员"));
+                .andExpect(jsonPath("$.items[0].creatorName").value("普通成员"));
         api.get(open.admin(), openBase).andExpect(jsonPath("$.items.length()").value(2));
         long coreInvitation = jdbc.sql("select id from invitations where community_id = ? and created_by = ?")
                 .params(open.id(), open.core().id()).query(Long.class).single();

@@ -1,23 +1,13 @@
 package org.shequn.membership;
 
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 import java.util.List;
 import java.util.Map;
 import org.shequn.Api;
-import org.shequn.Members;
+import org.shequn.TestCommunity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Communities with people in every role, created through the API, for the membership tests. */
+/** The membership tests' community settings and read-backs; communities and casts come from {@link TestCommunity}. */
 final class MembershipFixture {
-
-    record Cast(String slug, long id, Api.User owner, Api.User admin, Api.User core, Api.User member,
-                Api.User outsider) {
-
-        List<Api.User> everyone() {
-            return java.util.Arrays.asList(owner, admin, core, member, outsider, null);
-        }
-    }
 
     private final Api api;
     private final JdbcClient jdbc;
@@ -35,8 +25,7 @@ final class MembershipFixture {
     }
 
     String community(Api.User owner, Map<String, Object> settings) throws Exception {
-        api.post(owner, "/api/v1/communities", settings).andExpect(status().isCreated());
-        return (String) settings.get("slug");
+        return TestCommunity.create(api, jdbc, owner, settings).slug();
     }
 
     String community(Api.User owner, String policy, int cap, String... questions) throws Exception {
@@ -44,24 +33,15 @@ final class MembershipFixture {
     }
 
     long idOf(String slug) {
-        return jdbc.sql("select id from communities where slug = ?").param(slug).query(Long.class).single();
+        return TestCommunity.idOf(jdbc, slug);
     }
 
-    Cast cast(String policy, String... questions) throws Exception {
+    TestCommunity.Cast cast(String policy, String... questions) throws Exception {
         return cast(settings(Api.unique("cast-"), policy, 40, List.of(questions)));
     }
 
-    Cast cast(Map<String, Object> settings) throws Exception {
-        var owner = api.register("群主");
-        var slug = community(owner, settings);
-        long id = idOf(slug);
-        var admin = api.register("管理员");
-        var core = api.register("骨干");
-        var member = api.register("成员");
-        Members.add(jdbc, id, admin.id(), "ADMIN");
-        Members.add(jdbc, id, core.id(), "CORE");
-        Members.add(jdbc, id, member.id(), "MEMBER");
-        return new Cast(slug, id, owner, admin, core, member, api.register("路人"));
+    TestCommunity.Cast cast(Map<String, Object> settings) throws Exception {
+        return TestCommunity.create(api, jdbc, api.register("群主"), settings).cast();
     }
 
     int members(String slug) {

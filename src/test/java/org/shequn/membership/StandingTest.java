@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.shequn.community.CommunityInfo;
 import org.shequn.community.CommunityRole;
-import org.shequn.community.EntryPolicy;
-import org.shequn.community.Visibility;
 import org.shequn.shared.ProblemKind;
 import org.shequn.shared.Rejection;
 
@@ -21,8 +18,7 @@ class StandingTest {
     private static final OffsetDateTime NOW = OffsetDateTime.of(2026, 12, 2, 12, 0, 0, 0, ZoneOffset.UTC);
 
     private static CommunityInfo community(boolean archived) {
-        return new CommunityInfo(7, "reading", "读书会", "", List.of(), 1, 40, EntryPolicy.OPEN, false, false, true,
-                List.of(), Visibility.PUBLIC, archived, null);
+        return Standings.community(archived);
     }
 
     private static Standing anonymous(CommunityInfo community) {

@@ -16,9 +16,9 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.shequn.Api;
-import org.shequn.CommunityFixtures;
 import org.shequn.IntegrationTest;
 import org.shequn.Members;
+import org.shequn.TestCommunity;
 import org.shequn.content.ModerationDecided;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -62,17 +62,14 @@ class ContentNotificationTests {
     void setUp() throws Exception {
         started = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusSeconds(1);
         api = new Api(mvc);
-        owner = api.register("群主");
-        slug = Api.unique("nc-");
-        api.post(owner, "/api/v1/communities", CommunityFixtures.settings(slug)).andExpect(status().isCreated());
-        communityId = jdbc.sql("select id from communities where slug = ?").param(slug).query(Long.class).single();
-        admin = api.register("管理员");
-        alice = api.register("张三");
-        bob = api.register("李四");
+        var community = TestCommunity.create(api, jdbc, "nc-");
+        owner = community.owner();
+        slug = community.slug();
+        communityId = community.id();
+        admin = community.seat("管理员", "ADMIN");
+        alice = community.seat("张三", "MEMBER");
+        bob = community.seat("李四", "MEMBER");
         outsider = api.register("路人");
-        Members.add(jdbc, communityId, admin.id(), "ADMIN");
-        Members.add(jdbc, communityId, alice.id(), "MEMBER");
-        Members.add(jdbc, communityId, bob.id(), "MEMBER");
     }
 
     String base() {

@@ -27,6 +27,7 @@ import org.shequn.Api;
 import org.shequn.CommunityFixtures;
 import org.shequn.IntegrationTest;
 import org.shequn.Members;
+import org.shequn.TestCommunity;
 import org.shequn.content.MemberMentioned;
 import org.shequn.content.QuestionAsked;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -97,14 +98,12 @@ class MailNotificationTests {
     @BeforeEach
     void setUp() throws Exception {
         api = new Api(mvc);
-        owner = api.register("群主");
-        slug = Api.unique("mail-");
-        api.post(owner, "/api/v1/communities", CommunityFixtures.settings(slug)).andExpect(status().isCreated());
-        communityId = jdbc.sql("select id from communities where slug = ?").param(slug).query(Long.class).single();
-        alice = api.register("张三");
-        bob = api.register("李四");
-        Members.add(jdbc, communityId, alice.id(), "MEMBER");
-        Members.add(jdbc, communityId, bob.id(), "MEMBER");
+        var community = TestCommunity.create(api, jdbc, "mail-");
+        owner = community.owner();
+        slug = community.slug();
+        communityId = community.id();
+        alice = community.seat("张三", "MEMBER");
+        bob = community.seat("李四", "MEMBER");
     }
 
     long post(Api.User author, String kind, String title) throws Exception {
@@ -306,8 +305,7 @@ class MailNotificationTests {
         var secondSlug = Api.unique("mail2-");
         var second = new java.util.LinkedHashMap<>(CommunityFixtures.settings(secondSlug));
         second.put("name", "第二个社群");
-        api.post(owner, "/api/v1/communities", second).andExpect(status().isCreated());
-        long secondId = jdbc.sql("select id from communities where slug = ?").param(secondSlug).query(Long.class).single();
+        long secondId = TestCommunity.create(api, jdbc, owner, second).id();
         var both = members.get(1);
         Members.add(jdbc, secondId, both.id(), "MEMBER");
         post(alice, "DISCUSSION", "分页摘要的帖子");

@@ -1,14 +1,11 @@
 package org.shequn.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;
 import org.shequn.Api;
-import org.shequn.CommunityFixtures;
 import org.shequn.IntegrationTest;
-import org.shequn.Members;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -25,14 +22,7 @@ class SearchRebuildTests {
     SearchRebuild rebuild;
 
     SearchTests.Fixture fixture() throws Exception {
-        var api = new Api(mvc);
-        var owner = api.register("群主");
-        var slug = Api.unique("rebuild-");
-        api.post(owner, "/api/v1/communities", CommunityFixtures.settings(slug)).andExpect(status().isCreated());
-        long id = jdbc.sql("select id from communities where slug = ?").param(slug).query(Long.class).single();
-        var member = api.register("成员");
-        Members.add(jdbc, id, member.id(), "MEMBER");
-        return new SearchTests.Fixture(api, slug, id, owner, member, api.register("路人"));
+        return SearchTests.Fixture.create(new Api(mvc), jdbc, "rebuild-");
     }
 
     @Test

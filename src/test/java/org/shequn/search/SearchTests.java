@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.shequn.Api;
-import org.shequn.CommunityFixtures;
 import org.shequn.IntegrationTest;
 import org.shequn.Members;
+import org.shequn.TestCommunity;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -27,6 +27,13 @@ class SearchTests {
     JdbcClient jdbc;
 
     record Fixture(Api api, String slug, long communityId, Api.User owner, Api.User member, Api.User outsider) {
+
+        /** A community with its owner, one member (成员) and an outsider (路人). */
+        static Fixture create(Api api, JdbcClient jdbc, String slugPrefix) throws Exception {
+            var community = TestCommunity.create(api, jdbc, slugPrefix);
+            var member = community.seat("成员", "MEMBER");
+            return new Fixture(api, community.slug(), community.id(), community.owner(), member, api.register("路人"));
+        }
 
         String base() {
             return "/api/v1/communities/" + slug;
@@ -55,14 +62,7 @@ class SearchTests {
     }
 
     Fixture fixture() throws Exception {
-        var api = new Api(mvc);
-        var owner = api.register("群主");
-        var slug = Api.unique("search-");
-        api.post(owner, "/api/v1/communities", CommunityFixtures.settings(slug)).andExpect(status().isCreated());
-        long id = jdbc.sql("select id from communities where slug = ?").param(slug).query(Long.class).single();
-        var member = api.register("成员");
-        Members.add(jdbc, id, member.id(), "MEMBER");
-        return new Fixture(api, slug, id, owner, member, api.register("路人"));
+        return Fixture.create(new Api(mvc), jdbc, "search-");
     }
 
     /** MockMvc takes the query as written (it encodes the URI itself and reads the parameters before that). */
