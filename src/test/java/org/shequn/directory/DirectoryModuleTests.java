@@ -99,7 +99,7 @@ class DirectoryModuleTests {
     }
 
     private List<Long> filtered(long communityId, String... tags) {
-        return store.page(communityId, List.of(tags), null, Set.of(), null, 0, 50).stream()
+        return store.page(communityId, 0, List.of(tags), null, null, 0, 50).stream()
                 .map(DirectoryMember::accountId).toList();
     }
 

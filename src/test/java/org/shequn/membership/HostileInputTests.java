@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.shequn.TestCommunity;
 import org.shequn.Api;
 import org.shequn.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -141,7 +142,7 @@ class HostileInputTests {
         return mvc.perform(request);
     }
 
-    private int applications(MembershipFixture.Cast cast) {
+    private int applications(TestCommunity.Cast cast) {
         return jdbc.sql("select count(*) from applications where community_id = ?").param(cast.id()).query(Integer.class).single();
     }
 
@@ -150,7 +151,7 @@ class HostileInputTests {
                 .query(String.class).single();
     }
 
-    private void assertUntouched(MembershipFixture.Cast cast) {
+    private void assertUntouched(TestCommunity.Cast cast) {
         assertThat(jdbc.sql("select count(*) from bans where community_id = ?").param(cast.id()).query(Integer.class).single()).isZero();
         assertThat(fixture.role(cast.slug(), cast.member().id())).isEqualTo("MEMBER");
         assertThat(fixture.audits(cast.slug(), "BANNED")).isZero();
