@@ -1,6 +1,5 @@
 package org.shequn.membership;
 
-import java.util.Locale;
 import org.shequn.community.Communities;
 import org.shequn.community.CommunityInfo;
 import org.shequn.shared.Viewer;
@@ -9,9 +8,6 @@ import org.springframework.stereotype.Component;
 /** Resolves standings: the community (possibly from the node's cache), then one fresh read of the viewer's place. */
 @Component
 class Gatekeeper implements CommunityGate {
-
-    /** Longer than any slug a community may have; such a path names no community. */
-    private static final int MAX_SLUG = 40;
 
     private final Communities communities;
     private final MembershipStore store;
@@ -23,9 +19,8 @@ class Gatekeeper implements CommunityGate {
 
     @Override
     public Standing of(Viewer viewer, String slug) {
-        CommunityInfo community = slug == null || slug.isEmpty() || slug.length() > MAX_SLUG ? null
-                : communities.findBySlug(slug.toLowerCase(Locale.ROOT)).orElse(null);
-        return standing(viewer, community);
+        // the community module normalizes the slug and answers "none" for anything that cannot be one
+        return standing(viewer, communities.findBySlug(slug).orElse(null));
     }
 
     @Override

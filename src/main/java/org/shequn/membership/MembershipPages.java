@@ -76,7 +76,8 @@ class MembershipPages {
     }
 
     private String landing(Viewer viewer, String slug, String code, FormErrors errors, Model model) {
-        var community = views.community(slug);
+        var standing = views.visit(viewer, slug);
+        var community = standing.community();
         String inviter = null;
         String problem = null;
         var clean = code == null || code.isBlank() ? null : code.strip();
@@ -90,7 +91,7 @@ class MembershipPages {
             }
         }
         model.addAttribute("landing", new InvitationLanding(views.header(community), clean == null ? "" : clean,
-                inviter, problem, views.roleOf(community, viewer)));
+                inviter, problem, MembershipViews.roleName(standing)));
         model.addAttribute("errors", errors);
         return "membership/join";
     }

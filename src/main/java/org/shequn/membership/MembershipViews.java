@@ -68,8 +68,13 @@ class MembershipViews {
                 c.questions());
     }
 
-    String roleOf(CommunityInfo c, Viewer viewer) {
-        return viewer == null ? null : gate.of(viewer, c.id()).role().map(Enum::name).orElse(null);
+    /** The community anyone may open (the invitation landing), with the viewer's role in it if any. */
+    Standing visit(Viewer viewer, String slug) {
+        return gate.of(viewer, slug).requireCommunity();
+    }
+
+    static String roleName(Standing standing) {
+        return standing.role().map(Enum::name).orElse(null);
     }
 
     ApplyPage applyPage(Viewer viewer, String slug) {
@@ -78,7 +83,7 @@ class MembershipViews {
         var latest = applications.latest(community.id(), viewer.accountId())
                 .map(a -> applicationViews(List.of(a)).getFirst()).orElse(null);
         return new ApplyPage(header(community), markdown.toSafeHtml(communities.rules(community.id())),
-                standing.role().map(Enum::name).orElse(null), latest);
+                roleName(standing), latest);
     }
 
     /** Owner and admins only. */
@@ -87,7 +92,10 @@ class MembershipViews {
     }
 
     Page<ApplicationView> applications(Viewer viewer, String slug, String status, String cursor) {
-        var community = runnable(viewer, slug);
+        return applications(runnable(viewer, slug), status, cursor);
+    }
+
+    private Page<ApplicationView> applications(CommunityInfo community, String status, String cursor) {
         ApplicationStore.Status wanted;
         try {
             wanted = status == null || status.isBlank() ? ApplicationStore.Status.PENDING
@@ -104,8 +112,9 @@ class MembershipViews {
     }
 
     ManagePage managePage(Viewer viewer, String slug) {
-        var community = runnable(viewer, slug);
-        var queue = applications(viewer, slug, "PENDING", null);
+        var runner = gate.of(viewer, slug).requireRunner();
+        var community = runner.community();
+        var queue = applications(community, "PENDING", null);
         var memberRows = store.members(community.id(), MEMBER_LIMIT);
         var banRows = store.bans(community.id(), MEMBER_LIMIT);
         var ids = new HashSet<Long>();
@@ -125,7 +134,7 @@ class MembershipViews {
                 m.joinedAt())).toList();
         var bans = banRows.stream().map(b -> new BanView(b.accountId(), name(names, b.accountId()), b.reason(),
                 name(names, b.bannedBy()), b.createdAt())).toList();
-        return new ManagePage(header(community), roleOf(community, viewer), queue.items(), queue.next(), members, bans);
+        return new ManagePage(header(community), roleName(runner), queue.items(), queue.next(), members, bans);
     }
 
     Page<AuditEntry> audit(Viewer viewer, String slug, String cursor) {
