@@ -42,8 +42,7 @@ final class CommentLifecycle {
     /** A held comment (rejected, or withdrawn by its author) was never counted nor announced, so nothing is withdrawn. */
     static Transition delete(CommentRow comment, long by, OffsetDateTime now) {
         var change = StateChange.delete(comment.state(), by, now);
-        return new Transition(comment.id(), change, change.withdraws()
-                ? Optional.of(new CommentRemoved(comment.id(), comment.postId(), comment.communityId(), comment.authorId(), by))
-                : Optional.empty());
+        return new Transition(comment.id(), change, Optional.of(new CommentRemoved(comment.id(), comment.postId(),
+                comment.communityId(), comment.authorId(), by, change.withdraws())));
     }
 }

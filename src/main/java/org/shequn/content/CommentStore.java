@@ -74,7 +74,7 @@ class CommentStore {
         return jdbc.sql("select " + COLUMNS
                         + " from comments where community_id = ? and hidden_at is not null and hidden_by is null"
                         + " and deleted_at is null"
-                        + ModerationStore.newestFirst(before, params, limit))
+                        + org.shequn.shared.jdbc.NewestFirst.after(before, params, limit))
                 .params(params).query(Rows.of(CommentRow.class)).list();
     }
 

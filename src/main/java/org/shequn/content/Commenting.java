@@ -32,17 +32,17 @@ class Commenting {
     private final Validation validation;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final ModerationGuard guard;
-    private final Moderation moderation;
+    private final PostingGuard guard;
+    private final WritingPace pace;
     private final StickerPacks stickers;
 
     Commenting(VisiblePosts visible, ContentAccess access, Publishing publishing, CommentStore comments,
-               Validation validation, ApplicationEventPublisher events, Clock clock, ModerationGuard guard,
-               Moderation moderation, StickerPacks stickers) {
+               Validation validation, ApplicationEventPublisher events, Clock clock, PostingGuard guard,
+               WritingPace pace, StickerPacks stickers) {
         this.visible = visible;
         this.stickers = stickers;
         this.guard = guard;
-        this.moderation = moderation;
+        this.pace = pace;
         this.access = access;
         this.publishing = publishing;
         this.comments = comments;
@@ -69,7 +69,7 @@ class Commenting {
                     .orElseThrow(() -> Rejection.invalid("parentId", "content.comment.parent.unknown"));
             parentId = parent.parentId() != null ? parent.parentId() : parent.id();
         }
-        boolean held = guard.comment(seat, body);
+        boolean held = guard.comment(seat, body).held();
         var now = now();
         long id = comments.insert(post, parentId, seat.accountId(), body, now);
         if (sticker != null) {
@@ -80,7 +80,7 @@ class Commenting {
         } else {
             events.publishEvent(CommentLifecycle.published(post, id, parentId, seat.accountId()));
         }
-        guard.commentRate(seat);
+        pace.commented(seat);
         return id;
     }
 
@@ -94,7 +94,6 @@ class Commenting {
         }
         var deletion = CommentLifecycle.delete(comment, seat.accountId(), now());
         comments.apply(deletion);
-        moderation.deleted(seat, comment.postId(), comment.id(), comment.authorId());
         // the hot feed uncounts a withdrawn comment in this transaction
         deletion.event().ifPresent(events::publishEvent);
         return comment.postId();

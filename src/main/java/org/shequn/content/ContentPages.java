@@ -163,6 +163,19 @@ class ContentPages {
         return "redirect:/c/" + slug + "/posts/" + postId;
     }
 
+    /** Deleting from the moderation queue (rejecting a held text, removing a reported one) stays on the queue. */
+    @PostMapping("/c/{slug}/moderation/posts/{id}/delete")
+    String deleteFromQueue(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long id) {
+        publishing.delete(viewer, slug, id);
+        return "redirect:/c/" + slug + "/moderation";
+    }
+
+    @PostMapping("/c/{slug}/moderation/comments/{id}/delete")
+    String deleteCommentFromQueue(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long id) {
+        commenting.delete(viewer, slug, id);
+        return "redirect:/c/" + slug + "/moderation";
+    }
+
     @PostMapping("/c/{slug}/posts/{id}/pin")
     String pin(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long id,
                @RequestParam(defaultValue = "true") boolean on) {

@@ -36,6 +36,9 @@ class HotFeed {
 
     @EventListener
     void on(CommentRemoved removed) {
+        if (!removed.withdrawn()) {
+            return; // a rejected held comment was never counted
+        }
         // a participant stays one (see README)
         update(removed.postId(), 0, -1, false);
     }

@@ -3,6 +3,7 @@ package org.shequn.content;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.shequn.shared.Cursor;
 import org.shequn.shared.jdbc.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -187,5 +188,15 @@ class PostStore {
     int liveCount(long communityId) {
         return jdbc.sql("select count(*) from posts where community_id = ? and deleted_at is null")
                 .param(communityId).query(Integer.class).single();
+    }
+
+    /** Posts held by a banned word, waiting for approval: one page, newest first. */
+    List<PostRow> held(long communityId, Cursor before, int limit) {
+        var params = new java.util.ArrayList<Object>(List.of(communityId));
+        return jdbc.sql("select " + COLUMNS
+                        + " from posts where community_id = ? and hidden_at is not null and hidden_by is null"
+                        + " and deleted_at is null"
+                        + org.shequn.shared.jdbc.NewestFirst.after(before, params, limit))
+                .params(params).query(Rows.of(PostRow.class)).list();
     }
 }

@@ -27,19 +27,19 @@ class Publishing {
     private final Markdown markdown;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final ModerationGuard guard;
-    private final Moderation moderation;
+    private final PostingGuard guard;
+    private final WritingPace pace;
     private final PostMedia media;
     private final Answering answering;
 
     Publishing(VisiblePosts visible, ContentAccess access, PostStore posts, SectionStore sections, Validation validation, Markdown markdown,
-               ApplicationEventPublisher events, Clock clock, ModerationGuard guard, Moderation moderation,
+               ApplicationEventPublisher events, Clock clock, PostingGuard guard, WritingPace pace,
                PostMedia media, Answering answering) {
         this.visible = visible;
         this.media = media;
         this.answering = answering;
         this.guard = guard;
-        this.moderation = moderation;
+        this.pace = pace;
         this.access = access;
         this.posts = posts;
         this.sections = sections;
@@ -62,7 +62,8 @@ class Publishing {
         checkSection(seat, draft.sectionId(), null);
         answering.checkAddressee(seat, draft);
         draft = withStaged(seat, draft, images, attachments);
-        boolean held = guard.post(seat, draft.cleanTitle(), draft.body());
+        boolean held = guard.post(seat, draft.cleanTitle(), draft.body()).held();
+        pace.post(seat);
         var now = now();
         long id = posts.insert(seat.communityId(), draft.sectionId(), seat.accountId(), draft, now);
         media.attach(seat, id, draft.imageIds() == null ? List.of() : draft.imageIds(),
@@ -96,7 +97,7 @@ class Publishing {
         // the addressee is chosen when a question is published (and told then); an edit does not change it
         draft = withStaged(seat, draft, images, attachments);
         media.attach(seat, post.id(), draft.imageIds(), draft.attachmentIds());
-        if (guard.edit(seat, draft.cleanTitle(), draft.body()) && post.state() == ContentState.PUBLISHED) {
+        if (guard.edit(seat, draft.cleanTitle(), draft.body()).held() && post.state() == ContentState.PUBLISHED) {
             posts.apply(PostLifecycle.hold(post, now()));
         }
         posts.edit(post, draft.sectionId(), draft, seat.accountId(), now());
@@ -112,7 +113,7 @@ class Publishing {
         }
         var deletion = PostLifecycle.delete(post, seat.accountId(), now());
         posts.apply(deletion);
-        moderation.deleted(seat, post.id(), null, post.authorId());
+        // moderation hears of it in this transaction, and records a deletion of someone else's post
         deletion.event().ifPresent(events::publishEvent);
     }
 

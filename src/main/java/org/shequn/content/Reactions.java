@@ -42,12 +42,11 @@ class Reactions {
     private final ReactionStore store;
     private final StickerStore stickers;
     private final StickerPacks packs;
-    private final ModerationGuard guard;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Reactions(VisiblePosts visible, ContentAccess access, Publishing publishing, CommentStore comments, ReactionStore store,
-              StickerStore stickers, StickerPacks packs, ModerationGuard guard, ApplicationEventPublisher events,
+              StickerStore stickers, StickerPacks packs, ApplicationEventPublisher events,
               Clock clock) {
         this.visible = visible;
         this.access = access;
@@ -56,7 +55,6 @@ class Reactions {
         this.store = store;
         this.stickers = stickers;
         this.packs = packs;
-        this.guard = guard;
         this.events = events;
         this.clock = clock;
     }
@@ -84,7 +82,7 @@ class Reactions {
             events.publishEvent(new ReactionRemoved(seat.communityId(), post.id(), commentId, targetAuthor,
                     seat.accountId(), value));
         } else if (change != Change.REMOVE) {
-            guard.notMuted(seat);
+            seat.requireNotMuted(now(), "content.moderation.muted");
             var stickerId = stickerId(value);
             if (stickerId != null && stickers.usable(seat.communityId(), stickerId).isEmpty()) {
                 throw Rejection.invalid("reaction", "content.reaction.stickerUnavailable");

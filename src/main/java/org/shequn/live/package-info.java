@@ -4,5 +4,5 @@
  * or in the JVM on the embedded database); each node fans out to its own connected clients only.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Live updates",
-        allowedDependencies = {"content", "membership", "shared"})
+        allowedDependencies = {"content", "membership", "moderation", "shared"})
 package org.shequn.live;

@@ -1,6 +1,9 @@
 package org.shequn.membership;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Optional;
 import org.shequn.community.CommunityInfo;
 import org.shequn.community.CommunityRole;
@@ -24,6 +27,9 @@ public final class Standing {
     private final CommunityRole role;
     private final boolean banned;
     private final OffsetDateTime mutedUntil;
+
+    private static final ZoneId SHOWN_ZONE = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     Standing(CommunityInfo community, Long accountId, int memberCount, CommunityRole role, boolean banned,
              OffsetDateTime mutedUntil) {
@@ -159,5 +165,17 @@ public final class Standing {
     /** When the viewer's mute ends, if they are muted in this community now. */
     public Optional<OffsetDateTime> mutedUntil(OffsetDateTime now) {
         return mutedUntil != null && mutedUntil.isAfter(now) ? Optional.of(mutedUntil) : Optional.empty();
+    }
+
+    /**
+     * Refuses a muted member (403), saying when the mute ends in China time, the community's clock: a muted member
+     * may not post, comment, edit or react until then.
+     */
+    public Standing requireNotMuted(OffsetDateTime now, String refusal) {
+        var until = mutedUntil(now);
+        if (until.isPresent()) {
+            throw Rejection.forbidden(refusal, until.get().atZoneSameInstant(SHOWN_ZONE).format(SHOWN));
+        }
+        return this;
     }
 }

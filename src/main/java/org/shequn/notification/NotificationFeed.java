@@ -8,7 +8,7 @@ import org.shequn.community.CommunityInfo;
 import org.shequn.content.AnswerAccepted;
 import org.shequn.content.CommentAdded;
 import org.shequn.content.MemberMentioned;
-import org.shequn.content.ModerationDecided;
+import org.shequn.moderation.ModerationDecided;
 import org.shequn.content.PostPublished;
 import org.shequn.content.PostRemoved;
 import org.shequn.content.PostKind;

@@ -4,5 +4,5 @@
  * transactional outbox, so a notification exists exactly when the change it reports was committed.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notification",
-        allowedDependencies = {"community", "content", "identity", "membership", "profile", "shared", "social"})
+        allowedDependencies = {"community", "content", "identity", "membership", "moderation", "profile", "shared", "social"})
 package org.shequn.notification;

@@ -2,7 +2,7 @@ package org.shequn.search;
 
 import org.shequn.content.CommentAdded;
 import org.shequn.content.CommentRemoved;
-import org.shequn.content.ModerationDecided;
+import org.shequn.moderation.ModerationDecided;
 import org.shequn.content.PostEdited;
 import org.shequn.content.PostPublished;
 import org.shequn.content.PostRemoved;

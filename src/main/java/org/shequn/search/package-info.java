@@ -5,5 +5,5 @@
  * Only members search a community.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Search",
-        allowedDependencies = {"community", "content", "identity", "membership", "shared"})
+        allowedDependencies = {"community", "content", "identity", "membership", "moderation", "shared"})
 package org.shequn.search;

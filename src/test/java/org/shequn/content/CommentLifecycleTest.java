@@ -86,21 +86,22 @@ class CommentLifecycleTest {
     void deletingAPublishedCommentAnnouncesCommentRemoved() {
         var deleted = CommentLifecycle.delete(comment(ContentState.PUBLISHED), MODERATOR, NOW);
         assertThat(deleted.change().to()).isEqualTo(ContentState.DELETED);
-        assertThat(deleted.event()).contains(new CommentRemoved(COMMENT, POST, COMMUNITY, AUTHOR, MODERATOR));
+        assertThat(deleted.event()).contains(new CommentRemoved(COMMENT, POST, COMMUNITY, AUTHOR, MODERATOR, true));
     }
 
     @Test
     void deletingAHiddenCommentAnnouncesCommentRemovedBecauseItWasCounted() {
         var deleted = CommentLifecycle.delete(comment(ContentState.HIDDEN), AUTHOR, NOW);
-        assertThat(deleted.event()).contains(new CommentRemoved(COMMENT, POST, COMMUNITY, AUTHOR, AUTHOR));
+        assertThat(deleted.event()).contains(new CommentRemoved(COMMENT, POST, COMMUNITY, AUTHOR, AUTHOR, true));
     }
 
     @Test
-    void deletingAHeldCommentAnnouncesNothing() {
+    void deletingAHeldCommentAnnouncesARemovalThatWithdrawsNothing() {
+        // moderation hears of a rejected comment (it audits it); counts and indexes never had it
         var deleted = CommentLifecycle.delete(comment(ContentState.HELD), AUTHOR, NOW);
         assertThat(deleted.change().to()).isEqualTo(ContentState.DELETED);
         assertThat(deleted.change().deletedBy()).isEqualTo(AUTHOR);
-        assertThat(deleted.event()).isEmpty();
+        assertThat(deleted.event()).contains(new CommentRemoved(COMMENT, POST, COMMUNITY, AUTHOR, AUTHOR, false));
     }
 
     @Test

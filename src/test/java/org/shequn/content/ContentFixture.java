@@ -7,28 +7,28 @@ import org.shequn.TestCommunity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A community with one account per role ({@link TestCommunity#cast()}), and the content tests' ways to write in it. */
-record ContentFixture(Api api, String slug, long communityId, Api.User owner, Api.User admin, Api.User core,
+public record ContentFixture(Api api, String slug, long communityId, Api.User owner, Api.User admin, Api.User core,
                       Api.User member, Api.User outsider) {
 
-    static ContentFixture create(Api api, JdbcClient jdbc) throws Exception {
+    public static ContentFixture create(Api api, JdbcClient jdbc) throws Exception {
         var cast = TestCommunity.create(api, jdbc, "content-").cast();
         return new ContentFixture(api, cast.slug(), cast.id(), cast.owner(), cast.admin(), cast.core(), cast.member(),
                 cast.outsider());
     }
 
-    String base() {
+    public String base() {
         return "/api/v1/communities/" + slug;
     }
 
-    long post(Api.User author, Object body) throws Exception {
+    public long post(Api.User author, Object body) throws Exception {
         return Api.body(api.post(author, base() + "/posts", body).andExpect(status().isCreated())).get("id").asLong();
     }
 
-    long discussion(Api.User author, String text) throws Exception {
+    public long discussion(Api.User author, String text) throws Exception {
         return post(author, Api.obj("kind", "DISCUSSION", "body", text));
     }
 
-    long section(String name, String posting) throws Exception {
+    public long section(String name, String posting) throws Exception {
         return Api.body(api.post(owner, base() + "/sections", Api.obj("name", name, "description", "说明", "icon", "chat",
                 "posting", posting)).andExpect(status().isCreated())).get("id").asLong();
     }

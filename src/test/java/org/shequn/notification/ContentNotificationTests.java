@@ -19,7 +19,7 @@ import org.shequn.Api;
 import org.shequn.IntegrationTest;
 import org.shequn.Members;
 import org.shequn.TestCommunity;
-import org.shequn.content.ModerationDecided;
+import org.shequn.moderation.ModerationDecided;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;

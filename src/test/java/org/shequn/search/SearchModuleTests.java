@@ -15,7 +15,7 @@ import org.shequn.TestDatabase;
 import org.shequn.community.Communities;
 import org.shequn.content.CommentAdded;
 import org.shequn.content.CommentRemoved;
-import org.shequn.content.ModerationDecided;
+import org.shequn.moderation.ModerationDecided;
 import org.shequn.content.PostEdited;
 import org.shequn.content.PostKind;
 import org.shequn.content.PostPublished;
@@ -192,7 +192,7 @@ class SearchModuleTests {
         transactions.executeWithoutResult(status ->
                 events.publishEvent(new CommentAdded(comment, post, community, null, author, author)));
         assertThat(comments("徒步")).containsExactly(comment);
-        scenario.publish(new CommentRemoved(comment, post, community, author, author))
+        scenario.publish(new CommentRemoved(comment, post, community, author, author, true))
                 .andWaitForStateChange(() -> comments("徒步").isEmpty());
     }
 

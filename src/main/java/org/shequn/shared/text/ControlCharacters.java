@@ -8,6 +8,9 @@ package org.shequn.shared.text;
  */
 public final class ControlCharacters {
 
+    /** Nearly the same rule as a {@code @Pattern}, for records that are also built in code (a lone CR passes it). */
+    public static final String MULTI_LINE = "^[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*$";
+
     private ControlCharacters() {
     }
 

@@ -1,4 +1,4 @@
-package org.shequn.content;
+package org.shequn.moderation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.shequn.content.ContentFixture;
 import org.shequn.Api;
 import org.shequn.IntegrationTest;
 import org.shequn.Members;
@@ -487,7 +488,7 @@ class ModerationTests {
     @Test
     void theQueueHeldCommentsAndAuditComePageByPageEachItemOnce() throws Exception {
         var f = ContentFixture.create(new Api(mvc), jdbc);
-        int total = ModerationStore.PAGE_SIZE * 2 + 3;
+        int total = Moderation.PAGE_SIZE * 2 + 3;
         f.api().put(f.owner(), f.base() + "/moderation/words",
                 Api.obj("words", List.of(Map.of("word", "代购", "mode", "HOLD")))).andExpect(status().isOk());
         long post = f.discussion(f.core(), "很多评论的帖子");
@@ -529,7 +530,7 @@ class ModerationTests {
         // the page shows the newest of each list first, then the "more" link of each walks on from where it stopped
         var first = web.get("/c/" + f.slug() + "/moderation").andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
-        assertThat(ids(first, "report")).hasSize(ModerationStore.PAGE_SIZE);
+        assertThat(ids(first, "report")).hasSize(Moderation.PAGE_SIZE);
         var expected = openReports(f).reversed();
         assertThat(pageWalk(web, f, first, "reports", "report", newer)).containsExactlyElementsOf(expected);
         first = web.get("/c/" + f.slug() + "/moderation").andReturn().getResponse().getContentAsString();
@@ -573,7 +574,7 @@ class ModerationTests {
         do {
             var body = Api.body(f.api().get(f.owner(), path + (next == null ? "" : "?cursor=" + next)).andExpect(status().isOk()));
             body.get("items").forEach(item -> seen.add(item.get("id").asLong()));
-            assertThat(body.get("items").size()).isLessThanOrEqualTo(ModerationStore.PAGE_SIZE);
+            assertThat(body.get("items").size()).isLessThanOrEqualTo(Moderation.PAGE_SIZE);
             next = body.hasNonNull("next") ? body.get("next").asString() : null;
             between.run();
             pages++;

@@ -1,4 +1,4 @@
-package org.shequn.content.view;
+package org.shequn.moderation.view;
 
 import java.time.OffsetDateTime;
 

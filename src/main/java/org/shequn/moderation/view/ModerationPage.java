@@ -1,4 +1,4 @@
-package org.shequn.content.view;
+package org.shequn.moderation.view;
 
 import java.util.List;
 import org.shequn.shared.Page;

@@ -23,7 +23,7 @@ import org.springframework.test.web.servlet.ResultActions;
  * released together by a latch; exactly as many win as there is room for, the others get the usual 4xx.
  */
 @IntegrationTest
-class ModerationRaceTests {
+class ContentRaceTests {
 
     private static final int THREADS = 8;
 

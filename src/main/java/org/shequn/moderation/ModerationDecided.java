@@ -1,4 +1,4 @@
-package org.shequn.content;
+package org.shequn.moderation;
 
 import java.time.OffsetDateTime;
 

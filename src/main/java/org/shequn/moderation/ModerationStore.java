@@ -1,10 +1,11 @@
-package org.shequn.content;
+package org.shequn.moderation;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.shequn.shared.Cursor;
+import org.shequn.shared.jdbc.NewestFirst;
 import org.shequn.shared.jdbc.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -14,17 +15,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ModerationStore {
 
-    /** Reports, held posts and comments, and the audit trail are shown this many at a time, newest first. */
-    static final int PAGE_SIZE = 20;
-
     record ReportRow(long id, long communityId, Long postId, Long commentId, long reporterId, String reason,
-                     String status, OffsetDateTime createdAt) {
+                     ReportStatus status, OffsetDateTime createdAt) {
     }
 
-    record WordRow(String word, String mode) {
+    record WordRow(String word, WordMode mode) {
     }
 
-    record AuditRow(long id, long actorId, String action, Long postId, Long commentId, Long subjectId, String detail,
+    record AuditRow(long id, long actorId, AuditAction action, Long postId, Long commentId, Long subjectId, String detail,
                     OffsetDateTime createdAt) {
     }
 
@@ -64,18 +62,18 @@ class ModerationStore {
     }
 
     /** One page of reports in a status, newest first, after {@code before} (null: the first page). */
-    List<ReportRow> reports(long communityId, String status, Cursor before, int limit) {
-        var params = new ArrayList<Object>(List.of(communityId, status));
+    List<ReportRow> reports(long communityId, ReportStatus status, Cursor before, int limit) {
+        var params = new ArrayList<Object>(List.of(communityId, status.name()));
         return jdbc.sql("select " + REPORT + " from moderation_reports where community_id = ? and status = ?"
-                        + newestFirst(before, params, limit))
+                        + NewestFirst.after(before, params, limit))
                 .params(params).query(Rows.of(ReportRow.class)).list();
     }
 
-    void closeReport(long id, String status, long by, OffsetDateTime now) {
+    void closeReport(long id, ReportStatus status, long by, OffsetDateTime now) {
         jdbc.sql("""
                 update moderation_reports set status = ?, handled_at = ?, handled_by = ?, open_target = null
                 where id = ? and status = 'OPEN'""")
-                .params(status, now, by, id).update();
+                .params(status.name(), now, by, id).update();
     }
 
     /** Every open report on one item is resolved when a moderator acts on the item. */
@@ -84,30 +82,6 @@ class ModerationStore {
                         + " where community_id = ?"
                         + " and status = 'OPEN' and " + (postId != null ? "post_id = ?" : "comment_id = ?"))
                 .params(now, by, communityId, postId != null ? postId : commentId).update();
-    }
-
-    /** Posts held by a banned word, waiting for approval: one page, newest first. */
-    List<PostRow> held(long communityId, Cursor before, int limit) {
-        var params = new ArrayList<Object>(List.of(communityId));
-        return jdbc.sql("select " + PostStore.COLUMNS
-                        + " from posts where community_id = ? and hidden_at is not null and hidden_by is null"
-                        + " and deleted_at is null"
-                        + newestFirst(before, params, limit))
-                .params(params).query(Rows.of(PostRow.class)).list();
-    }
-
-    /**
-     * The keyset tail of a newest-first page: rows strictly after {@code before} in (created_at, id) descending
-     * order, so rows written meanwhile never shift a later page. Adds its values to {@code params}.
-     */
-    static String newestFirst(Cursor before, List<Object> params, int limit) {
-        var sql = new StringBuilder();
-        if (before != null) {
-            var at = before.time();
-            sql.append(" and created_at <= ? and (created_at < ? or id < ?)");
-            params.addAll(List.of(at, at, before.id()));
-        }
-        return sql.append(" order by created_at desc, id desc limit ").append(Math.max(1, limit)).toString();
     }
 
     List<WordRow> words(long communityId) {
@@ -119,18 +93,18 @@ class ModerationStore {
         jdbc.sql("delete from moderation_words where community_id = ?").param(communityId).update();
         for (var w : words) {
             jdbc.sql("insert into moderation_words (community_id, word, mode) values (?, ?, ?)")
-                    .params(communityId, w.word(), w.mode()).update();
+                    .params(communityId, w.word(), w.mode().name()).update();
         }
     }
 
     /** Returns the audit entry's id. */
-    long audit(long communityId, long actorId, String action, Long postId, Long commentId, Long subjectId, String detail,
+    long audit(long communityId, long actorId, AuditAction action, Long postId, Long commentId, Long subjectId, String detail,
                OffsetDateTime now) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into moderation_audit (community_id, actor_id, action, post_id, comment_id, subject_id, detail, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(communityId, actorId, action, postId, commentId, subjectId,
+                .params(communityId, actorId, action.name(), postId, commentId, subjectId,
                         detail.length() > 500 ? detail.substring(0, 500) : detail, now).update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }
@@ -139,7 +113,7 @@ class ModerationStore {
         var params = new ArrayList<Object>(List.of(communityId));
         return jdbc.sql("""
                 select id, actor_id, action, post_id, comment_id, subject_id, detail, created_at from moderation_audit
-                where community_id = ?""" + newestFirst(before, params, limit))
+                where community_id = ?""" + NewestFirst.after(before, params, limit))
                 .params(params).query(Rows.of(AuditRow.class)).list();
     }
 }

@@ -1,13 +1,14 @@
-package org.shequn.content;
+package org.shequn.moderation.web;
 
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import org.shequn.content.view.AuditEntry;
-import org.shequn.content.view.BannedWord;
-import org.shequn.content.view.HeldComment;
-import org.shequn.content.view.MuteView;
-import org.shequn.content.view.ReportView;
+import org.shequn.moderation.view.AuditEntry;
+import org.shequn.moderation.view.BannedWord;
+import org.shequn.moderation.view.HeldComment;
+import org.shequn.moderation.view.MuteView;
+import org.shequn.moderation.view.ReportView;
+import org.shequn.moderation.Moderation;
 import org.shequn.shared.Page;
 import org.shequn.shared.Viewer;
 import org.springframework.http.ResponseEntity;

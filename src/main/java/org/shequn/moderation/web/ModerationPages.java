@@ -1,6 +1,8 @@
-package org.shequn.content;
+package org.shequn.moderation.web;
 
-import org.shequn.content.view.ModerationPage;
+import org.shequn.moderation.Moderation;
+import org.shequn.moderation.WordMode;
+import org.shequn.moderation.view.ModerationPage;
 import org.shequn.shared.Viewer;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -24,9 +26,9 @@ class ModerationPages {
     record WordsForm(String block, String hold) {
 
         Moderation.WordList list() {
-            var words = new java.util.ArrayList<org.shequn.content.view.BannedWord>();
-            lines(block).forEach(w -> words.add(new org.shequn.content.view.BannedWord(w, "BLOCK")));
-            lines(hold).forEach(w -> words.add(new org.shequn.content.view.BannedWord(w, "HOLD")));
+            var words = new java.util.ArrayList<Moderation.WordDraft>();
+            lines(block).forEach(w -> words.add(new Moderation.WordDraft(w, WordMode.BLOCK.name())));
+            lines(hold).forEach(w -> words.add(new Moderation.WordDraft(w, WordMode.HOLD.name())));
             return new Moderation.WordList(words);
         }
 
@@ -37,13 +39,9 @@ class ModerationPages {
     }
 
     private final Moderation moderation;
-    private final Publishing publishing;
-    private final Commenting commenting;
 
-    ModerationPages(Moderation moderation, Publishing publishing, Commenting commenting) {
+    ModerationPages(Moderation moderation) {
         this.moderation = moderation;
-        this.publishing = publishing;
-        this.commenting = commenting;
     }
 
     /** Each long list pages on its own: {@code ?reports=}, {@code ?held=}, {@code ?comments=}, {@code ?audit=}. */
@@ -54,7 +52,7 @@ class ModerationPages {
                 Model model) {
         model.addAttribute("page", moderation.page(viewer, slug, new ModerationPage.Cursors(blankless(reports),
                 blankless(held), blankless(comments), blankless(audit))));
-        return "content/moderation";
+        return "moderation/moderation";
     }
 
     private static String blankless(String cursor) {
@@ -127,19 +125,6 @@ class ModerationPages {
     @PostMapping("/c/{slug}/moderation/words")
     String words(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, WordsForm form) {
         moderation.replaceWords(viewer, slug, form.list());
-        return "redirect:/c/" + slug + "/moderation";
-    }
-
-    @PostMapping("/c/{slug}/moderation/posts/{id}/delete")
-    String deletePost(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long id) {
-        publishing.delete(viewer, slug, id);
-        return "redirect:/c/" + slug + "/moderation";
-    }
-
-    /** Rejects a held comment (or removes a reported one) from the queue, staying on the moderation page. */
-    @PostMapping("/c/{slug}/moderation/comments/{id}/delete")
-    String deleteComment(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long id) {
-        commenting.delete(viewer, slug, id);
         return "redirect:/c/" + slug + "/moderation";
     }
 }
