@@ -64,7 +64,7 @@ class Inbox {
     }
 
     private NotificationView view(NotificationStore.NotificationRow r, Locale locale) {
-        return new NotificationView(r.id(), r.kind(), Topic.of(r.kind()).name(), texts.text(r, locale),
+        return new NotificationView(r.id(), r.kind(), r.kind().topic().name(), texts.text(r, locale),
                 NotificationText.link(r), r.createdAt(), r.readAt() == null);
     }
 }

@@ -71,7 +71,7 @@ class NotificationFeed {
             return;
         }
         add(new NotificationStore.NewNotification(decided.accountId(),
-                decided.approved() ? Kind.APPLICATION_APPROVED.name() : Kind.APPLICATION_REJECTED.name(),
+                decided.approved() ? NotificationKind.APPLICATION_APPROVED : NotificationKind.APPLICATION_REJECTED,
                 community.slug(), community.name(), null, null, decided.reason(),
                 "application-decided:" + decided.applicationId()));
     }
@@ -84,7 +84,7 @@ class NotificationFeed {
         }
         var applicant = name(submitted.accountId());
         for (long reviewer : memberships.runnersOf(submitted.communityId())) {
-            add(new NotificationStore.NewNotification(reviewer, Kind.APPLICATION_SUBMITTED.name(), community.slug(),
+            add(new NotificationStore.NewNotification(reviewer, NotificationKind.APPLICATION_SUBMITTED, community.slug(),
                     community.name(), submitted.accountId(), applicant, null,
                     "application-submitted:" + submitted.applicationId() + ":" + reviewer));
         }
@@ -93,7 +93,7 @@ class NotificationFeed {
     @ApplicationModuleListener
     void on(VerificationDecided decided) {
         add(new NotificationStore.NewNotification(decided.accountId(),
-                (decided.approved() ? "VERIFICATION_APPROVED_" : "VERIFICATION_REJECTED_") + decided.kind().name(),
+                NotificationKind.of(decided.kind(), decided.approved()),
                 null, null, null, null, decided.reason(), "verification-decided:" + decided.requestId()));
     }
 
@@ -101,7 +101,7 @@ class NotificationFeed {
     void on(Followed followed) {
         // following again after unfollowing may notify again: no source key
         add(new NotificationStore.NewNotification(followed.followeeId(),
-                followed.nowFriends() ? Kind.FRIENDED.name() : Kind.FOLLOWED.name(), null, null,
+                followed.nowFriends() ? NotificationKind.FRIENDED : NotificationKind.FOLLOWED, null, null,
                 followed.followerId(), name(followed.followerId()), null, null));
     }
 
@@ -113,17 +113,17 @@ class NotificationFeed {
             return;
         }
         long recipient;
-        String kind;
+        NotificationKind kind;
         if (added.parentId() == null) {
             recipient = added.postAuthorId();
-            kind = post.kind() == PostKind.QUESTION ? Kind.ANSWER.name() : Kind.REPLY.name();
+            kind = post.kind() == PostKind.QUESTION ? NotificationKind.ANSWER : NotificationKind.REPLY;
         } else {
             var parent = posts.commentText(added.communityId(), added.parentId()).orElse(null);
             if (parent == null) {
                 return;
             }
             recipient = parent.authorId();
-            kind = "COMMENT_REPLY";
+            kind = NotificationKind.COMMENT_REPLY;
         }
         content(recipient, added.authorId(), kind, post, added.commentId(), post.title(), null,
                 "comment:" + added.commentId());
@@ -132,20 +132,20 @@ class NotificationFeed {
     @ApplicationModuleListener
     void on(QuestionAsked asked) {
         posts.find(asked.postId()).ifPresent(post -> content(asked.addresseeId(), asked.askerId(),
-                Kind.QUESTION_ASKED.name(), post, null, post.title(), null, "question:" + asked.postId()));
+                NotificationKind.QUESTION_ASKED, post, null, post.title(), null, "question:" + asked.postId()));
     }
 
     @ApplicationModuleListener
     void on(AnswerAccepted accepted) {
         posts.find(accepted.postId()).ifPresent(post -> content(accepted.answererId(), accepted.askerId(),
-                Kind.ANSWER_ACCEPTED.name(), post, accepted.commentId(), post.title(), null,
+                NotificationKind.ANSWER_ACCEPTED, post, accepted.commentId(), post.title(), null,
                 "accepted:" + accepted.commentId()));
     }
 
     @ApplicationModuleListener
     void on(MemberMentioned mentioned) {
         posts.find(mentioned.postId()).ifPresent(post -> content(mentioned.mentionedId(), mentioned.byAccountId(),
-                Kind.MENTIONED.name(), post, mentioned.commentId(), post.title(), null,
+                NotificationKind.MENTIONED, post, mentioned.commentId(), post.title(), null,
                 "mention:" + mentioned.postId() + ":" + mentioned.commentId() + ":" + mentioned.mentionedId()));
     }
 
@@ -165,7 +165,7 @@ class NotificationFeed {
             return;
         }
         var n = new NotificationStore.NewNotification(recipient,
-                reacted.commentId() == null ? Kind.REACTION.name() : "COMMENT_REACTION", community.slug(),
+                reacted.commentId() == null ? NotificationKind.REACTION : NotificationKind.COMMENT_REACTION, community.slug(),
                 community.name(), reacted.reactorId(), name(reacted.reactorId()), post.title(), null,
                 community.id(), post.postId(), reacted.commentId(), null);
         var group = reacted.commentId() == null ? "post:" + reacted.postId() : "comment:" + reacted.commentId();
@@ -198,7 +198,7 @@ class NotificationFeed {
         // keyed by the audit entry, not the content: the same decision taken again later (hide, restore, hide) is
         // news again, a redelivered event is not; an event stored before it carried its audit id has no key
         var sourceKey = decided.auditId() == null ? null : "moderation:" + decided.auditId();
-        add(new NotificationStore.NewNotification(decided.subjectId(), "MODERATION_" + action.name(), community.slug(),
+        add(new NotificationStore.NewNotification(decided.subjectId(), NotificationKind.of(action), community.slug(),
                 community.name(), null, null, detail, sourceKey,
                 community.id(), deleted ? null : decided.postId(), deleted ? null : decided.commentId(), decided.until()));
     }
@@ -220,7 +220,7 @@ class NotificationFeed {
         store.forgetCommunity(left.accountId(), left.communityId());
     }
 
-    private void content(long recipient, long actorId, String kind, Posts.PostRef post, Long commentId, String detail,
+    private void content(long recipient, long actorId, NotificationKind kind, Posts.PostRef post, Long commentId, String detail,
                          java.time.OffsetDateTime until, String sourceKey) {
         if (recipient == actorId) {
             return;
@@ -250,7 +250,7 @@ class NotificationFeed {
      * they want it by mail (whether or not they want it in the inbox).
      */
     private void add(NotificationStore.NewNotification n) {
-        var topic = Topic.of(n.kind());
+        var topic = n.kind().topic();
         var now = now();
         boolean fresh = true;
         if (preferences.inApp(n.accountId(), topic)) {
@@ -262,7 +262,7 @@ class NotificationFeed {
     }
 
     private void mail(NotificationStore.NotificationRow row, String sourceKey) {
-        if (!mails.enabled() || !preferences.email(row.accountId(), Topic.of(row.kind()))) {
+        if (!mails.enabled() || !preferences.email(row.accountId(), row.kind().topic())) {
             return;
         }
         var locale = preferences.locale(row.accountId());

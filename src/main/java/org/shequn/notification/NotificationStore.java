@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class NotificationStore {
 
-    record NotificationRow(long id, long accountId, String kind, String communitySlug, String communityName,
+    record NotificationRow(long id, long accountId, NotificationKind kind, String communitySlug, String communityName,
                            Long actorId, String actorName, String detail, OffsetDateTime createdAt,
                            OffsetDateTime readAt, Long communityId, Long postId, Long commentId, int actorCount,
                            OffsetDateTime untilAt) {
@@ -22,11 +22,11 @@ class NotificationStore {
      * What a new notification says; {@code sourceKey} makes a redelivered event a no-op. Notifications about
      * a community's content carry {@code communityId}, so they go when the recipient leaves the community.
      */
-    record NewNotification(long accountId, String kind, String communitySlug, String communityName, Long actorId,
+    record NewNotification(long accountId, NotificationKind kind, String communitySlug, String communityName, Long actorId,
                            String actorName, String detail, String sourceKey, Long communityId, Long postId,
                            Long commentId, OffsetDateTime untilAt) {
 
-        NewNotification(long accountId, String kind, String communitySlug, String communityName, Long actorId,
+        NewNotification(long accountId, NotificationKind kind, String communitySlug, String communityName, Long actorId,
                         String actorName, String detail, String sourceKey) {
             this(accountId, kind, communitySlug, communityName, actorId, actorName, detail, sourceKey, null, null,
                     null, null);
@@ -58,7 +58,7 @@ class NotificationStore {
                 insert into notifications (account_id, kind, community_slug, community_name, actor_id, actor_name,
                     detail, source_key, created_at, community_id, post_id, comment_id, until_at, open_group, actor_count)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
-                .params(n.accountId(), n.kind(), n.communitySlug(), n.communityName(), n.actorId(), n.actorName(),
+                .params(n.accountId(), n.kind().name(), n.communitySlug(), n.communityName(), n.actorId(), n.actorName(),
                         n.detail(), n.sourceKey(), now, n.communityId(), n.postId(), n.commentId(), n.untilAt(),
                         openGroup, actorCount).update();
     }
@@ -131,7 +131,7 @@ class NotificationStore {
     }
 
     private static NotificationRow row(ResultSet rs, int n) throws SQLException {
-        return new NotificationRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+        return new NotificationRow(rs.getLong(1), rs.getLong(2), NotificationKind.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5),
                 rs.getObject(6, Long.class), rs.getString(7), rs.getString(8), rs.getObject(9, OffsetDateTime.class),
                 rs.getObject(10, OffsetDateTime.class), rs.getObject(11, Long.class), rs.getObject(12, Long.class),
                 rs.getObject(13, Long.class), rs.getInt(14), rs.getObject(15, OffsetDateTime.class));

@@ -29,7 +29,7 @@ class NotificationText {
         return messages.getMessage("notification.kind." + r.kind(),
                 new Object[] {orEmpty(r.actorName()), orEmpty(r.communityName()), orEmpty(r.detail()),
                         Math.max(0, r.actorCount() - 1), format(r.untilAt()), Math.max(1, r.actorCount())},
-                r.kind(), locale);
+                r.kind().name(), locale);
     }
 
     /** A site path (no host); null when there is nowhere to go. */
@@ -38,16 +38,16 @@ class NotificationText {
             return "/c/" + r.communitySlug() + "/posts/" + r.postId()
                     + (r.commentId() == null ? "" : "#comment-" + r.commentId());
         }
-        if (r.kind().startsWith("APPLICATION_SUBMITTED")) {
+        if (r.kind() == NotificationKind.APPLICATION_SUBMITTED) {
             return "/c/" + r.communitySlug() + "/manage";
         }
-        if (r.kind().equals("APPLICATION_REJECTED")) {
+        if (r.kind() == NotificationKind.APPLICATION_REJECTED) {
             return "/c/" + r.communitySlug() + "/apply";
         }
         if (r.communitySlug() != null) {
             return "/c/" + r.communitySlug();
         }
-        if (r.kind().startsWith("VERIFICATION_")) {
+        if (r.kind().topic() == Topic.VERIFICATION) {
             return "/verifications";
         }
         return r.actorId() == null ? null : "/people/" + r.actorId();

@@ -14,26 +14,4 @@ enum Topic {
     Topic(boolean emailByDefault) {
         this.emailByDefault = emailByDefault;
     }
-
-    static Topic of(String kind) {
-        if (kind.startsWith("MODERATION_")) {
-            return MODERATION;
-        }
-        if (kind.startsWith("VERIFICATION_")) {
-            return VERIFICATION;
-        }
-        if (kind.startsWith("APPLICATION_")) {
-            return APPLICATION;
-        }
-        if (kind.equals("FOLLOWED") || kind.equals("FRIENDED")) {
-            return FOLLOW;
-        }
-        if (kind.equals("COMMENT_REPLY")) {
-            return REPLY;
-        }
-        if (kind.equals("COMMENT_REACTION")) {
-            return REACTION;
-        }
-        return valueOf(kind);
-    }
 }

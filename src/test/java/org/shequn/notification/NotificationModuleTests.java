@@ -132,7 +132,7 @@ class NotificationModuleTests {
                 .andWaitForStateChange(() -> inbox(author), rows -> !rows.isEmpty())
                 .andVerify(rows -> {
                     var row = rows.getFirst();
-                    assertThat(row.kind()).isEqualTo("REPLY");
+                    assertThat(row.kind()).isEqualTo(NotificationKind.REPLY);
                     assertThat(text(row)).isEqualTo("李四 评论了你的帖子「周末读书会」。");
                     assertThat(NotificationText.link(row)).isEqualTo("/c/" + slug + "/posts/" + post + "#comment-" + comment);
                     assertThat(row.readAt()).isNull();
@@ -160,7 +160,7 @@ class NotificationModuleTests {
         scenario.publish(new CommentAdded(IDS.incrementAndGet(), post, community, parent, replier, author))
                 .andWaitForStateChange(() -> inbox(commenter), rows -> !rows.isEmpty())
                 .andVerify(rows -> {
-                    assertThat(rows.getFirst().kind()).isEqualTo("COMMENT_REPLY");
+                    assertThat(rows.getFirst().kind()).isEqualTo(NotificationKind.COMMENT_REPLY);
                     assertThat(text(rows.getFirst())).isEqualTo("王五 回复了你在「周末读书会」下的评论。");
                     assertThat(inbox(author)).isEmpty();
                 });
@@ -274,6 +274,6 @@ class NotificationModuleTests {
                 .andWaitForStateChange(() -> inbox(author), rows -> rows.size() == 2);
         scenario.publish(new MemberLeft(community, author, MemberLeft.Reason.LEFT))
                 .andWaitForStateChange(() -> inbox(author), rows -> rows.size() == 1)
-                .andVerify(rows -> assertThat(rows.getFirst().kind()).isEqualTo("FOLLOWED"));
+                .andVerify(rows -> assertThat(rows.getFirst().kind()).isEqualTo(NotificationKind.FOLLOWED));
     }
 }

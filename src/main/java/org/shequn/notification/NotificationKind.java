@@ -1,0 +1,44 @@
+package org.shequn.notification;
+
+import org.shequn.moderation.ModerationDecided;
+import org.shequn.profile.VerificationKind;
+
+/**
+ * Every kind of notification. Each has a text {@code notification.kind.<NAME>} in the i18n bundles, and belongs
+ * to the {@link Topic} a member switches on and off. The names are stored and shown in the API as they are.
+ */
+public enum NotificationKind {
+    APPLICATION_APPROVED(Topic.APPLICATION), APPLICATION_REJECTED(Topic.APPLICATION),
+    APPLICATION_SUBMITTED(Topic.APPLICATION),
+    FOLLOWED(Topic.FOLLOW), FRIENDED(Topic.FOLLOW),
+    REPLY(Topic.REPLY), COMMENT_REPLY(Topic.REPLY), ANSWER(Topic.ANSWER), QUESTION_ASKED(Topic.QUESTION_ASKED),
+    ANSWER_ACCEPTED(Topic.ANSWER_ACCEPTED), MENTIONED(Topic.MENTIONED),
+    REACTION(Topic.REACTION), COMMENT_REACTION(Topic.REACTION),
+    MODERATION_POST_HIDDEN(Topic.MODERATION), MODERATION_POST_RESTORED(Topic.MODERATION),
+    MODERATION_POST_DELETED(Topic.MODERATION), MODERATION_POST_APPROVED(Topic.MODERATION),
+    MODERATION_COMMENT_HIDDEN(Topic.MODERATION), MODERATION_COMMENT_RESTORED(Topic.MODERATION),
+    MODERATION_COMMENT_DELETED(Topic.MODERATION), MODERATION_COMMENT_APPROVED(Topic.MODERATION),
+    MODERATION_MUTED(Topic.MODERATION), MODERATION_UNMUTED(Topic.MODERATION),
+    VERIFICATION_APPROVED_REAL_NAME(Topic.VERIFICATION), VERIFICATION_APPROVED_POSITION(Topic.VERIFICATION),
+    VERIFICATION_REJECTED_REAL_NAME(Topic.VERIFICATION), VERIFICATION_REJECTED_POSITION(Topic.VERIFICATION);
+
+    private final Topic topic;
+
+    NotificationKind(Topic topic) {
+        this.topic = topic;
+    }
+
+    Topic topic() {
+        return topic;
+    }
+
+    /** What a member hears of a moderator's decision about them (NotificationKindTest: every action has one). */
+    static NotificationKind of(ModerationDecided.Action action) {
+        return valueOf("MODERATION_" + action.name());
+    }
+
+    /** What a member hears of the decision on their verification (every kind has both). */
+    static NotificationKind of(VerificationKind kind, boolean approved) {
+        return valueOf((approved ? "VERIFICATION_APPROVED_" : "VERIFICATION_REJECTED_") + kind.name());
+    }
+}
