@@ -17,13 +17,19 @@ public final class PageContext {
     /** Read only when a template renders a form: touching it issues a token (and its cookie). */
     private final CsrfToken csrf;
     private final String path;
+    private final Flash flash;
 
     public PageContext(MessageSource messages, Locale locale, Viewer viewer, CsrfToken csrf, String path) {
+        this(messages, locale, viewer, csrf, path, null);
+    }
+
+    public PageContext(MessageSource messages, Locale locale, Viewer viewer, CsrfToken csrf, String path, Flash flash) {
         this.messages = messages;
         this.locale = locale;
         this.viewer = viewer;
         this.csrf = csrf;
         this.path = path;
+        this.flash = flash;
     }
 
     /** The message for {@code key} in the viewer's language; the key itself if no bundle has it. */
@@ -65,6 +71,21 @@ public final class PageContext {
 
     public String path() {
         return path;
+    }
+
+    /** True when the previous action left a message for this page ({@link Flash}). */
+    public boolean hasFlash() {
+        return flash != null;
+    }
+
+    /** The previous action's message, in the viewer's language; empty when there is none. */
+    public String flashText() {
+        return flash == null ? "" : t(flash.key(), flash.args().toArray());
+    }
+
+    /** ok, info or warn: the flash's CSS class. */
+    public String flashTone() {
+        return flash == null ? "" : flash.tone().css();
     }
 
     /** htmx sends the CSRF token as a header on every request it makes. */

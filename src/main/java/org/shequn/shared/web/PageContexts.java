@@ -19,6 +19,8 @@ public final class PageContexts {
         var csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         var query = request.getQueryString();
         var path = request.getRequestURI() + (query == null ? "" : "?" + query);
-        return new PageContext(messages, RequestContextUtils.getLocale(request), viewer, csrf, path);
+        var flashes = RequestContextUtils.getInputFlashMap(request);
+        var flash = flashes == null ? null : flashes.get(Flash.ATTRIBUTE) instanceof Flash f ? f : null;
+        return new PageContext(messages, RequestContextUtils.getLocale(request), viewer, csrf, path, flash);
     }
 }
