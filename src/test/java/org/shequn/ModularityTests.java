@@ -1,19 +1,33 @@
 package org.shequn;
 
+import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.metaAnnotatedWith;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.shequn.shared.files.FileStore;
 import org.springframework.modulith.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
 
 /**
- * Fails when a module reaches into another module's internals, depends on a module it does not declare, or when
+ * Fails when a module reaches into another module's internals, depends on a module it does not declare, when a
+ * module's controllers and pages do not stand apart in its {@code web} sub-package, when a store is public, or when
  * the module map in docs/modules.md no longer matches the code. {@code -Dshequn.docs.write=true} rewrites that map.
  */
 class ModularityTests {
@@ -23,6 +37,11 @@ class ModularityTests {
     private static final String END = "<!-- module-map:end -->";
 
     private final ApplicationModules modules = ApplicationModules.of(ShequnApplication.class);
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(new ImportOption.DoNotIncludeTests()).importPackages("org.shequn");
+    /** A module's web sub-package; group 1 is the module. */
+    private static final Pattern WEB = Pattern.compile("org\\.shequn\\.([a-z]+)\\.web(\\..+)?");
 
     @Test
     void modulesOnlyUseEachOthersPublicApi() {
@@ -46,6 +65,53 @@ class ModularityTests {
                         .doesNotContain(ApplicationModule.OPEN_TOKEN);
             }
         });
+    }
+
+    /**
+     * Controllers, REST controllers and controller advice live in their module's {@code web} sub-package. The content
+     * module follows in the same issue, once moderation and reactions have left it; shared's file endpoint stays with
+     * the file storage it serves.
+     */
+    @Test
+    void controllersAndPagesStandApartInAWebPackage() {
+        classes().that(metaAnnotatedWith(Controller.class).or(metaAnnotatedWith(ControllerAdvice.class)))
+                .and().resideOutsideOfPackages("org.shequn.content..", "org.shequn.shared.web..")
+                .and().doNotHaveFullyQualifiedName("org.shequn.shared.files.FilesController")
+                .should().resideInAPackage("org.shequn.*.web..")
+                .check(CLASSES);
+    }
+
+    /**
+     * A web package is a leaf: only its own classes use it. Spring finds the controllers by scanning, so nothing has
+     * to name them. {@code shared.web} is the web support every module's pages use, so it is not a leaf.
+     */
+    @Test
+    void nothingOutsideAWebPackageUsesIt() {
+        classes().should(new ArchCondition<JavaClass>("use no other package's web classes") {
+            @Override
+            public void check(JavaClass origin, ConditionEvents events) {
+                for (var dependency : origin.getDirectDependenciesFromSelf()) {
+                    var target = webModuleOf(dependency.getTargetClass());
+                    if (target != null && !target.equals(webModuleOf(origin))) {
+                        events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                    }
+                }
+            }
+        }).check(CLASSES);
+    }
+
+    /** The module whose web package holds this class; null outside one (and for shared.web). */
+    private static String webModuleOf(JavaClass type) {
+        var web = WEB.matcher(type.getBaseComponentType().getPackageName());
+        return web.matches() && !web.group(1).equals("shared") ? web.group(1) : null;
+    }
+
+    /** Stores are their module's own: use cases are what other packages call. {@link FileStore} is shared's API. */
+    @Test
+    void storesAreNotPublic() {
+        classes().that().haveSimpleNameEndingWith("Store").and().doNotHaveFullyQualifiedName(FileStore.class.getName())
+                .should().notBePublic()
+                .check(CLASSES);
     }
 
     @Test

@@ -19,7 +19,7 @@ import org.springframework.web.multipart.MultipartFile;
  * top to bottom: validate → check policy → act in one transaction → announce.
  */
 @Service
-class CommunityCatalog {
+public class CommunityCatalog {
 
     /** Anti-abuse: how many active communities one person may own. */
     static final int MAX_OWNED = 20;
@@ -48,7 +48,7 @@ class CommunityCatalog {
     }
 
     @Transactional
-    CommunityRow create(Viewer viewer, CommunitySettings settings) {
+    public CommunityInfo create(Viewer viewer, CommunitySettings settings) {
         Viewer.require(viewer);
         checkSettings(settings, 0);
         if (store.activeOwnedBy(viewer.accountId()) >= MAX_OWNED) {
@@ -61,11 +61,11 @@ class CommunityCatalog {
             throw Rejection.conflictOn("slug", "community.slug.taken");
         }
         events.publishEvent(new CommunityCreated(id, viewer.accountId()));
-        return store.byId(id).orElseThrow();
+        return directory.info(store.byId(id).orElseThrow());
     }
 
     @Transactional
-    CommunityRow update(Viewer viewer, String slug, CommunitySettings settings) {
+    public CommunityInfo update(Viewer viewer, String slug, CommunitySettings settings) {
         var community = ownedWritable(viewer, slug);
         checkSettings(settings, community.id());
         if (settings.memberCap() < roster.memberCount(community.id())) {
@@ -77,11 +77,11 @@ class CommunityCatalog {
         } catch (DuplicateKeyException raced) {
             throw Rejection.conflictOn("slug", "community.slug.taken");
         }
-        return store.byId(community.id()).orElseThrow();
+        return directory.info(store.byId(community.id()).orElseThrow());
     }
 
     @Transactional
-    void setCover(Viewer viewer, String slug, MultipartFile upload) {
+    public void setCover(Viewer viewer, String slug, MultipartFile upload) {
         var community = ownedWritable(viewer, slug);
         var key = images.store(upload, "cover", 1600);
         store.setCover(community.id(), key, now());
@@ -92,7 +92,7 @@ class CommunityCatalog {
     }
 
     @Transactional
-    void archive(Viewer viewer, String slug) {
+    public void archive(Viewer viewer, String slug) {
         var community = ownedWritable(viewer, slug);
         store.setArchived(community.id(), now(), now());
         directory.forgetAfterCommit();
@@ -100,7 +100,7 @@ class CommunityCatalog {
     }
 
     @Transactional
-    void restore(Viewer viewer, String slug) {
+    public void restore(Viewer viewer, String slug) {
         var community = owned(viewer, slug);
         if (community.archivedAt() == null) {
             throw Rejection.conflict("community.notArchived");
@@ -112,7 +112,7 @@ class CommunityCatalog {
 
     /** Hands the community to another member; the membership module adjusts both roles in this transaction. */
     @Transactional
-    void transfer(Viewer viewer, String slug, Long newOwnerId) {
+    public void transfer(Viewer viewer, String slug, Long newOwnerId) {
         var community = ownedWritable(viewer, slug);
         if (newOwnerId == null) {
             throw Rejection.invalid("newOwnerId", "validation.required");

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** Everything an owner sets when creating or editing a community: the API body and the form's target. */
-record CommunitySettings(
+public record CommunitySettings(
         @NotBlank @Size(max = 60) @Pattern(regexp = SINGLE_LINE, message = "{validation.noControlCharacters}") String name,
         @NotBlank @Size(min = 3, max = 40) @Pattern(regexp = "^[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9]$",
                 message = "{community.slug.pattern}") String slug,

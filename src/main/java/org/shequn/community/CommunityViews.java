@@ -9,24 +9,27 @@ import org.shequn.identity.Accounts;
 import org.shequn.identity.AccountSummary;
 import org.shequn.shared.Cursor;
 import org.shequn.shared.Page;
+import org.shequn.shared.Rejection;
 import org.shequn.shared.Viewer;
 import org.shequn.shared.text.Markdown;
 import org.springframework.stereotype.Component;
 
-/** Builds what pages and the API show of communities. */
+/** Builds what pages and the API show of communities: reads only, with the owner-only check for the settings form. */
 @Component
-class CommunityViews {
+public class CommunityViews {
 
     static final int PAGE_SIZE = 24;
 
+    private final CommunityCatalog catalog;
     private final CommunityStore store;
     private final CommunityDirectory directory;
     private final MemberRoster roster;
     private final Accounts accounts;
     private final Markdown markdown;
 
-    CommunityViews(CommunityStore store, CommunityDirectory directory, MemberRoster roster, Accounts accounts,
-                   Markdown markdown) {
+    CommunityViews(CommunityCatalog catalog, CommunityStore store, CommunityDirectory directory, MemberRoster roster,
+                   Accounts accounts, Markdown markdown) {
+        this.catalog = catalog;
         this.store = store;
         this.directory = directory;
         this.roster = roster;
@@ -34,7 +37,12 @@ class CommunityViews {
         this.markdown = markdown;
     }
 
-    CommunityView view(CommunityRow r, Viewer viewer) {
+    /** A community's page as this viewer sees it (their role in it, if any); 404 for an unknown slug. */
+    public CommunityView view(String slug, Viewer viewer) {
+        return view(catalog.bySlug(slug), viewer);
+    }
+
+    private CommunityView view(CommunityRow r, Viewer viewer) {
         var info = directory.info(r);
         var role = viewer == null ? null : roster.roleOf(r.id(), viewer.accountId()).map(Enum::name).orElse(null);
         var owner = accounts.find(r.ownerId()).map(AccountSummary::displayName).orElse("?");
@@ -45,7 +53,7 @@ class CommunityViews {
                 role);
     }
 
-    Page<CommunityCard> listing(String theme, String query, String cursorToken) {
+    public Page<CommunityCard> listing(String theme, String query, String cursorToken) {
         var cursor = Cursor.decode(cursorToken);
         OffsetDateTime before = cursor == null ? null : cursor.time();
         long beforeId = cursor == null ? 0 : cursor.id();
@@ -66,39 +74,23 @@ class CommunityViews {
         return new Page<>(cards, next);
     }
 
-    List<String> popularThemes() {
+    public List<String> popularThemes() {
         return store.popularThemes(12);
     }
 
-    static CommunityForm form(CommunityRow r, List<String> themes, List<String> questions) {
-        return new CommunityForm(r.name(), r.slug(), r.description(), String.join("，", themes), r.vision(),
-                r.communityValues(), r.mission(), r.rules(), r.visibility(), String.valueOf(r.memberCap()),
-                r.entryPolicy(), String.valueOf(r.requiresRealName()), String.valueOf(r.requiresPosition()),
-                String.valueOf(r.membersMayInvite()), questions);
-    }
-
-    /** The browser's strings to the use case's command; a cap that is not a number fails the range check. */
-    static CommunitySettings settings(CommunityForm f) {
-        Integer cap;
-        try {
-            cap = f.memberCap() == null || f.memberCap().isBlank() ? null : Integer.valueOf(f.memberCap().strip());
-        } catch (NumberFormatException e) {
-            cap = -1;
+    /** The settings form filled in as the community is now; only its owner may open it. */
+    public CommunityForm settingsForm(Viewer viewer, String slug) {
+        Viewer.require(viewer);
+        var r = catalog.bySlug(slug);
+        if (r.ownerId() != viewer.accountId()) {
+            throw Rejection.forbidden("community.ownerOnly");
         }
-        return new CommunitySettings(f.name(), f.slug(), f.description(), CommunityForm.splitTags(f.themes()), f.vision(),
-                f.values(), f.mission(), f.rules(), parse(Visibility.class, f.visibility(), Visibility.PUBLIC), cap,
-                parse(EntryPolicy.class, f.entryPolicy(), EntryPolicy.OPEN), f.checked(f.requiresRealName()),
-                f.checked(f.requiresPosition()), f.checked(f.membersMayInvite()),
-                f.questions() == null ? List.of() : f.questions().stream().filter(q -> q != null && !q.isBlank()).toList(),
-                null);
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String value, E fallback) {
-        try {
-            return value == null ? fallback : Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            return fallback;
-        }
+        var lists = store.lists(List.of(r.id()));
+        return new CommunityForm(r.name(), r.slug(), r.description(),
+                String.join("，", lists.themes().getOrDefault(r.id(), List.of())), r.vision(), r.communityValues(),
+                r.mission(), r.rules(), r.visibility(), String.valueOf(r.memberCap()), r.entryPolicy(),
+                String.valueOf(r.requiresRealName()), String.valueOf(r.requiresPosition()),
+                String.valueOf(r.membersMayInvite()), lists.questions().getOrDefault(r.id(), List.of()));
     }
 
     private static String blankToNull(String s) {

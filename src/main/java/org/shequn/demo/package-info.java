@@ -3,6 +3,7 @@
  * thirty members of varied positions, companies, schools and cities, so a new user sees a living product.
  * It drives the application's own HTTP API over loopback, so every demo row went through the same
  * validation, policies and events as a real user's.
+ * It has no HTTP endpoints of its own, so no {@code web} sub-package.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo data",
         allowedDependencies = {})

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Service;
  * other never see each other, filters combine with AND.
  */
 @Service
-class MemberDirectory {
+public class MemberDirectory {
 
     static final int PAGE_SIZE = 20;
     static final int MAX_PAGE_SIZE = 50;
@@ -49,7 +49,7 @@ class MemberDirectory {
         this.social = social;
     }
 
-    DirectoryPage page(Viewer viewer, String slug, DirectoryFilter filter, String cursorToken, Integer limit,
+    public DirectoryPage page(Viewer viewer, String slug, DirectoryFilter filter, String cursorToken, Integer limit,
                        boolean withFacets) {
         var standing = gate.of(viewer, slug);
         // the page shows outsiders and visitors who runs the community and how to get in; the API wants an account
@@ -79,7 +79,7 @@ class MemberDirectory {
     }
 
     /** A member's entry as another member sees it, with the friends they share. */
-    DirectoryMember member(Viewer viewer, String slug, long accountId) {
+    public DirectoryMember member(Viewer viewer, String slug, long accountId) {
         var community = gate.of(viewer, slug).requireMember("directory.membersOnly").community();
         if (accountId != viewer.accountId() && social.blockedEitherWay(viewer.accountId(), accountId)) {
             throw Rejection.notFound("directory.noSuchMember");
@@ -87,7 +87,7 @@ class MemberDirectory {
         return store.one(community.id(), accountId).orElseThrow(() -> Rejection.notFound("directory.noSuchMember"));
     }
 
-    List<AccountSummary> mutualFriends(Viewer viewer, long accountId) {
+    public List<AccountSummary> mutualFriends(Viewer viewer, long accountId) {
         if (viewer == null || viewer.accountId() == accountId) {
             return List.of();
         }

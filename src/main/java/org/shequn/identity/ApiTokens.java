@@ -28,12 +28,12 @@ import org.springframework.transaction.annotation.Transactional;
  * leak does not leak usable tokens. An account may hold at most {@value #MAX_ACTIVE} active tokens.
  */
 @Service
-class ApiTokens {
+public class ApiTokens {
 
     static final int MAX_ACTIVE = 20;
     static final String PREFIX = "shq_";
 
-    record Naming(@NotBlank @Size(max = 60)
+    public record Naming(@NotBlank @Size(max = 60)
                   @Pattern(regexp = "^[^\\p{Cntrl}]*$", message = "{validation.noControlCharacters}") String name) {
     }
 
@@ -49,7 +49,7 @@ class ApiTokens {
     }
 
     @Transactional
-    IssuedToken issue(long accountId, Naming naming) {
+    public IssuedToken issue(long accountId, Naming naming) {
         validation.check(naming);
         var active = jdbc.sql("select count(*) from api_tokens where account_id = ? and revoked_at is null")
                 .param(accountId).query(Integer.class).single();
@@ -69,7 +69,7 @@ class ApiTokens {
         return new IssuedToken(keys.getKeyAs(Number.class).longValue(), naming.name().strip(), secret, now);
     }
 
-    List<TokenView> list(long accountId) {
+    public List<TokenView> list(long accountId) {
         return jdbc.sql("""
                 select id, name, token_prefix, created_at, last_used_at from api_tokens
                 where account_id = ? and revoked_at is null order by id desc""")
@@ -77,7 +77,7 @@ class ApiTokens {
     }
 
     @Transactional
-    void revoke(long accountId, long tokenId) {
+    public void revoke(long accountId, long tokenId) {
         int changed = jdbc.sql("update api_tokens set revoked_at = ? where id = ? and account_id = ? and revoked_at is null")
                 .params(OffsetDateTime.now(clock), tokenId, accountId).update();
         if (changed == 0) {

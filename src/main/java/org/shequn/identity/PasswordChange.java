@@ -10,9 +10,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Changing one's password requires the current one. */
 @Service
-class PasswordChange {
+public class PasswordChange {
 
-    record Changing(@NotBlank @Size(max = 128) String currentPassword,
+    public record Changing(@NotBlank @Size(max = 128) String currentPassword,
                     @NotBlank @Size(min = 8, max = 128) String newPassword) {
     }
 
@@ -27,7 +27,7 @@ class PasswordChange {
     }
 
     @Transactional
-    void change(long accountId, Changing form) {
+    public void change(long accountId, Changing form) {
         validation.check(form);
         var account = store.byId(accountId).orElseThrow(Rejection::unauthenticated);
         if (!passwords.matches(form.currentPassword(), account.passwordHash())) {

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** The registration form and API body. */
-record Registering(
+public record Registering(
         @NotBlank @Size(max = 254) @Email String email,
         @Size(max = 20) @Pattern(regexp = "^(\\+?[0-9]{6,19})?$", message = "{identity.phone.invalid}") String phone,
         @NotBlank @Size(min = 8, max = 128) String password,

@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Registers an account: validate → refuse duplicates → store the hashed password → announce it. */
 @Service
-class Registration {
+public class Registration {
 
     private final Validation validation;
     private final AccountStore store;
@@ -33,7 +33,7 @@ class Registration {
     }
 
     @Transactional
-    SignedInAccount register(Registering form) {
+    public SignedInAccount register(Registering form) {
         validation.check(form);
         var email = normalizeEmail(form.email());
         var phone = form.phone() == null || form.phone().isBlank() ? null : form.phone().trim();

@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import org.shequn.shared.ProblemKind;
 import org.shequn.shared.Rejection;
 import org.shequn.shared.web.Problems;
 import org.springframework.beans.factory.annotation.Value;
@@ -93,7 +92,7 @@ class SecurityConfig {
                         .loginPage("/login")
                         .usernameParameter("email")
                         .passwordParameter("password")
-                        .successHandler((request, response, auth) -> response.sendRedirect(safeNext(request.getParameter("next"))))
+                        .successHandler((request, response, auth) -> response.sendRedirect(SignIn.safeNext(request.getParameter("next"))))
                         .failureHandler((request, response, e) -> response.sendRedirect(loginFailure(request, e))))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
@@ -118,27 +117,9 @@ class SecurityConfig {
         return false;
     }
 
-    /**
-     * Only a path on this site may be a post-login target, never another site. Control, space and format
-     * characters and backslashes are refused too: browsers drop or reinterpret them ({@code /\t/evil} becomes
-     * {@code //evil}), and a line break in a {@code Location} header is refused by the server with a 500.
-     */
-    static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/login")
-                || next.length() > 500 || next.chars().anyMatch(SecurityConfig::unsafeInPath)) {
-            return "/";
-        }
-        return next;
-    }
-
-    private static boolean unsafeInPath(int c) {
-        return c == '\\' || Character.isISOControl(c) || Character.isWhitespace(c) || Character.isSpaceChar(c)
-                || Character.getType(c) == Character.FORMAT;
-    }
-
     private static String loginFailure(HttpServletRequest request, AuthenticationException e) {
         var next = request.getParameter("next");
-        var suffix = next == null ? "" : "&next=" + URLEncoder.encode(safeNext(next), StandardCharsets.UTF_8);
+        var suffix = next == null ? "" : "&next=" + URLEncoder.encode(SignIn.safeNext(next), StandardCharsets.UTF_8);
         if (e instanceof LockedException) {
             return "/login?error=locked&minutes=" + e.getMessage() + suffix;
         }
@@ -152,9 +133,5 @@ class SecurityConfig {
         response.setContentType("application/problem+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         json.writeValue(response.getOutputStream(), body);
-    }
-
-    static Rejection lockedRejection(String minutes) {
-        return new Rejection(ProblemKind.RATE_LIMITED, "identity.login.locked", java.util.List.of(), minutes);
     }
 }

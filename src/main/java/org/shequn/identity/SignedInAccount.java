@@ -4,5 +4,5 @@ import java.io.Serializable;
 import org.shequn.shared.Viewer;
 
 /** The principal of a signed-in session or API token; stored in the database-backed session. */
-record SignedInAccount(long accountId, String displayName, boolean operator) implements Viewer, Serializable {
+public record SignedInAccount(long accountId, String displayName, boolean operator) implements Viewer, Serializable {
 }

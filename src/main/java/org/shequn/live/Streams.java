@@ -40,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  * other work pins (a class initializer loading a dictionary pinned both carriers of a 2-core node for seconds).
  */
 @Component
-class Streams implements SmartLifecycle, DisposableBean {
+public class Streams implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(Streams.class);
     private static final int MAX_QUEUED = 256;
@@ -74,8 +74,8 @@ class Streams implements SmartLifecycle, DisposableBean {
                 Thread.ofPlatform().daemon().name("shequn-live-send-", 0).factory());
     }
 
-    /** An open stream, and what starts sending to it (see {@link StreamStart}). */
-    record Opened(SseEmitter emitter, Runnable start) {
+    /** An open stream, and what starts sending to it (see the web package's {@code StreamStart}). */
+    public record Opened(SseEmitter emitter, Runnable start) {
     }
 
     /**
@@ -84,7 +84,7 @@ class Streams implements SmartLifecycle, DisposableBean {
      * {@link Opened#start} runs: a sender must not write to the response while the request's own thread still
      * does.
      */
-    Opened open(LiveContent.Watch watch, long accountId, Locale locale, boolean api) {
+    public Opened open(LiveContent.Watch watch, long accountId, Locale locale, boolean api) {
         var emitter = new SseEmitter(maxStream.toMillis());
         var subscriber = new Subscriber(watch, accountId, language(locale), api, emitter);
         var set = byCommunity.computeIfAbsent(watch.communityId(), k -> ConcurrentHashMap.newKeySet());

@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * applicant may have been banned, since they applied.
  */
 @Service
-class Applying {
+public class Applying {
 
     private final CommunityGate gate;
     private final Admission admission;
@@ -40,7 +40,7 @@ class Applying {
     }
 
     @Transactional
-    long apply(Viewer viewer, String slug, ApplicationAnswers answers) {
+    public long apply(Viewer viewer, String slug, ApplicationAnswers answers) {
         var community = gate.of(viewer, slug).requireSignedIn().community();
         validation.check(answers);
         var questions = community.questions();
@@ -69,7 +69,7 @@ class Applying {
     }
 
     @Transactional
-    void withdraw(Viewer viewer, String slug) {
+    public void withdraw(Viewer viewer, String slug) {
         var standing = gate.of(viewer, slug).requireSignedIn();
         if (standing.banned()) {
             throw Rejection.forbidden("membership.banned");
@@ -85,7 +85,7 @@ class Applying {
     }
 
     @Transactional
-    void approve(Viewer viewer, String slug, long applicationId) {
+    public void approve(Viewer viewer, String slug, long applicationId) {
         var community = runnable(viewer, slug);
         int members = admission.lock(community);
         var application = pendingIn(community, applicationId);
@@ -99,7 +99,7 @@ class Applying {
     }
 
     @Transactional
-    void reject(Viewer viewer, String slug, long applicationId, Rejecting rejecting) {
+    public void reject(Viewer viewer, String slug, long applicationId, Rejecting rejecting) {
         var community = runnable(viewer, slug);
         validation.check(rejecting);
         admission.lock(community);

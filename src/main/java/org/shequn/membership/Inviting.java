@@ -6,7 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
 import org.shequn.community.CommunityInfo;
-import org.shequn.community.CommunityRole;
+import org.shequn.membership.view.InvitationView;
 import org.shequn.shared.Rejection;
 import org.shequn.shared.Validation;
 import org.shequn.shared.Viewer;
@@ -18,34 +18,37 @@ import org.springframework.transaction.annotation.Transactional;
  * Each invitation records its creator, so every member brought in is attributed to who invited them.
  */
 @Service
-class Inviting {
+public class Inviting {
 
     static final int MAX_HOURS = 90 * 24;
     static final int LIST_LIMIT = 200;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    record Listed(CommunityInfo community, boolean all, List<InvitationStore.InvitationRow> invitations) {
+    /** The invitations a member may see in a community; {@code all} when they run it (and so see everyone's). */
+    public record Listed(CommunityInfo community, boolean all, List<InvitationView> invitations) {
     }
 
     private final CommunityGate gate;
     private final Admission admission;
     private final InvitationStore invitations;
     private final MembershipStore store;
+    private final MembershipViews views;
     private final Validation validation;
     private final Clock clock;
 
-    Inviting(CommunityGate gate, Admission admission, InvitationStore invitations, MembershipStore store, Validation validation,
-             Clock clock) {
+    Inviting(CommunityGate gate, Admission admission, InvitationStore invitations, MembershipStore store,
+             MembershipViews views, Validation validation, Clock clock) {
         this.gate = gate;
         this.admission = admission;
         this.invitations = invitations;
         this.store = store;
+        this.views = views;
         this.validation = validation;
         this.clock = clock;
     }
 
     @Transactional
-    InvitationStore.InvitationRow create(Viewer viewer, String slug, InvitationTerms terms) {
+    public InvitationView create(Viewer viewer, String slug, InvitationTerms terms) {
         var member = gate.of(viewer, slug).requireMember();
         var community = member.community();
         validation.check(terms);
@@ -58,11 +61,11 @@ class Inviting {
         var expires = terms.expiresInHours() == null ? null : now.plusHours(terms.expiresInHours());
         long id = invitations.insert(community.id(), newCode(), viewer.accountId(), expires, terms.maxUses(), now);
         store.audit(community.id(), viewer.accountId(), null, "INVITATION_CREATED", "#" + id, now);
-        return invitations.byId(id).orElseThrow();
+        return views.invitationView(community, invitations.byId(id).orElseThrow());
     }
 
     /** Owner and admins see every invitation; other members see the ones they made. */
-    Listed list(Viewer viewer, String slug) {
+    public Listed list(Viewer viewer, String slug) {
         var member = gate.of(viewer, slug).requireMember();
         var community = member.community();
         var role = member.role().orElseThrow();
@@ -70,12 +73,12 @@ class Inviting {
         if (!all && !community.membersMayInvite()) {
             throw Rejection.forbidden("membership.invitation.notAllowed");
         }
-        return new Listed(community, all,
-                invitations.list(community.id(), all ? null : viewer.accountId(), LIST_LIMIT));
+        return new Listed(community, all, views.invitationViews(community,
+                invitations.list(community.id(), all ? null : viewer.accountId(), LIST_LIMIT)));
     }
 
     @Transactional
-    void revoke(Viewer viewer, String slug, long invitationId) {
+    public void revoke(Viewer viewer, String slug, long invitationId) {
         var member = gate.of(viewer, slug).requireMember().requireWritable("membership.archived");
         var community = member.community();
         var role = member.role().orElseThrow();

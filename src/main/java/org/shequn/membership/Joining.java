@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
  * A code bypasses approval, never the ban, the verification requirements or the cap.
  */
 @Service
-class Joining {
+public class Joining {
 
     private final CommunityGate gate;
     private final Admission admission;
@@ -29,7 +29,7 @@ class Joining {
     }
 
     @Transactional
-    CommunityInfo join(Viewer viewer, String slug, String code) {
+    public CommunityInfo join(Viewer viewer, String slug, String code) {
         var community = gate.of(viewer, slug).requireSignedIn().community();
         Admission.checkWritable(community);
         var normalizedCode = code == null || code.isBlank() ? null : code.strip();

@@ -32,13 +32,13 @@ import org.springframework.stereotype.Component;
 
 /** What the membership pages and the API show; reads only, with who-may-see checks. */
 @Component
-class MembershipViews {
+public class MembershipViews {
 
     static final int PAGE_SIZE = 50;
     static final int MEMBER_LIMIT = 500;
 
     private final CommunityGate gate;
-    private final Admission admission;
+    private final Joining joining;
     private final MembershipStore store;
     private final ApplicationStore applications;
     private final Communities communities;
@@ -46,10 +46,10 @@ class MembershipViews {
     private final Markdown markdown;
     private final Clock clock;
 
-    MembershipViews(CommunityGate gate, Admission admission, MembershipStore store, ApplicationStore applications,
+    MembershipViews(CommunityGate gate, Joining joining, MembershipStore store, ApplicationStore applications,
                     Communities communities, Accounts accounts, Markdown markdown, Clock clock) {
         this.gate = gate;
-        this.admission = admission;
+        this.joining = joining;
         this.store = store;
         this.applications = applications;
         this.communities = communities;
@@ -58,26 +58,22 @@ class MembershipViews {
         this.clock = clock;
     }
 
-    CommunityInfo community(String slug) {
-        return admission.community(slug);
-    }
-
-    CommunityHeader header(CommunityInfo c) {
+    public CommunityHeader header(CommunityInfo c) {
         return new CommunityHeader(c.id(), c.slug(), c.name(), c.description(), store.count(c.id()), c.memberCap(),
                 c.entryPolicy().name(), c.requiresRealName(), c.requiresPosition(), c.membersMayInvite(), c.archived(),
                 c.questions());
     }
 
     /** The community anyone may open (the invitation landing), with the viewer's role in it if any. */
-    Standing visit(Viewer viewer, String slug) {
+    public Standing visit(Viewer viewer, String slug) {
         return gate.of(viewer, slug).requireCommunity();
     }
 
-    static String roleName(Standing standing) {
+    public static String roleName(Standing standing) {
         return standing.role().map(Enum::name).orElse(null);
     }
 
-    ApplyPage applyPage(Viewer viewer, String slug) {
+    public ApplyPage applyPage(Viewer viewer, String slug) {
         var standing = gate.of(viewer, slug).requireSignedIn();
         var community = standing.community();
         var latest = applications.latest(community.id(), viewer.accountId())
@@ -87,11 +83,11 @@ class MembershipViews {
     }
 
     /** Owner and admins only. */
-    CommunityInfo runnable(Viewer viewer, String slug) {
+    public CommunityInfo runnable(Viewer viewer, String slug) {
         return gate.of(viewer, slug).requireRunner().community();
     }
 
-    Page<ApplicationView> applications(Viewer viewer, String slug, String status, String cursor) {
+    public Page<ApplicationView> applications(Viewer viewer, String slug, String status, String cursor) {
         return applications(runnable(viewer, slug), status, cursor);
     }
 
@@ -111,7 +107,7 @@ class MembershipViews {
         return new Page<>(applicationViews(page), next);
     }
 
-    ManagePage managePage(Viewer viewer, String slug) {
+    public ManagePage managePage(Viewer viewer, String slug) {
         var runner = gate.of(viewer, slug).requireRunner();
         var community = runner.community();
         var queue = applications(community, "PENDING", null);
@@ -137,7 +133,7 @@ class MembershipViews {
         return new ManagePage(header(community), roleName(runner), queue.items(), queue.next(), members, bans);
     }
 
-    Page<AuditEntry> audit(Viewer viewer, String slug, String cursor) {
+    public Page<AuditEntry> audit(Viewer viewer, String slug, String cursor) {
         var community = runnable(viewer, slug);
         var before = Cursor.decode(cursor);
         var rows = store.auditTrail(community.id(), before == null ? null : before.id(), PAGE_SIZE + 1);
@@ -152,7 +148,7 @@ class MembershipViews {
         return new Page<>(entries, more ? new Cursor("a", page.getLast().id()).encode() : null);
     }
 
-    MyCommunities mine(Viewer viewer) {
+    public MyCommunities mine(Viewer viewer) {
         Viewer.require(viewer);
         var memberships = store.mine(viewer.accountId());
         var pending = applications.pendingOf(viewer.accountId());
@@ -167,6 +163,11 @@ class MembershipViews {
                 .map(p -> new MyCommunities.PendingApplication(p.id(), infos.get(p.communityId()).slug(),
                         infos.get(p.communityId()).name(), p.createdAt())).toList();
         return new MyCommunities(mine, waiting);
+    }
+
+    /** Who made the invitation behind a code, for its landing page; refuses a code that cannot be used (any more). */
+    public String inviterName(CommunityInfo community, String code) {
+        return invitationView(community, joining.usable(community, code)).creatorName();
     }
 
     List<InvitationView> invitationViews(CommunityInfo community, List<InvitationStore.InvitationRow> rows) {

@@ -4,5 +4,5 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /** A rejection must say why: the applicant reads it. */
-record Rejecting(@NotBlank @Size(max = 500) String reason) {
+public record Rejecting(@NotBlank @Size(max = 500) String reason) {
 }

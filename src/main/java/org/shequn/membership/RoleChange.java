@@ -4,5 +4,5 @@ import jakarta.validation.constraints.NotNull;
 import org.shequn.community.CommunityRole;
 
 /** The role a member should have from now on (admin, core member or member; never owner). */
-record RoleChange(@NotNull CommunityRole role) {
+public record RoleChange(@NotNull CommunityRole role) {
 }

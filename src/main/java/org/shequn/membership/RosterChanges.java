@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * this way (ownership moves only by transfer, in the community module).
  */
 @Service
-class RosterChanges {
+public class RosterChanges {
 
     private final Accounts accounts;
     private final CommunityGate gate;
@@ -42,7 +42,7 @@ class RosterChanges {
     }
 
     @Transactional
-    void leave(Viewer viewer, String slug) {
+    public void leave(Viewer viewer, String slug) {
         var standing = gate.of(viewer, slug).requireSignedIn();
         var community = standing.community();
         var role = standing.role().orElseThrow(() -> Rejection.conflict("membership.notMember"));
@@ -56,7 +56,7 @@ class RosterChanges {
     }
 
     @Transactional
-    void remove(Viewer viewer, String slug, long accountId) {
+    public void remove(Viewer viewer, String slug, long accountId) {
         var runner = gate.of(viewer, slug).requireRunner().requireWritable("membership.archived");
         var community = runner.community();
         var actor = runner.role().orElseThrow();
@@ -72,7 +72,7 @@ class RosterChanges {
     }
 
     @Transactional
-    void ban(Viewer viewer, String slug, long accountId, Banning banning) {
+    public void ban(Viewer viewer, String slug, long accountId, Banning banning) {
         var runner = gate.of(viewer, slug).requireRunner().requireWritable("membership.archived");
         var community = runner.community();
         var actor = runner.role().orElseThrow();
@@ -104,7 +104,7 @@ class RosterChanges {
     }
 
     @Transactional
-    void unban(Viewer viewer, String slug, long accountId) {
+    public void unban(Viewer viewer, String slug, long accountId) {
         var community = gate.of(viewer, slug).requireRunner().requireWritable("membership.archived").community();
         admission.lock(community);
         if (!store.unban(community.id(), accountId)) {
@@ -114,7 +114,7 @@ class RosterChanges {
     }
 
     @Transactional
-    void changeRole(Viewer viewer, String slug, long accountId, RoleChange change) {
+    public void changeRole(Viewer viewer, String slug, long accountId, RoleChange change) {
         var runner = gate.of(viewer, slug).requireRunner().requireWritable("membership.archived");
         var community = runner.community();
         var actor = runner.role().orElseThrow();

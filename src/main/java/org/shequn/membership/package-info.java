@@ -5,6 +5,7 @@
  * invitation codes), roles (owner, admin, core member, member), leaving, removal, bans and mutes, and the audit
  * trail of every change. Depends on the community module, which sees memberships only through the
  * {@link org.shequn.community.MemberRoster} this module implements.
+ * The {@code web} sub-package holds its HTTP endpoints and pages.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Membership",
         allowedDependencies = {"community", "identity", "profile", "shared"})

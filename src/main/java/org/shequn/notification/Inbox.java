@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Reading one's own notifications; texts are rendered now, in the reader's language. */
 @Service
-class Inbox {
+public class Inbox {
 
     static final int PAGE_SIZE = 30;
 
@@ -27,7 +27,7 @@ class Inbox {
         this.clock = clock;
     }
 
-    Page<NotificationView> page(Viewer viewer, String cursor, Locale locale) {
+    public Page<NotificationView> page(Viewer viewer, String cursor, Locale locale) {
         Viewer.require(viewer);
         var before = Cursor.decode(cursor);
         var rows = store.inbox(viewer.accountId(), before == null ? Long.MAX_VALUE : before.id(), PAGE_SIZE + 1);
@@ -37,30 +37,34 @@ class Inbox {
         return new Page<>(items, more ? new Cursor("n", page.getLast().id()).encode() : null);
     }
 
-    int unread(Viewer viewer) {
+    public int unread(Viewer viewer) {
         return viewer == null ? 0 : store.unread(viewer.accountId());
     }
 
     @Transactional
-    void markAllRead(Viewer viewer) {
+    public void markAllRead(Viewer viewer) {
         Viewer.require(viewer);
         store.markAllRead(viewer.accountId(), OffsetDateTime.now(clock));
     }
 
     /** Marks one of one's own notifications read; someone else's is "not found", as if it did not exist. */
     @Transactional
-    NotificationStore.NotificationRow markRead(Viewer viewer, long id) {
-        Viewer.require(viewer);
-        var row = store.byId(viewer.accountId(), id).orElseThrow(() -> Rejection.notFound("notification.notFound"));
-        store.markRead(viewer.accountId(), id, OffsetDateTime.now(clock));
-        return row;
+    public void markRead(Viewer viewer, long id) {
+        read(viewer, id);
     }
 
     /** Opening a notification reads it; returns where it leads (the inbox when nowhere). */
     @Transactional
-    String open(Viewer viewer, long id) {
-        var link = NotificationText.link(markRead(viewer, id));
+    public String open(Viewer viewer, long id) {
+        var link = NotificationText.link(read(viewer, id));
         return link == null ? "/notifications" : link;
+    }
+
+    private NotificationStore.NotificationRow read(Viewer viewer, long id) {
+        Viewer.require(viewer);
+        var row = store.byId(viewer.accountId(), id).orElseThrow(() -> Rejection.notFound("notification.notFound"));
+        store.markRead(viewer.accountId(), id, OffsetDateTime.now(clock));
+        return row;
     }
 
     private NotificationView view(NotificationStore.NotificationRow r, Locale locale) {

@@ -15,7 +15,7 @@ import org.springframework.web.util.HtmlUtils;
  * mail sender, and nothing is queued.
  */
 @Component
-class Mails {
+public class Mails {
 
     private final ObjectProvider<JavaMailSender> sender;
     private final MailOutbox outbox;
@@ -32,7 +32,7 @@ class Mails {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
-    boolean enabled() {
+    public boolean enabled() {
         return sender.getIfAvailable() != null;
     }
 

@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Which notifications a member wants, in the inbox and by mail, and whether they want the daily digest. */
 @Service
-class Preferences {
+public class Preferences {
 
     static final Locale DEFAULT_LOCALE = Locale.SIMPLIFIED_CHINESE;
 
@@ -22,7 +22,7 @@ class Preferences {
         this.store = store;
     }
 
-    NotificationPreferences form(Viewer viewer) {
+    public NotificationPreferences form(Viewer viewer) {
         Viewer.require(viewer);
         var choices = store.choices(viewer.accountId());
         var settings = store.settings(viewer.accountId());
@@ -38,7 +38,7 @@ class Preferences {
      * language the member is using the site in now.
      */
     @Transactional
-    NotificationPreferences save(Viewer viewer, NotificationPreferences form, Locale locale) {
+    public NotificationPreferences save(Viewer viewer, NotificationPreferences form, Locale locale) {
         Viewer.require(viewer);
         if (form == null || form.topics() == null || form.topics().size() > Topic.values().length) {
             throw Rejection.invalid("topics", "notification.preferences.topics");

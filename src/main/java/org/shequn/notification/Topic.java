@@ -5,7 +5,7 @@ package org.shequn.notification;
  * of as one thing (a follow and a new friend are both "follows"). Defaults: everything in the inbox; mail
  * only for what asks something of the member or concerns them directly.
  */
-enum Topic {
+public enum Topic {
     REPLY(false), ANSWER(false), QUESTION_ASKED(true), ANSWER_ACCEPTED(true), MENTIONED(true), REACTION(false),
     MODERATION(true), FOLLOW(false), APPLICATION(false), VERIFICATION(false);
 

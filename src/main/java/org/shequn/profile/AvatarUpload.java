@@ -16,7 +16,7 @@ import org.springframework.web.multipart.MultipartFile;
  * clean PNG pixels are ever served), and the old file is deleted once the new one is committed.
  */
 @Service
-class AvatarUpload {
+public class AvatarUpload {
 
     static final int SIDE = 512;
 
@@ -36,7 +36,7 @@ class AvatarUpload {
 
     /** Returns the new avatar's URL. */
     @Transactional
-    String replace(long accountId, MultipartFile upload) {
+    public String replace(long accountId, MultipartFile upload) {
         var key = images.store(upload, "avatar", SIDE);
         var now = OffsetDateTime.now(clock);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

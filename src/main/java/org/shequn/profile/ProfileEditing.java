@@ -28,15 +28,15 @@ import org.springframework.transaction.annotation.Transactional;
  * company or position withdraws a position verification, which covered the old ones.
  */
 @Service
-class ProfileEditing {
+public class ProfileEditing {
 
     static final String ONE_LINE = "^\\P{Cc}*$";
     static final String MULTI_LINE = "^[\\P{Cc}\\r\\n\\t]*$";
-    static final int MAX_EDUCATION = 5;
+    public static final int MAX_EDUCATION = 5;
     static final int MAX_TAGS = 20;
 
     /** The whole editable profile, as the form and {@code PUT /api/v1/me/profile} send it. */
-    record Editing(
+    public record Editing(
             @NotBlank @Size(max = 40) @Pattern(regexp = ONE_LINE, message = "{validation.noControlCharacters}") String displayName,
             @Size(max = 500) @Pattern(regexp = MULTI_LINE, message = "{validation.noControlCharacters}") String bio,
             @Size(max = 40) @Pattern(regexp = ONE_LINE, message = "{validation.noControlCharacters}") String city,
@@ -58,7 +58,7 @@ class ProfileEditing {
         }
     }
 
-    record EducationEntry(
+    public record EducationEntry(
             @NotBlank @Size(max = 80) @Pattern(regexp = ONE_LINE, message = "{validation.noControlCharacters}") String school,
             @Size(max = 40) @Pattern(regexp = ONE_LINE, message = "{validation.noControlCharacters}") String degree,
             @Min(1950) @Max(2100) Integer startYear,
@@ -90,7 +90,7 @@ class ProfileEditing {
     }
 
     @Transactional
-    void save(long accountId, Editing editing) {
+    public void save(long accountId, Editing editing) {
         var e = check(editing == null ? new Editing(null, null, null, null, null, null, null, null, null) : editing);
         var account = accounts.find(accountId).orElseThrow(() -> Rejection.notFound("problem.notFound"));
         var now = OffsetDateTime.now(clock);
@@ -138,13 +138,5 @@ class ProfileEditing {
             }
         }
         return result;
-    }
-
-    /** Splits a form's tag text on commas (, ， 、), semicolons and line breaks. */
-    static List<String> splitTags(String text) {
-        if (text == null || text.isBlank()) {
-            return List.of();
-        }
-        return List.of(text.split("[,，、;；\\r\\n]+"));
     }
 }

@@ -31,19 +31,19 @@ import org.springframework.web.multipart.MultipartFile;
  * approval covers the company and position the member had when asking.
  */
 @Service
-class Verifications {
+public class Verifications {
 
     static final long MAX_FILE_BYTES = 5L * 1024 * 1024;
     static final int MAX_IMAGE_SIDE = 2048;
     static final int QUEUE_LIMIT = 200;
 
-    record Requesting(
+    public record Requesting(
             @NotNull VerificationKind kind,
             @NotBlank @Size(max = 2000) @Pattern(regexp = ProfileEditing.MULTI_LINE, message = "{validation.noControlCharacters}") String evidence,
             @Size(max = 40) @Pattern(regexp = ProfileEditing.ONE_LINE, message = "{validation.noControlCharacters}") String realName) {
     }
 
-    record Rejecting(
+    public record Rejecting(
             @NotBlank @Size(max = 500) @Pattern(regexp = ProfileEditing.MULTI_LINE, message = "{validation.noControlCharacters}") String reason) {
     }
 
@@ -69,7 +69,7 @@ class Verifications {
     }
 
     @Transactional
-    VerificationView request(Viewer viewer, Requesting form, MultipartFile file) {
+    public VerificationView request(Viewer viewer, Requesting form, MultipartFile file) {
         long accountId = Viewer.require(viewer).accountId();
         var r = form == null ? new Requesting(null, null, null) : new Requesting(form.kind(),
                 ProfileEditing.strip(form.evidence()), ProfileEditing.strip(form.realName()));
@@ -97,13 +97,13 @@ class Verifications {
         return view(requests.find(id).orElseThrow(), viewer.displayName());
     }
 
-    List<VerificationView> mine(Viewer viewer) {
+    public List<VerificationView> mine(Viewer viewer) {
         var me = Viewer.require(viewer);
         return requests.byAccount(me.accountId()).stream().map(row -> view(row, me.displayName())).toList();
     }
 
     /** The review queue: pending requests oldest first, then recent decisions. Operators only. */
-    List<VerificationView> queue(Viewer viewer, String status) {
+    public List<VerificationView> queue(Viewer viewer, String status) {
         requireOperator(viewer);
         VerificationStore.Status wanted = null;
         if (status != null && !status.isBlank()) {
@@ -122,12 +122,12 @@ class Verifications {
     }
 
     @Transactional
-    VerificationView approve(Viewer viewer, long id) {
+    public VerificationView approve(Viewer viewer, long id) {
         return decide(viewer, id, true, null);
     }
 
     @Transactional
-    VerificationView reject(Viewer viewer, long id, Rejecting form) {
+    public VerificationView reject(Viewer viewer, long id, Rejecting form) {
         requireOperator(viewer);
         var r = validation.check(new Rejecting(form == null ? null : ProfileEditing.strip(form.reason())));
         return decide(viewer, id, false, r.reason());
@@ -159,7 +159,7 @@ class Verifications {
     }
 
     /** One request, for its requester and the operators only. */
-    VerificationView one(Viewer viewer, long id) {
+    public VerificationView one(Viewer viewer, long id) {
         var row = visibleRow(viewer, id);
         var name = accounts.find(row.accountId()).map(a -> a.displayName()).orElse("#" + row.accountId());
         return view(row, name);
@@ -175,7 +175,7 @@ class Verifications {
     }
 
     /** An evidence file for whoever may see it: the requester and operators. */
-    Evidence evidence(Viewer viewer, long id) {
+    public Evidence evidence(Viewer viewer, long id) {
         var row = visibleRow(viewer, id);
         if (row.fileKey() == null) {
             throw Rejection.notFound("verification.noFile");
@@ -185,7 +185,7 @@ class Verifications {
         return new Evidence(file, "evidence-" + id + "." + extension);
     }
 
-    record Evidence(FileStore.StoredFile file, String filename) {
+    public record Evidence(FileStore.StoredFile file, String filename) {
     }
 
     private static Viewer requireOperator(Viewer viewer) {

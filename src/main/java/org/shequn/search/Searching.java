@@ -22,7 +22,7 @@ import org.springframework.stereotype.Service;
 
 /** Searches one community (members only) or every community the viewer belongs to. */
 @Service
-class Searching {
+public class Searching {
 
     static final int PAGE_SIZE = 20;
     static final int MAX_QUERY = 100;
@@ -46,14 +46,14 @@ class Searching {
         this.accounts = accounts;
     }
 
-    SearchResults community(Viewer viewer, String slug, SearchForm form) {
+    public SearchResults community(Viewer viewer, String slug, SearchForm form) {
         var community = member(viewer, slug);
         var query = parse(form);
         return run(query, List.of(community.id()), community);
     }
 
     /** The search page before anything was typed: still members only. */
-    SearchResults blank(Viewer viewer, String slug) {
+    public SearchResults blank(Viewer viewer, String slug) {
         var community = member(viewer, slug);
         return new SearchResults("", community.slug(), community.name(), List.of(), true, List.of(), null);
     }
@@ -62,7 +62,7 @@ class Searching {
         return gate.of(viewer, slug).requireMember("search.membersOnly").community();
     }
 
-    SearchResults mine(Viewer viewer, SearchForm form) {
+    public SearchResults mine(Viewer viewer, SearchForm form) {
         Viewer.require(viewer);
         var query = parse(form);
         var ids = memberships.communitiesOf(viewer.accountId());

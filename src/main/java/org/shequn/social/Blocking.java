@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
  * other until the blocker unblocks. Only the blocker knows; the blocked person is not told.
  */
 @Service
-class Blocking {
+public class Blocking {
 
     private final People people;
     private final Blocks blocks;
@@ -28,7 +28,7 @@ class Blocking {
     }
 
     @Transactional
-    void block(long blocker, long blocked) {
+    public void block(long blocker, long blocked) {
         people.requireOther(blocker, blocked, "social.block.self");
         boolean added = blocks.add(blocker, blocked, OffsetDateTime.now(clock));
         follows.remove(blocker, blocked);
@@ -39,7 +39,7 @@ class Blocking {
     }
 
     @Transactional
-    void unblock(long blocker, long blocked) {
+    public void unblock(long blocker, long blocked) {
         people.requireOther(blocker, blocked, "social.block.self");
         if (blocks.remove(blocker, blocked)) {
             events.publishEvent(new Unblocked(blocker, blocked));

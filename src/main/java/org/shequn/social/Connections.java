@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
 
 /** Reading the graph: the {@link SocialGraph} other modules use, plus the counts and lists our pages show. */
 @Service
-class Connections implements SocialGraph {
+public class Connections implements SocialGraph {
 
     static final int PAGE_SIZE = 30;
     static final int PANEL_MUTUAL_FRIENDS = 12;
@@ -59,12 +59,12 @@ class Connections implements SocialGraph {
         return follows.followees(accountId, Math.max(0, limit));
     }
 
-    SocialCounts counts(long accountId) {
+    public SocialCounts counts(long accountId) {
         return new SocialCounts(follows.followerCount(accountId), follows.followingCount(accountId),
                 follows.friendCount(accountId));
     }
 
-    Relation relation(long viewer, long other) {
+    public Relation relation(long viewer, long other) {
         if (viewer == other) {
             return Relation.NONE;
         }
@@ -85,12 +85,12 @@ class Connections implements SocialGraph {
         return result;
     }
 
-    List<PersonLink> mutualFriendLinks(long viewer, long other, int limit) {
+    public List<PersonLink> mutualFriendLinks(long viewer, long other, int limit) {
         return named(mutualFriends(viewer, other, limit));
     }
 
     /** The social box on {@code personId}'s page as {@code viewer} (null: anonymous) sees it. */
-    SocialPanel panel(Viewer viewer, long personId, String error) {
+    public SocialPanel panel(Viewer viewer, long personId, String error) {
         var counts = counts(personId);
         if (viewer == null) {
             return new SocialPanel(personId, false, false, counts, null, List.of(), error);
@@ -103,7 +103,7 @@ class Connections implements SocialGraph {
     }
 
     /** One page of the viewer's list {@code kind} (one of {@link org.shequn.social.view.PeopleList#KINDS}). */
-    Page<PersonLink> list(String kind, long me, String cursorToken) {
+    public Page<PersonLink> list(String kind, long me, String cursorToken) {
         var after = Cursor.decode(cursorToken);
         var rows = switch (kind) {
             case "friends" -> follows.friends(me, after, PAGE_SIZE);

@@ -9,7 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Following and unfollowing someone. Following twice is a no-op; a block in either direction forbids it. */
 @Service
-class Following {
+public class Following {
 
     private final People people;
     private final Follows follows;
@@ -26,7 +26,7 @@ class Following {
     }
 
     @Transactional
-    void follow(long follower, long followee) {
+    public void follow(long follower, long followee) {
         people.requireOther(follower, followee, "social.follow.self");
         if (blocks.exists(follower, followee)) {
             throw Rejection.forbidden("social.follow.youBlocked");
@@ -41,7 +41,7 @@ class Following {
     }
 
     @Transactional
-    void unfollow(long follower, long followee) {
+    public void unfollow(long follower, long followee) {
         people.requireOther(follower, followee, "social.follow.self");
         follows.remove(follower, followee);
     }

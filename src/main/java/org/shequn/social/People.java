@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /** The check every social action starts with: the other person is someone else, and exists. */
 @Component
-class People {
+public class People {
 
     private final Accounts accounts;
 
@@ -21,7 +21,7 @@ class People {
         requireExists(personId);
     }
 
-    void requireExists(long personId) {
+    public void requireExists(long personId) {
         if (accounts.find(personId).isEmpty()) {
             throw Rejection.notFound("social.person.notFound");
         }

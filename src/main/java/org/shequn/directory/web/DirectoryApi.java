@@ -1,6 +1,7 @@
-package org.shequn.directory;
+package org.shequn.directory.web;
 
 import java.util.List;
+import org.shequn.directory.MemberDirectory;
 import org.shequn.directory.view.DirectoryFilter;
 import org.shequn.directory.view.DirectoryMember;
 import org.shequn.identity.AccountSummary;

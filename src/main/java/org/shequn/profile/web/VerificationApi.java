@@ -1,8 +1,10 @@
-package org.shequn.profile;
+package org.shequn.profile.web;
 
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import org.shequn.profile.VerificationKind;
+import org.shequn.profile.Verifications;
 import org.shequn.profile.view.VerificationView;
 import org.shequn.shared.Rejection;
 import org.shequn.shared.Viewer;

@@ -1,6 +1,10 @@
-package org.shequn.profile;
+package org.shequn.profile.web;
 
 import java.util.Map;
+import org.shequn.profile.AvatarUpload;
+import org.shequn.profile.ProfileCard;
+import org.shequn.profile.ProfileEditing;
+import org.shequn.profile.Profiles;
 import org.shequn.shared.Rejection;
 import org.shequn.shared.Viewer;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

@@ -1,5 +1,6 @@
-package org.shequn.search;
+package org.shequn.search.web;
 
+import org.shequn.search.Searching;
 import org.shequn.search.view.SearchForm;
 import org.shequn.search.view.SearchResults;
 import org.shequn.shared.Viewer;

@@ -1,9 +1,13 @@
-package org.shequn.social;
+package org.shequn.social.web;
 
 import java.util.List;
 import org.shequn.shared.Page;
 import org.shequn.shared.Rejection;
 import org.shequn.shared.Viewer;
+import org.shequn.social.Blocking;
+import org.shequn.social.Connections;
+import org.shequn.social.Following;
+import org.shequn.social.People;
 import org.shequn.social.view.PersonLink;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

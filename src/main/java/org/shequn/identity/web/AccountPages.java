@@ -1,16 +1,18 @@
-package org.shequn.identity;
+package org.shequn.identity.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.shequn.identity.ApiTokens;
+import org.shequn.identity.PasswordChange;
+import org.shequn.identity.Registering;
+import org.shequn.identity.Registration;
+import org.shequn.identity.SignIn;
 import org.shequn.identity.view.IssuedToken;
-import org.shequn.identity.view.TokenView;
 import org.shequn.shared.Rejection;
 import org.shequn.shared.Viewer;
 import org.shequn.shared.web.FormErrors;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,15 +28,15 @@ class AccountPages {
     private final Registration registration;
     private final PasswordChange passwordChange;
     private final ApiTokens tokens;
-    private final SecurityContextRepository contexts;
+    private final SignIn signIn;
     private final MessageSource messages;
 
-    AccountPages(Registration registration, PasswordChange passwordChange, ApiTokens tokens,
-                 SecurityContextRepository contexts, MessageSource messages) {
+    AccountPages(Registration registration, PasswordChange passwordChange, ApiTokens tokens, SignIn signIn,
+                 MessageSource messages) {
         this.registration = registration;
         this.passwordChange = passwordChange;
         this.tokens = tokens;
-        this.contexts = contexts;
+        this.signIn = signIn;
         this.messages = messages;
     }
 
@@ -52,8 +54,8 @@ class AccountPages {
                     HttpServletRequest request, HttpServletResponse response) {
         try {
             var account = registration.register(form);
-            signIn(account, request, response);
-            return "redirect:" + SecurityConfig.safeNext(next == null ? "/profile/edit?welcome" : next);
+            signIn.intoSession(account, request, response);
+            return "redirect:" + SignIn.safeNext(next == null ? "/profile/edit?welcome" : next);
         } catch (Rejection rejection) {
             response.setStatus(rejection.kind().status());
             model.addAttribute("email", form.email());
@@ -75,7 +77,7 @@ class AccountPages {
         }
         model.addAttribute("error", message);
         model.addAttribute("minutes", minutes == null ? "" : minutes.replaceAll("[^0-9]", ""));
-        model.addAttribute("next", SecurityConfig.safeNext(next));
+        model.addAttribute("next", SignIn.safeNext(next));
         return "identity/login";
     }
 
@@ -127,15 +129,5 @@ class AccountPages {
         model.addAttribute("notice", notice);
         model.addAttribute("issued", issued);
         return "identity/settings";
-    }
-
-    private void signIn(SignedInAccount account, HttpServletRequest request, HttpServletResponse response) {
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(PasswordLogin.authenticated(account));
-        SecurityContextHolder.setContext(context);
-        if (request.getSession(false) != null) {
-            request.changeSessionId();
-        }
-        contexts.saveContext(context, request, response);
     }
 }

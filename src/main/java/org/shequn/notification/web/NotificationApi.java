@@ -1,8 +1,10 @@
-package org.shequn.notification;
+package org.shequn.notification.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.shequn.notification.view.NotificationView;
+import org.shequn.notification.Inbox;
+import org.shequn.notification.Preferences;
 import org.shequn.notification.view.NotificationPreferences;
+import org.shequn.notification.view.NotificationView;
 import org.shequn.shared.Page;
 import org.shequn.shared.Viewer;
 import org.springframework.http.ResponseEntity;

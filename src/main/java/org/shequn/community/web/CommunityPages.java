@@ -1,8 +1,13 @@
-package org.shequn.community;
+package org.shequn.community.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import org.shequn.community.CommunityCatalog;
+import org.shequn.community.CommunitySettings;
+import org.shequn.community.CommunityViews;
+import org.shequn.community.EntryPolicy;
+import org.shequn.community.Visibility;
 import org.shequn.community.view.CommunityForm;
 import org.shequn.identity.Accounts;
 import org.shequn.shared.Rejection;
@@ -25,15 +30,12 @@ class CommunityPages {
 
     private final CommunityCatalog catalog;
     private final CommunityViews views;
-    private final CommunityStore store;
     private final Accounts accounts;
     private final MessageSource messages;
 
-    CommunityPages(CommunityCatalog catalog, CommunityViews views, CommunityStore store, Accounts accounts,
-                   MessageSource messages) {
+    CommunityPages(CommunityCatalog catalog, CommunityViews views, Accounts accounts, MessageSource messages) {
         this.catalog = catalog;
         this.views = views;
-        this.store = store;
         this.accounts = accounts;
         this.messages = messages;
     }
@@ -67,7 +69,7 @@ class CommunityPages {
     String create(@AuthenticationPrincipal Viewer viewer, CommunityForm form, Model model,
                   HttpServletRequest request, HttpServletResponse response) {
         try {
-            var created = catalog.create(viewer, CommunityViews.settings(form));
+            var created = catalog.create(viewer, settings(form));
             return "redirect:/c/" + created.slug() + "?created";
         } catch (Rejection rejection) {
             if (rejection.kind() == org.shequn.shared.ProblemKind.UNAUTHENTICATED) {
@@ -80,31 +82,29 @@ class CommunityPages {
 
     @GetMapping("/c/{slug}")
     String show(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, Model model) {
-        var community = catalog.bySlug(slug);
-        model.addAttribute("community", views.view(community, viewer));
+        model.addAttribute("community", views.view(slug, viewer));
         return "community/show";
     }
 
     @GetMapping("/c/{slug}/settings")
     String settings(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, Model model) {
-        var community = ownedBy(viewer, slug);
-        return form(model, editForm(community), FormErrors.NONE, views.view(community, viewer));
+        var form = views.settingsForm(viewer, slug);
+        return form(model, form, FormErrors.NONE, views.view(slug, viewer));
     }
 
     @PostMapping("/c/{slug}/settings")
     String update(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, CommunityForm form, Model model,
                   HttpServletRequest request, HttpServletResponse response) {
         try {
-            var updated = catalog.update(viewer, slug, CommunityViews.settings(form));
+            var updated = catalog.update(viewer, slug, settings(form));
             return "redirect:/c/" + updated.slug() + "?saved";
         } catch (Rejection rejection) {
             if (rejection.fieldProblems().isEmpty()) {
                 throw rejection;
             }
             response.setStatus(rejection.kind().status());
-            var community = catalog.bySlug(slug);
             return form(model, form, FormErrors.of(rejection, messages, RequestContextUtils.getLocale(request)),
-                    views.view(community, viewer));
+                    views.view(slug, viewer));
         }
     }
 
@@ -140,25 +140,34 @@ class CommunityPages {
         return "redirect:/c/" + slug;
     }
 
-    private CommunityRow ownedBy(Viewer viewer, String slug) {
-        Viewer.require(viewer);
-        var community = catalog.bySlug(slug);
-        if (community.ownerId() != viewer.accountId()) {
-            throw Rejection.forbidden("community.ownerOnly");
-        }
-        return community;
-    }
-
-    private CommunityForm editForm(CommunityRow community) {
-        var lists = store.lists(List.of(community.id()));
-        return CommunityViews.form(community, lists.themes().getOrDefault(community.id(), List.of()),
-                lists.questions().getOrDefault(community.id(), List.of()));
-    }
-
     private String form(Model model, CommunityForm form, FormErrors errors, Object community) {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("community", community);
         return "community/form";
+    }
+
+    /** The browser's strings to the use case's command; a cap that is not a number fails the range check. */
+    private static CommunitySettings settings(CommunityForm f) {
+        Integer cap;
+        try {
+            cap = f.memberCap() == null || f.memberCap().isBlank() ? null : Integer.valueOf(f.memberCap().strip());
+        } catch (NumberFormatException e) {
+            cap = -1;
+        }
+        return new CommunitySettings(f.name(), f.slug(), f.description(), CommunityForm.splitTags(f.themes()), f.vision(),
+                f.values(), f.mission(), f.rules(), parse(Visibility.class, f.visibility(), Visibility.PUBLIC), cap,
+                parse(EntryPolicy.class, f.entryPolicy(), EntryPolicy.OPEN), f.checked(f.requiresRealName()),
+                f.checked(f.requiresPosition()), f.checked(f.membersMayInvite()),
+                f.questions() == null ? List.of() : f.questions().stream().filter(q -> q != null && !q.isBlank()).toList(),
+                null);
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value, E fallback) {
+        try {
+            return value == null ? fallback : Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            return fallback;
+        }
     }
 }

@@ -1,4 +1,4 @@
-package org.shequn.notification;
+package org.shequn.notification.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,9 +10,13 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import org.shequn.notification.Inbox;
+import org.shequn.notification.Mails;
+import org.shequn.notification.Preferences;
+import org.shequn.notification.Topic;
 import org.shequn.notification.view.NotificationDay;
-import org.shequn.notification.view.NotificationView;
 import org.shequn.notification.view.NotificationPreferences;
+import org.shequn.notification.view.NotificationView;
 import org.shequn.shared.Rejection;
 import org.shequn.shared.Viewer;
 import org.shequn.shared.web.FormErrors;

@@ -1,7 +1,10 @@
-package org.shequn.profile;
+package org.shequn.profile.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.shequn.profile.Profiles;
+import org.shequn.profile.VerificationKind;
+import org.shequn.profile.Verifications;
 import org.shequn.shared.Rejection;
 import org.shequn.shared.Viewer;
 import org.shequn.shared.web.FormErrors;

@@ -1,6 +1,9 @@
-package org.shequn.community;
+package org.shequn.community.web;
 
 import java.net.URI;
+import org.shequn.community.CommunityCatalog;
+import org.shequn.community.CommunitySettings;
+import org.shequn.community.CommunityViews;
 import org.shequn.community.view.CommunityCard;
 import org.shequn.community.view.CommunityView;
 import org.shequn.shared.Page;
@@ -38,7 +41,7 @@ class CommunityApi {
     ResponseEntity<CommunityView> create(@AuthenticationPrincipal Viewer viewer, @RequestBody CommunitySettings body) {
         var created = catalog.create(viewer, body);
         return ResponseEntity.created(URI.create("/api/v1/communities/" + created.slug()))
-                .body(views.view(created, viewer));
+                .body(views.view(created.slug(), viewer));
     }
 
     @GetMapping
@@ -52,37 +55,37 @@ class CommunityApi {
 
     @GetMapping("/{slug}")
     CommunityView get(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug) {
-        return views.view(catalog.bySlug(slug), viewer);
+        return views.view(slug, viewer);
     }
 
     @PutMapping("/{slug}")
     CommunityView update(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug,
                          @RequestBody CommunitySettings body) {
-        return views.view(catalog.update(viewer, slug, body), viewer);
+        return views.view(catalog.update(viewer, slug, body).slug(), viewer);
     }
 
     @PostMapping("/{slug}/cover")
     CommunityView cover(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug,
                         @RequestParam(required = false) MultipartFile file) {
         catalog.setCover(viewer, slug, file);
-        return views.view(catalog.bySlug(slug), viewer);
+        return views.view(slug, viewer);
     }
 
     @PostMapping("/{slug}/archive")
     CommunityView archive(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug) {
         catalog.archive(viewer, slug);
-        return views.view(catalog.bySlug(slug), viewer);
+        return views.view(slug, viewer);
     }
 
     @PostMapping("/{slug}/restore")
     CommunityView restore(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug) {
         catalog.restore(viewer, slug);
-        return views.view(catalog.bySlug(slug), viewer);
+        return views.view(slug, viewer);
     }
 
     @PostMapping("/{slug}/transfer")
     CommunityView transfer(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @RequestBody Transfer body) {
         catalog.transfer(viewer, slug, body.newOwnerId());
-        return views.view(catalog.bySlug(slug), viewer);
+        return views.view(slug, viewer);
     }
 }

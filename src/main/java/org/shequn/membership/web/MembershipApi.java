@@ -1,6 +1,16 @@
-package org.shequn.membership;
+package org.shequn.membership.web;
 
 import java.net.URI;
+import org.shequn.membership.ApplicationAnswers;
+import org.shequn.membership.Applying;
+import org.shequn.membership.Banning;
+import org.shequn.membership.InvitationTerms;
+import org.shequn.membership.Inviting;
+import org.shequn.membership.Joining;
+import org.shequn.membership.MembershipViews;
+import org.shequn.membership.Rejecting;
+import org.shequn.membership.RoleChange;
+import org.shequn.membership.RosterChanges;
 import org.shequn.membership.view.ApplicationView;
 import org.shequn.membership.view.AuditEntry;
 import org.shequn.membership.view.InvitationView;
@@ -100,15 +110,13 @@ class MembershipApi {
     ResponseEntity<InvitationView> invite(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug,
                                           @RequestBody(required = false) InvitationTerms body) {
         var created = inviting.create(viewer, slug, body == null ? new InvitationTerms(null, null) : body);
-        var view = views.invitationView(views.community(slug), created);
         return ResponseEntity.created(URI.create("/api/v1/communities/" + slug + "/invitations/" + created.id()))
-                .body(view);
+                .body(created);
     }
 
     @GetMapping(BASE + "/invitations")
     Page<InvitationView> invitations(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug) {
-        var listed = inviting.list(viewer, slug);
-        return new Page<>(views.invitationViews(listed.community(), listed.invitations()), null);
+        return new Page<>(inviting.list(viewer, slug).invitations(), null);
     }
 
     @DeleteMapping(BASE + "/invitations/{id}")

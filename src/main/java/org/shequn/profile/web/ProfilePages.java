@@ -1,9 +1,13 @@
-package org.shequn.profile;
+package org.shequn.profile.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
+import org.shequn.profile.AvatarUpload;
+import org.shequn.profile.ProfileCard;
+import org.shequn.profile.ProfileEditing;
+import org.shequn.profile.Profiles;
 import org.shequn.profile.view.PersonView;
 import org.shequn.profile.view.ProfileForm;
 import org.shequn.shared.Rejection;
@@ -145,8 +149,8 @@ class ProfilePages {
             throw Rejection.invalid(problems);
         }
         return new ProfileEditing.Editing(form.displayName(), form.bio(), form.city(), form.industry(), form.company(),
-                form.position(), education, ProfileEditing.splitTags(form.skills()),
-                ProfileEditing.splitTags(form.interests()));
+                form.position(), education, splitTags(form.skills()),
+                splitTags(form.interests()));
     }
 
     private static Integer parseYear(String text, String field, List<Rejection.FieldProblem> problems) {
@@ -188,5 +192,13 @@ class ProfilePages {
 
     private static String year(Integer year) {
         return year == null ? "" : year.toString();
+    }
+
+    /** Splits a form's tag text on commas (, ， 、), semicolons and line breaks. */
+    private static List<String> splitTags(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return List.of(text.split("[,，、;；\\r\\n]+"));
     }
 }

@@ -1,4 +1,4 @@
-package org.shequn.social;
+package org.shequn.social.web;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -6,6 +6,10 @@ import java.util.function.LongConsumer;
 import org.shequn.shared.ProblemKind;
 import org.shequn.shared.Rejection;
 import org.shequn.shared.Viewer;
+import org.shequn.social.Blocking;
+import org.shequn.social.Connections;
+import org.shequn.social.Following;
+import org.shequn.social.People;
 import org.shequn.social.view.PeopleList;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;

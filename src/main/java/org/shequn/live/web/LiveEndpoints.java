@@ -1,7 +1,8 @@
-package org.shequn.live;
+package org.shequn.live.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.shequn.content.LiveContent;
+import org.shequn.live.Streams;
 import org.shequn.shared.Rejection;
 import org.shequn.shared.Viewer;
 import org.springframework.http.CacheControl;
@@ -17,7 +18,7 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 /**
  * The event streams. Access is checked once when a stream opens (as for reading the page) and a refused
  * stream answers at once with a bare status: 401 anonymous, 403 outsider, 404 unknown — an EventSource
- * cannot follow a login redirect anyway. A member who leaves is disconnected (see {@link LiveEvents}).
+ * cannot follow a login redirect anyway. A member who leaves is disconnected (see {@code LiveEvents}).
  */
 @RestController
 class LiveEndpoints {

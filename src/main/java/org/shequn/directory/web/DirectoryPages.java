@@ -1,5 +1,6 @@
-package org.shequn.directory;
+package org.shequn.directory.web;
 
+import org.shequn.directory.MemberDirectory;
 import org.shequn.directory.view.DirectoryFilter;
 import org.shequn.shared.Viewer;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

@@ -1,4 +1,4 @@
-package org.shequn.live;
+package org.shequn.live.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

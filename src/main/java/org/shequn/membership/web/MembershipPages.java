@@ -1,10 +1,20 @@
-package org.shequn.membership;
+package org.shequn.membership.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
 import org.shequn.community.CommunityRole;
+import org.shequn.membership.ApplicationAnswers;
+import org.shequn.membership.Applying;
+import org.shequn.membership.Banning;
+import org.shequn.membership.InvitationTerms;
+import org.shequn.membership.Inviting;
+import org.shequn.membership.Joining;
+import org.shequn.membership.MembershipViews;
+import org.shequn.membership.Rejecting;
+import org.shequn.membership.RoleChange;
+import org.shequn.membership.RosterChanges;
 import org.shequn.membership.view.InvitationLanding;
 import org.shequn.membership.view.InvitationView;
 import org.shequn.membership.view.InvitationsPage;
@@ -83,8 +93,7 @@ class MembershipPages {
         var clean = code == null || code.isBlank() ? null : code.strip();
         if (clean != null) {
             try {
-                var invitation = joining.usable(community, clean);
-                inviter = views.invitationView(community, invitation).creatorName();
+                inviter = views.inviterName(community, clean);
             } catch (Rejection rejection) {
                 problem = rejection.fieldProblems().isEmpty() ? rejection.messageKey()
                         : rejection.fieldProblems().getFirst().message();
@@ -228,7 +237,7 @@ class MembershipPages {
             var terms = new InvitationTerms(number("expiresInHours", expiresInHours), number("maxUses", maxUses));
             var created = inviting.create(viewer, slug, terms);
             response.setStatus(201);
-            return invitations(model, viewer, slug, views.invitationView(views.community(slug), created), FormErrors.NONE);
+            return invitations(model, viewer, slug, created, FormErrors.NONE);
         } catch (Rejection rejection) {
             rethrowIfNotAboutTheForm(rejection);
             response.setStatus(rejection.kind().status());
@@ -245,7 +254,7 @@ class MembershipPages {
     private String invitations(Model model, Viewer viewer, String slug, InvitationView created, FormErrors errors) {
         var listed = inviting.list(viewer, slug);
         model.addAttribute("page", new InvitationsPage(views.header(listed.community()), listed.all(),
-                views.invitationViews(listed.community(), listed.invitations()), created));
+                listed.invitations(), created));
         model.addAttribute("errors", errors);
         return "membership/invitations";
     }

@@ -1,16 +1,18 @@
-package org.shequn.identity;
+package org.shequn.identity.web;
 
 import java.net.URI;
 import java.util.List;
+import org.shequn.identity.ApiTokens;
+import org.shequn.identity.PasswordChange;
+import org.shequn.identity.Registering;
+import org.shequn.identity.Registration;
+import org.shequn.identity.SignIn;
 import org.shequn.identity.view.IssuedToken;
 import org.shequn.identity.view.TokenView;
 import org.shequn.shared.Rejection;
 import org.shequn.shared.Viewer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.LockedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,13 +36,13 @@ class AccountApi {
     }
 
     private final Registration registration;
-    private final PasswordLogin passwordLogin;
+    private final SignIn signIn;
     private final PasswordChange passwordChange;
     private final ApiTokens tokens;
 
-    AccountApi(Registration registration, PasswordLogin passwordLogin, PasswordChange passwordChange, ApiTokens tokens) {
+    AccountApi(Registration registration, SignIn signIn, PasswordChange passwordChange, ApiTokens tokens) {
         this.registration = registration;
-        this.passwordLogin = passwordLogin;
+        this.signIn = signIn;
         this.passwordChange = passwordChange;
         this.tokens = tokens;
     }
@@ -60,15 +62,7 @@ class AccountApi {
             throw Rejection.invalid(List.of(new Rejection.FieldProblem("email", "validation.required"),
                     new Rejection.FieldProblem("password", "validation.required")));
         }
-        SignedInAccount account;
-        try {
-            account = (SignedInAccount) passwordLogin.authenticate(
-                    UsernamePasswordAuthenticationToken.unauthenticated(body.email(), body.password())).getPrincipal();
-        } catch (LockedException e) {
-            throw SecurityConfig.lockedRejection(e.getMessage());
-        } catch (BadCredentialsException e) {
-            throw new Rejection(org.shequn.shared.ProblemKind.UNAUTHENTICATED, "identity.login.bad", List.of());
-        }
+        var account = signIn.withPassword(body.email(), body.password());
         return tokens.issue(account.accountId(), new ApiTokens.Naming(body.name() == null ? "api" : body.name()));
     }
 
