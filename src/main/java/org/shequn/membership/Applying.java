@@ -84,8 +84,9 @@ public class Applying {
         store.audit(community.id(), viewer.accountId(), viewer.accountId(), "WITHDRAWN", null, now);
     }
 
+    /** Returns the applicant's account. */
     @Transactional
-    public void approve(Viewer viewer, String slug, long applicationId) {
+    public long approve(Viewer viewer, String slug, long applicationId) {
         var community = runnable(viewer, slug);
         int members = admission.lock(community);
         var application = pendingIn(community, applicationId);
@@ -96,10 +97,12 @@ public class Applying {
         events.publishEvent(new ApplicationDecided(application.id(), community.id(), application.accountId(), true, null));
         store.audit(community.id(), viewer.accountId(), application.accountId(), "APPROVED", null, now);
         admission.enrol(community, application.accountId(), JoinedVia.APPLICATION, null, null);
+        return application.accountId();
     }
 
+    /** Returns the applicant's account. */
     @Transactional
-    public void reject(Viewer viewer, String slug, long applicationId, Rejecting rejecting) {
+    public long reject(Viewer viewer, String slug, long applicationId, Rejecting rejecting) {
         var community = runnable(viewer, slug);
         validation.check(rejecting);
         admission.lock(community);
@@ -109,6 +112,7 @@ public class Applying {
         applications.decide(application.id(), ApplicationStore.Status.REJECTED, viewer.accountId(), reason, now);
         events.publishEvent(new ApplicationDecided(application.id(), community.id(), application.accountId(), false, reason));
         store.audit(community.id(), viewer.accountId(), application.accountId(), "REJECTED", reason, now);
+        return application.accountId();
     }
 
     /** The community, when the viewer runs it (owner or admin) and it is not archived. */

@@ -186,6 +186,10 @@ class ApplyingTests {
                 .andExpect(status().isBadRequest());
         owner.form("/c/" + cast.slug() + "/manage/applications/" + id + "/approve").andExpect(status().is3xxRedirection());
         assertThat(fixture.role(cast.slug(), applicant.id())).isEqualTo("MEMBER");
+        // the next page says what was done, and to whom (the name escaped like any text); once
+        owner.get("/c/" + cast.slug() + "/manage").andExpect(status().isOk())
+                .andExpect(content().string(containsString("已通过 &lt;b&gt;坏人&lt;/b&gt; 的申请")));
+        owner.get("/c/" + cast.slug() + "/manage").andExpect(content().string(not(containsString("已通过"))));
         var stranger = new WebSession(mvc);
         stranger.register("路人");
         stranger.get("/c/" + cast.slug() + "/manage").andExpect(status().isForbidden());

@@ -21,7 +21,10 @@ import org.shequn.membership.view.InvitationsPage;
 import org.shequn.shared.ProblemKind;
 import org.shequn.shared.Rejection;
 import org.shequn.shared.Viewer;
+import org.shequn.shared.web.Flash;
 import org.shequn.shared.web.FormErrors;
+import org.shequn.identity.Accounts;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -46,9 +49,11 @@ class MembershipPages {
     private final RosterChanges changes;
     private final MembershipViews views;
     private final MessageSource messages;
+    private final Accounts accounts;
 
     MembershipPages(Joining joining, Applying applying, Inviting inviting, RosterChanges changes,
-                    MembershipViews views, MessageSource messages) {
+                    MembershipViews views, MessageSource messages, Accounts accounts) {
+        this.accounts = accounts;
         this.joining = joining;
         this.applying = applying;
         this.inviting = inviting;
@@ -66,10 +71,11 @@ class MembershipPages {
     @PostMapping("/c/{slug}/join")
     String join(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug,
                 @RequestParam(required = false) String code, Model model, HttpServletRequest request,
-                HttpServletResponse response) {
+                HttpServletResponse response, RedirectAttributes redirect) {
         try {
             var community = joining.join(viewer, slug, code);
-            return "redirect:/c/" + community.slug() + "?joined";
+            Flash.ok(redirect, "membership.flash.joined", community.name());
+            return "redirect:/c/" + community.slug();
         } catch (Rejection rejection) {
             rethrowIfNotAboutTheForm(rejection);
             response.setStatus(rejection.kind().status());
@@ -112,13 +118,14 @@ class MembershipPages {
 
     @PostMapping("/c/{slug}/apply")
     String apply(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, Model model,
-                 HttpServletRequest request, HttpServletResponse response) {
+                 HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         // read the raw values: a single @RequestParam List value would be split on its commas
         var values = request.getParameterValues("answers");
         List<String> answers = values == null ? List.of() : List.of(values);
         try {
             applying.apply(viewer, slug, new ApplicationAnswers(answers == null ? List.of() : answers));
-            return "redirect:/c/" + slug + "/apply?sent";
+            Flash.ok(redirect, "membership.apply.sent");
+            return "redirect:/c/" + slug + "/apply";
         } catch (Rejection rejection) {
             rethrowIfNotAboutTheForm(rejection);
             response.setStatus(rejection.kind().status());
@@ -135,15 +142,17 @@ class MembershipPages {
     }
 
     @PostMapping("/c/{slug}/apply/withdraw")
-    String withdraw(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug) {
+    String withdraw(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, RedirectAttributes redirect) {
         applying.withdraw(viewer, slug);
-        return "redirect:/c/" + slug + "/apply?withdrawn";
+        Flash.ok(redirect, "membership.apply.withdrawnNotice");
+        return "redirect:/c/" + slug + "/apply";
     }
 
     @PostMapping("/c/{slug}/leave")
-    String leave(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug) {
+    String leave(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, RedirectAttributes redirect) {
         changes.leave(viewer, slug);
-        return "redirect:/c/" + slug + "?left";
+        Flash.ok(redirect, "membership.flash.left");
+        return "redirect:/c/" + slug;
     }
 
     @GetMapping("/c/{slug}/manage")
@@ -159,51 +168,68 @@ class MembershipPages {
 
     @PostMapping("/c/{slug}/manage/applications/{id}/approve")
     String approve(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long id,
-                   Model model, HttpServletRequest request, HttpServletResponse response) {
-        return onManage(viewer, slug, model, request, response, () -> applying.approve(viewer, slug, id));
+                   Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+        return onManage(viewer, slug, model, request, response,
+                () -> Flash.ok(redirect, "membership.flash.approved", name(applying.approve(viewer, slug, id))));
     }
 
     @PostMapping("/c/{slug}/manage/applications/{id}/reject")
     String reject(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long id,
                   @RequestParam(required = false) String reason, Model model, HttpServletRequest request,
-                  HttpServletResponse response) {
-        return onManage(viewer, slug, model, request, response,
-                () -> applying.reject(viewer, slug, id, new Rejecting(reason)));
+                  HttpServletResponse response, RedirectAttributes redirect) {
+        return onManage(viewer, slug, model, request, response, () -> Flash.ok(redirect, "membership.flash.rejected",
+                name(applying.reject(viewer, slug, id, new Rejecting(reason)))));
     }
 
     @PostMapping("/c/{slug}/manage/members/{accountId}/remove")
     String remove(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long accountId,
-                  Model model, HttpServletRequest request, HttpServletResponse response) {
-        return onManage(viewer, slug, model, request, response, () -> changes.remove(viewer, slug, accountId));
+                  Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+        return onManage(viewer, slug, model, request, response, () -> {
+            changes.remove(viewer, slug, accountId);
+            Flash.ok(redirect, "membership.flash.removed", name(accountId));
+        });
     }
 
     @PostMapping("/c/{slug}/manage/members/{accountId}/role")
     String role(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long accountId,
                 @RequestParam(required = false) String role, Model model, HttpServletRequest request,
-                HttpServletResponse response) {
-        return onManage(viewer, slug, model, request, response,
-                () -> changes.changeRole(viewer, slug, accountId, new RoleChange(parseRole(role))));
+                HttpServletResponse response, RedirectAttributes redirect) {
+        return onManage(viewer, slug, model, request, response, () -> {
+            var change = new RoleChange(parseRole(role));
+            changes.changeRole(viewer, slug, accountId, change);
+            Flash.ok(redirect, "membership.flash.role." + change.role(), name(accountId));
+        });
     }
 
     @PostMapping("/c/{slug}/manage/members/{accountId}/ban")
     String ban(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long accountId,
                @RequestParam(required = false) String reason, Model model, HttpServletRequest request,
-               HttpServletResponse response) {
-        return onManage(viewer, slug, model, request, response,
-                () -> changes.ban(viewer, slug, accountId, new Banning(reason)));
+               HttpServletResponse response, RedirectAttributes redirect) {
+        return onManage(viewer, slug, model, request, response, () -> {
+            changes.ban(viewer, slug, accountId, new Banning(reason));
+            Flash.ok(redirect, "membership.flash.banned", name(accountId));
+        });
     }
 
     @PostMapping("/c/{slug}/manage/bans/{accountId}/lift")
     String unban(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long accountId,
-                 Model model, HttpServletRequest request, HttpServletResponse response) {
-        return onManage(viewer, slug, model, request, response, () -> changes.unban(viewer, slug, accountId));
+                 Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+        return onManage(viewer, slug, model, request, response, () -> {
+            changes.unban(viewer, slug, accountId);
+            Flash.ok(redirect, "membership.flash.unbanned", name(accountId));
+        });
+    }
+
+    /** The name an owner knows the member by, for the line that says what was done. */
+    private String name(long accountId) {
+        return accounts.find(accountId).map(a -> a.displayName()).orElse("?");
     }
 
     private String onManage(Viewer viewer, String slug, Model model, HttpServletRequest request,
                             HttpServletResponse response, Runnable action) {
         try {
             action.run();
-            return "redirect:/c/" + slug + "/manage?done";
+            return "redirect:/c/" + slug + "/manage";
         } catch (Rejection rejection) {
             if (rejection.kind() == ProblemKind.UNAUTHENTICATED || rejection.kind() == ProblemKind.FORBIDDEN
                     && "membership.runnersOnly".equals(rejection.messageKey())) {
@@ -246,9 +272,11 @@ class MembershipPages {
     }
 
     @PostMapping("/c/{slug}/invitations/{id}/revoke")
-    String revoke(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long id) {
+    String revoke(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long id,
+                  RedirectAttributes redirect) {
         inviting.revoke(viewer, slug, id);
-        return "redirect:/c/" + slug + "/invitations?revoked";
+        Flash.ok(redirect, "membership.flash.revoked");
+        return "redirect:/c/" + slug + "/invitations";
     }
 
     private String invitations(Model model, Viewer viewer, String slug, InvitationView created, FormErrors errors) {
