@@ -37,6 +37,7 @@ class CommunityPagesTests {
                         "questions", "你在哪家公司？", "questions", "", "rules", "**真诚**交流")
                 .andExpect(redirectedUrl("/c/" + slug + "?created"));
         browser.get("/c/" + slug).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("「深圳产品人」已创建。接下来：写下规则、邀请第一批成员。")))
                 .andExpect(content().string(Matchers.containsString("深圳产品人")))
                 .andExpect(content().string(Matchers.containsString("<strong>真诚</strong>")))
                 .andExpect(content().string(Matchers.containsString("1 / 40 人")))

@@ -12,6 +12,7 @@ import org.shequn.community.view.CommunityForm;
 import org.shequn.identity.Accounts;
 import org.shequn.shared.Rejection;
 import org.shequn.shared.Viewer;
+import org.shequn.shared.web.Flash;
 import org.shequn.shared.web.FormErrors;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
 /** Home, discovery, a community's page, and the owner's settings. */
@@ -67,9 +69,10 @@ class CommunityPages {
 
     @PostMapping("/communities/new")
     String create(@AuthenticationPrincipal Viewer viewer, CommunityForm form, Model model,
-                  HttpServletRequest request, HttpServletResponse response) {
+                  HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         try {
             var created = catalog.create(viewer, settings(form));
+            Flash.ok(redirect, "community.flash.created", created.name());
             return "redirect:/c/" + created.slug() + "?created";
         } catch (Rejection rejection) {
             if (rejection.kind() == org.shequn.shared.ProblemKind.UNAUTHENTICATED) {
@@ -94,9 +97,10 @@ class CommunityPages {
 
     @PostMapping("/c/{slug}/settings")
     String update(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, CommunityForm form, Model model,
-                  HttpServletRequest request, HttpServletResponse response) {
+                  HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         try {
             var updated = catalog.update(viewer, slug, settings(form));
+            Flash.ok(redirect, "community.flash.saved");
             return "redirect:/c/" + updated.slug() + "?saved";
         } catch (Rejection rejection) {
             if (rejection.fieldProblems().isEmpty()) {
@@ -110,26 +114,29 @@ class CommunityPages {
 
     @PostMapping("/c/{slug}/cover")
     String cover(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug,
-                 @RequestParam(required = false) MultipartFile file) {
+                 @RequestParam(required = false) MultipartFile file, RedirectAttributes redirect) {
         catalog.setCover(viewer, slug, file);
+        Flash.ok(redirect, "community.flash.cover");
         return "redirect:/c/" + slug + "/settings";
     }
 
     @PostMapping("/c/{slug}/archive")
-    String archive(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug) {
+    String archive(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, RedirectAttributes redirect) {
         catalog.archive(viewer, slug);
+        Flash.warn(redirect, "community.flash.archived");
         return "redirect:/c/" + slug;
     }
 
     @PostMapping("/c/{slug}/restore")
-    String restore(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug) {
+    String restore(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, RedirectAttributes redirect) {
         catalog.restore(viewer, slug);
+        Flash.ok(redirect, "community.flash.restored");
         return "redirect:/c/" + slug;
     }
 
     @PostMapping("/c/{slug}/transfer")
     String transfer(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug,
-                    @RequestParam(required = false) String email) {
+                    @RequestParam(required = false) String email, RedirectAttributes redirect) {
         Viewer.require(viewer);
         var target = email == null || email.isBlank() || email.length() > 254 ? null
                 : accounts.findByEmail(email).map(a -> a.id()).orElse(null);
@@ -137,6 +144,7 @@ class CommunityPages {
             throw Rejection.invalid("email", "community.transfer.noSuchAccount");
         }
         catalog.transfer(viewer, slug, target);
+        Flash.ok(redirect, "community.flash.transferred", accounts.find(target).map(a -> a.displayName()).orElse(email));
         return "redirect:/c/" + slug;
     }
 

@@ -10,6 +10,7 @@ import org.shequn.identity.SignIn;
 import org.shequn.identity.view.IssuedToken;
 import org.shequn.shared.Rejection;
 import org.shequn.shared.Viewer;
+import org.shequn.shared.web.Flash;
 import org.shequn.shared.web.FormErrors;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -18,6 +19,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
@@ -116,9 +118,10 @@ class AccountPages {
     }
 
     @PostMapping("/settings/tokens/{id}/revoke")
-    String revokeToken(@AuthenticationPrincipal Viewer viewer, @PathVariable long id) {
+    String revokeToken(@AuthenticationPrincipal Viewer viewer, @PathVariable long id, RedirectAttributes redirect) {
         Viewer.require(viewer);
         tokens.revoke(viewer.accountId(), id);
+        Flash.ok(redirect, "identity.flash.tokenRevoked");
         return "redirect:/settings/account";
     }
 
