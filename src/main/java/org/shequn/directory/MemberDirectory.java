@@ -58,7 +58,7 @@ public class MemberDirectory {
         var owner = ownerName(community);
         if (!standing.member()) {
             return new DirectoryPage(community.slug(), community.name(), false, count, community.ownerId(), owner,
-                    List.of(), null, Map.of());
+                    List.of(), null, Map.of(), false);
         }
         int size = limit == null ? PAGE_SIZE : limit;
         if (size < 1 || size > MAX_PAGE_SIZE) {
@@ -75,7 +75,7 @@ public class MemberDirectory {
             next = Cursor.at(last.joinedAt(), last.accountId()).encode();
         }
         return new DirectoryPage(community.slug(), community.name(), true, count, community.ownerId(), owner, rows, next,
-                withFacets ? facets(community.id()) : Map.of());
+                withFacets ? facets(community.id()) : Map.of(), standing.runs());
     }
 
     /** A member's entry as another member sees it, with the friends they share. */

@@ -32,8 +32,9 @@ class MainPathBrowserTest extends BrowserTest {
             owner.locator("input[name=questions]").nth(1).fill("你希望从小组得到什么？");
             owner.fill("textarea[name=rules]", "1. **真诚**交流\n2. 不发广告");
             owner.locator("form[action='/communities/new'] button[type=submit]").click();
-            owner.waitForURL("**/c/" + slug + "?created");
-            assertThat(owner.locator("h1")).containsText("深圳产品人小组");
+            // the owner lands on the new community's feed, told what was made and what to do next
+            owner.waitForURL("**/c/" + slug + "/posts");
+            assertThat(owner.locator(".flash")).containsText("深圳产品人小组");
             screenshot(owner, "11-community-created");
 
             var applicant = register(b, "北辰", "北京", "字节跳动", "工程师");
@@ -55,7 +56,7 @@ class MainPathBrowserTest extends BrowserTest {
             var third = register(c, "小舟", "上海", "美团", "设计师");
             apply(third, slug, "美团的设计师", "交流设计和产品");
             approveFirst(owner, slug);
-            owner.navigate(url("/c/" + slug));
+            owner.navigate(url("/c/" + slug + "/about"));
             assertThat(owner.locator("#capacity")).containsText("3 / 3");
             screenshot(owner, "15-community-full-owner-view");
 

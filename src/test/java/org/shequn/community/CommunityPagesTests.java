@@ -36,8 +36,11 @@ class CommunityPagesTests {
                         "themes", "产品经理，深圳、交流", "memberCap", "40", "visibility", "PUBLIC", "entryPolicy", "APPROVAL",
                         "questions", "你在哪家公司？", "questions", "", "rules", "**真诚**交流")
                 .andExpect(redirectedUrl("/c/" + slug + "?created"));
-        browser.get("/c/" + slug).andExpect(status().isOk())
-                .andExpect(content().string(Matchers.containsString("「深圳产品人」已创建。接下来：写下规则、邀请第一批成员。")))
+        // a member (the owner is one) lands on the feed, and the line about the new community goes along
+        browser.get("/c/" + slug).andExpect(redirectedUrl("/c/" + slug + "/posts"));
+        browser.get("/c/" + slug + "/posts").andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("「深圳产品人」已创建。接下来：写下规则、邀请第一批成员。")));
+        browser.get("/c/" + slug + "/about").andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("深圳产品人")))
                 .andExpect(content().string(Matchers.containsString("<strong>真诚</strong>")))
                 .andExpect(content().string(Matchers.containsString("1 / 40 人")))
@@ -70,7 +73,7 @@ class CommunityPagesTests {
                 "visibility", "PUBLIC", "entryPolicy", "OPEN",
                 "rules", "<script>alert(3)</script>\n\n[x](javascript:alert(4))\n\n<iframe src=//evil></iframe>",
                 "vision", "<svg onload=alert(5)>");
-        var page = browser.get("/c/" + slug).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        var page = browser.get("/c/" + slug + "/about").andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).doesNotContain("<script>alert").doesNotContain("<img src=x").doesNotContain("javascript:alert")
                 .doesNotContain("<iframe").doesNotContain("<svg").doesNotContain("<b>bold");
         var listing = browser.get("/communities").andReturn().getResponse().getContentAsString();

@@ -83,8 +83,25 @@ class CommunityPages {
         }
     }
 
+    /** Members land on the feed; everyone else on the about page, with the way in. */
     @GetMapping("/c/{slug}")
-    String show(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, Model model) {
+    String show(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, Model model,
+                HttpServletRequest request, RedirectAttributes redirect) {
+        var community = views.view(slug, viewer);
+        if (community.member()) {
+            // the line the previous action left (a join, a new community) goes on to the feed
+            var flashes = RequestContextUtils.getInputFlashMap(request);
+            if (flashes != null) {
+                flashes.forEach(redirect::addFlashAttribute);
+            }
+            return "redirect:/c/" + community.slug() + "/posts";
+        }
+        model.addAttribute("community", community);
+        return "community/show";
+    }
+
+    @GetMapping("/c/{slug}/about")
+    String about(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, Model model) {
         model.addAttribute("community", views.view(slug, viewer));
         return "community/show";
     }

@@ -9,5 +9,5 @@ import java.util.Map;
  */
 public record DirectoryPage(String slug, String communityName, boolean visible, int memberCount, long ownerId,
                             String ownerName, List<DirectoryMember> items, String next,
-                            Map<String, List<String>> facets) {
+                            Map<String, List<String>> facets, boolean viewerRuns) {
 }

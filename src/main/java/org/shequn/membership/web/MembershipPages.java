@@ -75,7 +75,7 @@ class MembershipPages {
         try {
             var community = joining.join(viewer, slug, code);
             Flash.ok(redirect, "membership.flash.joined", community.name());
-            return "redirect:/c/" + community.slug();
+            return "redirect:/c/" + community.slug() + "/posts";
         } catch (Rejection rejection) {
             rethrowIfNotAboutTheForm(rejection);
             response.setStatus(rejection.kind().status());
