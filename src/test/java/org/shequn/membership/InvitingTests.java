@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
@@ -151,5 +152,33 @@ class InvitingTests {
         owner.form("/c/" + ownerSlug + "/invitations", "expiresInHours", "24", "maxUses", "abc").andExpect(status().isBadRequest());
         owner.form("/c/" + ownerSlug + "/invitations", "expiresInHours", "24", "maxUses", "5").andExpect(status().isCreated())
                 .andExpect(content().string(containsString("/c/" + ownerSlug + "/join?code=")));
+    }
+
+    @Test
+    void aNewcomerRegistersFromTheInvitationAndComesBackToJoinIt() throws Exception {
+        var cast = fixture.cast("INVITATION");
+        var code = invite(cast, cast.admin(), Api.obj());
+        var landing = "/c/" + cast.slug() + "/join?code=" + code;
+        var encoded = java.net.URLEncoder.encode(landing, java.nio.charset.StandardCharsets.UTF_8);
+        var newcomer = new WebSession(mvc);
+        // signed out: the landing offers to register, and registering remembers where to come back to
+        newcomer.get(landing).andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"/register?next=" + encoded + "\"")))
+                .andExpect(content().string(containsString("href=\"/login?next=" + encoded + "\"")));
+        newcomer.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/register").param("next", landing))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("name=\"next\" value=\"" + landing.replace("&", "&amp;") + "\"")));
+        newcomer.form("/register", "email", Api.unique("invitee") + "@example.com", "password", "secret-pass-1",
+                "displayName", "新来的", "next", landing).andExpect(redirectedUrl(landing));
+        newcomer.get(landing).andExpect(status().isOk()).andExpect(content().string(containsString("value=\"" + code + "\"")));
+        newcomer.form("/c/" + cast.slug() + "/join", "code", code).andExpect(redirectedUrl("/c/" + cast.slug() + "/posts"));
+        long newcomerId = jdbc.sql("select m.account_id from memberships m join accounts a on a.id = m.account_id"
+                + " where m.community_id = ? and a.display_name = ?").params(cast.id(), "新来的").query(Long.class).single();
+        var invitedBy = jdbc.sql("select invited_by from memberships where community_id = ? and account_id = ?")
+                .params(cast.id(), newcomerId).query(Long.class).single();
+        assertThat(invitedBy).isEqualTo(cast.admin().id());
+        // a bad next falls back to the usual welcome
+        new WebSession(mvc).form("/register", "email", Api.unique("other") + "@example.com", "password", "secret-pass-1",
+                "displayName", "别处来的", "next", "https://evil.example/").andExpect(redirectedUrl("/"));
     }
 }

@@ -43,7 +43,9 @@ class AccountPages {
     }
 
     @GetMapping("/register")
-    String registerForm(Model model) {
+    String registerForm(@RequestParam(required = false) String next, Model model) {
+        // an invitation's landing page sends newcomers here with itself as next: they come back to join
+        model.addAttribute("next", returnTo(next));
         model.addAttribute("email", "");
         model.addAttribute("phone", "");
         model.addAttribute("displayName", "");
@@ -60,12 +62,19 @@ class AccountPages {
             return "redirect:" + SignIn.safeNext(next == null ? "/profile/edit?welcome" : next);
         } catch (Rejection rejection) {
             response.setStatus(rejection.kind().status());
+            model.addAttribute("next", returnTo(next));
             model.addAttribute("email", form.email());
             model.addAttribute("phone", form.phone());
             model.addAttribute("displayName", form.displayName());
             model.addAttribute("errors", FormErrors.of(rejection, messages, RequestContextUtils.getLocale(request)));
             return "identity/register";
         }
+    }
+
+    /** Where a newcomer goes back to after registering; empty for the usual welcome. */
+    private static String returnTo(String next) {
+        var safe = SignIn.safeNext(next);
+        return "/".equals(safe) ? "" : safe;
     }
 
     @GetMapping("/login")
