@@ -64,6 +64,17 @@ public class Inviting {
         return views.invitationView(community, invitations.byId(id).orElseThrow());
     }
 
+    /** One invitation, to whoever may see it in the list (its QR code, its poster); 404 for anyone else. */
+    public InvitationView one(Viewer viewer, String slug, long id) {
+        var member = gate.of(viewer, slug).requireMember();
+        var community = member.community();
+        boolean all = member.role().orElseThrow().runsCommunity();
+        return invitations.byId(id).filter(i -> i.communityId() == community.id())
+                .filter(i -> all || (community.membersMayInvite() && i.createdBy() == viewer.accountId()))
+                .map(i -> views.invitationView(community, i))
+                .orElseThrow(() -> Rejection.notFound("membership.invitation.notFound"));
+    }
+
     /** Owner and admins see every invitation; other members see the ones they made. */
     public Listed list(Viewer viewer, String slug) {
         var member = gate.of(viewer, slug).requireMember();

@@ -25,6 +25,7 @@ import org.shequn.membership.view.MemberView;
 import org.shequn.membership.view.MyCommunities;
 import org.shequn.shared.Cursor;
 import org.shequn.shared.Page;
+import org.shequn.shared.PublicUrls;
 import org.shequn.shared.Rejection;
 import org.shequn.shared.Viewer;
 import org.shequn.shared.text.Markdown;
@@ -47,7 +48,8 @@ public class MembershipViews {
     private final Clock clock;
 
     MembershipViews(CommunityGate gate, Joining joining, MembershipStore store, ApplicationStore applications,
-                    Communities communities, Accounts accounts, Markdown markdown, Clock clock) {
+                    Communities communities, Accounts accounts, Markdown markdown, Clock clock, PublicUrls urls) {
+        this.urls = urls;
         this.gate = gate;
         this.joining = joining;
         this.store = store;
@@ -57,6 +59,8 @@ public class MembershipViews {
         this.markdown = markdown;
         this.clock = clock;
     }
+
+    private final PublicUrls urls;
 
     public CommunityHeader header(CommunityInfo c) {
         return new CommunityHeader(c.id(), c.slug(), c.name(), c.description(), store.count(c.id()), c.memberCap(),
@@ -173,7 +177,7 @@ public class MembershipViews {
     List<InvitationView> invitationViews(CommunityInfo community, List<InvitationStore.InvitationRow> rows) {
         var names = accounts.findAll(rows.stream().map(InvitationStore.InvitationRow::createdBy).toList());
         var now = OffsetDateTime.now(clock);
-        return rows.stream().map(i -> invitationView(community, i, names, now)).toList();
+        return rows.stream().map(i -> invitationView(community, i, names, now, urls)).toList();
     }
 
     InvitationView invitationView(CommunityInfo community, InvitationStore.InvitationRow i) {
@@ -181,8 +185,8 @@ public class MembershipViews {
     }
 
     private static InvitationView invitationView(CommunityInfo community, InvitationStore.InvitationRow i,
-                                                 Map<Long, AccountSummary> names, OffsetDateTime now) {
-        return new InvitationView(i.id(), i.code(), "/c/" + community.slug() + "/join?code=" + i.code(), i.createdBy(),
+                                                 Map<Long, AccountSummary> names, OffsetDateTime now, PublicUrls urls) {
+        return new InvitationView(i.id(), i.code(), urls.of("/c/" + community.slug() + "/join?code=" + i.code()), i.createdBy(),
                 name(names, i.createdBy()), i.createdAt(), i.expiresAt(), i.maxUses(), i.uses(),
                 InvitationState.of(i, now).name());
     }

@@ -181,4 +181,27 @@ class InvitingTests {
         new WebSession(mvc).form("/register", "email", Api.unique("other") + "@example.com", "password", "secret-pass-1",
                 "displayName", "别处来的", "next", "https://evil.example/").andExpect(redirectedUrl("/"));
     }
+
+    @Test
+    void anInvitationTravelsAsAnAbsoluteLinkAndAQrCodeOnlyItsMakersSee() throws Exception {
+        var cast = fixture.cast("INVITATION");
+        var made = Api.body(api.post(cast.admin(), "/api/v1/communities/" + cast.slug() + "/invitations", Api.obj())
+                .andExpect(status().isCreated()));
+        long id = made.get("id").asLong();
+        // pasted into WeChat, a link must carry its host: the configured public address
+        assertThat(made.get("link").asString())
+                .isEqualTo("http://localhost:8080/c/" + cast.slug() + "/join?code=" + made.get("code").asString());
+        var qr = "/c/" + cast.slug() + "/invitations/" + id + "/qr.svg";
+        for (var runner : List.of(cast.admin(), cast.owner())) {
+            api.get(runner, qr).andExpect(status().isOk())
+                    .andExpect(content().contentTypeCompatibleWith("image/svg+xml"))
+                    .andExpect(content().string(containsString("<svg")));
+        }
+        // a member who did not make it, an outsider, a stranger to the invitation's community, nobody signed in
+        api.get(cast.member(), qr).andExpect(status().isNotFound());
+        api.get(cast.outsider(), qr).andExpect(status().isForbidden());
+        api.get(cast.admin(), "/c/" + cast.slug() + "/invitations/" + (id + 100000) + "/qr.svg").andExpect(status().isNotFound());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(qr))
+                .andExpect(status().is3xxRedirection());
+    }
 }

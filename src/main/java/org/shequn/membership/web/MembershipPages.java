@@ -279,6 +279,19 @@ class MembershipPages {
         return "redirect:/c/" + slug + "/invitations";
     }
 
+    /**
+     * The invitation's link as a QR code, for a phone's camera or WeChat's scanner. Written straight out: an image
+     * whatever the client asks for (an API client's Accept header is no reason to refuse it).
+     */
+    @GetMapping("/c/{slug}/invitations/{id}/qr.svg")
+    void qr(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long id,
+            HttpServletResponse response) throws java.io.IOException {
+        var svg = org.shequn.shared.web.QrCode.svg(inviting.one(viewer, slug, id).link());
+        response.setContentType("image/svg+xml;charset=UTF-8");
+        response.setHeader("Cache-Control", "private, max-age=3600");
+        response.getOutputStream().write(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     private String invitations(Model model, Viewer viewer, String slug, InvitationView created, FormErrors errors) {
         var listed = inviting.list(viewer, slug);
         model.addAttribute("page", new InvitationsPage(views.header(listed.community()), listed.all(),
