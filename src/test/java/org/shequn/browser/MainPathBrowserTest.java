@@ -37,6 +37,14 @@ class MainPathBrowserTest extends BrowserTest {
             assertThat(owner.locator(".flash")).containsText("深圳产品人小组");
             screenshot(owner, "11-community-created");
 
+            // an invitation to pass on in WeChat: the link, its copy button and a QR code that really loads
+            owner.navigate(url("/c/" + slug + "/invitations"));
+            owner.locator("form[action='/c/" + slug + "/invitations'] button[type=submit]").click();
+            assertThat(owner.locator("#created-link")).containsText("/c/" + slug + "/join?code=");
+            assertThat(owner.locator("#created-invitation button[data-copy]")).isVisible();
+            owner.waitForFunction("() => document.querySelector('#created-invitation img.qr').naturalWidth > 0");
+            screenshot(owner, "11b-invitation-created");
+
             var applicant = register(b, "北辰", "北京", "字节跳动", "工程师");
             apply(applicant, slug, "字节跳动的工程师", "认识更多产品人");
             assertThat(applicant.locator("body")).containsText("审核");
