@@ -24,11 +24,14 @@ import org.shequn.membership.view.ManagePage;
 import org.shequn.membership.view.MemberView;
 import org.shequn.membership.view.MyCommunities;
 import org.shequn.shared.Cursor;
+import org.shequn.profile.ProfileCard;
+import org.shequn.profile.Profiles;
 import org.shequn.shared.Page;
 import org.shequn.shared.PublicUrls;
 import org.shequn.shared.Rejection;
 import org.shequn.shared.Viewer;
 import org.shequn.shared.text.Markdown;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** What the membership pages and the API show; reads only, with who-may-see checks. */
@@ -48,8 +51,10 @@ public class MembershipViews {
     private final Clock clock;
 
     MembershipViews(CommunityGate gate, Joining joining, MembershipStore store, ApplicationStore applications,
-                    Communities communities, Accounts accounts, Markdown markdown, Clock clock, PublicUrls urls) {
+                    Communities communities, Accounts accounts, Markdown markdown, Clock clock, PublicUrls urls,
+                    ObjectProvider<Profiles> profiles) {
         this.urls = urls;
+        this.profiles = profiles;
         this.gate = gate;
         this.joining = joining;
         this.store = store;
@@ -61,6 +66,8 @@ public class MembershipViews {
     }
 
     private final PublicUrls urls;
+    // as in Admission: read through a provider, so membership's slice tests run without the profile module
+    private final ObjectProvider<Profiles> profiles;
 
     public CommunityHeader header(CommunityInfo c) {
         return new CommunityHeader(c.id(), c.slug(), c.name(), c.description(), store.count(c.id()), c.memberCap(),
@@ -191,14 +198,27 @@ public class MembershipViews {
                 InvitationState.of(i, now).name());
     }
 
+    private static ApplicationView.Applicant applicant(ProfileCard card) {
+        return card == null ? ApplicationView.Applicant.UNKNOWN : new ApplicationView.Applicant(card.avatarUrl(),
+                orEmpty(card.position()), orEmpty(card.company()), orEmpty(card.city()), card.realNameVerified(),
+                card.positionVerified());
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
     List<ApplicationView> applicationViews(List<ApplicationStore.ApplicationRow> rows) {
         var ids = rows.stream().map(ApplicationStore.ApplicationRow::id).toList();
         var answers = applications.answers(ids);
-        var names = accounts.findAll(rows.stream().map(ApplicationStore.ApplicationRow::accountId).toList());
+        var applicants = rows.stream().map(ApplicationStore.ApplicationRow::accountId).toList();
+        var names = accounts.findAll(applicants);
+        var source = profiles.getIfAvailable();
+        var cards = source == null || applicants.isEmpty() ? Map.<Long, ProfileCard>of() : source.findAll(applicants);
         return rows.stream().map(a -> new ApplicationView(a.id(), a.accountId(), name(names, a.accountId()),
                 a.status().name(), a.createdAt(),
                 answers.getOrDefault(a.id(), List.of()).stream().map(x -> new AnswerView(x.question(), x.answer())).toList(),
-                a.reason(), a.decidedAt())).toList();
+                a.reason(), a.decidedAt(), applicant(cards.get(a.accountId())))).toList();
     }
 
     static String name(Map<Long, AccountSummary> names, long id) {

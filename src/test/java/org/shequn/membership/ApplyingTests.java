@@ -172,6 +172,8 @@ class ApplyingTests {
     void managePageEscapesAnswersAndNeedsARunner() throws Exception {
         var cast = fixture.cast("APPROVAL", "自我介绍");
         var applicant = api.register("<b>坏人</b>");
+        api.put(applicant, "/api/v1/me/profile", Api.obj("displayName", "<b>坏人</b>", "city", "杭州", "company", "阿里巴巴",
+                "position", "产品经理")).andExpect(status().isOk());
         apply(cast, applicant, "<script>alert('x')</script>");
         var owner = new WebSession(mvc);
         var email = owner.register("网页群主");
@@ -180,7 +182,11 @@ class ApplyingTests {
         owner.get("/c/" + cast.slug() + "/manage").andExpect(status().isOk())
                 .andExpect(content().string(containsString("&lt;script&gt;alert(")))
                 .andExpect(content().string(containsString("&lt;b&gt;坏人&lt;/b&gt;")))
-                .andExpect(content().string(not(containsString("<script>alert"))));
+                .andExpect(content().string(not(containsString("<script>alert"))))
+                // who asks: their face, work and city, and a way to their profile
+                .andExpect(content().string(containsString("产品经理 @ 阿里巴巴 · 杭州")))
+                .andExpect(content().string(containsString("href=\"/people/" + applicant.id() + "\"")))
+                .andExpect(content().string(containsString("class=\"avatar  hue-")));
         long id = jdbc.sql("select id from applications where community_id = ?").param(cast.id()).query(Long.class).single();
         owner.form("/c/" + cast.slug() + "/manage/applications/" + id + "/reject", "reason", "")
                 .andExpect(status().isBadRequest());
