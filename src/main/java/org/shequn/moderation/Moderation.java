@@ -110,8 +110,10 @@ public class Moderation {
             throw Rejection.conflict("content.moderation.report.duplicate");
         }
         try {
-            return store.report(seat.communityId(), draft.postId(), draft.commentId(), seat.accountId(),
+            long id = store.report(seat.communityId(), draft.postId(), draft.commentId(), seat.accountId(),
                     draft.reason().strip(), now());
+            events.publishEvent(new ReportFiled(id, seat.communityId(), draft.postId(), draft.commentId(), seat.accountId()));
+            return id;
         } catch (DuplicateKeyException e) {
             // the same member's simultaneous report won the race: the same answer as a later duplicate
             throw Rejection.conflict("content.moderation.report.duplicate");

@@ -9,6 +9,7 @@ import org.shequn.content.AnswerAccepted;
 import org.shequn.content.CommentAdded;
 import org.shequn.content.MemberMentioned;
 import org.shequn.moderation.ModerationDecided;
+import org.shequn.moderation.ReportFiled;
 import org.shequn.content.PostPublished;
 import org.shequn.content.PostRemoved;
 import org.shequn.content.PostKind;
@@ -87,6 +88,22 @@ class NotificationFeed {
             add(new NotificationStore.NewNotification(reviewer, NotificationKind.APPLICATION_SUBMITTED, community.slug(),
                     community.name(), submitted.accountId(), applicant, null,
                     "application-submitted:" + submitted.applicationId() + ":" + reviewer));
+        }
+    }
+
+    /** Those who run the community hear of a report at once (the reporter, if one of them, knows already). */
+    @ApplicationModuleListener
+    void on(ReportFiled filed) {
+        var community = communities.find(filed.communityId()).orElse(null);
+        if (community == null) {
+            return;
+        }
+        var reporter = name(filed.reporterId());
+        for (long runner : memberships.runnersOf(filed.communityId())) {
+            if (runner != filed.reporterId()) {
+                add(new NotificationStore.NewNotification(runner, NotificationKind.REPORT_FILED, community.slug(),
+                        community.name(), filed.reporterId(), reporter, null, "report:" + filed.reportId() + ":" + runner));
+            }
         }
     }
 

@@ -34,6 +34,9 @@ class NotificationText {
 
     /** A site path (no host); null when there is nowhere to go. */
     static String link(NotificationStore.NotificationRow r) {
+        if (r.kind().topic() == Topic.REVIEW && r.communitySlug() != null) {
+            return "/c/" + r.communitySlug() + "/moderation";
+        }
         if (r.postId() != null && r.communitySlug() != null) {
             return "/c/" + r.communitySlug() + "/posts/" + r.postId()
                     + (r.commentId() == null ? "" : "#comment-" + r.commentId());

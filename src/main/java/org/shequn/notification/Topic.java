@@ -7,7 +7,9 @@ package org.shequn.notification;
  */
 public enum Topic {
     REPLY(false), ANSWER(false), QUESTION_ASKED(true), ANSWER_ACCEPTED(true), MENTIONED(true), REACTION(false),
-    MODERATION(true), FOLLOW(false), APPLICATION(false), VERIFICATION(false);
+    MODERATION(true), FOLLOW(false), APPLICATION(false), VERIFICATION(false),
+    /** For owners and admins: reports (and, to come, held posts) waiting in the moderation queue. */
+    REVIEW(true);
 
     final boolean emailByDefault;
 

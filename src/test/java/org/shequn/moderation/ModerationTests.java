@@ -455,6 +455,18 @@ class ModerationTests {
                 .andExpect(content().string(not(containsString("/moderation/comments/" + comment + "/hide"))));
         member.form("/c/" + f.slug() + "/comments/" + comment + "/report", "reason", "<i>攻击</i>")
                 .andExpect(status().is3xxRedirection());
+        // the reporter is told it arrived; the owner and the admin hear of it, with the way to the queue
+        member.get("/c/" + f.slug() + "/posts/" + post).andExpect(content().string(containsString("举报已收到")));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() -> {
+            for (var runner : List.of(f.owner(), f.admin())) {
+                assertThat(count("select count(*) from notifications where account_id = ? and kind = 'REPORT_FILED'",
+                        runner.id())).isEqualTo(1);
+            }
+        });
+        f.api().get(f.owner(), "/api/v1/notifications").andExpect(jsonPath("$.items[0].kind").value("REPORT_FILED"))
+                .andExpect(jsonPath("$.items[0].link").value("/c/" + f.slug() + "/moderation"))
+                .andExpect(jsonPath("$.items[0].text").value("网页成员甲 举报了「" + jdbc.sql("select name from communities where id = ?")
+                        .param(f.communityId()).query(String.class).single() + "」里的一条内容，请到审核页处理。"));
         member.form("/c/" + f.slug() + "/posts/" + post + "/report", "reason", "").andExpect(status().isBadRequest());
         var admin = new WebSession(mvc);
         Members.add(jdbc, f.communityId(), accountId(admin.register("网页管理员乙")), "ADMIN");

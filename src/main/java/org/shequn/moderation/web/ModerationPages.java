@@ -4,6 +4,8 @@ import org.shequn.moderation.Moderation;
 import org.shequn.moderation.WordMode;
 import org.shequn.moderation.view.ModerationPage;
 import org.shequn.shared.Viewer;
+import org.shequn.shared.web.Flash;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -61,15 +63,17 @@ class ModerationPages {
 
     @PostMapping("/c/{slug}/posts/{id}/report")
     String reportPost(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long id,
-                      ReportForm form) {
+                      ReportForm form, RedirectAttributes redirect) {
         moderation.report(viewer, slug, new Moderation.ReportDraft(id, null, form.reason()));
+        Flash.ok(redirect, "content.moderation.report.received");
         return "redirect:/c/" + slug + "/posts/" + id;
     }
 
     @PostMapping("/c/{slug}/comments/{id}/report")
     String reportComment(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long id,
-                         ReportForm form) {
+                         ReportForm form, RedirectAttributes redirect) {
         long postId = moderation.reportComment(viewer, slug, id, form.reason());
+        Flash.ok(redirect, "content.moderation.report.received");
         return "redirect:/c/" + slug + "/posts/" + postId + "#comment-" + id;
     }
 
