@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.shequn.content.view.StickerPackView;
 import org.shequn.content.view.StickerShelf;
@@ -24,22 +23,23 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * upload is judged before anything is stored, so a refused upload leaves neither a file nor a row.
  */
 @Service
-class StickerPacks {
+class StickerPacks implements CommentStickers {
 
     static final int MAX_PACKS = 10;
     static final int MAX_STICKERS = 24;
     static final int MAX_NAME = 20;
+    private static final String SINGLE_LINE = "^[^\\p{Cntrl}]*$";
 
     /** One uploaded sticker: its name (alt text; blank takes the pack's name) and the file's bytes. */
     record Upload(String name, byte[] bytes) {
     }
 
-    private final ContentAccess access;
+    private final ReactionAccess access;
     private final StickerStore store;
     private final FileStore files;
     private final Clock clock;
 
-    StickerPacks(ContentAccess access, StickerStore store, FileStore files, Clock clock) {
+    StickerPacks(ReactionAccess access, StickerStore store, FileStore files, Clock clock) {
         this.access = access;
         this.store = store;
         this.files = files;
@@ -148,13 +148,9 @@ class StickerPacks {
                 .map(s -> view(seat.community().slug(), s)).toList();
     }
 
-    /** A sticker a member may put on a comment now. */
-    Optional<StickerStore.StickerRow> usable(Standing seat, long stickerId) {
-        return store.usable(seat.communityId(), stickerId);
-    }
-
-    void attach(long commentId, long stickerId) {
-        store.attachToComment(commentId, stickerId);
+    @Override
+    public boolean usable(Standing author, long stickerId) {
+        return store.usable(author.communityId(), stickerId).isPresent();
     }
 
     StickerView view(String slug, StickerStore.StickerRow s) {
@@ -237,7 +233,7 @@ class StickerPacks {
         if (v.length() > MAX_NAME) {
             throw Rejection.invalid(field, "content.sticker.name.tooLong", MAX_NAME);
         }
-        if (!v.matches(SectionDraft.SINGLE_LINE)) {
+        if (!v.matches(SINGLE_LINE)) {
             throw Rejection.invalid(field, "validation.noControlCharacters");
         }
         return v;
