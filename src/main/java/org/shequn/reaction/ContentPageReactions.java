@@ -1,4 +1,4 @@
-package org.shequn.content;
+package org.shequn.reaction;
 
 import gg.jte.Content;
 import gg.jte.TemplateEngine;
@@ -9,8 +9,9 @@ import java.util.Objects;
 import java.util.Set;
 import org.shequn.community.Communities;
 import org.shequn.community.CommunityInfo;
-import org.shequn.content.view.ReactionBar;
-import org.shequn.content.view.ReactionSheet;
+import org.shequn.content.ReactionSummaries;
+import org.shequn.reaction.view.ReactionBar;
+import org.shequn.reaction.view.ReactionSheet;
 import org.shequn.shared.Viewer;
 import org.shequn.shared.web.PageContext;
 import org.springframework.stereotype.Component;
@@ -117,12 +118,12 @@ class ContentPageReactions implements ReactionSummaries {
         public Content commentSticker(PageContext ctx, long commentId) {
             var sticker = sheet.commentStickers().get(commentId);
             return sticker == null ? NOTHING
-                    : render("content/comment-sticker.jte", Map.of("ctx", ctx, "sticker", sticker));
+                    : render("reaction/comment-sticker.jte", Map.of("ctx", ctx, "sticker", sticker));
         }
 
         @Override
         public Content stickerPicker(PageContext ctx, String id) {
-            return render("content/stickerPicker.jte", Map.of("ctx", ctx, "palette", sheet.palette(), "id", id));
+            return render("reaction/stickerPicker.jte", Map.of("ctx", ctx, "palette", sheet.palette(), "id", id));
         }
 
         @Override
@@ -131,7 +132,7 @@ class ContentPageReactions implements ReactionSummaries {
         }
 
         private Content bar(PageContext ctx, ReactionBar bar) {
-            return render("content/reactions.jte", Map.of("ctx", ctx, "bar", bar, "palette", sheet.palette()));
+            return render("reaction/reactions.jte", Map.of("ctx", ctx, "bar", bar, "palette", sheet.palette()));
         }
 
         private Content render(String template, Map<String, Object> params) {

@@ -1,6 +1,8 @@
-package org.shequn.content;
+package org.shequn.reaction;
 
+import org.shequn.content.PostActivity;
 import org.springframework.context.event.EventListener;
+import org.shequn.content.PostActivity;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,4 +1,4 @@
-package org.shequn.content;
+package org.shequn.reaction;
 
 import org.shequn.membership.CommunityGate;
 import org.shequn.membership.Standing;

@@ -1,5 +1,6 @@
-package org.shequn.content;
+package org.shequn.reaction;
 
+import org.shequn.content.ReactionTargets;
 import org.shequn.membership.Standing;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -10,10 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.shequn.content.view.ReactionBar;
-import org.shequn.content.view.ReactionCount;
-import org.shequn.content.view.ReactionSheet;
-import org.shequn.content.view.StickerView;
+import org.shequn.reaction.view.ReactionBar;
+import org.shequn.reaction.view.ReactionCount;
+import org.shequn.reaction.view.ReactionSheet;
+import org.shequn.reaction.view.StickerView;
 import org.shequn.shared.Rejection;
 import org.shequn.shared.Viewer;
 import org.springframework.context.ApplicationEventPublisher;
@@ -28,12 +29,12 @@ import org.springframework.transaction.annotation.Transactional;
  * its duration. They may still take back a reaction of theirs.
  */
 @Service
-class Reactions {
+public class Reactions {
 
     static final String LIKE = "like";
     private static final Pattern STICKER = Pattern.compile("^sticker:([0-9]{1,18})$");
 
-    enum Change { ADD, REMOVE, TOGGLE }
+    public enum Change { ADD, REMOVE, TOGGLE }
 
     private final ReactionAccess access;
     private final ReactionTargets targets;
@@ -60,7 +61,7 @@ class Reactions {
 
     /** Adds, removes or toggles one reaction; returns the target's reactions as they are now. */
     @Transactional
-    ReactionBar change(Viewer viewer, String slug, long postId, Long commentId, String reaction, Change change) {
+    public ReactionBar change(Viewer viewer, String slug, long postId, Long commentId, String reaction, Change change) {
         var seat = access.write(viewer, slug);
         var reacted = targets.target(seat, postId, commentId);
         long targetAuthor = reacted.authorId();
@@ -85,7 +86,7 @@ class Reactions {
     }
 
     /** The reactions on a post and its comments, for its page and {@code GET .../reactions}. */
-    ReactionSheet sheet(Viewer viewer, String slug, long postId) {
+    public ReactionSheet sheet(Viewer viewer, String slug, long postId) {
         var seat = access.read(viewer, slug);
         var post = targets.target(seat, postId, null);
         return sheet(seat, post.postId(), targets.commentStickers(post.postId())).sheet();
