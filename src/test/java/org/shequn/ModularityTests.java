@@ -69,7 +69,7 @@ class ModularityTests {
 
     /**
      * Controllers, REST controllers and controller advice live in their module's {@code web} sub-package. The content
-     * module follows in the same issue, once moderation and reactions have left it; shared's file endpoint stays with
+     * module follows in the same issue, now that moderation and reactions have left it; shared's file endpoint stays with
      * the file storage it serves.
      */
     @Test

@@ -3,7 +3,9 @@ package org.shequn.content;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.shequn.shared.Cursor;
 import org.shequn.shared.jdbc.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -86,4 +88,15 @@ class CommentStore {
                 .params(communityId, authorId, since, cap).query(Integer.class).single();
     }
 
+    /** The sticker a comment carries (then it may have no text); chosen from the reaction module's packs. */
+    void attachSticker(long commentId, long stickerId) {
+        jdbc.sql("update comments set sticker_id = ? where id = ?").params(stickerId, commentId).update();
+    }
+
+    /** comment id → sticker id, for a post's comments that carry one. */
+    Map<Long, Long> stickers(long postId) {
+        return jdbc.sql("select id, sticker_id from comments where post_id = ? and sticker_id is not null")
+                .param(postId).query((rs, n) -> Map.entry(rs.getLong(1), rs.getLong(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
 }

@@ -34,11 +34,11 @@ class Commenting {
     private final Clock clock;
     private final PostingGuard guard;
     private final WritingPace pace;
-    private final StickerPacks stickers;
+    private final CommentStickers stickers;
 
     Commenting(VisiblePosts visible, ContentAccess access, Publishing publishing, CommentStore comments,
                Validation validation, ApplicationEventPublisher events, Clock clock, PostingGuard guard,
-               WritingPace pace, StickerPacks stickers) {
+               WritingPace pace, CommentStickers stickers) {
         this.visible = visible;
         this.stickers = stickers;
         this.guard = guard;
@@ -56,8 +56,10 @@ class Commenting {
         var seat = access.write(viewer, slug);
         var post = visible.get(seat, postId);
         validation.check(draft);
-        var sticker = draft.stickerId() == null ? null : stickers.usable(seat, draft.stickerId())
-                .orElseThrow(() -> Rejection.invalid("stickerId", "content.reaction.stickerUnavailable"));
+        var sticker = draft.stickerId();
+        if (sticker != null && !stickers.usable(seat, sticker)) {
+            throw Rejection.invalid("stickerId", "content.reaction.stickerUnavailable");
+        }
         var body = draft.body() == null ? "" : draft.body();
         if (body.isBlank() && sticker == null) {
             throw Rejection.invalid("body", "jakarta.validation.constraints.NotBlank.message");
@@ -73,7 +75,7 @@ class Commenting {
         var now = now();
         long id = comments.insert(post, parentId, seat.accountId(), body, now);
         if (sticker != null) {
-            stickers.attach(id, sticker.id());
+            comments.attachSticker(id, sticker);
         }
         if (held) {
             comments.apply(CommentLifecycle.holdNew(id, now));

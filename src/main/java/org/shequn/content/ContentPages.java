@@ -53,10 +53,10 @@ class ContentPages {
     private final ContentReader reader;
     private final MessageSource messages;
     private final ContentAccess access;
-    private final Reactions reactions;
+    private final ReactionSummaries reactions;
 
     ContentPages(ContentAccess access, SectionCatalog sectionCatalog, Publishing publishing, Commenting commenting, Curation curation,
-                 ContentReader reader, MessageSource messages, Reactions reactions) {
+                 ContentReader reader, MessageSource messages, ReactionSummaries reactions) {
         this.reactions = reactions;
         this.sectionCatalog = sectionCatalog;
         this.publishing = publishing;

@@ -51,12 +51,12 @@ class ContentReader implements Posts {
     private final PostMedia media;
     private final Answering answering;
     private final QuestionStore questions;
-    private final ReactionStore likes;
+    private final ReactionSummaries likes;
 
     ContentReader(VisiblePosts visible, ContentAccess access, PostStore posts, SectionStore sections, CommentStore comments,
                   FeedVisits visits, Accounts accounts, Markdown markdown, Clock clock, HotFeed hotFeed,
                   Mentions mentions, PostMedia media, Answering answering, QuestionStore questions,
-                  ReactionStore likes) {
+                  ReactionSummaries likes) {
         this.visible = visible;
         this.likes = likes;
         this.hotFeed = hotFeed;

@@ -10,12 +10,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * The hot feed: keeps each post's counters and {@link HotScore} current on activity, and reads the feed by
- * score. The listeners are synchronous, inside the transaction that wrote the comment or reaction, so the
- * counters commit or roll back with it and an event is counted exactly once. Each change re-derives the score
+ * score. Comments arrive as content's own events and reactions through {@link PostActivity}, both synchronously,
+ * inside the transaction that wrote the comment or reaction, so the counters commit or roll back with it and a
+ * change is counted exactly once. Each change re-derives the score
  * from the row's counters in one UPDATE, so concurrent changes to one post cannot lose each other's counts.
  */
 @Component
-class HotFeed {
+class HotFeed implements PostActivity {
 
     /** A post with the score the page's cursor continues from. */
     record Scored(PostRow post, double score) {
@@ -43,17 +44,17 @@ class HotFeed {
         update(removed.postId(), 0, -1, false);
     }
 
-    @EventListener
-    void on(ReactionAdded added) {
-        var author = jdbc.sql("select author_id from posts where id = ?").param(added.postId()).query(Long.class).optional();
-        update(added.postId(), added.commentId() == null ? 1 : 0,
-                0, author.isPresent() && participate(added.postId(), author.get(), added.reactorId()));
+    @Override
+    public void reactionAdded(long postId, Long commentId, long reactorId) {
+        var author = jdbc.sql("select author_id from posts where id = ?").param(postId).query(Long.class).optional();
+        update(postId, commentId == null ? 1 : 0,
+                0, author.isPresent() && participate(postId, author.get(), reactorId));
     }
 
-    @EventListener
-    void on(ReactionRemoved removed) {
-        if (removed.commentId() == null) {
-            update(removed.postId(), -1, 0, false);
+    @Override
+    public void reactionRemoved(long postId, Long commentId) {
+        if (commentId == null) {
+            update(postId, -1, 0, false);
         }
     }
 

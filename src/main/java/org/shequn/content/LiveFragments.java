@@ -2,7 +2,6 @@ package org.shequn.content;
 
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,7 +11,6 @@ import org.shequn.community.CommunityInfo;
 import org.shequn.membership.Memberships;
 import org.shequn.content.view.CommentView;
 import org.shequn.content.view.PostView;
-import org.shequn.content.view.ReactionBar;
 import org.shequn.identity.Accounts;
 import org.shequn.shared.Rejection;
 import org.shequn.shared.Viewer;
@@ -42,17 +40,12 @@ class LiveFragments implements LiveContent {
     private final MessageSource messages;
     private final ContentReader reader;
     private final Mentions mentions;
-    private final Reactions reactions;
-    private final ReactionStore reactionStore;
-    private final StickerStore stickers;
+    private final ReactionSummaries reactions;
 
     LiveFragments(VisiblePosts visible, ContentAccess access, PostStore posts, CommentStore comments, SectionStore sections,
                   Communities communities, Memberships memberships, Accounts accounts, Markdown markdown, TemplateEngine templates,
-                  MessageSource messages, ContentReader reader, Mentions mentions, Reactions reactions,
-                  ReactionStore reactionStore, StickerStore stickers) {
+                  MessageSource messages, ContentReader reader, Mentions mentions, ReactionSummaries reactions) {
         this.visible = visible;
-        this.reactionStore = reactionStore;
-        this.stickers = stickers;
         this.reader = reader;
         this.mentions = mentions;
         this.reactions = reactions;
@@ -130,32 +123,7 @@ class LiveFragments implements LiveContent {
                 .filter(c -> c.postId() == postId && !c.hidden() && !c.deleted()).isEmpty())) {
             return Optional.empty();
         }
-        var counts = new LinkedHashMap<String, Integer>();
-        counts.put(Reactions.LIKE, 0);
-        if (reaction != null && Reactions.valid(reaction)) {
-            counts.put(reaction, 0);
-        }
-        counts.putAll(reactionStore.ofTarget(postId, commentId == null ? 0 : commentId));
-        // a sticker new on this post or comment has no count on the open pages yet: its image and name let
-        // the page's script add the button (live.js)
-        var stickerIds = counts.keySet().stream().map(Reactions::stickerId).filter(java.util.Objects::nonNull).toList();
-        var used = stickerIds.isEmpty() ? Map.<Long, StickerStore.StickerRow>of() : stickers.stickers(communityId, stickerIds);
-        var slug = used.isEmpty() ? null : communities.find(communityId).map(CommunityInfo::slug).orElse(null);
-        var html = new StringBuilder();
-        // numbers and ids made of digits and [a-z-] only; the sticker's name is escaped
-        counts.forEach((r, n) -> {
-            html.append("<span id=\"").append(ReactionBar.countId(postId, commentId, r)).append("\" hx-swap-oob=\"innerHTML\"");
-            var stickerId = Reactions.stickerId(r);
-            var sticker = stickerId == null ? null : used.get(stickerId);
-            if (sticker != null && slug != null) {
-                html.append(" data-bar=\"").append(commentId == null ? "reactions" : "reactions-" + commentId)
-                        .append("\" data-reaction=\"").append(r)
-                        .append("\" data-sticker-url=\"/c/").append(slug).append("/stickers/").append(sticker.id()).append("/image")
-                        .append("\" data-sticker-name=\"").append(HtmlUtils.htmlEscape(sticker.name())).append('"');
-            }
-            html.append('>').append(n > 0 ? Integer.toString(n) : "").append("</span>");
-        });
-        var fragment = html.toString();
+        var fragment = reactions.liveCounts(communityId, postId, commentId, reaction);
         return Optional.of(new Fragment(communityId, postId, post.sectionId(), commentId == null ? postId : commentId,
                 null, locale -> fragment));
     }

@@ -5,5 +5,5 @@
  * The {@code web} sub-package holds its HTTP endpoints: the event streams and the filter that starts them.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Live updates",
-        allowedDependencies = {"content", "membership", "moderation", "shared"})
+        allowedDependencies = {"content", "membership", "moderation", "reaction", "shared"})
 package org.shequn.live;

@@ -15,7 +15,7 @@ import org.shequn.content.PostRemoved;
 import org.shequn.content.PostKind;
 import org.shequn.content.Posts;
 import org.shequn.content.QuestionAsked;
-import org.shequn.content.ReactionAdded;
+import org.shequn.reaction.ReactionAdded;
 import org.shequn.identity.Accounts;
 import org.shequn.identity.AccountSummary;
 import org.shequn.membership.ApplicationDecided;

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.shequn.Api;
 import org.shequn.CommunityFixtures;
 import org.shequn.Members;
-import org.shequn.content.ReactionAdded;
+import org.shequn.reaction.ReactionAdded;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;

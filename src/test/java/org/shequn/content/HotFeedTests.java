@@ -10,6 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.shequn.Api;
 import org.shequn.IntegrationTest;
+import org.shequn.reaction.ReactionAdded;
+import org.shequn.reaction.ReactionRemoved;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -155,7 +157,7 @@ class HotFeedTests {
         long liked = f.discussion(f.member(), "被点赞的帖子");
         long other = f.discussion(f.member(), "另一篇");
         assertThat(ids(feed(f, f.member(), "view=hot"))).containsExactly(other, liked);
-        // the reactions slice publishes these in its own transaction; the listener counts inside it
+        // the reaction module publishes these in its own transaction; the hot feed counts inside it
         tx.executeWithoutResult(s -> {
             events.publishEvent(new ReactionAdded(f.communityId(), liked, null, f.member().id(), f.core().id(), "like"));
             events.publishEvent(new ReactionAdded(f.communityId(), liked, null, f.member().id(), f.admin().id(), "like"));

@@ -22,7 +22,7 @@ import org.shequn.community.Visibility;
 import org.shequn.content.CommentAdded;
 import org.shequn.content.PostKind;
 import org.shequn.content.Posts;
-import org.shequn.content.ReactionAdded;
+import org.shequn.reaction.ReactionAdded;
 import org.shequn.identity.AccountSummary;
 import org.shequn.identity.Accounts;
 import org.shequn.membership.ApplicationSubmitted;

@@ -1,4 +1,4 @@
-package org.shequn.content;
+package org.shequn.reaction;
 
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** The sticker_packs and stickers tables, and the sticker a comment carries. */
+/** The sticker_packs and stickers tables. */
 @Repository
 class StickerStore {
 
@@ -137,16 +137,5 @@ class StickerStore {
     /** A deleted sticker takes its reactions with it; a comment that carried it shows "sticker removed". */
     private void forgetSticker(long id) {
         jdbc.sql("delete from reactions where reaction = ?").param(Reactions.sticker(id)).update();
-    }
-
-    void attachToComment(long commentId, long stickerId) {
-        jdbc.sql("update comments set sticker_id = ? where id = ?").params(stickerId, commentId).update();
-    }
-
-    /** comment id → sticker id, for a post's comments that carry one. */
-    Map<Long, Long> commentStickers(long postId) {
-        return jdbc.sql("select id, sticker_id from comments where post_id = ? and sticker_id is not null")
-                .param(postId).query((rs, n) -> Map.entry(rs.getLong(1), rs.getLong(2))).list().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 }

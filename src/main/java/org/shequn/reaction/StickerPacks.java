@@ -1,15 +1,15 @@
-package org.shequn.content;
+package org.shequn.reaction;
 
+import org.shequn.content.CommentStickers;
 import org.shequn.membership.Standing;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
-import org.shequn.content.view.StickerPackView;
-import org.shequn.content.view.StickerShelf;
-import org.shequn.content.view.StickerView;
+import org.shequn.reaction.view.StickerPackView;
+import org.shequn.reaction.view.StickerShelf;
+import org.shequn.reaction.view.StickerView;
 import org.shequn.shared.Rejection;
 import org.shequn.shared.Viewer;
 import org.shequn.shared.files.FileStore;
@@ -24,22 +24,25 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * upload is judged before anything is stored, so a refused upload leaves neither a file nor a row.
  */
 @Service
-class StickerPacks {
+public class StickerPacks implements CommentStickers {
 
     static final int MAX_PACKS = 10;
     static final int MAX_STICKERS = 24;
     static final int MAX_NAME = 20;
+    /** The largest sticker file accepted, which a form's upload may be refused at before it is read. */
+    public static final int MAX_BYTES = StickerImages.MAX_BYTES;
+    private static final String SINGLE_LINE = "^[^\\p{Cntrl}]*$";
 
     /** One uploaded sticker: its name (alt text; blank takes the pack's name) and the file's bytes. */
-    record Upload(String name, byte[] bytes) {
+    public record Upload(String name, byte[] bytes) {
     }
 
-    private final ContentAccess access;
+    private final ReactionAccess access;
     private final StickerStore store;
     private final FileStore files;
     private final Clock clock;
 
-    StickerPacks(ContentAccess access, StickerStore store, FileStore files, Clock clock) {
+    StickerPacks(ReactionAccess access, StickerStore store, FileStore files, Clock clock) {
         this.access = access;
         this.store = store;
         this.files = files;
@@ -47,7 +50,7 @@ class StickerPacks {
     }
 
     /** Members see the active packs; owners and admins also the archived ones, to restore or delete them. */
-    StickerShelf shelf(Viewer viewer, String slug) {
+    public StickerShelf shelf(Viewer viewer, String slug) {
         var seat = access.read(viewer, slug);
         var byPack = store.stickersOf(seat.communityId()).stream()
                 .collect(Collectors.groupingBy(StickerStore.StickerRow::packId));
@@ -61,7 +64,7 @@ class StickerPacks {
     }
 
     @Transactional
-    long createPack(Viewer viewer, String slug, String name, List<Upload> uploads) {
+    public long createPack(Viewer viewer, String slug, String name, List<Upload> uploads) {
         var seat = runner(viewer, slug);
         var packName = name(name, "name");
         if (uploads.isEmpty()) {
@@ -81,7 +84,7 @@ class StickerPacks {
     }
 
     @Transactional
-    long addSticker(Viewer viewer, String slug, long packId, Upload upload) {
+    public long addSticker(Viewer viewer, String slug, long packId, Upload upload) {
         var seat = runner(viewer, slug);
         var pack = store.packLocked(seat.communityId(), packId)
                 .orElseThrow(() -> Rejection.notFound("content.sticker.pack.notFound"));
@@ -93,14 +96,14 @@ class StickerPacks {
     }
 
     @Transactional
-    void renamePack(Viewer viewer, String slug, long packId, String name) {
+    public void renamePack(Viewer viewer, String slug, long packId, String name) {
         var seat = runner(viewer, slug);
         var pack = pack(seat, packId);
         store.renamePack(pack.id(), name(name, "name"));
     }
 
     @Transactional
-    void archivePack(Viewer viewer, String slug, long packId, boolean archived) {
+    public void archivePack(Viewer viewer, String slug, long packId, boolean archived) {
         var seat = runner(viewer, slug);
         var pack = pack(seat, packId);
         if (archived && !pack.archived()) {
@@ -112,21 +115,21 @@ class StickerPacks {
     }
 
     @Transactional
-    void deletePack(Viewer viewer, String slug, long packId) {
+    public void deletePack(Viewer viewer, String slug, long packId) {
         var seat = runner(viewer, slug);
         var pack = pack(seat, packId);
         afterCommit(store.deletePack(pack.id()));
     }
 
     @Transactional
-    void renameSticker(Viewer viewer, String slug, long stickerId, String name) {
+    public void renameSticker(Viewer viewer, String slug, long stickerId, String name) {
         var seat = runner(viewer, slug);
         var sticker = sticker(seat, stickerId);
         store.renameSticker(sticker.id(), name(name, "name"));
     }
 
     @Transactional
-    void deleteSticker(Viewer viewer, String slug, long stickerId) {
+    public void deleteSticker(Viewer viewer, String slug, long stickerId) {
         var seat = runner(viewer, slug);
         var sticker = sticker(seat, stickerId);
         store.deleteSticker(sticker.id());
@@ -134,7 +137,7 @@ class StickerPacks {
     }
 
     /** A sticker's file, for members of its community only (archived packs too: old reactions still show it). */
-    FileStore.StoredFile image(Viewer viewer, String slug, long stickerId) {
+    public FileStore.StoredFile image(Viewer viewer, String slug, long stickerId) {
         var seat = access.read(viewer, slug);
         var sticker = sticker(seat, stickerId);
         return files.get(sticker.fileKey()).orElseThrow(() -> Rejection.notFound("content.sticker.notFound"));
@@ -148,13 +151,9 @@ class StickerPacks {
                 .map(s -> view(seat.community().slug(), s)).toList();
     }
 
-    /** A sticker a member may put on a comment now. */
-    Optional<StickerStore.StickerRow> usable(Standing seat, long stickerId) {
-        return store.usable(seat.communityId(), stickerId);
-    }
-
-    void attach(long commentId, long stickerId) {
-        store.attachToComment(commentId, stickerId);
+    @Override
+    public boolean usable(Standing author, long stickerId) {
+        return store.usable(author.communityId(), stickerId).isPresent();
     }
 
     StickerView view(String slug, StickerStore.StickerRow s) {
@@ -237,7 +236,7 @@ class StickerPacks {
         if (v.length() > MAX_NAME) {
             throw Rejection.invalid(field, "content.sticker.name.tooLong", MAX_NAME);
         }
-        if (!v.matches(SectionDraft.SINGLE_LINE)) {
+        if (!v.matches(SINGLE_LINE)) {
             throw Rejection.invalid(field, "validation.noControlCharacters");
         }
         return v;

@@ -1,4 +1,4 @@
-package org.shequn.content;
+package org.shequn.reaction;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -13,16 +13,16 @@ import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 
 /** Sticker test files built in code: real PNG/GIF from ImageIO, a hand-written WebP, and hostile variants. */
-final class StickerFiles {
+public final class StickerFiles {
 
     private StickerFiles() {
     }
 
-    static byte[] png(int width, int height) {
+    public static byte[] png(int width, int height) {
         return write(image(width, height, new Color(15, 118, 110)), "png");
     }
 
-    static byte[] jpeg(int width, int height) {
+    public static byte[] jpeg(int width, int height) {
         var rgb = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         var g = rgb.createGraphics();
         g.setColor(Color.ORANGE);
@@ -32,7 +32,7 @@ final class StickerFiles {
     }
 
     /** A PNG whose IHDR declares side×side pixels while carrying (almost) nothing. */
-    static byte[] pngDeclaring(int side) {
+    public static byte[] pngDeclaring(int side) {
         var out = new ByteArrayOutputStream();
         out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a});
         chunk(out, "IHDR", ByteBuffer.allocate(13).putInt(side).putInt(side).put((byte) 8).put((byte) 2).put((byte) 0)
@@ -43,7 +43,7 @@ final class StickerFiles {
     }
 
     /** A two-frame (animated) GIF written by ImageIO's GIF writer as a sequence. */
-    static byte[] animatedGif(int width, int height) {
+    public static byte[] animatedGif(int width, int height) {
         try {
             var writer = ImageIO.getImageWritersByFormatName("gif").next();
             var out = new ByteArrayOutputStream();
@@ -61,7 +61,7 @@ final class StickerFiles {
         }
     }
 
-    static int gifFrames(byte[] gif) throws IOException {
+    public static int gifFrames(byte[] gif) throws IOException {
         var reader = ImageIO.getImageReadersByFormatName("gif").next();
         try (var in = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(gif))) {
             reader.setInput(in);
@@ -72,7 +72,7 @@ final class StickerFiles {
     }
 
     /** A real GIF whose logical screen claims width×height (the frames stay small). */
-    static byte[] gifDeclaring(int width, int height) {
+    public static byte[] gifDeclaring(int width, int height) {
         var gif = animatedGif(8, 8);
         gif[6] = (byte) width;
         gif[7] = (byte) (width >> 8);
@@ -81,7 +81,7 @@ final class StickerFiles {
         return gif;
     }
 
-    static byte[] concat(byte[] a, byte[] b) {
+    public static byte[] concat(byte[] a, byte[] b) {
         var result = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, result, a.length, b.length);
         return result;
@@ -99,12 +99,12 @@ final class StickerFiles {
      * 00                         padding
      * </pre>
      */
-    static byte[] webp() {
+    public static byte[] webp() {
         return Base64.getDecoder().decode("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==");
     }
 
     /** The same file with the VP8L header claiming width×height. */
-    static byte[] webpDeclaring(int width, int height) {
+    public static byte[] webpDeclaring(int width, int height) {
         var b = webp();
         int bits = (width - 1) | ((height - 1) << 14) | (1 << 28);
         ByteBuffer.wrap(b, 21, 4).order(ByteOrder.LITTLE_ENDIAN).putInt(bits);
@@ -112,14 +112,14 @@ final class StickerFiles {
     }
 
     /** A WebP whose RIFF size field says something other than the file's length. */
-    static byte[] webpWrongSize() {
+    public static byte[] webpWrongSize() {
         var b = webp();
         b[4] = 0x40;
         return b;
     }
 
     /** A WebP whose only chunk is not an image ("ZZZZ"). */
-    static byte[] webpUnknownChunk() {
+    public static byte[] webpUnknownChunk() {
         var b = webp();
         b[12] = 'Z';
         b[13] = 'Z';
@@ -129,7 +129,7 @@ final class StickerFiles {
     }
 
     /** Random pixels: a PNG of this size does not compress, so it is larger than the sticker limit. */
-    static byte[] noisyPng(int side) {
+    public static byte[] noisyPng(int side) {
         var image = new BufferedImage(side, side, BufferedImage.TYPE_INT_ARGB);
         var random = new java.util.Random(7);
         for (int y = 0; y < side; y++) {

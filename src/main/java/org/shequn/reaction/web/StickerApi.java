@@ -1,4 +1,4 @@
-package org.shequn.content;
+package org.shequn.reaction.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -6,10 +6,12 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.shequn.content.view.ReactionBar;
-import org.shequn.content.view.ReactionSheet;
-import org.shequn.content.view.StickerPackView;
-import org.shequn.content.view.StickerShelf;
+import org.shequn.reaction.Reactions;
+import org.shequn.reaction.StickerPacks;
+import org.shequn.reaction.view.ReactionBar;
+import org.shequn.reaction.view.ReactionSheet;
+import org.shequn.reaction.view.StickerPackView;
+import org.shequn.reaction.view.StickerShelf;
 import org.shequn.shared.Rejection;
 import org.shequn.shared.Viewer;
 import org.shequn.shared.files.FileStore;
@@ -190,8 +192,8 @@ class StickerApi {
         if (file == null) {
             return new byte[0];
         }
-        if (file.getSize() > StickerImages.MAX_BYTES) {
-            throw Rejection.invalid(field, "content.sticker.file.tooLarge", StickerImages.MAX_BYTES / 1024);
+        if (file.getSize() > StickerPacks.MAX_BYTES) {
+            throw Rejection.invalid(field, "content.sticker.file.tooLarge", StickerPacks.MAX_BYTES / 1024);
         }
         try {
             return file.getBytes();

@@ -1,4 +1,4 @@
-package org.shequn.content;
+package org.shequn.reaction;
 
 import java.time.OffsetDateTime;
 import java.util.Collection;

@@ -1,8 +1,10 @@
-package org.shequn.content;
+package org.shequn.reaction.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import org.shequn.reaction.Reactions;
+import org.shequn.reaction.StickerPacks;
 import org.shequn.shared.Rejection;
 import org.shequn.shared.Viewer;
 import org.shequn.shared.web.FormErrors;
@@ -127,7 +129,7 @@ class StickerPages {
         }
         model.addAttribute("bar", bar);
         model.addAttribute("palette", reactions.sheet(viewer, slug, id).palette());
-        return "content/reactions";
+        return "reaction/reactions";
     }
 
     private String again(Viewer viewer, String slug, Rejection rejection, String name, Model model,
@@ -144,6 +146,6 @@ class StickerPages {
         model.addAttribute("shelf", packs.shelf(viewer, slug));
         model.addAttribute("errors", errors);
         model.addAttribute("name", name);
-        return "content/stickers";
+        return "reaction/stickers";
     }
 }

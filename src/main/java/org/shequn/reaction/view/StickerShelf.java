@@ -1,4 +1,4 @@
-package org.shequn.content.view;
+package org.shequn.reaction.view;
 
 import java.util.List;
 

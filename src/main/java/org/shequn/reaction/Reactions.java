@@ -1,5 +1,6 @@
-package org.shequn.content;
+package org.shequn.reaction;
 
+import org.shequn.content.ReactionTargets;
 import org.shequn.membership.Standing;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -10,10 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.shequn.content.view.ReactionBar;
-import org.shequn.content.view.ReactionCount;
-import org.shequn.content.view.ReactionSheet;
-import org.shequn.content.view.StickerView;
+import org.shequn.reaction.view.ReactionBar;
+import org.shequn.reaction.view.ReactionCount;
+import org.shequn.reaction.view.ReactionSheet;
+import org.shequn.reaction.view.StickerView;
 import org.shequn.shared.Rejection;
 import org.shequn.shared.Viewer;
 import org.springframework.context.ApplicationEventPublisher;
@@ -28,30 +29,25 @@ import org.springframework.transaction.annotation.Transactional;
  * its duration. They may still take back a reaction of theirs.
  */
 @Service
-class Reactions {
+public class Reactions {
 
     static final String LIKE = "like";
     private static final Pattern STICKER = Pattern.compile("^sticker:([0-9]{1,18})$");
 
-    enum Change { ADD, REMOVE, TOGGLE }
+    public enum Change { ADD, REMOVE, TOGGLE }
 
-    private final VisiblePosts visible;
-    private final ContentAccess access;
-    private final Publishing publishing;
-    private final CommentStore comments;
+    private final ReactionAccess access;
+    private final ReactionTargets targets;
     private final ReactionStore store;
     private final StickerStore stickers;
     private final StickerPacks packs;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Reactions(VisiblePosts visible, ContentAccess access, Publishing publishing, CommentStore comments, ReactionStore store,
-              StickerStore stickers, StickerPacks packs, ApplicationEventPublisher events,
-              Clock clock) {
-        this.visible = visible;
+    Reactions(ReactionAccess access, ReactionTargets targets, ReactionStore store, StickerStore stickers,
+              StickerPacks packs, ApplicationEventPublisher events, Clock clock) {
         this.access = access;
-        this.publishing = publishing;
-        this.comments = comments;
+        this.targets = targets;
         this.store = store;
         this.stickers = stickers;
         this.packs = packs;
@@ -65,21 +61,15 @@ class Reactions {
 
     /** Adds, removes or toggles one reaction; returns the target's reactions as they are now. */
     @Transactional
-    ReactionBar change(Viewer viewer, String slug, long postId, Long commentId, String reaction, Change change) {
+    public ReactionBar change(Viewer viewer, String slug, long postId, Long commentId, String reaction, Change change) {
         var seat = access.write(viewer, slug);
-        var post = visible.get(seat, postId);
-        long targetAuthor = post.authorId();
-        if (commentId != null) {
-            var comment = comments.byId(seat.communityId(), commentId)
-                    .filter(c -> c.postId() == post.id() && !c.deleted() && !c.hidden())
-                    .orElseThrow(() -> Rejection.notFound("content.comment.notFound"));
-            targetAuthor = comment.authorId();
-        }
+        var reacted = targets.target(seat, postId, commentId);
+        long targetAuthor = reacted.authorId();
         var value = parse(reaction);
         long target = commentId == null ? 0 : commentId;
-        boolean removed = change != Change.ADD && store.remove(post.id(), target, seat.accountId(), value);
+        boolean removed = change != Change.ADD && store.remove(reacted.postId(), target, seat.accountId(), value);
         if (removed) {
-            events.publishEvent(new ReactionRemoved(seat.communityId(), post.id(), commentId, targetAuthor,
+            events.publishEvent(new ReactionRemoved(seat.communityId(), reacted.postId(), commentId, targetAuthor,
                     seat.accountId(), value));
         } else if (change != Change.REMOVE) {
             seat.requireNotMuted(now(), "content.moderation.muted");
@@ -87,24 +77,24 @@ class Reactions {
             if (stickerId != null && stickers.usable(seat.communityId(), stickerId).isEmpty()) {
                 throw Rejection.invalid("reaction", "content.reaction.stickerUnavailable");
             }
-            if (store.add(seat.communityId(), post.id(), target, seat.accountId(), value, now())) {
-                events.publishEvent(new ReactionAdded(seat.communityId(), post.id(), commentId, targetAuthor,
+            if (store.add(seat.communityId(), reacted.postId(), target, seat.accountId(), value, now())) {
+                events.publishEvent(new ReactionAdded(seat.communityId(), reacted.postId(), commentId, targetAuthor,
                         seat.accountId(), value));
             }
         }
-        return sheet(seat, post.id(), Map.of()).of(target, commentId);
+        return sheet(seat, reacted.postId(), Map.of()).of(target, commentId);
     }
 
     /** The reactions on a post and its comments, for its page and {@code GET .../reactions}. */
-    ReactionSheet sheet(Viewer viewer, String slug, long postId) {
+    public ReactionSheet sheet(Viewer viewer, String slug, long postId) {
         var seat = access.read(viewer, slug);
-        var post = visible.get(seat, postId);
-        return sheet(seat, post.id(), stickers.commentStickers(post.id())).sheet();
+        var post = targets.target(seat, postId, null);
+        return sheet(seat, post.postId(), targets.commentStickers(post.postId())).sheet();
     }
 
     /** Leaves out what the viewer may not see of the post's comments; the post's own target 0 always stays. */
     private java.util.function.LongPredicate seen(Standing seat, long postId) {
-        var unseen = comments.unseen(postId, seat.accountId(), seat.runs());
+        var unseen = targets.unseenComments(seat, postId);
         return commentId -> commentId == 0 || !unseen.contains(commentId);
     }
 
@@ -114,7 +104,7 @@ class Reactions {
      */
     ReactionSheet bystander(long communityId, String slug, long postId, long commentId) {
         var commentStickers = new LinkedHashMap<Long, StickerView>();
-        var stickerId = stickers.commentStickers(postId).get(commentId);
+        var stickerId = targets.commentStickers(postId).get(commentId);
         if (stickerId != null) {
             var row = stickers.stickers(communityId, List.of(stickerId)).get(stickerId);
             commentStickers.put(commentId, row != null ? packs.view(slug, row) : new StickerView(stickerId, 0, "", null, 0, 0));

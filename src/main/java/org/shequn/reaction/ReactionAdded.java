@@ -1,4 +1,4 @@
-package org.shequn.content;
+package org.shequn.reaction;
 
 /**
  * A member reacted to a post ({@code commentId} null) or a comment. {@code reaction} is {@code "like"} or
