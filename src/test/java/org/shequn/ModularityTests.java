@@ -68,14 +68,13 @@ class ModularityTests {
     }
 
     /**
-     * Controllers, REST controllers and controller advice live in their module's {@code web} sub-package. The content
-     * module follows in the same issue, now that moderation and reactions have left it; shared's file endpoint stays with
-     * the file storage it serves.
+     * Controllers, REST controllers and controller advice live in their module's {@code web} sub-package; shared's
+     * file endpoint stays with the file storage it serves.
      */
     @Test
     void controllersAndPagesStandApartInAWebPackage() {
         classes().that(metaAnnotatedWith(Controller.class).or(metaAnnotatedWith(ControllerAdvice.class)))
-                .and().resideOutsideOfPackages("org.shequn.content..", "org.shequn.shared.web..")
+                .and().resideOutsideOfPackage("org.shequn.shared.web..")
                 .and().doNotHaveFullyQualifiedName("org.shequn.shared.files.FilesController")
                 .should().resideInAPackage("org.shequn.*.web..")
                 .check(CLASSES);

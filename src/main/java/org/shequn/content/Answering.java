@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * each group oldest first.
  */
 @Service
-class Answering {
+public class Answering {
 
     private final VisiblePosts visible;
     private final ContentAccess access;
@@ -89,7 +89,7 @@ class Answering {
     }
 
     @Transactional
-    void accept(Viewer viewer, String slug, long postId, Long commentId) {
+    public void accept(Viewer viewer, String slug, long postId, Long commentId) {
         var seat = access.write(viewer, slug);
         var post = askersQuestion(seat, postId);
         if (commentId == null) {
@@ -120,7 +120,7 @@ class Answering {
     }
 
     @Transactional
-    void undo(Viewer viewer, String slug, long postId) {
+    public void undo(Viewer viewer, String slug, long postId) {
         var seat = access.write(viewer, slug);
         var post = askersQuestion(seat, postId);
         questions.accept(post.id(), null, null);

@@ -13,10 +13,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Comments: two levels; a reply to a reply joins its top-level comment's thread. */
 @Service
-class Commenting {
+public class Commenting {
 
     /** {@code body} may be empty when the comment carries a sticker ({@code stickerId}) instead. */
-    record CommentDraft(
+    public record CommentDraft(
             @Size(max = 5000) @Pattern(regexp = PostDraft.MULTI_LINE, message = "{validation.noControlCharacters}") String body,
             Long parentId, Long stickerId) {
 
@@ -52,7 +52,7 @@ class Commenting {
     }
 
     @Transactional
-    long add(Viewer viewer, String slug, long postId, CommentDraft draft) {
+    public long add(Viewer viewer, String slug, long postId, CommentDraft draft) {
         var seat = access.write(viewer, slug);
         var post = visible.get(seat, postId);
         validation.check(draft);
@@ -87,7 +87,7 @@ class Commenting {
     }
 
     @Transactional
-    long delete(Viewer viewer, String slug, long commentId) {
+    public long delete(Viewer viewer, String slug, long commentId) {
         var seat = access.write(viewer, slug);
         var comment = comments.byId(seat.communityId(), commentId).filter(c -> !c.deleted())
                 .orElseThrow(() -> Rejection.notFound("content.comment.notFound"));

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * 403, 409); these say it the way a reader or writer of posts understands it.
  */
 @Component
-class ContentAccess {
+public class ContentAccess {
 
     private static final String MEMBERS_ONLY = "content.membersOnly";
     private static final String ARCHIVED = "content.communityArchived";
@@ -21,19 +21,19 @@ class ContentAccess {
         this.gate = gate;
     }
 
-    Standing read(Viewer viewer, String slug) {
+    public Standing read(Viewer viewer, String slug) {
         return gate.of(viewer, slug).requireMember(MEMBERS_ONLY);
     }
 
-    Standing write(Viewer viewer, String slug) {
+    public Standing write(Viewer viewer, String slug) {
         return read(viewer, slug).requireWritable(ARCHIVED);
     }
 
-    Standing owner(Viewer viewer, String slug) {
+    public Standing owner(Viewer viewer, String slug) {
         return read(viewer, slug).requireOwner("content.section.ownerOnly").requireWritable(ARCHIVED);
     }
 
-    Standing runner(Viewer viewer, String slug) {
+    public Standing runner(Viewer viewer, String slug) {
         return read(viewer, slug).requireRunner("content.curation.runnersOnly").requireWritable(ARCHIVED);
     }
 }

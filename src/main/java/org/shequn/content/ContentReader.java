@@ -31,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** What members read: feeds, a post with its comments, a post's history, the editor. Members only. */
 @Service
-class ContentReader implements Posts {
+public class ContentReader implements Posts {
 
     static final int PAGE_SIZE = 20;
     private static final int EXCERPT = 140;
@@ -110,13 +110,13 @@ class ContentReader implements Posts {
 
     /** A feed page. Opening the first page of the latest view counts as a visit (moves the "new" mark). */
     @Transactional
-    FeedPage feed(Viewer viewer, String slug, Long sectionId, String view, String cursorToken) {
+    public FeedPage feed(Viewer viewer, String slug, Long sectionId, String view, String cursorToken) {
         return feed(viewer, slug, sectionId, view, null, cursorToken);
     }
 
     /** The same, only posts with {@code tag} when it is given (views latest, hot and featured alike). */
     @Transactional
-    FeedPage feed(Viewer viewer, String slug, Long sectionId, String view, String tag, String cursorToken) {
+    public FeedPage feed(Viewer viewer, String slug, Long sectionId, String view, String tag, String cursorToken) {
         var seat = access.read(viewer, slug);
         boolean hot = "hot".equals(view);
         var order = hot ? PostStore.Order.LATEST : order(view);
@@ -198,7 +198,7 @@ class ContentReader implements Posts {
         return clean;
     }
 
-    PostView post(Viewer viewer, String slug, long postId) {
+    public PostView post(Viewer viewer, String slug, long postId) {
         var seat = access.read(viewer, slug);
         var post = visible.get(seat, postId);
         var all = comments.ofPost(post.id());
@@ -225,7 +225,7 @@ class ContentReader implements Posts {
                 attached.stream().filter(m -> !m.image()).toList(), post.hidden() && !post.held(), post.held());
     }
 
-    PostHistory history(Viewer viewer, String slug, long postId) {
+    public PostHistory history(Viewer viewer, String slug, long postId) {
         var seat = access.read(viewer, slug);
         var post = visible.get(seat, postId);
         if (!ContentPolicy.of(seat).maySeeHistory(post.authorId())) {
@@ -247,13 +247,13 @@ class ContentReader implements Posts {
         return new PostHistory(post.id(), seat.community().slug(), post.title(), versions);
     }
 
-    List<SectionView> sections(Viewer viewer, String slug) {
+    public List<SectionView> sections(Viewer viewer, String slug) {
         var seat = access.read(viewer, slug);
         return sections.ofCommunity(seat.communityId()).stream().map(ContentReader::view).toList();
     }
 
     /** The editor for a new post (postId null) or the author's edit of one; sections the viewer may post in. */
-    PostEditor editor(Viewer viewer, String slug, Long postId, Long sectionId) {
+    public PostEditor editor(Viewer viewer, String slug, Long postId, Long sectionId) {
         var seat = access.write(viewer, slug);
         var open = sections.ofCommunity(seat.communityId()).stream()
                 .filter(s -> !s.archived() && s.rule().allows(seat.role().orElseThrow())).map(ContentReader::view).toList();
@@ -318,7 +318,7 @@ class ContentReader implements Posts {
     }
 
     /** The editor again after a refused submission, with what was typed. */
-    PostEditor editor(Viewer viewer, String slug, Long postId, PostDraft typed, String tagLine) {
+    public PostEditor editor(Viewer viewer, String slug, Long postId, PostDraft typed, String tagLine) {
         var blank = editor(viewer, slug, postId, typed.sectionId());
         return new PostEditor(blank.slug(), blank.communityName(), postId, typed.kind() == null ? "DISCUSSION" : typed.kind(),
                 typed.sectionId(), typed.title() == null ? "" : typed.title(), typed.body() == null ? "" : typed.body(),
@@ -417,7 +417,7 @@ class ContentReader implements Posts {
         return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split("\n"));
     }
 
-    static SectionView view(SectionRow s) {
+    public static SectionView view(SectionRow s) {
         return new SectionView(s.id(), s.name(), s.description(), s.icon(), s.posting(), s.position(), s.archived());
     }
 

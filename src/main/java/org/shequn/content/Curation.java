@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Owners and admins pin posts (at most three per community) and mark them featured (精华). */
 @Service
-class Curation {
+public class Curation {
 
     private final VisiblePosts visible;
     private final ContentAccess access;
@@ -33,7 +33,7 @@ class Curation {
     }
 
     @Transactional
-    void pin(Viewer viewer, String slug, long postId, boolean on) {
+    public void pin(Viewer viewer, String slug, long postId, boolean on) {
         var seat = access.runner(viewer, slug);
         if (on) {
             // simultaneous pins in one community count one after the other (and see each other's pins)
@@ -54,7 +54,7 @@ class Curation {
     }
 
     @Transactional
-    void feature(Viewer viewer, String slug, long postId, boolean on) {
+    public void feature(Viewer viewer, String slug, long postId, boolean on) {
         var seat = access.runner(viewer, slug);
         var post = visible.get(seat, postId);
         if (on == (post.featuredAt() != null)) {

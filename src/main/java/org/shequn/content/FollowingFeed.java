@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
  * people I follow (capped at {@link #MAX_FOLLOWEES}, the most recently followed), not the communities' size.
  */
 @Service
-class FollowingFeed {
+public class FollowingFeed {
 
     static final int MAX_FOLLOWEES = 500;
 
@@ -40,7 +40,7 @@ class FollowingFeed {
         this.reader = reader;
     }
 
-    FollowingPage page(Viewer viewer, String cursorToken) {
+    public FollowingPage page(Viewer viewer, String cursorToken) {
         Viewer.require(viewer);
         var cursor = Cursor.decode(cursorToken);
         long me = viewer.accountId();

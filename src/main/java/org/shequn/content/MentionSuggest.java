@@ -10,7 +10,7 @@ import org.springframework.stereotype.Service;
 
 /** The @ autocomplete: members of the community whose name starts with what was typed. Members only. */
 @Service
-class MentionSuggest {
+public class MentionSuggest {
 
     static final int LIMIT = 8;
     static final int MAX_QUERY = 40;
@@ -25,7 +25,7 @@ class MentionSuggest {
         this.social = social;
     }
 
-    List<MentionSuggestion> suggest(Viewer viewer, String slug, String q) {
+    public List<MentionSuggestion> suggest(Viewer viewer, String slug, String q) {
         var seat = access.read(viewer, slug);
         var typed = q == null ? "" : q.strip();
         if (typed.length() > MAX_QUERY || !typed.matches(PostDraft.SINGLE_LINE)) {

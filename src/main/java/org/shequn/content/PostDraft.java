@@ -11,7 +11,7 @@ import java.util.List;
  * A post as its author writes it (API body and form target). {@code addresseeId}: the member a question is
  * addressed to (questions only, on publishing).
  */
-record PostDraft(
+public record PostDraft(
         @NotNull @Pattern(regexp = "DISCUSSION|QUESTION|ARTICLE", message = "{content.post.kind.unknown}") String kind,
         Long sectionId,
         @Size(max = 120) @Pattern(regexp = SINGLE_LINE, message = "{validation.noControlCharacters}") String title,
@@ -49,7 +49,7 @@ record PostDraft(
     }
 
     /** Form input: tags typed as one line, separated by commas (either width) or spaces. */
-    static List<String> splitTags(String line) {
+    public static List<String> splitTags(String line) {
         if (line == null || line.isBlank()) {
             return List.of();
         }

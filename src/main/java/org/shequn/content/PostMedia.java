@@ -31,7 +31,7 @@ import org.springframework.web.multipart.MultipartFile;
  * nothing behind: files written in a transaction that rolls back are deleted again.
  */
 @Service
-class PostMedia {
+public class PostMedia {
 
     static final String IMAGE = "IMAGE";
     static final String FILE = "FILE";
@@ -43,8 +43,8 @@ class PostMedia {
     private static final Pattern DECLARED_TYPE = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,48}/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,48}$");
     private static final Pattern UNSAFE_NAME = Pattern.compile("[\\p{Cntrl}\\p{Cf}\"\\\\/:*?<>|]+");
 
-    /** A member's served file and what it is. */
-    record Served(MediaRow row, FileStore.StoredFile file) {
+    /** A stored file as it is sent: an image (shown) or an attachment (downloaded under its own name). */
+    public record Served(FileStore.StoredFile file, boolean image, String fileName) {
     }
 
     private final ContentAccess access;
@@ -68,7 +68,7 @@ class PostMedia {
 
     /** API: one image waiting for a post; a member has at most 9 waiting at a time. */
     @Transactional
-    MediaView uploadImage(Viewer viewer, String slug, MultipartFile upload) {
+    public MediaView uploadImage(Viewer viewer, String slug, MultipartFile upload) {
         var seat = access.write(viewer, slug);
         forgetAbandoned(seat);
         if (store.pending(seat.communityId(), seat.accountId(), IMAGE, since()) >= MAX_IMAGES) {
@@ -79,7 +79,7 @@ class PostMedia {
 
     /** API: one attachment waiting for a post; at most 5 waiting at a time. */
     @Transactional
-    MediaView uploadAttachment(Viewer viewer, String slug, MultipartFile upload) {
+    public MediaView uploadAttachment(Viewer viewer, String slug, MultipartFile upload) {
         var seat = access.write(viewer, slug);
         forgetAbandoned(seat);
         if (store.pending(seat.communityId(), seat.accountId(), FILE, since()) >= MAX_ATTACHMENTS) {
@@ -152,7 +152,7 @@ class PostMedia {
     }
 
     /** Members only; a post's media only while the viewer may see the post; a waiting upload only to its uploader. */
-    Served serve(Viewer viewer, String slug, String key) {
+    public Served serve(Viewer viewer, String slug, String key) {
         var seat = access.read(viewer, slug);
         if (key == null || key.length() > 64) {
             throw Rejection.notFound("content.media.notFound");
@@ -165,7 +165,7 @@ class PostMedia {
             throw Rejection.notFound("content.media.notFound");
         }
         var file = files.get(key).orElseThrow(() -> Rejection.notFound("content.media.notFound"));
-        return new Served(row, file);
+        return new Served(file, IMAGE.equals(row.kind()), row.fileName());
     }
 
     List<MediaView> ofPost(String slug, long postId) {

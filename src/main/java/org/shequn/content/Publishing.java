@@ -15,7 +15,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 /** A member's own posts: publish, edit (history kept), delete (soft); and the editor's Markdown preview. */
 @Service
-class Publishing {
+public class Publishing {
 
     static final int PREVIEW_MAX = 20000;
 
@@ -50,13 +50,13 @@ class Publishing {
     }
 
     @Transactional
-    long publish(Viewer viewer, String slug, PostDraft draft) {
+    public long publish(Viewer viewer, String slug, PostDraft draft) {
         return publish(viewer, slug, draft, List.of(), List.of());
     }
 
     /** The page's form: its image and attachment files are stored with the post, or not at all. */
     @Transactional
-    long publish(Viewer viewer, String slug, PostDraft draft, List<MultipartFile> images, List<MultipartFile> attachments) {
+    public long publish(Viewer viewer, String slug, PostDraft draft, List<MultipartFile> images, List<MultipartFile> attachments) {
         var seat = access.write(viewer, slug);
         check(draft);
         checkSection(seat, draft.sectionId(), null);
@@ -79,13 +79,13 @@ class Publishing {
     }
 
     @Transactional
-    void edit(Viewer viewer, String slug, long postId, PostDraft draft) {
+    public void edit(Viewer viewer, String slug, long postId, PostDraft draft) {
         edit(viewer, slug, postId, draft, List.of(), List.of());
     }
 
     /** The page's form: the kept uploads are the draft's ids; new files are added after them. */
     @Transactional
-    void edit(Viewer viewer, String slug, long postId, PostDraft draft, List<MultipartFile> images,
+    public void edit(Viewer viewer, String slug, long postId, PostDraft draft, List<MultipartFile> images,
               List<MultipartFile> attachments) {
         var seat = access.write(viewer, slug);
         var post = visible.get(seat, postId);
@@ -105,7 +105,7 @@ class Publishing {
     }
 
     @Transactional
-    void delete(Viewer viewer, String slug, long postId) {
+    public void delete(Viewer viewer, String slug, long postId) {
         var seat = access.write(viewer, slug);
         var post = visible.get(seat, postId);
         if (!ContentPolicy.of(seat).mayDelete(post.authorId())) {
@@ -118,7 +118,7 @@ class Publishing {
     }
 
     /** The editor's live preview: exactly what the post page will show. Members only, like everything else. */
-    String preview(Viewer viewer, String slug, String body) {
+    public String preview(Viewer viewer, String slug, String body) {
         access.read(viewer, slug);
         if (body != null && body.length() > PREVIEW_MAX) {
             throw Rejection.invalid("body", "content.post.body.tooLong", PREVIEW_MAX);

@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The owner's actions on sections: add (at most five active), edit, reorder, archive and restore. */
 @Service
-class SectionCatalog {
+public class SectionCatalog {
 
     static final int MAX_ACTIVE = 5;
 
@@ -31,13 +31,13 @@ class SectionCatalog {
         this.clock = clock;
     }
 
-    List<SectionRow> list(Viewer viewer, String slug) {
+    public List<SectionRow> list(Viewer viewer, String slug) {
         var seat = access.read(viewer, slug);
         return sections.ofCommunity(seat.communityId());
     }
 
     @Transactional
-    SectionRow create(Viewer viewer, String slug, SectionDraft draft) {
+    public SectionRow create(Viewer viewer, String slug, SectionDraft draft) {
         var seat = access.owner(viewer, slug);
         validation.check(draft);
         // simultaneous additions count one after the other: never a sixth active section
@@ -50,7 +50,7 @@ class SectionCatalog {
     }
 
     @Transactional
-    SectionRow update(Viewer viewer, String slug, long sectionId, SectionDraft draft) {
+    public SectionRow update(Viewer viewer, String slug, long sectionId, SectionDraft draft) {
         var seat = access.owner(viewer, slug);
         var section = section(seat, sectionId);
         validation.check(draft);
@@ -59,7 +59,7 @@ class SectionCatalog {
     }
 
     @Transactional
-    void reorder(Viewer viewer, String slug, List<Long> ids) {
+    public void reorder(Viewer viewer, String slug, List<Long> ids) {
         var seat = access.owner(viewer, slug);
         var existing = sections.ofCommunity(seat.communityId());
         if (ids == null || ids.size() != existing.size() || ids.contains(null)
@@ -72,7 +72,7 @@ class SectionCatalog {
     }
 
     @Transactional
-    void archive(Viewer viewer, String slug, long sectionId) {
+    public void archive(Viewer viewer, String slug, long sectionId) {
         var seat = access.owner(viewer, slug);
         var section = section(seat, sectionId);
         if (!section.archived()) {
@@ -81,7 +81,7 @@ class SectionCatalog {
     }
 
     @Transactional
-    void restore(Viewer viewer, String slug, long sectionId) {
+    public void restore(Viewer viewer, String slug, long sectionId) {
         var seat = access.owner(viewer, slug);
         locks.community(seat.communityId());
         var section = section(seat, sectionId);

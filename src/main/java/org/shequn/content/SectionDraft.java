@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** What the owner sets on a section (API body and form target). */
-record SectionDraft(
+public record SectionDraft(
         @NotBlank @Size(max = 20) @Pattern(regexp = SINGLE_LINE, message = "{validation.noControlCharacters}") String name,
         @Size(max = 200) @Pattern(regexp = SINGLE_LINE, message = "{validation.noControlCharacters}") String description,
         @NotNull @Pattern(regexp = ICONS, message = "{content.section.icon.unknown}") String icon,
@@ -15,5 +15,5 @@ record SectionDraft(
     static final String SINGLE_LINE = "^[^\\p{Cntrl}]*$";
     /** A small fixed set, drawn as CSS shapes / letters: no emoji glyphs, no uploads. */
     static final String ICONS = "chat|question|book|star|bell|flag|idea|code";
-    static final java.util.List<String> ICON_NAMES = java.util.List.of(ICONS.split("\\|"));
+    public static final java.util.List<String> ICON_NAMES = java.util.List.of(ICONS.split("\\|"));
 }

@@ -2,7 +2,7 @@ package org.shequn.content;
 
 import java.time.OffsetDateTime;
 
-record SectionRow(long id, long communityId, String name, String description, String icon, String posting,
+public record SectionRow(long id, long communityId, String name, String description, String icon, String posting,
                   int position, OffsetDateTime archivedAt) {
 
     boolean archived() {

@@ -1,5 +1,7 @@
-package org.shequn.content;
+package org.shequn.content.web;
 
+import org.shequn.content.Answering;
+import org.shequn.content.ContentReader;
 import org.shequn.content.view.PostView;
 import org.shequn.shared.Viewer;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

@@ -1,5 +1,15 @@
-package org.shequn.content;
+package org.shequn.content.web;
 
+import org.shequn.content.Commenting;
+import org.shequn.content.ContentAccess;
+import org.shequn.content.ContentReader;
+import org.shequn.content.Curation;
+import org.shequn.content.PostDraft;
+import org.shequn.content.Publishing;
+import org.shequn.content.SectionCatalog;
+import org.shequn.content.SectionDraft;
+import org.shequn.content.ReactionSummaries;
+import org.shequn.content.SectionRow;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;

@@ -1,5 +1,12 @@
-package org.shequn.content;
+package org.shequn.content.web;
 
+import org.shequn.content.Commenting;
+import org.shequn.content.ContentReader;
+import org.shequn.content.Curation;
+import org.shequn.content.PostDraft;
+import org.shequn.content.Publishing;
+import org.shequn.content.SectionCatalog;
+import org.shequn.content.SectionDraft;
 import java.net.URI;
 import java.util.List;
 import org.shequn.content.view.FeedPage;

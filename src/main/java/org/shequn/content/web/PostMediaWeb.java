@@ -1,5 +1,6 @@
-package org.shequn.content;
+package org.shequn.content.web;
 
+import org.shequn.content.PostMedia;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +63,7 @@ class PostMediaWeb {
                 .contentLength(file.size())
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", "default-src 'none'; sandbox");
-        if (PostMedia.IMAGE.equals(served.row().kind())) {
+        if (served.image()) {
             // private: a shared cache must never keep a members-only picture
             return response.contentType(MediaType.IMAGE_PNG)
                     .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePrivate())
@@ -70,7 +71,7 @@ class PostMediaWeb {
         }
         return response.contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .cacheControl(CacheControl.noStore().cachePrivate())
-                .header(HttpHeaders.CONTENT_DISPOSITION, attachment(served.row().fileName()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, attachment(served.fileName()))
                 .body(new InputStreamResource(file.content()));
     }
 

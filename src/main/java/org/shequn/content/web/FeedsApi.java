@@ -1,5 +1,7 @@
-package org.shequn.content;
+package org.shequn.content.web;
 
+import org.shequn.content.FollowingFeed;
+import org.shequn.content.MentionSuggest;
 import java.util.List;
 import org.shequn.content.view.FollowingPage;
 import org.shequn.content.view.MentionSuggestion;

@@ -1,5 +1,7 @@
-package org.shequn.content;
+package org.shequn.content.web;
 
+import org.shequn.content.FollowingFeed;
+import org.shequn.content.MentionSuggest;
 import org.shequn.shared.Viewer;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
