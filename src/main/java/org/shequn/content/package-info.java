@@ -8,7 +8,7 @@
  * sticker packs are the reaction module's: content's pages show them through
  * {@link org.shequn.content.ReactionSummaries}, a comment's sticker is checked through
  * {@link org.shequn.content.CommentStickers} (both implemented there), and reactions reach the hot feed through
- * {@link org.shequn.content.PostActivity}.
+ * {@link org.shequn.content.PostActivity}. The {@code web} sub-package holds its HTTP endpoints and pages.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Content",
         allowedDependencies = {"community", "directory", "identity", "membership", "shared", "social"})
