@@ -96,6 +96,7 @@ class ModerationBrowserTest extends BrowserTest {
             author.click("form.post-editor button[type=submit]");
             author.waitForURL("**/posts/*");
             assertThat(author.locator(".post-marks .moderation-held")).hasText("待审核");
+            assertThat(author.locator(".flash.warn")).containsText("通过后才会公开");
             screenshot(author, "moderation-06-held-post-author-phone");
             owner.navigate(url("/c/" + slug + "/posts"));
             assertThat(owner.locator(".post-card .moderation-held")).hasCount(1);

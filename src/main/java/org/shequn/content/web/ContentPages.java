@@ -14,9 +14,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.shequn.shared.ProblemKind;
 import org.shequn.shared.Rejection;
 import org.shequn.shared.Viewer;
+import org.shequn.shared.web.Flash;
 import org.shequn.shared.web.FormErrors;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
@@ -102,10 +104,16 @@ class ContentPages {
     String publish(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, PostForm form,
                    @RequestParam(required = false) List<MultipartFile> images,
                    @RequestParam(required = false) List<MultipartFile> attachments, Model model,
-                   HttpServletRequest request, HttpServletResponse response) {
+                   HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         var draft = form.draft();
         try {
             long id = publishing.publish(viewer, slug, draft, images, attachments);
+            // a held post is the author's alone until approved: say so, and why, rather than let it look published
+            if (reader.post(viewer, slug, id).held()) {
+                Flash.warn(redirect, "content.post.heldNotice");
+            } else {
+                Flash.ok(redirect, "content.post.published");
+            }
             return "redirect:/c/" + slug + "/posts/" + id;
         } catch (Rejection rejection) {
             return editorAgain(viewer, slug, null, draft, form.tags(), rejection, model, request, response);
