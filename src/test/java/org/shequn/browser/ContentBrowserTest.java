@@ -17,7 +17,7 @@ class ContentBrowserTest extends BrowserTest {
                     CommunityFixtures.settings(Api.unique("cb-")));
 
             page.navigate(url("/c/" + slug));
-            page.click("a[href='/c/" + slug + "/posts']");
+            page.click(".community-tabs a[href='/c/" + slug + "/posts']");
             page.waitForURL("**/c/" + slug + "/posts");
             page.click("a[href='/c/" + slug + "/sections']");
             page.fill("form[action='/c/" + slug + "/sections'] input[name=name]", "读书笔记");
