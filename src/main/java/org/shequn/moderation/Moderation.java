@@ -95,8 +95,23 @@ public class Moderation {
 
     @Transactional
     public long report(Viewer viewer, String slug, ReportDraft draft) {
-        // an archived community is read-only: nothing is reported, as nothing is written, there
-        var seat = gate.of(viewer, slug).requireMember(MEMBERS_ONLY).requireWritable(ARCHIVED);
+        return report(writer(viewer, slug), draft);
+    }
+
+    /** Reports a comment from its post's page; returns the post, to go back to. */
+    @Transactional
+    public long reportComment(Viewer viewer, String slug, long commentId, String reason) {
+        var seat = writer(viewer, slug);
+        report(seat, new ReportDraft(null, commentId, reason));
+        return content.requireVisibleComment(seat, commentId);
+    }
+
+    /** An archived community is read-only: nothing is reported, as nothing is written, there. */
+    private Standing writer(Viewer viewer, String slug) {
+        return gate.of(viewer, slug).requireMember(MEMBERS_ONLY).requireWritable(ARCHIVED);
+    }
+
+    private long report(Standing seat, ReportDraft draft) {
         if (draft == null || (draft.postId() == null) == (draft.commentId() == null)) {
             throw Rejection.invalid("postId", "content.moderation.report.target");
         }
@@ -118,13 +133,6 @@ public class Moderation {
             // the same member's simultaneous report won the race: the same answer as a later duplicate
             throw Rejection.conflict("content.moderation.report.duplicate");
         }
-    }
-
-    /** Reports a comment from its post's page; returns the post, to go back to. */
-    @Transactional
-    public long reportComment(Viewer viewer, String slug, long commentId, String reason) {
-        report(viewer, slug, new ReportDraft(null, commentId, reason));
-        return content.requireVisibleComment(gate.of(viewer, slug).requireMember(MEMBERS_ONLY), commentId);
     }
 
     public Page<ReportView> queue(Viewer viewer, String slug, String status, String cursor) {
