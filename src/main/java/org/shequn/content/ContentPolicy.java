@@ -41,6 +41,11 @@ record ContentPolicy(Standing viewer) {
         return mine(authorId) || viewer.runs();
     }
 
+    /** A member reports what others wrote; nobody reports themselves (they edit or delete it instead). */
+    boolean mayReport(long authorId) {
+        return writable() && !mine(authorId);
+    }
+
     boolean mayComment() {
         return writable();
     }

@@ -119,7 +119,8 @@ public class ContentReader implements Posts {
     public FeedPage feed(Viewer viewer, String slug, Long sectionId, String view, String tag, String cursorToken) {
         var seat = access.read(viewer, slug);
         boolean hot = "hot".equals(view);
-        var order = hot ? PostStore.Order.LATEST : order(view);
+        boolean questions = "questions".equals(view);
+        var order = hot || questions ? PostStore.Order.LATEST : order(view);
         tag = tag(tag);
         var all = sections.ofCommunity(seat.communityId());
         if (sectionId != null && all.stream().noneMatch(s -> s.id() == sectionId)) {
@@ -130,10 +131,10 @@ public class ContentReader implements Posts {
         var seen = visits.of(seat.communityId(), seat.accountId());
         // Opening the latest view starts a new visit, unless the last one began less than a second ago: then it
         // is the same visit, with the same marks (a reload, or a client polling the API, writes nothing).
-        boolean visit = cursor == null && !hot && order == PostStore.Order.LATEST
+        boolean visit = cursor == null && !hot && !questions && order == PostStore.Order.LATEST
                 && (seen == null || !seen.visitedAt().isAfter(now.minus(SAME_VISIT)));
         OffsetDateTime mark = seen == null ? null : visit ? seen.visitedAt() : seen.previousAt();
-        boolean pinnedBlock = sectionId == null && order == PostStore.Order.LATEST && !hot && tag == null;
+        boolean pinnedBlock = sectionId == null && order == PostStore.Order.LATEST && !hot && !questions && tag == null;
         var pinned = pinnedBlock && cursor == null ? posts.pinned(seat.communityId(), seat.runs()) : List.<PostRow>of();
         List<PostRow> rows;
         String next = null;
@@ -148,7 +149,8 @@ public class ContentReader implements Posts {
             rows = scored.stream().map(HotFeed.Scored::post).toList();
         } else {
             OffsetDateTime before = cursor == null ? null : cursor.time();
-            rows = posts.page(seat.communityId(), sectionId, order, pinnedBlock, seat.runs(), tag, before,
+            rows = posts.page(seat.communityId(), sectionId, order, pinnedBlock, seat.runs(), tag,
+                    questions ? PostKind.QUESTION : null, before,
                     cursor == null ? 0 : cursor.id(), PAGE_SIZE + 1);
             if (rows.size() > PAGE_SIZE) {
                 rows = rows.subList(0, PAGE_SIZE);
@@ -168,7 +170,7 @@ public class ContentReader implements Posts {
             visits.record(seat.communityId(), seat.accountId(), mark, now);
         }
         return new FeedPage(seat.community().slug(), seat.community().name(), seat.community().archived(),
-                hot ? "hot" : order.name().toLowerCase(java.util.Locale.ROOT), sectionId,
+                hot ? "hot" : questions ? "questions" : order.name().toLowerCase(java.util.Locale.ROOT), sectionId,
                 all.stream().map(ContentReader::view).toList(),
                 pinned.stream().map(p -> card(p, seat.accountId(), seat.community().slug(), mark, names, sectionNames, extras)).toList(),
                 rows.stream().map(p -> card(p, seat.accountId(), seat.community().slug(), mark, names, sectionNames, extras)).toList(), next, canPost, seat.owner(), tag, seat.runs());
@@ -222,7 +224,8 @@ public class ContentReader implements Posts {
                 post.commentCount(), Answering.ordered(threads(all, seat, names, html), question), may.mayEdit(post.authorId()),
                 may.mayDelete(post.authorId()), may.mayCurate(), may.maySeeHistory(post.authorId()), may.mayComment(), question,
                 attached.stream().filter(MediaView::image).toList(),
-                attached.stream().filter(m -> !m.image()).toList(), post.hidden() && !post.held(), post.held());
+                attached.stream().filter(m -> !m.image()).toList(), post.hidden() && !post.held(), post.held(),
+                may.mayReport(post.authorId()));
     }
 
     public PostHistory history(Viewer viewer, String slug, long postId) {
@@ -244,7 +247,8 @@ public class ContentReader implements Posts {
         }
         versions.add(new PostVersion(n, post.title(), post.body(), html.apply(post.body()), post.tagList(),
                 post.editedAt() != null ? post.editedAt() : post.createdAt(), true));
-        return new PostHistory(post.id(), seat.community().slug(), post.title(), versions);
+        return new PostHistory(post.id(), seat.community().slug(), seat.community().name(), seat.runs(), post.title(),
+                versions);
     }
 
     public List<SectionView> sections(Viewer viewer, String slug) {
@@ -259,7 +263,7 @@ public class ContentReader implements Posts {
                 .filter(s -> !s.archived() && s.rule().allows(seat.role().orElseThrow())).map(ContentReader::view).toList();
         if (postId == null) {
             return new PostEditor(seat.community().slug(), seat.community().name(), null, "DISCUSSION", sectionId, "", "",
-                    "", open, ownerChoice(seat), null, List.of(), List.of());
+                    "", open, ownerChoice(seat), null, List.of(), List.of(), seat.runs());
         }
         var post = visible.get(seat, postId);
         if (post.authorId() != seat.accountId()) {
@@ -268,7 +272,8 @@ public class ContentReader implements Posts {
         var attached = media.ofPost(seat.community().slug(), post.id());
         return new PostEditor(seat.community().slug(), seat.community().name(), post.id(), post.kind(),
                 post.sectionId(), post.title(), post.body(), String.join(", ", post.tagList()), open, null, null,
-                attached.stream().filter(MediaView::image).toList(), attached.stream().filter(m -> !m.image()).toList());
+                attached.stream().filter(MediaView::image).toList(), attached.stream().filter(m -> !m.image()).toList(),
+                seat.runs());
     }
 
     /**
@@ -326,7 +331,8 @@ public class ContentReader implements Posts {
                 typed.imageIds() == null ? blank.images()
                         : blank.images().stream().filter(m -> typed.imageIds().contains(m.id())).toList(),
                 typed.attachmentIds() == null ? blank.attachments()
-                        : blank.attachments().stream().filter(m -> typed.attachmentIds().contains(m.id())).toList());
+                        : blank.attachments().stream().filter(m -> typed.attachmentIds().contains(m.id())).toList(),
+                blank.runs());
     }
 
     private List<CommentView> threads(List<CommentRow> visible, Standing seat, Map<Long, AccountSummary> names,
@@ -356,11 +362,12 @@ public class ContentReader implements Posts {
 
     private CommentView comment(CommentRow c, Standing seat, Map<Long, AccountSummary> names, List<CommentView> replies, java.util.function.UnaryOperator<String> html) {
         if (c.deleted()) {
-            return new CommentView(c.id(), c.parentId(), 0, "", "", c.createdAt(), true, false, false, false, replies);
+            return new CommentView(c.id(), c.parentId(), 0, "", "", c.createdAt(), true, false, false, false, replies,
+                    false);
         }
         return new CommentView(c.id(), c.parentId(), c.authorId(), name(names, c.authorId()), html.apply(c.body()),
                 c.createdAt(), false, ContentPolicy.of(seat).mayDelete(c.authorId()),
-                c.hidden() && !c.held(), c.held(), replies);
+                c.hidden() && !c.held(), c.held(), replies, ContentPolicy.of(seat).mayReport(c.authorId()));
     }
 
     PostCard card(PostRow p, long viewerId, String slug, OffsetDateTime mark, Map<Long, AccountSummary> names,

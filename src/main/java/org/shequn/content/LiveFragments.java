@@ -105,9 +105,10 @@ class LiveFragments implements LiveContent {
         return posts.byId(communityId, comment.postId()).filter(LiveFragments::public_).map(p -> {
             String slug = slug(communityId);
             var html = mentions.renderer(communityId, slug, List.of(comment.body()));
+            // viewer-neutral, so without 举报: the fragment has no viewer's CSRF token for its form (a reload offers it)
             var view = new CommentView(comment.id(), comment.parentId(), comment.authorId(),
                     authorName(comment.authorId()), html.apply(comment.body()), comment.createdAt(), false,
-                    false, false, false, List.of());
+                    false, false, false, List.of(), false);
             var post = bystanders(p, slug);
             var sheet = reactions.bystander(communityId, slug, p.id(), comment.id());
             return new Fragment(communityId, p.id(), p.sectionId(), comment.id(), comment.parentId(),
@@ -145,7 +146,7 @@ class LiveFragments implements LiveContent {
     private static PostView bystanders(PostRow p, String slug) {
         return new PostView(p.id(), slug, "", p.kind(), p.title(), "", "", p.authorId(), "", p.sectionId(), null,
                 List.of(), false, false, false, p.createdAt(), null, p.commentCount(), List.of(), false, false, false,
-                false, false, null, List.of(), List.of(), false, false);
+                false, false, null, List.of(), List.of(), false, false, false);
     }
 
     private String slug(long communityId) {

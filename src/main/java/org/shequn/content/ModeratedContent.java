@@ -13,11 +13,17 @@ import org.shequn.shared.Cursor;
  */
 public interface ModeratedContent {
 
-    /** The post as this viewer may see it, or a 404 refusal. */
-    void requireVisible(Standing viewer, long postId);
+    /**
+     * A post this viewer may report: one they may see (else 404) and not their own (else 400, as
+     * {@code ContentPolicy.mayReport} says and the page shows no 举报 there).
+     */
+    void requireReportable(Standing viewer, long postId);
 
-    /** A comment this viewer may see (a hidden one only if they run the community), or 404; returns its post's id. */
-    long requireVisibleComment(Standing viewer, long commentId);
+    /**
+     * A comment this viewer may report: one they may see (a hidden one only if they run the community, else 404)
+     * and not their own (else 400); returns its post's id.
+     */
+    long requireReportableComment(Standing viewer, long commentId);
 
     /**
      * Hides a post, or shows it again (showing a held one approves it, and only then is it announced as new).

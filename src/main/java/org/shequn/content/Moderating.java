@@ -31,17 +31,22 @@ class Moderating implements ModeratedContent {
     }
 
     @Override
-    public void requireVisible(Standing viewer, long postId) {
-        visible.get(viewer, postId);
+    public void requireReportable(Standing viewer, long postId) {
+        if (!ContentPolicy.of(viewer).mayReport(visible.get(viewer, postId).authorId())) {
+            throw Rejection.invalid("postId", "content.moderation.report.own");
+        }
     }
 
     @Override
-    public long requireVisibleComment(Standing viewer, long commentId) {
-        return comments.byId(viewer.communityId(), commentId).filter(c -> !c.deleted())
+    public long requireReportableComment(Standing viewer, long commentId) {
+        var comment = comments.byId(viewer.communityId(), commentId).filter(c -> !c.deleted())
                 .filter(c -> visible.sees(viewer, c.postId()))
                 .filter(c -> !c.hidden() || viewer.runs())
-                .orElseThrow(() -> Rejection.notFound("content.comment.notFound"))
-                .postId();
+                .orElseThrow(() -> Rejection.notFound("content.comment.notFound"));
+        if (!ContentPolicy.of(viewer).mayReport(comment.authorId())) {
+            throw Rejection.invalid("commentId", "content.moderation.report.own");
+        }
+        return comment.postId();
     }
 
     @Override

@@ -140,12 +140,15 @@ class PostStore {
      */
     List<PostRow> page(long communityId, Long sectionId, Order order, boolean skipPinned, boolean withHidden,
                        OffsetDateTime beforeAt, long beforeId, int limit) {
-        return page(communityId, sectionId, order, skipPinned, withHidden, null, beforeAt, beforeId, limit);
+        return page(communityId, sectionId, order, skipPinned, withHidden, null, null, beforeAt, beforeId, limit);
     }
 
-    /** The same, only posts carrying {@code tag} when it is given (a probe of post_tags' primary key per row). */
+    /**
+     * The same, only posts carrying {@code tag} when it is given (a probe of post_tags' primary key per row), and
+     * only posts of {@code kind} when it is given (the 问答 tab: questions).
+     */
     List<PostRow> page(long communityId, Long sectionId, Order order, boolean skipPinned, boolean withHidden,
-                       String tag, OffsetDateTime beforeAt, long beforeId, int limit) {
+                       String tag, PostKind kind, OffsetDateTime beforeAt, long beforeId, int limit) {
         var col = order.column;
         var sql = new StringBuilder("select " + COLUMNS + " from posts where ");
         var spec = jdbc.sql("");
@@ -163,6 +166,9 @@ class PostStore {
         if (tag != null) {
             sql.append(" and ").append(TAGGED);
         }
+        if (kind != null) {
+            sql.append(" and kind = :kind");
+        }
         if (beforeAt != null) {
             sql.append(" and ").append(col).append(" <= :at and (").append(col).append(" < :at or id < :id)");
         }
@@ -173,6 +179,9 @@ class PostStore {
         }
         if (tag != null) {
             spec = spec.param("tag", tag);
+        }
+        if (kind != null) {
+            spec = spec.param("kind", kind.name());
         }
         return spec.query(Rows.of(PostRow.class)).list();
     }

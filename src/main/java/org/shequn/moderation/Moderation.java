@@ -95,15 +95,19 @@ public class Moderation {
 
     @Transactional
     public long report(Viewer viewer, String slug, ReportDraft draft) {
-        return report(writer(viewer, slug), draft);
+        return report(writer(viewer, slug), draft).id();
+    }
+
+    private long reportable(Standing seat, long postId) {
+        content.requireReportable(seat, postId);
+        return postId;
     }
 
     /** Reports a comment from its post's page; returns the post, to go back to. */
     @Transactional
     public long reportComment(Viewer viewer, String slug, long commentId, String reason) {
         var seat = writer(viewer, slug);
-        report(seat, new ReportDraft(null, commentId, reason));
-        return content.requireVisibleComment(seat, commentId);
+        return report(seat, new ReportDraft(null, commentId, reason)).postId();
     }
 
     /** An archived community is read-only: nothing is reported, as nothing is written, there. */
@@ -111,16 +115,17 @@ public class Moderation {
         return gate.of(viewer, slug).requireMember(MEMBERS_ONLY).requireWritable(ARCHIVED);
     }
 
-    private long report(Standing seat, ReportDraft draft) {
+    /** A filed report, and the post it is about (for a comment, the post it is under). */
+    private record Filed(long id, long postId) {
+    }
+
+    private Filed report(Standing seat, ReportDraft draft) {
         if (draft == null || (draft.postId() == null) == (draft.commentId() == null)) {
             throw Rejection.invalid("postId", "content.moderation.report.target");
         }
         validation.check(draft);
-        if (draft.postId() != null) {
-            content.requireVisible(seat, draft.postId());
-        } else {
-            content.requireVisibleComment(seat, draft.commentId());
-        }
+        long postId = draft.postId() != null ? reportable(seat, draft.postId())
+                : content.requireReportableComment(seat, draft.commentId());
         if (store.hasOpenReport(seat.accountId(), draft.postId(), draft.commentId())) {
             throw Rejection.conflict("content.moderation.report.duplicate");
         }
@@ -128,7 +133,7 @@ public class Moderation {
             long id = store.report(seat.communityId(), draft.postId(), draft.commentId(), seat.accountId(),
                     draft.reason().strip(), now());
             events.publishEvent(new ReportFiled(id, seat.communityId(), draft.postId(), draft.commentId(), seat.accountId()));
-            return id;
+            return new Filed(id, postId);
         } catch (DuplicateKeyException e) {
             // the same member's simultaneous report won the race: the same answer as a later duplicate
             throw Rejection.conflict("content.moderation.report.duplicate");

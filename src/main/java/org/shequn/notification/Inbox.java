@@ -69,6 +69,6 @@ public class Inbox {
 
     private NotificationView view(NotificationStore.NotificationRow r, Locale locale) {
         return new NotificationView(r.id(), r.kind(), r.kind().topic().name(), texts.text(r, locale),
-                NotificationText.link(r), r.createdAt(), r.readAt() == null);
+                NotificationText.link(r), r.createdAt(), r.readAt() == null, r.actorId(), r.actorName());
     }
 }

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.shequn.community.Communities;
 import org.shequn.community.CommunityInfo;
 import org.shequn.membership.CommunityGate;
+import org.shequn.membership.Standing;
 import org.shequn.identity.Accounts;
 import org.shequn.membership.Memberships;
 import org.shequn.search.view.SearchForm;
@@ -47,19 +48,22 @@ public class Searching {
     }
 
     public SearchResults community(Viewer viewer, String slug, SearchForm form) {
-        var community = member(viewer, slug);
+        var standing = member(viewer, slug);
+        var community = standing.community();
         var query = parse(form);
-        return run(query, List.of(community.id()), community);
+        return run(query, List.of(community.id()), community).withRuns(standing.runs());
     }
 
     /** The search page before anything was typed: still members only. */
     public SearchResults blank(Viewer viewer, String slug) {
-        var community = member(viewer, slug);
-        return new SearchResults("", community.slug(), community.name(), List.of(), true, List.of(), null);
+        var standing = member(viewer, slug);
+        var community = standing.community();
+        return new SearchResults("", community.slug(), community.name(), List.of(), true, List.of(), null,
+                standing.runs());
     }
 
-    private CommunityInfo member(Viewer viewer, String slug) {
-        return gate.of(viewer, slug).requireMember("search.membersOnly").community();
+    private Standing member(Viewer viewer, String slug) {
+        return gate.of(viewer, slug).requireMember("search.membersOnly");
     }
 
     public SearchResults mine(Viewer viewer, SearchForm form) {
@@ -71,7 +75,7 @@ public class Searching {
 
     private SearchResults run(Query query, List<Long> communityIds, CommunityInfo community) {
         if (communityIds.isEmpty()) {
-            return new SearchResults(query.q(), slugOf(community), nameOf(community), query.terms(), true, List.of(), null);
+            return new SearchResults(query.q(), slugOf(community), nameOf(community), query.terms(), true, List.of(), null, false);
         }
         boolean any = query.any();
         var hits = store.search(communityIds, query.terms(), any ? 1 : query.terms().size(), query.filter(),
@@ -103,7 +107,7 @@ public class Searching {
                     author == null ? "" : author.displayName(), h.createdAt(),
                     "/c/" + info.slug() + "/posts/" + h.postId() + (comment ? "#comment-" + h.refId() : "")));
         }
-        return new SearchResults(query.q(), slugOf(community), nameOf(community), query.terms(), !any, items, next);
+        return new SearchResults(query.q(), slugOf(community), nameOf(community), query.terms(), !any, items, next, false);
     }
 
     private static String slugOf(CommunityInfo c) {

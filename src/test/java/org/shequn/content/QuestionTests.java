@@ -248,4 +248,28 @@ class QuestionTests {
         mvc.perform(get(page).header("Authorization", f.admin().bearer()))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("已采纳"))));
     }
+
+    @Test
+    void theQuestionsTabListsTheCommunitysQuestionsAndNothingElse() throws Exception {
+        var f = ContentFixture.create(new Api(mvc), jdbc);
+        long talk = f.discussion(f.member(), "今天的晨跑路线很美");
+        long asked = f.post(f.member(), Api.obj("kind", "QUESTION", "title", "新人如何找到同城的跑友？", "body", "求推荐"));
+        long toOwner = f.post(f.core(), Api.obj("kind", "QUESTION", "title", "群主，周末活动几点集合？", "body", "想参加",
+                "addresseeId", f.owner().id()));
+        f.api().get(f.member(), f.base() + "/posts?view=questions")
+                .andExpect(jsonPath("$.view").value("questions"))
+                .andExpect(jsonPath("$.items[*].id").value(Matchers.contains((int) toOwner, (int) asked)));
+        var html = mvc.perform(get("/c/" + f.slug() + "/posts?view=questions").header("Authorization", f.member().bearer()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(html).contains("新人如何找到同城的跑友？").doesNotContain("今天的晨跑路线很美")
+                .contains("href=\"/c/" + f.slug() + "/posts?view=questions\" aria-current=\"page\"");
+        assertThat(talk).isPositive();
+
+        // an empty tab says so, and invites a question
+        var g = ContentFixture.create(new Api(mvc), jdbc);
+        var empty = mvc.perform(get("/c/" + g.slug() + "/posts?view=questions").header("Authorization", g.member().bearer()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(empty).contains("还没有人提问");
+        f.api().get(f.outsider(), f.base() + "/posts?view=questions").andExpect(status().isForbidden());
+    }
 }

@@ -10,5 +10,5 @@ import java.util.List;
  */
 public record CommentView(long id, Long parentId, long authorId, String authorName, String bodyHtml,
                           OffsetDateTime createdAt, boolean deleted, boolean canDelete, boolean hidden, boolean held,
-                          List<CommentView> replies) {
+                          List<CommentView> replies, boolean canReport) {
 }

@@ -9,9 +9,6 @@ public record DirectoryMember(long accountId, String displayName, String avatarU
                               String position, List<String> schools, List<String> skills, boolean realNameVerified,
                               boolean positionVerified) {
 
-    public String initial() {
-        return displayName == null || displayName.isEmpty() ? "?" : displayName.substring(0, displayName.offsetByCodePoints(0, 1));
-    }
 
     public String headline() {
         if (position != null && company != null) {

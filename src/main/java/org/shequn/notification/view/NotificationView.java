@@ -8,5 +8,5 @@ import org.shequn.notification.NotificationKind;
  * (REPLY, MENTIONED, MODERATION ... as in the preferences; the page picks an icon by it).
  */
 public record NotificationView(long id, NotificationKind kind, String topic, String text, String link, OffsetDateTime createdAt,
-                               boolean unread) {
+                               boolean unread, Long actorId, String actorName) {
 }
