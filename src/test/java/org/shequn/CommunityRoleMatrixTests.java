@@ -319,6 +319,8 @@ class CommunityRoleMatrixTests {
                         c -> c.req().json(Api.obj("words", List.of(Api.obj("word", "代购", "mode", "HOLD"))))),
                 row(GET, "/moderation/held-comments", RUNNERS_READ, c -> c.req()),
                 row(GET, "/moderation/audit", RUNNERS_READ, c -> c.req()),
+                // the to-do centre: owners and admins, in an archived community too (it only reads)
+                row(GET, "/todo", RUNNERS_READ, c -> c.req()),
                 // member directory
                 row(GET, "/members", OUTSIDER_VIEW, c -> c.req()),
                 row(GET, "/members/{accountId}", MEMBERS_READ, c -> c.req(c.side.owner.id())),

@@ -21,9 +21,13 @@ final class CommentLifecycle {
         return new CommentAdded(commentId, post.id(), post.communityId(), parentId, authorId, post.authorId());
     }
 
-    /** Held for review when first written: nobody hears of it (no count, notification, index or live push). */
-    static Transition holdNew(long commentId, OffsetDateTime now) {
-        return new Transition(commentId, StateChange.hold(ContentState.PUBLISHED, now), Optional.empty());
+    /**
+     * Held for review when first written: nobody hears of it (no count, notification, index or live push) but those
+     * who run the community, to review it.
+     */
+    static Transition holdNew(PostRow post, long commentId, long authorId, OffsetDateTime now) {
+        return new Transition(commentId, StateChange.hold(ContentState.PUBLISHED, now),
+                Optional.of(new HeldForReview(post.communityId(), post.id(), commentId, authorId)));
     }
 
     static Transition hide(CommentRow comment, long by, OffsetDateTime now) {

@@ -78,7 +78,9 @@ public class Commenting {
             comments.attachSticker(id, sticker);
         }
         if (held) {
-            comments.apply(CommentLifecycle.holdNew(id, now));
+            var holding = CommentLifecycle.holdNew(post, id, seat.accountId(), now);
+            comments.apply(holding);
+            holding.event().ifPresent(events::publishEvent);
         } else {
             events.publishEvent(CommentLifecycle.published(post, id, parentId, seat.accountId()));
         }

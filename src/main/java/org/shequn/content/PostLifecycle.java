@@ -18,13 +18,16 @@ final class PostLifecycle {
         return new PostPublished(postId, communityId, sectionId, authorId, PostKind.valueOf(kind));
     }
 
+    /** An edit held for review: the post leaves the feed, and those who run the community are told. */
     static Transition hold(PostRow post, OffsetDateTime now) {
-        return new Transition(post.id(), StateChange.hold(post.state(), now), Optional.empty());
+        return new Transition(post.id(), StateChange.hold(post.state(), now),
+                Optional.of(new HeldForReview(post.communityId(), post.id(), null, post.authorId())));
     }
 
-    /** Held for review when first written: nobody hears of it yet. */
-    static Transition holdNew(long postId, OffsetDateTime now) {
-        return new Transition(postId, StateChange.hold(ContentState.PUBLISHED, now), Optional.empty());
+    /** Held for review when first written: only those who run the community hear of it, to review it. */
+    static Transition holdNew(long postId, long communityId, long authorId, OffsetDateTime now) {
+        return new Transition(postId, StateChange.hold(ContentState.PUBLISHED, now),
+                Optional.of(new HeldForReview(communityId, postId, null, authorId)));
     }
 
     static Transition hide(PostRow post, long by, OffsetDateTime now) {

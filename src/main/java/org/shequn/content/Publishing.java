@@ -70,8 +70,10 @@ public class Publishing {
                 draft.attachmentIds() == null ? List.of() : draft.attachmentIds());
         answering.asked(seat, id, draft);
         if (held) {
-            // kept back until an owner or admin approves it; nobody is notified of it yet
-            posts.apply(PostLifecycle.holdNew(id, now));
+            // kept back until an owner or admin approves it; only they are told of it
+            var holding = PostLifecycle.holdNew(id, seat.communityId(), seat.accountId(), now);
+            posts.apply(holding);
+            holding.event().ifPresent(events::publishEvent);
             return id;
         }
         events.publishEvent(PostLifecycle.published(id, seat.communityId(), draft.sectionId(), seat.accountId(), draft.kind()));
@@ -98,7 +100,9 @@ public class Publishing {
         draft = withStaged(seat, draft, images, attachments);
         media.attach(seat, post.id(), draft.imageIds(), draft.attachmentIds());
         if (guard.edit(seat, draft.cleanTitle(), draft.body()).held() && post.state() == ContentState.PUBLISHED) {
-            posts.apply(PostLifecycle.hold(post, now()));
+            var holding = PostLifecycle.hold(post, now());
+            posts.apply(holding);
+            holding.event().ifPresent(events::publishEvent);
         }
         posts.edit(post, draft.sectionId(), draft, seat.accountId(), now());
         events.publishEvent(new PostEdited(post.id(), seat.communityId(), post.authorId()));

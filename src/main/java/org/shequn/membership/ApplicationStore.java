@@ -50,6 +50,19 @@ class ApplicationStore {
         return jdbc.sql("select " + COLUMNS + " from applications where id = ?").param(id).query(this::row).optional();
     }
 
+    /** Applications waiting for a decision, counted up to {@code cap}. */
+    int pendingCount(long communityId, int cap) {
+        return jdbc.sql("select count(*) from (select 1 from applications where community_id = ? and status = 'PENDING' limit ?) w")
+                .params(communityId, cap).query(Integer.class).single();
+    }
+
+    /** Who waits the longest first: the applicants a reviewer should answer next. */
+    List<ApplicationRow> pendingOldest(long communityId, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from applications where community_id = ? and status = 'PENDING'"
+                        + " order by created_at, id limit ?")
+                .params(communityId, limit).query(this::row).list();
+    }
+
     Optional<ApplicationRow> pending(long communityId, long accountId) {
         return jdbc.sql("select " + COLUMNS + " from applications where community_id = ? and account_id = ? and status = 'PENDING'")
                 .params(communityId, accountId).query(this::row).optional();

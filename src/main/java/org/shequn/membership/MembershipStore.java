@@ -76,9 +76,55 @@ class MembershipStore {
                 .params(communityId, accountId, role.name(), via.name(), invitedBy, invitationId, now).update();
     }
 
-    void delete(long communityId, long accountId) {
+    /** Ends a membership, keeping when it began and ended for the member count's history. */
+    void delete(long communityId, long accountId, OffsetDateTime now) {
+        jdbc.sql("""
+                insert into member_departures (community_id, account_id, joined_at, left_at)
+                select community_id, account_id, joined_at, ? from memberships where community_id = ? and account_id = ?""")
+                .params(now, communityId, accountId).update();
         jdbc.sql("delete from memberships where community_id = ? and account_id = ?").params(communityId, accountId)
                 .update();
+    }
+
+    /** Members who joined at or after {@code since}, newest first. */
+    List<Long> joinedSince(long communityId, OffsetDateTime since, int limit) {
+        return jdbc.sql("select account_id from memberships where community_id = ? and joined_at >= ?"
+                        + " order by joined_at desc, account_id desc limit ?")
+                .params(communityId, since, limit).query(Long.class).list();
+    }
+
+    int countJoinedSince(long communityId, OffsetDateTime since) {
+        return jdbc.sql("select count(*) from memberships where community_id = ? and joined_at >= ?")
+                .params(communityId, since).query(Integer.class).single();
+    }
+
+    /**
+     * How many were members at each of the given moments: today's members who had joined by then, and those who had
+     * joined by then and left after. Two statements whatever the number of moments.
+     */
+    List<Integer> countsAt(long communityId, List<OffsetDateTime> moments) {
+        var joined = jdbc.sql("select joined_at from memberships where community_id = ? and joined_at < ?")
+                .params(communityId, moments.getLast()).query(OffsetDateTime.class).list();
+        var departed = jdbc.sql("select joined_at, left_at from member_departures where community_id = ? and left_at > ?")
+                .params(communityId, moments.getFirst())
+                .query((rs, n) -> new OffsetDateTime[] {rs.getObject(1, OffsetDateTime.class), rs.getObject(2, OffsetDateTime.class)})
+                .list();
+        var counts = new java.util.ArrayList<Integer>();
+        for (var at : moments) {
+            int n = 0;
+            for (var j : joined) {
+                if (!j.isAfter(at)) {
+                    n++;
+                }
+            }
+            for (var d : departed) {
+                if (!d[0].isAfter(at) && d[1].isAfter(at)) {
+                    n++;
+                }
+            }
+            counts.add(n);
+        }
+        return counts;
     }
 
     Optional<CommunityRole> role(long communityId, long accountId) {

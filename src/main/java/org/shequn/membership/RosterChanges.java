@@ -151,7 +151,7 @@ public class RosterChanges {
     }
 
     private void drop(CommunityInfo community, long accountId, MemberLeft.Reason reason) {
-        store.delete(community.id(), accountId);
+        store.delete(community.id(), accountId, now());
         store.syncSeats(community.id());
         events.publishEvent(new MemberLeft(community.id(), accountId, reason));
     }

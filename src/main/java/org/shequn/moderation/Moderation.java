@@ -93,6 +93,23 @@ public class Moderation {
         this.events = events;
     }
 
+    /** What waits in the queue, each counted up to 100 (a page says 99+ beyond): for the to-do centre. */
+    public record Waiting(int openReports, int heldPosts, int heldComments) {
+
+        public int total() {
+            return openReports + heldPosts + heldComments;
+        }
+    }
+
+    public Waiting waiting(Standing runner) {
+        runner.requireRunner(RUNNERS_ONLY);
+        long id = runner.communityId();
+        return new Waiting(store.openCount(id, WAITING_CAP), content.heldPosts(id, null, WAITING_CAP).size(),
+                content.heldComments(id, null, WAITING_CAP).size());
+    }
+
+    private static final int WAITING_CAP = 100;
+
     @Transactional
     public long report(Viewer viewer, String slug, ReportDraft draft) {
         return report(writer(viewer, slug), draft).id();

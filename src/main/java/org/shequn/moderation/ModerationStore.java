@@ -50,6 +50,11 @@ class ModerationStore {
         return keys.getKeyAs(Number.class).longValue();
     }
 
+    int openCount(long communityId, int cap) {
+        return jdbc.sql("select count(*) from (select 1 from moderation_reports where community_id = ? and status = 'OPEN' limit ?) r")
+                .params(communityId, cap).query(Integer.class).single();
+    }
+
     boolean hasOpenReport(long reporterId, Long postId, Long commentId) {
         return jdbc.sql("select count(*) from moderation_reports where reporter_id = ? and status = 'OPEN' and "
                         + (postId != null ? "post_id = ?" : "comment_id = ?"))

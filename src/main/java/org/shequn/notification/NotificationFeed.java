@@ -7,6 +7,7 @@ import org.shequn.community.Communities;
 import org.shequn.community.CommunityInfo;
 import org.shequn.content.AnswerAccepted;
 import org.shequn.content.CommentAdded;
+import org.shequn.content.HeldForReview;
 import org.shequn.content.MemberMentioned;
 import org.shequn.moderation.ModerationDecided;
 import org.shequn.moderation.ReportFiled;
@@ -103,6 +104,24 @@ class NotificationFeed {
             if (runner != filed.reporterId()) {
                 add(new NotificationStore.NewNotification(runner, NotificationKind.REPORT_FILED, community.slug(),
                         community.name(), filed.reporterId(), reporter, null, "report:" + filed.reportId() + ":" + runner));
+            }
+        }
+    }
+
+    /** A held post or comment waits for those who run the community; its author was told on the spot. */
+    @ApplicationModuleListener
+    void on(HeldForReview held) {
+        var community = communities.find(held.communityId()).orElse(null);
+        if (community == null) {
+            return;
+        }
+        var author = name(held.authorId());
+        var kind = held.commentId() == null ? NotificationKind.POST_HELD : NotificationKind.COMMENT_HELD;
+        var item = held.commentId() == null ? "post:" + held.postId() : "comment:" + held.commentId();
+        for (long runner : memberships.runnersOf(held.communityId())) {
+            if (runner != held.authorId()) {
+                add(new NotificationStore.NewNotification(runner, kind, community.slug(), community.name(),
+                        held.authorId(), author, null, "held:" + item + ":" + runner));
             }
         }
     }

@@ -40,11 +40,11 @@ class CommentLifecycleTest {
     }
 
     @Test
-    void aCommentHeldWhenFirstWrittenIsAnnouncedToNobody() {
-        var held = CommentLifecycle.holdNew(COMMENT, NOW);
+    void aCommentHeldWhenFirstWrittenIsAnnouncedOnlyForReview() {
+        var held = CommentLifecycle.holdNew(POST_ROW, COMMENT, AUTHOR, NOW);
         assertThat(held.commentId()).isEqualTo(COMMENT);
         assertThat(held.change().to()).isEqualTo(ContentState.HELD);
-        assertThat(held.event()).isEmpty();
+        assertThat(held.event()).contains(new HeldForReview(COMMUNITY, POST, COMMENT, AUTHOR));
     }
 
     @Test

@@ -35,19 +35,19 @@ class PostLifecycleTest {
     }
 
     @Test
-    void aPostHeldWhenFirstWrittenIsAnnouncedToNobody() {
-        var held = PostLifecycle.holdNew(POST, NOW);
+    void aPostHeldWhenFirstWrittenIsAnnouncedOnlyForReview() {
+        var held = PostLifecycle.holdNew(POST, COMMUNITY, AUTHOR, NOW);
         assertThat(held.postId()).isEqualTo(POST);
         assertThat(held.change().to()).isEqualTo(ContentState.HELD);
-        assertThat(held.event()).isEmpty();
+        assertThat(held.event()).contains(new HeldForReview(COMMUNITY, POST, null, AUTHOR));
     }
 
     @Test
-    void anEditedPostHeldAgainIsNotAnnounced() {
+    void anEditedPostHeldAgainIsAnnouncedOnlyForReview() {
         var held = PostLifecycle.hold(post(ContentState.PUBLISHED), NOW);
         assertThat(held.change().from()).isEqualTo(ContentState.PUBLISHED);
         assertThat(held.change().to()).isEqualTo(ContentState.HELD);
-        assertThat(held.event()).isEmpty();
+        assertThat(held.event()).contains(new HeldForReview(COMMUNITY, POST, null, AUTHOR));
     }
 
     @Test

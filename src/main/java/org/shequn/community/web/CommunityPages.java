@@ -42,8 +42,12 @@ class CommunityPages {
         this.messages = messages;
     }
 
+    /** Everyone's front page; a signed-in person's home is their own (my communities and what waits for me). */
     @GetMapping("/")
-    String home(Model model) {
+    String home(@AuthenticationPrincipal Viewer viewer, Model model) {
+        if (viewer != null) {
+            return "redirect:/home";
+        }
         model.addAttribute("communities", views.listing(null, null, null).items().stream().limit(6).toList());
         return "home/index";
     }
