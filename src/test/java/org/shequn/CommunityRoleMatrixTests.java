@@ -326,7 +326,20 @@ class CommunityRoleMatrixTests {
                 row(GET, "/members/{accountId}", MEMBERS_READ, c -> c.req(c.side.owner.id())),
                 // search and live updates
                 row(GET, "/search", MEMBERS_READ, c -> c.req().param("q", "读书")),
-                row(GET, "/live", MEMBERS_READ, c -> c.req()));
+                row(GET, "/live", MEMBERS_READ, c -> c.req()),
+                // announcements: members read and mark them; the owner and admins publish, see receipts, remind
+                row(GET, "/announcements", MEMBERS_READ, c -> c.req()),
+                row(POST, "/announcements", RUNNERS_WRITE, c -> c.req().json(announcement("本周活动", "周六下午三点见。"))),
+                row(GET, "/announcements/{id}", MEMBERS_READ, c -> c.req(c.side.announcement)),
+                row(PUT, "/announcements/{id}", RUNNERS_WRITE,
+                        c -> c.req(c.side.announcement).json(announcement("本周活动（改）", "改到周日。"))),
+                row(DELETE, "/announcements/{id}", RUNNERS_WRITE,
+                        c -> c.req(c.allowed() ? c.freshAnnouncement() : c.side.announcement)),
+                row(POST, "/announcements/{id}/read", MEMBERS_WRITE, c -> c.req(c.side.announcement)),
+                row(GET, "/announcements/{id}/receipts", RUNNERS_READ, c -> c.req(c.side.announcement)),
+                // the reminder goes once: each allowed caller reminds about an announcement of its own
+                row(POST, "/announcements/{id}/reminder", RUNNERS_WRITE,
+                        c -> c.req(c.allowed() ? c.freshAnnouncement() : c.side.announcement)));
     }
 
     /** One request of a row: path values after the slug, and a JSON or multipart body. */
@@ -400,6 +413,7 @@ class CommunityRoleMatrixTests {
         long application;
         long spareInvitation;
         long report;
+        long announcement;
     }
 
     /** A caller's view of the fixture for one call. */
@@ -511,6 +525,10 @@ class CommunityRoleMatrixTests {
                         + "/stickers").file(new MockMultipartFile("file", "x.png", null, PNG)).param("name", "临时")));
                 return pack.get("stickers").get(pack.get("stickers").size() - 1).get("id").asLong();
             });
+        }
+
+        long freshAnnouncement() throws Exception {
+            return whileOpen(side, () -> announce(side, "要撤回的公告"));
         }
 
         long freshReport() throws Exception {
@@ -791,6 +809,7 @@ class CommunityRoleMatrixTests {
         s.application = apply(s, api.register("申请人"));
         s.spareInvitation = body(send(s.member, json(POST, base(s) + "/invitations", Api.obj()))).get("id").asLong();
         s.report = report(s, s.member, s.ownPosts.get(s.owner.id()));
+        s.announcement = announce(s, "群规更新");
         ban(s, s.banned);
         ban(s, s.spareBanned);
 
@@ -810,6 +829,10 @@ class CommunityRoleMatrixTests {
 
     static Map<String, Object> discussion(String title, String body) {
         return Api.obj("kind", "DISCUSSION", "title", title, "body", body);
+    }
+
+    static Map<String, Object> announcement(String title, String body) {
+        return Api.obj("title", title, "body", body);
     }
 
     static Map<String, Object> section(String name) {
@@ -850,6 +873,10 @@ class CommunityRoleMatrixTests {
 
     private long apply(Side s, Api.User applicant) throws Exception {
         return body(send(applicant, json(POST, base(s) + "/applications", Api.obj("answers", ANSWERS)))).get("id").asLong();
+    }
+
+    private long announce(Side s, String title) throws Exception {
+        return body(send(s.owner, json(POST, base(s) + "/announcements", announcement(title, "请大家看一下。")))).get("id").asLong();
     }
 
     private long report(Side s, Api.User reporter, long post) throws Exception {

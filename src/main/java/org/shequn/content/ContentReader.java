@@ -173,7 +173,8 @@ public class ContentReader implements Posts {
                 hot ? "hot" : questions ? "questions" : order.name().toLowerCase(java.util.Locale.ROOT), sectionId,
                 all.stream().map(ContentReader::view).toList(),
                 pinned.stream().map(p -> card(p, seat.accountId(), seat.community().slug(), mark, names, sectionNames, extras)).toList(),
-                rows.stream().map(p -> card(p, seat.accountId(), seat.community().slug(), mark, names, sectionNames, extras)).toList(), next, canPost, seat.owner(), tag, seat.runs());
+                rows.stream().map(p -> card(p, seat.accountId(), seat.community().slug(), mark, names, sectionNames, extras)).toList(), next, canPost, seat.owner(), tag, seat.runs(),
+                seat.communityId());
     }
 
     private static double score(Cursor cursor) {

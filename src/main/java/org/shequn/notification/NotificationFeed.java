@@ -3,6 +3,8 @@ package org.shequn.notification;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.shequn.announcement.AnnouncementPublished;
+import org.shequn.announcement.AnnouncementReminded;
 import org.shequn.community.Communities;
 import org.shequn.community.CommunityInfo;
 import org.shequn.content.AnswerAccepted;
@@ -39,6 +41,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class NotificationFeed {
+
+    /** How many members an announcement's listener reads at a time. */
+    private static final int MEMBER_PAGE = 500;
 
     private final NotificationStore store;
     private final Communities communities;
@@ -122,6 +127,47 @@ class NotificationFeed {
             if (runner != held.authorId()) {
                 add(new NotificationStore.NewNotification(runner, kind, community.slug(), community.name(),
                         held.authorId(), author, null, "held:" + item + ":" + runner));
+            }
+        }
+    }
+
+    /**
+     * Every member but its author hears of a new announcement (those who switched the topic off do not: {@link #add}).
+     * The members are walked a page at a time; the source key keeps a redelivered event from telling anyone twice.
+     */
+    @ApplicationModuleListener
+    void on(AnnouncementPublished published) {
+        var community = communities.find(published.communityId()).orElse(null);
+        if (community == null) {
+            return;
+        }
+        var author = name(published.authorId());
+        long after = 0;
+        List<Long> page;
+        do {
+            page = memberships.membersOf(published.communityId(), after, MEMBER_PAGE);
+            for (long member : page) {
+                if (member != published.authorId()) {
+                    announcement(member, NotificationKind.ANNOUNCEMENT_PUBLISHED, community, published.authorId(), author,
+                            published.title(), "announcement:" + published.announcementId() + ":" + member);
+                }
+            }
+            after = page.isEmpty() ? after : page.getLast();
+        } while (page.size() == MEMBER_PAGE);
+    }
+
+    /** The one reminder reaches those who had not read it when it was sent, if they are still members. */
+    @ApplicationModuleListener
+    void on(AnnouncementReminded reminded) {
+        var community = communities.find(reminded.communityId()).orElse(null);
+        if (community == null) {
+            return;
+        }
+        var by = name(reminded.byAccountId());
+        for (long member : reminded.unreadIds()) {
+            if (member != reminded.byAccountId() && memberships.roleOf(reminded.communityId(), member).isPresent()) {
+                announcement(member, NotificationKind.ANNOUNCEMENT_REMINDER, community, reminded.byAccountId(), by,
+                        reminded.title(), "announcement-reminder:" + reminded.announcementId() + ":" + member);
             }
         }
     }
@@ -254,6 +300,13 @@ class NotificationFeed {
     @ApplicationModuleListener
     void on(MemberLeft left) {
         store.forgetCommunity(left.accountId(), left.communityId());
+    }
+
+    /** Carries the community's id, so it goes when the member leaves (it quotes the announcement's title). */
+    private void announcement(long recipient, NotificationKind kind, CommunityInfo community, long actorId, String actorName,
+                              String title, String sourceKey) {
+        add(new NotificationStore.NewNotification(recipient, kind, community.slug(), community.name(), actorId, actorName,
+                title, sourceKey, community.id(), null, null, null));
     }
 
     private void content(long recipient, long actorId, NotificationKind kind, Posts.PostRef post, Long commentId, String detail,

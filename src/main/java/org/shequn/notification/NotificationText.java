@@ -37,6 +37,9 @@ class NotificationText {
         if (r.kind().topic() == Topic.REVIEW && r.communitySlug() != null) {
             return "/c/" + r.communitySlug() + "/moderation";
         }
+        if (r.kind().topic() == Topic.ANNOUNCEMENT && r.communitySlug() != null) {
+            return "/c/" + r.communitySlug() + "/announcements";
+        }
         if (r.postId() != null && r.communitySlug() != null) {
             return "/c/" + r.communitySlug() + "/posts/" + r.postId()
                     + (r.commentId() == null ? "" : "#comment-" + r.commentId());

@@ -9,7 +9,9 @@ public enum Topic {
     REPLY(false), ANSWER(false), QUESTION_ASKED(true), ANSWER_ACCEPTED(true), MENTIONED(true), REACTION(false),
     MODERATION(true), FOLLOW(false), APPLICATION(false), VERIFICATION(false),
     /** For owners and admins: reports (and, to come, held posts) waiting in the moderation queue. */
-    REVIEW(true);
+    REVIEW(true),
+    /** A community's announcements (公告) and the reminder to read one: they ask the member to read something. */
+    ANNOUNCEMENT(true);
 
     final boolean emailByDefault;
 

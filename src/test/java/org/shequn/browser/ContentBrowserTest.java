@@ -19,7 +19,9 @@ class ContentBrowserTest extends BrowserTest {
             page.navigate(url("/c/" + slug));
             page.click(".community-tabs a[href='/c/" + slug + "/posts']");
             page.waitForURL("**/c/" + slug + "/posts");
-            page.click("a[href='/c/" + slug + "/sections']");
+            // sections are managed from the 管理 tab, which opens on the to-do centre
+            page.click(".community-tabs a[href='/c/" + slug + "/todo']");
+            page.click(".manage-nav a[href='/c/" + slug + "/sections']");
             page.fill("form[action='/c/" + slug + "/sections'] input[name=name]", "读书笔记");
             page.fill("form[action='/c/" + slug + "/sections'] input[name=description]", "每月一本书的笔记");
             page.selectOption("form[action='/c/" + slug + "/sections'] select[name=icon]", "book");

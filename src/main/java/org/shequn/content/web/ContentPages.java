@@ -4,6 +4,7 @@ import org.shequn.content.Commenting;
 import org.shequn.content.ContentAccess;
 import org.shequn.content.ContentReader;
 import org.shequn.content.Curation;
+import org.shequn.content.FeedNotices;
 import org.shequn.content.PostDraft;
 import org.shequn.content.Publishing;
 import org.shequn.content.SectionCatalog;
@@ -20,6 +21,7 @@ import org.shequn.shared.Rejection;
 import org.shequn.shared.Viewer;
 import org.shequn.shared.web.Flash;
 import org.shequn.shared.web.FormErrors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -66,10 +68,13 @@ class ContentPages {
     private final MessageSource messages;
     private final ContentAccess access;
     private final ReactionSummaries reactions;
+    private final FeedNotices notices;
 
     ContentPages(ContentAccess access, SectionCatalog sectionCatalog, Publishing publishing, Commenting commenting, Curation curation,
-                 ContentReader reader, MessageSource messages, ReactionSummaries reactions) {
+                 ContentReader reader, MessageSource messages, ReactionSummaries reactions,
+                 ObjectProvider<FeedNotices> notices) {
         this.reactions = reactions;
+        this.notices = notices.getIfAvailable(() -> (communityId, slug, accountId, archived) -> FeedNotices.NONE);
         this.sectionCatalog = sectionCatalog;
         this.publishing = publishing;
         this.commenting = commenting;
@@ -89,6 +94,9 @@ class ContentPages {
         feed.pinned().forEach(p -> ids.add(p.id()));
         feed.items().forEach(p -> ids.add(p.id()));
         model.addAttribute("likes", reactions.likes(viewer, slug, ids));
+        // what stands above the posts (unread announcements) belongs to the first page only
+        model.addAttribute("notices", cursor == null
+                ? notices.above(feed.communityId(), feed.slug(), viewer.accountId(), feed.archived()) : FeedNotices.NONE);
         return "content/feed";
     }
 
