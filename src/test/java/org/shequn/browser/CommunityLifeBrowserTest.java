@@ -105,10 +105,18 @@ class CommunityLifeBrowserTest extends BrowserTest {
             adComment.locator(".report-box button[type=submit]").first().click();
             b.waitForLoadState();
             loaded(b);
+            assertThat(b.locator(".flash")).containsText("举报已收到");
             screenshot(b, "life-07-reported-phone");
 
-            // the owner hides it from the moderation queue
-            owner.navigate(url("/c/" + slug + "/moderation"));
+            // the owner finds it in the to-do centre (the 管理 tab) and hides it from the moderation queue
+            owner.navigate(url("/c/" + slug + "/posts"));
+            owner.click(".community-tabs a[href='/c/" + slug + "/todo']");
+            var reports = owner.locator(".todo-tile[href='/c/" + slug + "/moderation']");
+            assertThat(reports).hasClass(java.util.regex.Pattern.compile("due"));
+            assertThat(reports.locator("strong")).hasText("1");
+            screenshot(owner, "life-08a-todo-desktop");
+            reports.click();
+            owner.waitForURL("**/c/" + slug + "/moderation");
             assertThat(owner.locator(".report")).hasCount(1);
             assertThat(owner.locator(".report .reason")).containsText("这是广告");
             screenshot(owner, "life-08-moderation-desktop");
