@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -19,14 +20,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * issued, once, for the right app id and secret → a token; anything else → errcode 40029) and
  * {@code /sns/userinfo} (the right token and openid → the person). It answers {@code text/plain}, as WeChat may.
  */
-final class StandInWeChat implements AutoCloseable {
+public final class StandInWeChat implements AutoCloseable {
 
-    static final String APP_ID = "wx-test-app";
-    static final String APP_SECRET = "test-secret-" + UUID.randomUUID();
+    public static final String APP_ID = "wx-test-app";
+    public static final String APP_SECRET = "test-secret-" + UUID.randomUUID();
 
     /** A WeChat user; {@code unionid} may be null (an app not attached to an open platform account). */
-    record Person(String openid, String unionid, String nickname) {
-        static Person fresh(String nickname) {
+    public record Person(String openid, String unionid, String nickname) {
+        public static Person fresh(String nickname) {
             var id = UUID.randomUUID().toString().replace("-", "");
             return new Person("o" + id.substring(0, 27), "u" + id.substring(5, 32), nickname);
         }
@@ -37,14 +38,15 @@ final class StandInWeChat implements AutoCloseable {
     private final Map<String, Person> tokens = new ConcurrentHashMap<>();
     final List<String> requests = new CopyOnWriteArrayList<>();
 
-    StandInWeChat() throws IOException {
+    public StandInWeChat() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/sns/oauth2/access_token", this::token);
         server.createContext("/sns/userinfo", this::userInfo);
+        server.createContext("/connect/qrconnect", this::authorize);
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
@@ -53,6 +55,28 @@ final class StandInWeChat implements AutoCloseable {
         var code = "c" + UUID.randomUUID().toString().replace("-", "");
         codes.put(code, person);
         return code;
+    }
+
+    /** Who "scans the QR code" on the stand-in authorize page (browser tests), and where the app really listens. */
+    public volatile Person scanning;
+    public volatile String appBase;
+
+    /**
+     * The QR-code page, for browser tests: the person in {@link #scanning} confirms at once, and the browser goes
+     * back to redirect_uri's path on {@link #appBase} (the app's random port) with a code and the state.
+     */
+    private void authorize(HttpExchange exchange) throws IOException {
+        var query = query(exchange);
+        var back = URI.create(query.get("redirect_uri"));
+        var location = appBase + back.getPath() + "?code=" + codeFor(scanning) + "&state="
+                + java.net.URLEncoder.encode(query.get("state"), StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Location", location);
+        exchange.sendResponseHeaders(302, -1);
+        exchange.close();
+    }
+
+    public String authorizeUrl() {
+        return baseUrl() + "/connect/qrconnect";
     }
 
     private void token(HttpExchange exchange) throws IOException {

@@ -318,6 +318,8 @@ class WeChatLoginTests {
         var browser = new WebSession(mvc);
         signIn(browser, person);
         var account = me(browser);
+        browser.get("/settings/account").andExpect(content().string(Matchers.containsString("设置邮箱和密码后才能解除绑定")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("action=\"/settings/wechat/unbind\""))));
         browser.form("/settings/wechat/unbind").andExpect(status().isConflict())
                 .andExpect(content().string(Matchers.containsString("唯一的登录方式")));
         assertThat(boundAccount(person)).contains(account);

@@ -7,10 +7,12 @@ import org.shequn.identity.ApiTokens;
 import org.shequn.identity.PasswordChange;
 import org.shequn.identity.Registering;
 import org.shequn.identity.Registration;
+import org.shequn.identity.ExternalSignIn;
 import org.shequn.identity.SignIn;
 import org.shequn.identity.SignInButton;
 import org.shequn.identity.SignInMethod;
 import org.shequn.identity.view.IssuedToken;
+import org.shequn.identity.view.SignInBindingView;
 import org.shequn.shared.Rejection;
 import org.shequn.shared.Viewer;
 import org.shequn.shared.web.Flash;
@@ -38,15 +40,17 @@ class AccountPages {
     private final MessageSource messages;
     /** Other ways to sign in (WeChat), from the modules that offer them; none while those are off. */
     private final ObjectProvider<SignInMethod> methods;
+    private final ExternalSignIn externalSignIn;
 
     AccountPages(Registration registration, PasswordChange passwordChange, ApiTokens tokens, SignIn signIn,
-                 MessageSource messages, ObjectProvider<SignInMethod> methods) {
+                 MessageSource messages, ObjectProvider<SignInMethod> methods, ExternalSignIn externalSignIn) {
         this.registration = registration;
         this.passwordChange = passwordChange;
         this.tokens = tokens;
         this.signIn = signIn;
         this.messages = messages;
         this.methods = methods;
+        this.externalSignIn = externalSignIn;
     }
 
     private List<SignInButton> buttons(String next) {
@@ -171,8 +175,9 @@ class AccountPages {
         model.addAttribute("notice", notice);
         model.addAttribute("issued", issued);
         model.addAttribute("hasPassword", passwordChange.hasPassword(viewer.accountId()));
-        model.addAttribute("bindings",
-                methods.orderedStream().flatMap(m -> m.binding(viewer.accountId()).stream()).toList());
+        model.addAttribute("bindings", methods.orderedStream().flatMap(m -> m.binding(viewer.accountId())
+                .map(b -> new SignInBindingView(b, !b.bound() || externalSignIn.canSignInWithout(viewer.accountId(), m)))
+                .stream()).toList());
         return "identity/settings";
     }
 }
