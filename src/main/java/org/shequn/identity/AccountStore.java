@@ -106,6 +106,12 @@ class AccountStore {
         jdbc.sql("update accounts set password_hash = ? where id = ?").params(hash, id).update();
     }
 
+    /** Only while the account has no password, so it never replaces one without the current one. */
+    int setFirstPassword(long id, String email, String hash) {
+        return jdbc.sql("update accounts set email = ?, password_hash = ? where id = ? and password_hash is null")
+                .params(email, hash, id).update();
+    }
+
     void rename(long id, String displayName) {
         jdbc.sql("update accounts set display_name = ? where id = ?").params(displayName, id).update();
     }

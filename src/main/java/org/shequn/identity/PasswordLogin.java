@@ -73,7 +73,8 @@ class PasswordLogin implements AuthenticationProvider {
         if (earlier >= SLOW_AFTER) {
             pause(slowStep.multipliedBy(earlier - SLOW_AFTER + 1L));
         }
-        if (!passwords.matches(password, account.passwordHash())) {
+        // an account made by another sign-in method (WeChat) has no password until its person sets one
+        if (account.passwordHash() == null || !passwords.matches(password, account.passwordHash())) {
             if (attempt.get() >= maxFailures) {
                 throw new LockedException(String.valueOf(minutesLeft(until, now)));
             }

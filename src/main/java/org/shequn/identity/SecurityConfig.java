@@ -23,6 +23,7 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import tools.jackson.databind.json.JsonMapper;
@@ -57,10 +58,16 @@ class SecurityConfig {
         return new HttpSessionSecurityContextRepository();
     }
 
+    /** The token lives in a cookie, not the session: anonymous visitors and API scripts create no session rows. */
+    @Bean
+    CsrfTokenRepository csrfTokenRepository() {
+        return new CookieCsrfTokenRepository();
+    }
+
     @Bean
     SecurityFilterChain web(HttpSecurity http, PasswordLogin passwordLogin, ApiTokens tokens, AccountStore store,
                             Operators operators, Problems problems, JsonMapper json,
-                            SecurityContextRepository contexts) throws Exception {
+                            SecurityContextRepository contexts, CsrfTokenRepository csrfTokens) throws Exception {
         AuthenticationEntryPoint entryPoint = (request, response, e) -> {
             if (Problems.isApi(request)) {
                 writeProblem(json, problems, request, response, Rejection.unauthenticated());
@@ -79,9 +86,8 @@ class SecurityConfig {
                 .authenticationProvider(passwordLogin)
                 .securityContext(c -> c.securityContextRepository(contexts))
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
-                // The token lives in a cookie, not the session: anonymous visitors and API scripts create no
-                // session rows; signing in creates one.
-                .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()).ignoringRequestMatchers(
+                // signing in creates a session (and, like every sign-in, a new CSRF token: SignIn.intoSession)
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).ignoringRequestMatchers(
                         BearerTokenAuthentication::hasBearer,
                         request -> request.getRequestURI().startsWith("/api/v1/auth/"),
                         // Without a session cookie an API call carries no ambient authority to forge.

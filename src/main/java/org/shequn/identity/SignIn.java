@@ -10,6 +10,8 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,10 +24,12 @@ public class SignIn {
 
     private final PasswordLogin passwordLogin;
     private final SecurityContextRepository contexts;
+    private final CsrfAuthenticationStrategy newCsrfToken;
 
-    SignIn(PasswordLogin passwordLogin, SecurityContextRepository contexts) {
+    SignIn(PasswordLogin passwordLogin, SecurityContextRepository contexts, CsrfTokenRepository csrfTokens) {
         this.passwordLogin = passwordLogin;
         this.contexts = contexts;
+        this.newCsrfToken = new CsrfAuthenticationStrategy(csrfTokens);
     }
 
     /** The account behind an email and password: 401 for a wrong pair, 429 while the account is locked. */
@@ -40,14 +44,20 @@ public class SignIn {
         }
     }
 
-    /** Makes the account the one signed in on this browser, under a new session id (no session fixation). */
+    /**
+     * Makes the account the one signed in on this browser, as the login form does: under a new session id (no
+     * session fixation) and with a new CSRF token (a token read before signing in, by someone who planted it, is
+     * worthless after).
+     */
     public void intoSession(SignedInAccount account, HttpServletRequest request, HttpServletResponse response) {
+        var authentication = PasswordLogin.authenticated(account);
         var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(PasswordLogin.authenticated(account));
+        context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);
         if (request.getSession(false) != null) {
             request.changeSessionId();
         }
+        newCsrfToken.onAuthentication(authentication, request, response);
         contexts.saveContext(context, request, response);
     }
 

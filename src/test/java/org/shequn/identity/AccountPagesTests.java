@@ -66,6 +66,18 @@ class AccountPagesTests {
     }
 
     @Test
+    void aSessionIsNamedByItsAccountSoTheLongestDisplayNameSignsIn() throws Exception {
+        var email = Api.unique("long") + "@example.com";
+        var name = "长".repeat(40);
+        mvc.perform(post("/register").with(csrf()).param("email", email).param("password", "secret-pass-1")
+                .param("displayName", name)).andExpect(status().is3xxRedirection());
+        var id = jdbc.sql("select id from accounts where email = ?").param(email).query(Long.class).single();
+        var names = jdbc.sql("select principal_name from spring_session where principal_name is not null")
+                .query(String.class).list();
+        assertThat(names).contains(Long.toString(id)).allSatisfy(n -> assertThat(n).doesNotContain(name));
+    }
+
+    @Test
     void anonymousVisitorsAndApiScriptsCreateNoSessions() throws Exception {
         var user = new Api(mvc).register("脚本");
         var before = jdbc.sql("select count(*) from spring_session").query(Integer.class).single();
