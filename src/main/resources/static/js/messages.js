@@ -98,6 +98,14 @@
         }
     });
 
+    // for the browser tests: the stream is open (ready is the server's first event)
+    source.addEventListener("ready", function () {
+        root.setAttribute("data-connected", "true");
+    });
+    source.addEventListener("error", function () {
+        root.setAttribute("data-connected", "false");
+    });
+
     // this node missed messages (its database listener reconnected): the list catches up
     source.addEventListener("resync", function () {
         refreshBadge();
