@@ -66,8 +66,9 @@ class MessagePages {
     @ResponseBody
     String count(@AuthenticationPrincipal Viewer viewer) {
         int unread = viewer == null ? 0 : conversations.unread(viewer);
-        // always the element: the live script fills it when a message arrives
-        return "<span id=\"messages-badge\" class=\"badge unread-count\"" + (unread == 0 ? " hidden" : "") + ">"
+        // always the element, which the live script fills when a message arrives; a class of its own, apart from
+        // the notifications' unread-count
+        return "<span id=\"messages-badge\" class=\"badge messages-count\"" + (unread == 0 ? " hidden" : "") + ">"
                 + (unread > 99 ? "99+" : unread) + "</span>";
     }
 
