@@ -9,11 +9,12 @@ import org.shequn.reaction.ReactionAdded;
 import org.shequn.reaction.ReactionRemoved;
 import org.shequn.live.LiveMessage.Kind;
 import org.shequn.membership.MemberLeft;
+import org.shequn.messaging.MessageSent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns content and membership events into broadcasts. Only ids travel: every node reads the item itself, so
+ * Turns content, membership and private-message events into broadcasts. Only ids travel: every node reads the item itself, so
  * a post hidden in the meantime is never pushed.
  *
  * <p>Not through the event outbox: a live update is a hint to open pages, worth nothing once late, and pages
@@ -84,6 +85,12 @@ class LiveEvents {
     @EventListener
     void on(MemberLeft e) {
         broadcast.send(new LiveMessage(e.communityId(), 0, Kind.MEMBER_LEFT, e.accountId()));
+    }
+
+    /** Only the message's id travels; each node reads it and sends it to the two people's own streams. */
+    @EventListener
+    void on(MessageSent e) {
+        broadcast.send(new LiveMessage(0, 0, Kind.MESSAGE, e.messageId()));
     }
 
     /** Names the reaction: a count that fell to zero must be cleared on the pages too. */

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.shequn.content.LiveContent;
+import org.shequn.messaging.PrivateMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -32,7 +33,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * This node's connected clients, by community, and the fan-out to them. The only state a node keeps in
+ * This node's connected clients, by community (feeds and posts) or by account (a person's private messages), and
+ * the fan-out to them. The only state a node keeps in
  * memory is this list of its own streams. A message is read from the database and rendered once per
  * language, then queued to each matching client; a client's queue is drained by a small pool of platform
  * threads, one client at a time per thread, so a slow reader holds up one sender at most (and is dropped when
@@ -46,11 +48,14 @@ public class Streams implements SmartLifecycle, DisposableBean {
     private static final int MAX_QUEUED = 256;
 
     private final LiveContent content;
+    private final PrivateMessages privateMessages;
     private final JsonMapper json;
     private final MessageSource messages;
     private final Duration maxStream;
     private final Duration heartbeatEvery;
     private final Map<Long, Set<Subscriber>> byCommunity = new ConcurrentHashMap<>();
+    /** Personal streams: whoever is signed in hears of their own private messages, and of nothing else. */
+    private final Map<Long, Set<Subscriber>> byAccount = new ConcurrentHashMap<>();
 
     private volatile boolean running;
     /** One thread keeps messages in order and never blocks the PostgreSQL listener. */
@@ -61,11 +66,12 @@ public class Streams implements SmartLifecycle, DisposableBean {
     private final ExecutorService senders;
     private volatile java.util.concurrent.ScheduledFuture<?> heartbeatTask;
 
-    Streams(LiveContent content, JsonMapper json, MessageSource messages,
+    Streams(LiveContent content, PrivateMessages privateMessages, JsonMapper json, MessageSource messages,
             @Value("${shequn.live.max-stream-duration:30m}") Duration maxStream,
             @Value("${shequn.live.heartbeat:25s}") Duration heartbeatEvery,
             @Value("${shequn.live.sender-threads:8}") int senderThreads) {
         this.content = content;
+        this.privateMessages = privateMessages;
         this.json = json;
         this.messages = messages;
         this.maxStream = maxStream;
@@ -85,9 +91,22 @@ public class Streams implements SmartLifecycle, DisposableBean {
      * does.
      */
     public Opened open(LiveContent.Watch watch, long accountId, Locale locale, boolean api) {
-        var emitter = new SseEmitter(maxStream.toMillis());
-        var subscriber = new Subscriber(watch, accountId, language(locale), api, emitter);
-        var set = byCommunity.computeIfAbsent(watch.communityId(), k -> ConcurrentHashMap.newKeySet());
+        return register(new Subscriber(watch, accountId, language(locale), api, new SseEmitter(maxStream.toMillis())),
+                byCommunity.computeIfAbsent(watch.communityId(), k -> ConcurrentHashMap.newKeySet()));
+    }
+
+    /**
+     * The signed-in account's own stream: its private messages, sent and received, as JSON events (the same for
+     * pages and API clients: pages build the message from its text, which is never HTML).
+     */
+    public Opened openPersonal(long accountId) {
+        return register(new Subscriber(null, accountId, Locale.SIMPLIFIED_CHINESE, true,
+                        new SseEmitter(maxStream.toMillis())),
+                byAccount.computeIfAbsent(accountId, k -> ConcurrentHashMap.newKeySet()));
+    }
+
+    private Opened register(Subscriber subscriber, Set<Subscriber> set) {
+        var emitter = subscriber.emitter;
         set.add(subscriber);
         emitter.onCompletion(subscriber::forget);
         emitter.onError(e -> subscriber.forget());
@@ -116,16 +135,23 @@ public class Streams implements SmartLifecycle, DisposableBean {
         if (dispatcher.isShutdown()) {
             return;
         }
-        dispatcher.execute(() -> byCommunity.values().forEach(set -> set.forEach(s -> {
-            if (!content.reads(s.watch.communityId(), s.accountId)) {
-                s.close();
-            } else {
-                s.offer(RESYNC);
-            }
-        })));
+        dispatcher.execute(() -> {
+            byCommunity.values().forEach(set -> set.forEach(s -> {
+                if (!content.reads(s.watch.communityId(), s.accountId)) {
+                    s.close();
+                } else {
+                    s.offer(RESYNC);
+                }
+            }));
+            byAccount.values().forEach(set -> set.forEach(s -> s.offer(RESYNC)));
+        });
     }
 
     private void dispatch(LiveMessage m) {
+        if (m.kind() == LiveMessage.Kind.MESSAGE) {
+            privateMessage(m.id());
+            return;
+        }
         var subscribers = byCommunity.get(m.communityId());
         if (subscribers == null || subscribers.isEmpty()) {
             return;
@@ -154,6 +180,37 @@ public class Streams implements SmartLifecycle, DisposableBean {
                     fanOut(subscribers, s -> s.watchesPost(m.postId()), "reaction", m, counts.get(), null);
                 }
             }
+        }
+    }
+
+    /**
+     * A private message goes to its two people's own streams only, read here (the broadcast carried its id): the
+     * sender's other tabs show it too, and the recipient's badge counts it.
+     */
+    private void privateMessage(long messageId) {
+        var sent = privateMessages.sent(messageId);
+        if (sent.isEmpty()) {
+            return;
+        }
+        var message = sent.get();
+        for (long account : new long[] {message.senderId(), message.recipientId()}) {
+            var streams = byAccount.get(account);
+            if (streams == null || streams.isEmpty() || !message.between(account)) {
+                continue;
+            }
+            var event = new LinkedHashMap<String, Object>();
+            event.put("kind", LiveMessage.Kind.MESSAGE.name());
+            event.put("id", message.id());
+            event.put("senderId", message.senderId());
+            event.put("senderName", message.senderName());
+            event.put("recipientId", message.recipientId());
+            event.put("otherId", account == message.senderId() ? message.recipientId() : message.senderId());
+            event.put("mine", account == message.senderId());
+            event.put("body", message.body());
+            event.put("sentAt", message.sentAt().toString());
+            event.put("unread", privateMessages.unread(account));
+            var frame = Frame.of("private-message", json.writeValueAsString(event));
+            streams.forEach(s -> s.offer(frame));
         }
     }
 
@@ -225,8 +282,10 @@ public class Streams implements SmartLifecycle, DisposableBean {
     @Override
     public void start() {
         long every = heartbeatEvery.toMillis();
-        heartbeatTask = heartbeat.scheduleAtFixedRate(() -> byCommunity.values().forEach(set -> set.forEach(s ->
-                s.offer(KEEP_ALIVE))), every, every, TimeUnit.MILLISECONDS);
+        heartbeatTask = heartbeat.scheduleAtFixedRate(() -> {
+            byCommunity.values().forEach(set -> set.forEach(s -> s.offer(KEEP_ALIVE)));
+            byAccount.values().forEach(set -> set.forEach(s -> s.offer(KEEP_ALIVE)));
+        }, every, every, TimeUnit.MILLISECONDS);
         running = true;
     }
 
@@ -239,6 +298,8 @@ public class Streams implements SmartLifecycle, DisposableBean {
         }
         byCommunity.values().forEach(set -> set.forEach(Subscriber::close));
         byCommunity.clear();
+        byAccount.values().forEach(set -> set.forEach(Subscriber::close));
+        byAccount.clear();
     }
 
     @Override
@@ -281,7 +342,7 @@ public class Streams implements SmartLifecycle, DisposableBean {
         }
     }
 
-    /** One connected client: what it watches, in which language, and its own send queue. */
+    /** One connected client: what it watches (no watch: its account's own stream), in which language, and its own send queue. */
     private final class Subscriber {
 
         final LiveContent.Watch watch;
@@ -388,7 +449,7 @@ public class Streams implements SmartLifecycle, DisposableBean {
 
         void forget() {
             if (gone.compareAndSet(false, true)) {
-                var set = byCommunity.get(watch.communityId());
+                var set = watch == null ? byAccount.get(accountId) : byCommunity.get(watch.communityId());
                 if (set != null) {
                     set.remove(this);
                 }

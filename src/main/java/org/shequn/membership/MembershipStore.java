@@ -209,6 +209,16 @@ class MembershipStore {
                 .params(communityId, accountId).update() > 0;
     }
 
+    /** A ban removes the membership; the bans are checked too, so a ban alone never leaves a shared community. */
+    boolean shareCommunity(long a, long b) {
+        return jdbc.sql("""
+                select count(*) from memberships m
+                join memberships o on o.community_id = m.community_id and o.account_id = :b
+                where m.account_id = :a
+                  and not exists (select 1 from bans x where x.community_id = m.community_id and x.account_id in (:a, :b))""")
+                .param("a", a).param("b", b).query(Integer.class).single() > 0;
+    }
+
     List<Long> communitiesOf(long accountId) {
         return jdbc.sql("select community_id from memberships where account_id = ? order by community_id")
                 .param(accountId).query(Long.class).list();

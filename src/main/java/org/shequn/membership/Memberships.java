@@ -26,6 +26,12 @@ public interface Memberships {
     /** The owner and admins of a community: who reviews applications and runs it day to day. */
     List<Long> runnersOf(long communityId);
 
+    /**
+     * Whether two accounts are both members of at least one community neither is banned from (e.g. who may send
+     * whom a private message).
+     */
+    boolean shareCommunity(long a, long b);
+
     /** The communities the account is a member of now (any role). */
     List<Long> communitiesOf(long accountId);
 

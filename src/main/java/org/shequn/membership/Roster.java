@@ -55,6 +55,11 @@ class Roster implements MemberRoster, Memberships {
     }
 
     @Override
+    public boolean shareCommunity(long a, long b) {
+        return store.shareCommunity(a, b);
+    }
+
+    @Override
     public List<MemberMute> mutes(long communityId, OffsetDateTime now) {
         return store.mutes(communityId, now);
     }

@@ -111,6 +111,26 @@ class TwoNodeLiveTests {
     }
 
     @Test
+    void aPrivateMessageSentOnNodeAReachesOnlyItsTwoPeopleOnNodeB() throws Exception {
+        var c = community();
+        var recipient = stream(b(), "/messages/live", c.member());
+        var sender = stream(b(), "/api/v1/messages/live", c.other());
+        var third = stream(b(), "/messages/live", c.owner());
+
+        var response = send(a(), "POST", "/api/v1/messages/" + c.member().id(), c.other(), Map.of("body", "两个节点之间的私信"));
+        assertThat(response.statusCode()).isEqualTo(201);
+        long id = json(response).get("id").asLong();
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(String.join("\n", recipient))
+                .contains("event:private-message").contains("\"id\":" + id).contains("两个节点之间的私信")
+                .contains("\"unread\":1"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(String.join("\n", sender))
+                .contains("\"id\":" + id).contains("\"mine\":true"));
+        assertThat(String.join("\n", third)).doesNotContain("两个节点之间的私信");
+        assertThat(status(b(), "/messages/live", null)).isEqualTo(401);
+    }
+
+    @Test
     void aNodeWhoseListenConnectionDropsReconnectsAndKeepsDelivering() throws Exception {
         Assumptions.assumeTrue(listensOnPostgres(), "the nodes do not listen on PostgreSQL");
         var c = community();

@@ -52,6 +52,19 @@ class LiveEndpoints {
         return open(viewer, slug, null, null, true, request);
     }
 
+    /**
+     * The signed-in person's own stream: their private messages, sent and received, as JSON events
+     * {kind: MESSAGE, id, senderId, recipientId, otherId, mine, body, sentAt, unread}. For pages and API clients.
+     */
+    @GetMapping({"/messages/live", "/api/v1/messages/live"})
+    ResponseEntity<SseEmitter> personal(@AuthenticationPrincipal Viewer viewer, HttpServletRequest request) {
+        if (viewer == null) {
+            return ResponseEntity.status(401).cacheControl(CacheControl.noStore()).build();
+        }
+        var opened = streams.openPersonal(viewer.accountId());
+        return started(opened, request);
+    }
+
     private ResponseEntity<SseEmitter> open(Viewer viewer, String slug, Long section, Long post, boolean api,
                                             HttpServletRequest request) {
         LiveContent.Watch watch;
@@ -60,7 +73,10 @@ class LiveEndpoints {
         } catch (Rejection rejection) {
             return ResponseEntity.status(rejection.kind().status()).cacheControl(CacheControl.noStore()).build();
         }
-        var opened = streams.open(watch, viewer.accountId(), RequestContextUtils.getLocale(request), api);
+        return started(streams.open(watch, viewer.accountId(), RequestContextUtils.getLocale(request), api), request);
+    }
+
+    private static ResponseEntity<SseEmitter> started(Streams.Opened opened, HttpServletRequest request) {
         StreamStart.after(request, opened.start());
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
                 // proxies (nginx) must not buffer the stream
