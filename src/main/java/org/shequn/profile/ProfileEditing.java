@@ -21,6 +21,7 @@ import org.shequn.shared.Validation;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Saves a member's own profile: normalize (trim, blank → none, tags de-duplicated) → validate → write
@@ -79,14 +80,53 @@ public class ProfileEditing {
     private final Accounts accounts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AvatarUpload avatars;
+    private final Profiles profiles;
 
     ProfileEditing(Validation validation, ProfileStore store, Accounts accounts, ApplicationEventPublisher events,
-                   Clock clock) {
+                   Clock clock, AvatarUpload avatars, Profiles profiles) {
         this.validation = validation;
         this.store = store;
         this.accounts = accounts;
         this.events = events;
         this.clock = clock;
+        this.avatars = avatars;
+        this.profiles = profiles;
+    }
+
+    /**
+     * The profile and, when one was chosen, a new avatar, in one transaction: a refused picture leaves the text
+     * unsaved too, so the form comes back whole with the picture's error beside it.
+     */
+    @Transactional
+    public void save(long accountId, Editing editing, MultipartFile avatar) {
+        save(accountId, editing);
+        if (avatar != null && !avatar.isEmpty()) {
+            avatars.replace(accountId, avatar);
+        }
+    }
+
+    /** The welcome's first step: the name one goes by, and a picture if one was chosen. The rest stays as it is. */
+    @Transactional
+    public void introduce(long accountId, String displayName, MultipartFile avatar) {
+        var e = current(accountId);
+        save(accountId, new Editing(displayName, e.bio(), e.city(), e.industry(), e.company(), e.position(),
+                e.education(), e.skills(), e.interests()), avatar);
+    }
+
+    /** The welcome's second step: position, company and city (each may stay empty). The rest stays as it is. */
+    @Transactional
+    public void describeWork(long accountId, String position, String company, String city) {
+        var e = current(accountId);
+        save(accountId, new Editing(e.displayName(), e.bio(), city, e.industry(), company, position, e.education(),
+                e.skills(), e.interests()));
+    }
+
+    private Editing current(long accountId) {
+        var card = profiles.find(accountId).orElseThrow(() -> Rejection.notFound("problem.notFound"));
+        return new Editing(card.displayName(), card.bio(), card.city(), card.industry(), card.company(), card.position(),
+                card.education().stream().map(ed -> new EducationEntry(ed.school(), ed.degree(), ed.startYear(),
+                        ed.endYear())).toList(), card.skills(), card.interests());
     }
 
     @Transactional

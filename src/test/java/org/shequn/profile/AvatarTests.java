@@ -123,7 +123,9 @@ class AvatarTests {
                 .andReturn().getResponse().getCookie("SESSION");
         assertThat(session).isNotNull();
         var page = mvc.perform(get("/profile/edit").cookie(session)).andReturn().getResponse().getContentAsString();
-        var m = java.util.regex.Pattern.compile("action=\"/profile/avatar\\?([^=]+)=([^\"]+)\"").matcher(page);
+        // the picture is chosen in the profile form itself, which carries the token in its address (a multipart
+        // body is read after the CSRF check)
+        var m = java.util.regex.Pattern.compile("action=\"/profile/edit\\?([^=]+)=([^\"]+)\"").matcher(page);
         assertThat(m.find()).isTrue();
         var action = "/profile/avatar?" + m.group(1) + "=" + m.group(2);
         mvc.perform(multipart(action).file(new MockMultipartFile("avatar", "me.png", "image/png", Pictures.png(30, 30)))

@@ -1,5 +1,9 @@
 package org.shequn.profile;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -21,6 +25,8 @@ class ProfilePagesTests {
     MockMvc mvc;
     @Autowired
     Profiles profiles;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     long idOf(WebSession browser) throws Exception {
         var html = browser.get("/profile/edit").andReturn().getResponse().getContentAsString();
@@ -30,14 +36,67 @@ class ProfilePagesTests {
     }
 
     @Test
-    void welcomesANewMemberOnTheEditPage() throws Exception {
+    void aNewcomerWalksTheWelcomeInThreeSteps() throws Exception {
         var browser = new WebSession(mvc);
         var email = Api.unique("welcome") + "@example.com";
         browser.form("/register", "email", email, "password", "secret-pass-1", "displayName", "新人")
-                .andExpect(redirectedUrl("/profile/edit?welcome"));
-        browser.get("/profile/edit?welcome").andExpect(status().isOk())
-                .andExpect(content().string(Matchers.containsString("欢迎加入，新人")));
-        browser.get("/profile/edit").andExpect(content().string(Matchers.not(Matchers.containsString("欢迎加入"))));
+                .andExpect(redirectedUrl("/welcome"));
+        browser.get("/welcome").andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("大家怎么称呼你")))
+                .andExpect(content().string(Matchers.containsString("value=\"新人\"")));
+
+        // step 1: a name (and a picture, in the same form); an empty name is refused with the field named
+        browser.perform(multipart("/welcome").with(csrf()).param("displayName", " "))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("昵称：不能为空")));
+        var png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(80, 80, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png);
+        browser.perform(multipart("/welcome").file(new org.springframework.mock.web.MockMultipartFile("avatar", "me.png",
+                        "image/png", png.toByteArray())).with(csrf()).param("displayName", "陈思远"))
+                .andExpect(redirectedUrl("/welcome/work"));
+        long id = jdbc.sql("select id from accounts where email = ?").param(email).query(Long.class).single();
+        assertThat(jdbc.sql("select display_name from accounts where id = ?").param(id).query(String.class).single())
+                .isEqualTo("陈思远");
+        assertThat(jdbc.sql("select avatar_key from profiles where account_id = ?").param(id).query(String.class).single())
+                .isNotNull();
+
+        // step 2: position, company and city, each optional; skipping leaves them empty
+        browser.form("/welcome/work", "position", "产品经理", "company", "字节跳动", "city", "上海")
+                .andExpect(redirectedUrl("/welcome/start"));
+        assertThat(jdbc.sql("select city from profiles where account_id = ?").param(id).query(String.class).single())
+                .isEqualTo("上海");
+        browser.form("/welcome/work", "city", "上".repeat(41)).andExpect(status().isBadRequest());
+
+        // step 3: an invitation link from anywhere leads to its join step; anything else is refused
+        browser.get("/welcome/start").andExpect(content().string(Matchers.containsString("我有邀请链接")))
+                .andExpect(content().string(Matchers.containsString("href=\"/communities/new\"")));
+        browser.form("/welcome/invitation", "link", "https://shequn.example.com/c/run-club/join?code=Ab3dEf9h")
+                .andExpect(redirectedUrl("/c/run-club/join?code=Ab3dEf9h"));
+        browser.form("/welcome/invitation", "link", "https://evil.example.com/phish")
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("这不像是社群的邀请链接")));
+        new WebSession(mvc).get("/welcome").andExpect(status().is3xxRedirection());
+    }
+
+    @Test
+    void aPictureChosenInTheProfileFormIsSavedWithIt() throws Exception {
+        var browser = new WebSession(mvc);
+        var email = browser.register("选了头像的人");
+        long id = jdbc.sql("select id from accounts where email = ?").param(email).query(Long.class).single();
+        var png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(80, 80, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png);
+        var file = new org.springframework.mock.web.MockMultipartFile("avatar", "me.png", "image/png", png.toByteArray());
+        // a refused field keeps the picture unsaved too
+        browser.perform(multipart("/profile/edit").file(file).with(csrf()).param("displayName", ""))
+                .andExpect(status().isBadRequest());
+        assertThat(jdbc.sql("select avatar_key from profiles where account_id = ?").param(id).query(String.class)
+                .optional().orElse(null)).isNull();
+        browser.perform(multipart("/profile/edit").file(file).with(csrf()).param("displayName", "选了头像的人")
+                        .param("city", "杭州"))
+                .andExpect(redirectedUrl("/profile/edit?saved"));
+        assertThat(jdbc.sql("select avatar_key from profiles where account_id = ?").param(id).query(String.class).single())
+                .isNotNull();
+        browser.get("/profile/edit").andExpect(content().string(Matchers.containsString("enctype=\"multipart/form-data\"")));
     }
 
     @Test

@@ -134,7 +134,7 @@ class WeChatLoginTests {
         // a CSRF token someone planted before the sign-in
         var result = browser.perform(get(callback(WECHAT.codeFor(person), state))
                         .cookie(new jakarta.servlet.http.Cookie("XSRF-TOKEN", "planted")))
-                .andExpect(status().isFound()).andExpect(redirectedUrl("/profile/edit?welcome")).andReturn().getResponse();
+                .andExpect(status().isFound()).andExpect(redirectedUrl("/welcome")).andReturn().getResponse();
         // signed in like the login form does: a new session id and the planted CSRF token dropped
         assertThat(result.getCookie("SESSION")).isNotNull();
         assertThat(result.getCookie("SESSION").getValue()).isNotEqualTo(sessionBefore);
@@ -149,7 +149,7 @@ class WeChatLoginTests {
         var row = jdbc.sql("select email, password_hash from accounts where id = ?").param(account)
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).single();
         assertThat(row).containsOnlyNulls();
-        browser.get("/profile/edit?welcome").andExpect(status().isOk())
+        browser.get("/welcome").andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("已用微信创建账号")));
         browser.get("/settings/account").andExpect(content().string(Matchers.containsString("已绑定：" + name)))
                 .andExpect(content().string(Matchers.containsString("设置邮箱和密码")));
@@ -171,7 +171,7 @@ class WeChatLoginTests {
         // another site is never a next page
         var other = new WebSession(mvc);
         var otherState = toWeChat(other, "/login/wechat?next=//evil.example/");
-        other.get(callback(WECHAT.codeFor(Person.fresh("外站")), otherState)).andExpect(redirectedUrl("/profile/edit?welcome"));
+        other.get(callback(WECHAT.codeFor(Person.fresh("外站")), otherState)).andExpect(redirectedUrl("/welcome"));
     }
 
     @Test

@@ -75,7 +75,7 @@ class AccountPages {
         try {
             var account = registration.register(form);
             signIn.intoSession(account, request, response);
-            return "redirect:" + SignIn.safeNext(next == null ? "/profile/edit?welcome" : next);
+            return "redirect:" + SignIn.safeNext(next == null ? "/welcome" : next);
         } catch (Rejection rejection) {
             response.setStatus(rejection.kind().status());
             model.addAttribute("next", returnTo(next));

@@ -55,12 +55,13 @@ class ProfilePages {
     }
 
     @PostMapping("/profile/edit")
-    String edit(@AuthenticationPrincipal Viewer viewer, HttpServletRequest request, HttpServletResponse response,
-                Model model) {
+    String edit(@AuthenticationPrincipal Viewer viewer, @RequestParam(name = "avatar", required = false) MultipartFile avatar,
+                HttpServletRequest request, HttpServletResponse response, Model model) {
         var card = mine(viewer);
         var form = formOf(request);
         try {
-            editing.save(viewer.accountId(), command(form));
+            // the picture chosen in the same form is saved with it, or neither is
+            editing.save(viewer.accountId(), command(form), avatar);
             return "redirect:/profile/edit?saved";
         } catch (Rejection rejection) {
             response.setStatus(rejection.kind().status());
@@ -166,8 +167,9 @@ class ProfilePages {
     }
 
     private static List<ProfileForm.EducationRow> padded(List<ProfileForm.EducationRow> rows) {
+        // one empty row to fill in, not five: another appears after saving
         List<ProfileForm.EducationRow> result = new ArrayList<>(rows);
-        while (result.size() < ProfileEditing.MAX_EDUCATION) {
+        if (result.size() < ProfileEditing.MAX_EDUCATION) {
             result.add(new ProfileForm.EducationRow("", "", "", ""));
         }
         return result;

@@ -72,7 +72,7 @@ class WeChatPages {
                 signIn.intoSession(outcome.account(), request, response);
                 Flash.ok(redirect, "wechat.flash.created", outcome.nickname());
                 // a newcomer from an invitation goes back to it; anyone else starts on their profile, as after registering
-                return "redirect:" + ("/".equals(attempt.next()) ? "/profile/edit?welcome" : attempt.next());
+                return "redirect:" + ("/".equals(attempt.next()) ? "/welcome" : attempt.next());
             }
             case BOUND -> Flash.ok(redirect, "wechat.flash.bound", outcome.nickname());
             case ALREADY_BOUND -> Flash.info(redirect, "wechat.flash.alreadyBound", outcome.nickname());
