@@ -47,9 +47,26 @@ public class CommunityCatalog {
         this.clock = clock;
     }
 
+    /**
+     * The short first step: a new community with its cover, or neither (a refused picture creates nothing). A blank
+     * slug is made from the name (editable later in the settings).
+     */
+    @Transactional
+    public CommunityInfo create(Viewer viewer, CommunitySettings settings, MultipartFile cover) {
+        var created = create(viewer, settings);
+        if (cover != null && !cover.isEmpty()) {
+            setCover(viewer, created.slug(), cover);
+            return directory.info(store.byId(created.id()).orElseThrow());
+        }
+        return created;
+    }
+
     @Transactional
     public CommunityInfo create(Viewer viewer, CommunitySettings settings) {
         Viewer.require(viewer);
+        if (settings != null && (settings.slug() == null || settings.slug().isBlank())) {
+            settings = settings.withSlug(freeSlug(settings.name()));
+        }
         checkSettings(settings, 0);
         if (store.activeOwnedBy(viewer.accountId()) >= MAX_OWNED) {
             throw Rejection.conflict("community.tooManyOwned", MAX_OWNED);
@@ -126,6 +143,18 @@ public class CommunityCatalog {
         store.setOwner(community.id(), newOwnerId, now());
         directory.forgetAfterCommit();
         events.publishEvent(new OwnershipTransferred(community.id(), community.ownerId(), newOwnerId));
+    }
+
+    /** A slug nobody has: the name's Latin letters and digits when there are enough, else "c-" and six random ones. */
+    private String freeSlug(String name) {
+        var base = CommunitySlug.fromName(name);
+        for (int attempt = 0; attempt < 8; attempt++) {
+            var candidate = base == null || attempt > 0 ? CommunitySlug.random(base) : base;
+            if (store.bySlug(candidate).isEmpty()) {
+                return candidate;
+            }
+        }
+        return CommunitySlug.random(null);
     }
 
     CommunityRow bySlug(String slug) {

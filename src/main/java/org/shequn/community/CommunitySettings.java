@@ -39,6 +39,16 @@ public record CommunitySettings(
     static final int MAX_CAP = 100_000;
     static final int SUGGESTED_CAP = 40;
 
+    public CommunitySettings withoutQuestions() {
+        return new CommunitySettings(name, slug, description, themes, vision, values, mission, rules, visibility,
+                memberCap, entryPolicy, requiresRealName, requiresPosition, membersMayInvite, List.of(), entryFeeMinor);
+    }
+
+    CommunitySettings withSlug(String newSlug) {
+        return new CommunitySettings(name, newSlug, description, themes, vision, values, mission, rules, visibility,
+                memberCap, entryPolicy, requiresRealName, requiresPosition, membersMayInvite, questions, entryFeeMinor);
+    }
+
     String normalizedSlug() {
         return slug.strip().toLowerCase(Locale.ROOT);
     }

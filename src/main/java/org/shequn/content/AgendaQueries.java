@@ -38,6 +38,15 @@ class AgendaQueries implements MemberAgenda {
     }
 
     @Override
+    public Started started(long communityId) {
+        boolean section = jdbc.sql("select count(*) from (select 1 from content_sections where community_id = ? limit 1) s")
+                .param(communityId).query(Integer.class).single() > 0;
+        boolean post = jdbc.sql("select count(*) from (select 1 from posts where community_id = ? and deleted_at is null limit 1) p")
+                .param(communityId).query(Integer.class).single() > 0;
+        return new Started(section, post);
+    }
+
+    @Override
     public Map<Long, Integer> newPosts(long accountId, Collection<Long> communityIds, int cap) {
         var counts = new HashMap<Long, Integer>();
         for (long community : communityIds) {

@@ -25,11 +25,13 @@ public class CommunityFigures {
 
     private final MembershipStore members;
     private final ApplicationStore applications;
+    private final InvitationStore invitations;
     private final Clock clock;
 
-    CommunityFigures(MembershipStore members, ApplicationStore applications, Clock clock) {
+    CommunityFigures(MembershipStore members, ApplicationStore applications, InvitationStore invitations, Clock clock) {
         this.members = members;
         this.applications = applications;
+        this.invitations = invitations;
         this.clock = clock;
     }
 
@@ -37,8 +39,9 @@ public class CommunityFigures {
      * {@code pendingApplications} and {@code newThisWeek} are counted up to 100 (a page says 99+ beyond); the
      * waiting applicants come longest-waiting first, the newcomers newest first, at most {@code few} of each.
      */
+    /** {@code invited}: an invitation was ever made, or someone besides the owner is a member. */
     public record Figures(int pendingApplications, List<Waiting> waiting, int newThisWeek, List<Long> newcomers,
-                          List<Week> weeks) {
+                          List<Week> weeks, boolean invited) {
     }
 
     public record Waiting(long applicationId, long accountId, OffsetDateTime appliedAt) {
@@ -70,6 +73,7 @@ public class CommunityFigures {
             weeks.add(new Week(mondays.get(i), counts.get(i)));
         }
         return new Figures(applications.pendingCount(id, CAP), waiting,
-                Math.min(CAP, members.countJoinedSince(id, weekStart)), members.joinedSince(id, weekStart, few), weeks);
+                Math.min(CAP, members.countJoinedSince(id, weekStart)), members.joinedSince(id, weekStart, few), weeks,
+                runner.memberCount() > 1 || invitations.anyMade(id));
     }
 }

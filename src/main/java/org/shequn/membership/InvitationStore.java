@@ -23,6 +23,11 @@ class InvitationStore {
         this.jdbc = jdbc;
     }
 
+    boolean anyMade(long communityId) {
+        return jdbc.sql("select count(*) from (select 1 from invitations where community_id = ? limit 1) i")
+                .param(communityId).query(Integer.class).single() > 0;
+    }
+
     long insert(long communityId, String code, long createdBy, OffsetDateTime expiresAt, Integer maxUses,
                 OffsetDateTime now) {
         var keys = new GeneratedKeyHolder();

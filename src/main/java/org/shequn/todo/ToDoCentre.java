@@ -70,7 +70,14 @@ public class ToDoCentre {
                 waiting.openReports(), waiting.heldPosts(), waiting.heldComments(),
                 questions(asked, Map.of(community.id(), community), names), f.newThisWeek(),
                 f.newcomers().stream().map(id -> new Person(id, name(names, id), null)).toList(),
-                f.weeks().stream().map(w -> new CommunityToDo.Week(w.monday(), w.members())).toList());
+                f.weeks().stream().map(w -> new CommunityToDo.Week(w.monday(), w.members())).toList(),
+                checklist(community, f.invited()));
+    }
+
+    private CommunityToDo.Checklist checklist(CommunityInfo community, boolean invited) {
+        var started = agenda.started(community.id());
+        var rules = communities.rules(community.id());
+        return new CommunityToDo.Checklist(rules != null && !rules.isBlank(), started.section(), invited, started.post());
     }
 
     /** The signed-in home: every community I belong to, those I run first, then by name. */

@@ -108,7 +108,8 @@ abstract class BrowserTest {
         page.fill("input[name=displayName]", name);
         page.fill("input[name=password]", PASSWORD);
         page.click("button[type=submit]");
-        page.waitForURL("**/profile/edit**");
+        // a newcomer is welcomed in steps (see welcome(...)); the account exists from here
+        page.waitForURL("**/welcome**");
         var token = token(context.request(), email);
         var me = context.request().get(url("/api/v1/me"), RequestOptions.create().setHeader("Authorization", "Bearer " + token));
         return new Account(Api.read(me.text()).get("id").asLong(), email, token);

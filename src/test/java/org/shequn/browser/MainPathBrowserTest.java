@@ -16,25 +16,33 @@ class MainPathBrowserTest extends BrowserTest {
 
     @Test
     void approvalCommunityFillsUpAndRefusesTheFourthWithAMessage() {
-        var slug = Api.unique("e2e-");
+        String slug;
         try (var a = visitor(false); var b = visitor(true); var c = visitor(false); var d = visitor(true)) {
             var owner = register(a, "阿岚", "深圳", "腾讯", "产品经理");
             screenshot(owner, "10-owner-profile");
 
+            // the short first step: name, one line, entry policy (its questions appear with approval) and cap
             owner.navigate(url("/communities/new"));
             owner.fill("input[name=name]", "深圳产品人小组");
-            owner.fill("input[name=slug]", slug);
-            owner.fill("textarea[name=description]", "深圳的产品经理，每月一次线下交流。");
-            owner.fill("input[name=themes]", "产品经理，深圳");
+            owner.fill("input[name=description]", "深圳的产品经理，每月一次线下交流。");
+            assertThat(owner.locator("input[name=questions]").first()).isHidden();
             owner.fill("input[name=memberCap]", "3");
             owner.check("input[name=entryPolicy][value=APPROVAL]");
             owner.locator("input[name=questions]").nth(0).fill("你在哪家公司做什么？");
             owner.locator("input[name=questions]").nth(1).fill("你希望从小组得到什么？");
-            owner.fill("textarea[name=rules]", "1. **真诚**交流\n2. 不发广告");
-            owner.locator("form[action='/communities/new'] button[type=submit]").click();
-            // the owner lands on the new community's feed, told what was made and what to do next
-            owner.waitForURL("**/c/" + slug + "/posts");
+            screenshot(owner, "10a-create-community");
+            owner.locator("form[action^='/communities/new'] button[type=submit]").click();
+            // the owner lands on the new community's to-do centre, told what was made, with its checklist
+            owner.waitForURL("**/todo");
+            slug = owner.url().replaceAll(".*/c/([^/?#]+)/todo.*", "$1");
             assertThat(owner.locator(".flash")).containsText("深圳产品人小组");
+            assertThat(owner.locator("#checklist")).containsText("0/4");
+            // first step of the checklist: the rules, in the settings
+            owner.locator("#checklist a[href$='/settings#field-rules']").click();
+            owner.fill("textarea[name=rules]", "1. **真诚**交流\n2. 不发广告");
+            owner.locator("form[action='/c/" + slug + "/settings'] button[type=submit]").click();
+            owner.navigate(url("/c/" + slug + "/todo"));
+            assertThat(owner.locator("#checklist")).containsText("1/4");
             screenshot(owner, "11-community-created");
 
             // an invitation to pass on in WeChat: the link, its copy button and a QR code that really loads
@@ -85,11 +93,15 @@ class MainPathBrowserTest extends BrowserTest {
     private Page register(BrowserContext context, String name, String city, String company, String position) {
         var page = context.newPage();
         signUp(context, page, name);
-        page.fill("input[name=city]", city);
-        page.fill("input[name=company]", company);
+        // the welcome: the name (kept as registered) and a picture, then work and city, then a way in
+        page.locator("form[action^='/welcome'] button[type=submit]").click();
+        page.waitForURL("**/welcome/work");
         page.fill("input[name=position]", position);
-        page.locator("form[action='/profile/edit'] button[type=submit]").click();
-        page.waitForLoadState();
+        page.fill("input[name=company]", company);
+        page.fill("input[name=city]", city);
+        page.locator("form[action='/welcome/work'] button[type=submit]").click();
+        page.waitForURL("**/welcome/start");
+        assertThat(page.locator(".steps li.current")).containsText("加入社群");
         return page;
     }
 

@@ -140,7 +140,7 @@ class ModerationBrowserTest extends BrowserTest {
         page.fill("input[name=displayName]", name);
         page.fill("input[name=password]", "secret-pass-1");
         page.click("button[type=submit]");
-        page.waitForURL("**/profile/edit**");
+        page.waitForURL("**/welcome**");
         return Api.read(context.request().post(url("/api/v1/auth/tokens"), RequestOptions.create()
                 .setData(Map.of("email", email, "password", "secret-pass-1", "name", "browser"))).text()).get("token").asString();
     }

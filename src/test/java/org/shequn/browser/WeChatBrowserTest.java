@@ -52,7 +52,7 @@ class WeChatBrowserTest extends BrowserTest {
 
                 WECHAT.scanning = StandInWeChat.Person.fresh(phone ? "手机上的阿强" : "桌面上的小美");
                 page.click("a.button:has-text('微信登录')");
-                page.waitForURL("**/profile/edit**");
+                page.waitForURL("**/welcome**");
                 assertThat(page.locator(".flash").textContent()).contains("已用微信创建账号");
                 screenshot(page, "wechat-welcome-" + width);
 

@@ -35,11 +35,13 @@ class CommunityPagesTests {
         browser.form("/communities/new", "name", "深圳产品人", "slug", slug, "description", "深圳的产品经理聚在一起",
                         "themes", "产品经理，深圳、交流", "memberCap", "40", "visibility", "PUBLIC", "entryPolicy", "APPROVAL",
                         "questions", "你在哪家公司？", "questions", "", "rules", "**真诚**交流")
-                .andExpect(redirectedUrl("/c/" + slug + "?created"));
-        // a member (the owner is one) lands on the feed, and the line about the new community goes along
+                .andExpect(redirectedUrl("/c/" + slug + "/todo"));
+        // the owner lands on the to-do centre, told what was made, with the new community's checklist
+        browser.get("/c/" + slug + "/todo").andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("「深圳产品人」已创建。")))
+                .andExpect(content().string(Matchers.containsString("开张清单（已完成 1/4）")));
+        // a member (the owner is one) opening the community lands on the feed
         browser.get("/c/" + slug).andExpect(redirectedUrl("/c/" + slug + "/posts"));
-        browser.get("/c/" + slug + "/posts").andExpect(status().isOk())
-                .andExpect(content().string(Matchers.containsString("「深圳产品人」已创建。接下来：写下规则、邀请第一批成员。")));
         browser.get("/c/" + slug + "/about").andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("深圳产品人")))
                 .andExpect(content().string(Matchers.containsString("<strong>真诚</strong>")))
@@ -48,6 +50,46 @@ class CommunityPagesTests {
         var themes = jdbc.sql("select theme from community_themes t join communities c on c.id = t.community_id where c.slug = ? order by position")
                 .param(slug).query(String.class).list();
         assertThat(themes).containsExactly("产品经理", "深圳", "交流");
+    }
+
+    @Test
+    void theShortFormMakesTheAddressTakesTheCoverAndAsksQuestionsOnlyForApproval() throws Exception {
+        var browser = new WebSession(mvc);
+        browser.register("周周");
+        browser.get("/communities/new").andExpect(status().isOk())
+                .andExpect(content().string(Matchers.not(Matchers.containsString("name=\"slug\""))))
+                .andExpect(content().string(Matchers.containsString("data-shown-for-policy=\"APPROVAL\" hidden")));
+        var png = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(64, 32, BufferedImage.TYPE_INT_RGB), "png", png);
+        var cover = new MockMultipartFile("cover", "cover.png", "image/png", png.toByteArray());
+        var created = browser.perform(MockMvcRequestBuilders.multipart("/communities/new").file(cover)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("name", "上海晨跑团").param("description", "每天早上六点，滨江跑五公里。")
+                        .param("entryPolicy", "OPEN").param("memberCap", "40").param("questions", "留在隐藏框里的问题"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(created).matches("/c/c-[a-z2-9]{6}/todo");
+        var slug = created.split("/")[2];
+        var row = jdbc.sql("select cover_key, entry_policy from communities where slug = ?").param(slug)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).single();
+        assertThat(row[0]).isNotNull();
+        assertThat(row[1]).isEqualTo("OPEN");
+        assertThat(jdbc.sql("select count(*) from entry_questions q join communities c on c.id = q.community_id where c.slug = ?")
+                .param(slug).query(Integer.class).single()).isZero();
+        browser.get(created).andExpect(content().string(Matchers.containsString("开张清单（已完成 0/4）")));
+
+        // a name with Latin words keeps them in the address
+        browser.form("/communities/new", "name", "Runners 上海晨跑团", "entryPolicy", "APPROVAL", "memberCap", "40",
+                        "questions", "你在做什么 AI 产品？")
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern("/c/runners*/todo"));
+
+        // a refused picture creates nothing
+        long before = jdbc.sql("select count(*) from communities").query(Long.class).single();
+        browser.perform(MockMvcRequestBuilders.multipart("/communities/new")
+                        .file(new MockMultipartFile("cover", "cover.png", "image/png", "not a picture".getBytes()))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("name", "坏封面").param("entryPolicy", "OPEN").param("memberCap", "40"))
+                .andExpect(status().isBadRequest());
+        assertThat(jdbc.sql("select count(*) from communities").query(Long.class).single()).isEqualTo(before);
     }
 
     @Test

@@ -65,25 +65,33 @@ class CommunityPages {
         return "community/discover";
     }
 
+    /** The short first step: name, one line, cover, entry policy (questions only for approval) and member cap. */
     @GetMapping("/communities/new")
     String newForm(@AuthenticationPrincipal Viewer viewer, Model model) {
         Viewer.require(viewer);
-        return form(model, CommunityForm.blank(), FormErrors.NONE, null);
+        return createForm(model, CommunityForm.blank(), FormErrors.NONE);
     }
 
     @PostMapping("/communities/new")
-    String create(@AuthenticationPrincipal Viewer viewer, CommunityForm form, Model model,
+    String create(@AuthenticationPrincipal Viewer viewer, CommunityForm form,
+                  @RequestParam(name = "cover", required = false) MultipartFile cover, Model model,
                   HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         try {
-            var created = catalog.create(viewer, settings(form));
+            var settings = settings(form);
+            if (settings.entryPolicy() != EntryPolicy.APPROVAL) {
+                // the questions were hidden for this policy: whatever stayed in them is not the owner's intent
+                settings = settings.withoutQuestions();
+            }
+            var created = catalog.create(viewer, settings, cover);
             Flash.ok(redirect, "community.flash.created", created.name());
-            return "redirect:/c/" + created.slug() + "?created";
+            // the new community's checklist (rules, a section, the first members, the first post) waits there
+            return "redirect:/c/" + created.slug() + "/todo";
         } catch (Rejection rejection) {
             if (rejection.kind() == org.shequn.shared.ProblemKind.UNAUTHENTICATED) {
                 throw rejection;
             }
             response.setStatus(rejection.kind().status());
-            return form(model, form, FormErrors.of(rejection, messages, RequestContextUtils.getLocale(request)), null);
+            return createForm(model, form, FormErrors.of(rejection, messages, RequestContextUtils.getLocale(request)));
         }
     }
 
@@ -167,6 +175,12 @@ class CommunityPages {
         catalog.transfer(viewer, slug, target);
         Flash.ok(redirect, "community.flash.transferred", accounts.find(target).map(a -> a.displayName()).orElse(email));
         return "redirect:/c/" + slug;
+    }
+
+    private String createForm(Model model, CommunityForm form, FormErrors errors) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        return "community/create";
     }
 
     private String form(Model model, CommunityForm form, FormErrors errors, Object community) {

@@ -10,9 +10,21 @@ import java.util.List;
 public record CommunityToDo(String slug, String name, boolean archived, int members, int memberCap,
                             int pendingApplications, List<Person> applicants, int openReports, int heldPosts,
                             int heldComments, List<AwaitedQuestion> questions, int newThisWeek,
-                            List<Person> newcomers, List<Week> weeks) {
+                            List<Person> newcomers, List<Week> weeks, Checklist checklist) {
 
     public record Week(LocalDate monday, int members) {
+    }
+
+    /** A new community's first steps; the page shows them until all four are done. */
+    public record Checklist(boolean rules, boolean section, boolean invited, boolean posted) {
+
+        public boolean done() {
+            return rules && section && invited && posted;
+        }
+
+        public int count() {
+            return (rules ? 1 : 0) + (section ? 1 : 0) + (invited ? 1 : 0) + (posted ? 1 : 0);
+        }
     }
 
     /** Nothing waits: the page says so instead of a row of zeros. */
