@@ -5,7 +5,9 @@
 // "other member" radio). No inline script (CSP).
 (function () {
   'use strict';
-  var MENTION = /(^|\s)@([^\s@\[\]()]{1,40})$/;
+  // "@" starts a mention after a space, at the start, or straight after Chinese text ("谢谢@陈"); not inside an
+  // email address or a Latin word (a@b.com), where it is part of the text.
+  var MENTION = /(^|[^A-Za-z0-9_.@])@([^\s@\[\]()]{1,40})$/;
 
   // A suggestion box under field: typed() is what to ask for (null: nothing), choose(button) acts on a pick.
   function suggestions(field, url, typed, choose) {

@@ -15,7 +15,8 @@ class ConfirmBrowserTest extends BrowserTest {
             var page = context.newPage();
             var slug = createCommunity(context.request(), signUp(context, page, "归档群主"),
                     CommunityFixtures.settings(Api.unique("confirm-")));
-            page.navigate(url("/c/" + slug + "/about"));
+            // dangerous settings live in the settings page, behind a confirmation
+            page.navigate(url("/c/" + slug + "/settings"));
             var archive = page.locator("form[action='/c/" + slug + "/archive'] button[type=submit]");
             archive.click();
             var dialog = page.locator("dialog.confirm");
@@ -24,7 +25,7 @@ class ConfirmBrowserTest extends BrowserTest {
             screenshot(page, "confirm-01-archive-asks-phone");
             dialog.locator("button[value=no]").click();
             assertThat(dialog).not().isVisible();
-            assertThat(page).hasURL(url("/c/" + slug + "/about"));
+            assertThat(page).hasURL(url("/c/" + slug + "/settings"));
 
             archive.click();
             dialog.locator("button[value=yes]").click();

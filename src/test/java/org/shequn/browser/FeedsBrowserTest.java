@@ -33,12 +33,13 @@ class FeedsBrowserTest extends BrowserTest {
             page.navigate(url("/c/" + slug + "/posts/" + busy));
             var box = page.locator("form.comment-form textarea[name=body]");
             box.click();
-            box.pressSequentially("说得好 @王");
+            // straight after Chinese text, no space needed
+            box.pressSequentially("说得好@王");
             assertThat(page.locator(".mention-option")).hasText("王小明");
             screenshot(page, "feeds-01-mention-suggest-desktop");
             page.locator(".mention-option").first().click();
             org.assertj.core.api.Assertions.assertThat(box.inputValue())
-                    .isEqualTo("说得好 @[王小明](member:" + member.id() + ") ");
+                    .isEqualTo("说得好@[王小明](member:" + member.id() + ") ");
             box.pressSequentially("你也来聊聊");
             page.click("form.comment-form button[type=submit]");
             var link = page.locator(".comment a[href='/c/" + slug + "/members/" + member.id() + "']");
