@@ -95,6 +95,7 @@ class EveryPageBrowserTest extends BrowserTest {
             var scene = scene(contexts, pages);
             var table = table(scene);
             checkTableCoversEveryPage(table);
+            var rawKeys = rawMessageKeys();
 
             for (var visit : table) {
                 var page = pages.get(visit.who());
@@ -113,6 +114,11 @@ class EveryPageBrowserTest extends BrowserTest {
                     var overflow = (String) page.evaluate(WIDEST);
                     if (overflow != null) {
                         problems.add(current[0] + ": wider than the window: " + overflow);
+                    }
+                    var text = (String) page.evaluate("() => document.body.innerText");
+                    var key = rawKeys.matcher(text);
+                    if (key.find()) {
+                        problems.add(current[0] + ": a message key shows instead of its text: " + key.group());
                     }
                     screenshot(page, "every-" + visit.name() + "-" + width);
                 }
@@ -377,6 +383,25 @@ class EveryPageBrowserTest extends BrowserTest {
                     .collect(Collectors.toCollection(TreeSet::new));
             assertThat(unvisited).as("page templates the table does not reach").isEmpty();
         }
+    }
+
+    /**
+     * A missing message shows as its key ({@code notification.icon.REVIEW}): words made of a bundle key's first part
+     * and at least two more dotted parts.
+     */
+    private static Pattern rawMessageKeys() throws IOException {
+        var firsts = new TreeSet<String>();
+        try (var bundles = Files.list(Path.of("src", "main", "resources", "i18n"))) {
+            for (var bundle : bundles.filter(f -> f.toString().endsWith(".properties")).toList()) {
+                var properties = new java.util.Properties();
+                try (var in = Files.newBufferedReader(bundle)) {
+                    properties.load(in);
+                }
+                properties.stringPropertyNames().forEach(k -> firsts.add(k.substring(0, Math.max(0, k.indexOf('.')))));
+            }
+        }
+        firsts.remove("");
+        return Pattern.compile("\\b(?:" + String.join("|", firsts) + ")(?:\\.[A-Za-z0-9_]+){2,}\\b");
     }
 
     private static String read(Path file) {
