@@ -96,6 +96,7 @@ class EveryPageBrowserTest extends BrowserTest {
             var table = table(scene);
             checkTableCoversEveryPage(table);
             var rawKeys = rawMessageKeys();
+            awaitSearchable(pages.get(Who.MEMBER), scene.slug());
 
             for (var visit : table) {
                 var page = pages.get(visit.who());
@@ -123,11 +124,33 @@ class EveryPageBrowserTest extends BrowserTest {
                     screenshot(page, "every-" + visit.name() + "-" + width);
                 }
             }
+            // the account menu, open, on a phone: it must fit the window too
+            var member = pages.get(Who.MEMBER);
+            current[0] = "account-menu (phone)";
+            member.setViewportSize(390, 844);
+            member.navigate(url("/c/" + scene.slug() + "/posts"));
+            member.click("header .account-menu > summary");
+            var menuOverflow = (String) member.evaluate(WIDEST);
+            if (menuOverflow != null) {
+                problems.add(current[0] + ": wider than the window: " + menuOverflow);
+            }
+            screenshot(member, "every-account-menu-phone");
             current[0] = "done";
         } finally {
             contexts.values().forEach(BrowserContext::close);
         }
         assertThat(problems).as("pages that do not fit or log errors").isEmpty();
+    }
+
+    /** Indexing is asynchronous: the search page is visited once it finds the posts. */
+    private void awaitSearchable(Page page, String slug) {
+        for (int i = 0; i < 20; i++) {
+            page.navigate(url("/c/" + slug + "/search?q=%E5%9B%BE%E4%B9%A6%E9%A6%86"));
+            if (page.locator(".search-results li").count() > 0) {
+                return;
+            }
+            page.waitForTimeout(500);
+        }
     }
 
     /** The error page's own status shows as a failed resource in the console; that one is expected. */
@@ -336,7 +359,7 @@ class EveryPageBrowserTest extends BrowserTest {
                 new Visit("apply", Who.APPLICANT, "/c/" + s.approvalSlug() + "/apply", 200, "/c/{slug}/apply", "membership/apply"),
                 new Visit("apply-outsider", Who.OUTSIDER, "/c/" + s.approvalSlug() + "/apply", 200, "/c/{slug}/apply", "membership/apply"),
                 new Visit("moderation", Who.OWNER, c + "/moderation", 200, "/c/{slug}/moderation", "moderation/moderation"),
-                new Visit("search", Who.MEMBER, c + "/search?q=%E8%AF%BB%E4%B9%A6", 200, "/c/{slug}/search", "search/index"),
+                new Visit("search", Who.MEMBER, c + "/search?q=%E5%9B%BE%E4%B9%A6%E9%A6%86", 200, "/c/{slug}/search", "search/index"),
                 new Visit("settings", Who.OWNER, c + "/settings", 200, "/c/{slug}/settings", "community/form"),
                 new Visit("todo", Who.OWNER, c + "/todo", 200, "/c/{slug}/todo", "todo/community"),
                 new Visit("announcements", Who.MEMBER, c + "/announcements", 200, "/c/{slug}/announcements", "announcement/list"),
