@@ -62,6 +62,8 @@ class MainPathBrowserTest extends BrowserTest {
             screenshot(owner, "13-owner-approved");
 
             applicant.navigate(url("/c/" + slug + "/members"));
+            // on a phone the facets fold behind 更多筛选
+            applicant.click("#filters .filter-fold > summary");
             applicant.fill("input[name=city]", "深圳");
             applicant.locator("#filters button[type=submit]").click();
             assertThat(applicant.locator("#rows")).containsText("阿岚");

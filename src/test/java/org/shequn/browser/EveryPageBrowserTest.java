@@ -1,0 +1,467 @@
+package org.shequn.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
+import com.microsoft.playwright.options.FormData;
+import com.microsoft.playwright.options.RequestOptions;
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.shequn.Api;
+import org.shequn.CommunityFixtures;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.stereotype.Controller;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every page of the application, opened by the person it is for, at 390 px (phone) and 1280 px (desktop): the
+ * document is never wider than the window, the console shows no error, the status is the expected one, and a
+ * full-page screenshot lands in {@code target/screenshots/every-<name>-phone|desktop.png} for a person to look at.
+ * The table below must reach every GET mapping that renders a page and every template that uses the layout, so a
+ * new page cannot slip past.
+ */
+@TestPropertySource(properties = "shequn.operators=" + EveryPageBrowserTest.OPERATOR_EMAIL)
+class EveryPageBrowserTest extends BrowserTest {
+
+    static final String OPERATOR_EMAIL = "every-page-operator@example.com";
+
+    /** GET mappings on page controllers that are not pages: fragments, redirects, files and images. */
+    static final Map<String, String> NOT_PAGES = Map.ofEntries(
+            Map.entry("/notifications/count", "htmx fragment: the unread badge"),
+            Map.entry("/notifications/{id}/open", "redirects to what the notification is about"),
+            Map.entry("/people/{id}/social", "htmx fragment: the follow panel"),
+            Map.entry("/people/{id}/avatar", "image"),
+            Map.entry("/c/{slug}/members/suggest", "htmx fragment: mention suggestions"),
+            Map.entry("/c/{slug}/stickers/{id}/image", "image"),
+            Map.entry("/c/{slug}/invitations/{id}/qr.svg", "image"),
+            Map.entry("/verifications/{id}/evidence", "file download"),
+            Map.entry("/login/wechat", "redirects to WeChat (404 when WeChat is not configured)"),
+            Map.entry("/login/wechat/callback", "redirect target of WeChat's sign-in"),
+            Map.entry("/files/{key}", "file download"),
+            Map.entry("/messages/list", "htmx fragment: the conversation list, refreshed live"),
+            Map.entry("/messages/to/{accountId}/button", "htmx fragment: the 私信 button on profile and directory pages"));
+
+    /** Who opens a page: each person has a browser context of their own. */
+    enum Who { ANONYMOUS, OWNER, MEMBER, OUTSIDER, APPLICANT, OPERATOR }
+
+    /** One row of the table: a page as {@code who} opens it, the mapping and template it stands for. */
+    record Visit(String name, Who who, String path, int status, String mapping, String template) {
+    }
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Test
+    void everyPageFitsAPhoneAndADesktopWithoutConsoleErrors() throws Exception {
+        var contexts = new EnumMap<Who, BrowserContext>(Who.class);
+        var pages = new EnumMap<Who, Page>(Who.class);
+        var problems = new ArrayList<String>();
+        var current = new String[] {"setup"};
+        try {
+            for (var who : Who.values()) {
+                var context = visitor(true);
+                var page = context.newPage();
+                page.onConsoleMessage(m -> {
+                    if ("error".equals(m.type()) && !ownStatus(m.text(), current[0])) {
+                        problems.add(current[0] + ": console error: " + m.text() + " at " + m.location());
+                    }
+                });
+                page.onPageError(e -> problems.add(current[0] + ": page error: " + e));
+                contexts.put(who, context);
+                pages.put(who, page);
+            }
+            var scene = scene(contexts, pages);
+            var table = table(scene);
+            checkTableCoversEveryPage(table);
+            var rawKeys = rawMessageKeys();
+            awaitSearchable(pages.get(Who.MEMBER), scene.slug());
+
+            for (var visit : table) {
+                var page = pages.get(visit.who());
+                for (var phone : new boolean[] {true, false}) {
+                    var width = phone ? "phone" : "desktop";
+                    current[0] = visit.name() + " (" + width + ", " + visit.path() + ")";
+                    page.setViewportSize(phone ? 390 : 1280, phone ? 844 : 800);
+                    var response = page.navigate(url(visit.path()));
+                    if (response == null || response.status() != visit.status()) {
+                        problems.add(current[0] + ": status " + (response == null ? "none" : response.status())
+                                + ", expected " + visit.status());
+                    }
+                    page.waitForLoadState();
+                    page.evaluate("() => document.fonts.ready");
+                    loaded(page);
+                    var overflow = (String) page.evaluate(WIDEST);
+                    if (overflow != null) {
+                        problems.add(current[0] + ": wider than the window: " + overflow);
+                    }
+                    var text = (String) page.evaluate("() => document.body.innerText");
+                    var key = rawKeys.matcher(text);
+                    if (key.find()) {
+                        problems.add(current[0] + ": a message key shows instead of its text: " + key.group());
+                    }
+                    screenshot(page, "every-" + visit.name() + "-" + width);
+                }
+            }
+            // the account menu, open, on a phone: it must fit the window too
+            var member = pages.get(Who.MEMBER);
+            current[0] = "account-menu (phone)";
+            member.setViewportSize(390, 844);
+            member.navigate(url("/c/" + scene.slug() + "/posts"));
+            member.click("header .account-menu > summary");
+            var menuOverflow = (String) member.evaluate(WIDEST);
+            if (menuOverflow != null) {
+                problems.add(current[0] + ": wider than the window: " + menuOverflow);
+            }
+            screenshot(member, "every-account-menu-phone");
+            current[0] = "done";
+        } finally {
+            contexts.values().forEach(BrowserContext::close);
+        }
+        assertThat(problems).as("pages that do not fit or log errors").isEmpty();
+    }
+
+    /** Indexing is asynchronous: the search page is visited once it finds the posts. */
+    private void awaitSearchable(Page page, String slug) {
+        for (int i = 0; i < 20; i++) {
+            page.navigate(url("/c/" + slug + "/search?q=%E5%9B%BE%E4%B9%A6%E9%A6%86"));
+            if (page.locator(".search-results li").count() > 0) {
+                return;
+            }
+            page.waitForTimeout(500);
+        }
+    }
+
+    /** The error page's own status shows as a failed resource in the console; that one is expected. */
+    private static boolean ownStatus(String text, String visit) {
+        return text.startsWith("Failed to load resource: the server responded with a status of 40")
+                && (visit.startsWith("error-") || visit.startsWith("forbidden-"));
+    }
+
+    /**
+     * When the document is wider than the window: the innermost elements whose right edge passes it (outside any
+     * scrolling or clipping box), with their size and text, so the message says what to fix.
+     */
+    static final String WIDEST = """
+            () => {
+              const w = window.innerWidth;
+              const total = document.documentElement.scrollWidth;
+              if (total <= w) return null;
+              const clipped = e => {
+                for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) {
+                  const o = getComputedStyle(p).overflowX;
+                  if (o !== 'visible') return true;
+                }
+                return false;
+              };
+              const wide = [...document.querySelectorAll('body *')].filter(e => {
+                const r = e.getBoundingClientRect();
+                return r.width > 0 && r.right > w + 1 && !clipped(e);
+              });
+              const innermost = wide.filter(e => !wide.some(o => o !== e && e.contains(o)));
+              const describe = e => {
+                const r = e.getBoundingClientRect();
+                const cls = [...e.classList].slice(0, 3).map(c => '.' + c).join('');
+                const text = (e.textContent || '').trim().replace(/\\s+/g, ' ').slice(0, 40);
+                return e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + cls
+                  + ' [left ' + Math.round(r.left) + ', right ' + Math.round(r.right) + '] "' + text + '"';
+              };
+              return 'document ' + total + ' px in ' + w + ' px; ' + innermost.slice(0, 5).map(describe).join('; ');
+            }
+            """;
+
+    /** What the table refers to: the people, the communities and the things in them. */
+    record Scene(String slug, String approvalSlug, long ownerId, long memberId, long articleId, long questionId,
+                 long heldId, long sectionId, long announcementId, String inviteCode) {
+    }
+
+    private Scene scene(Map<Who, BrowserContext> contexts, Map<Who, Page> pages) {
+        var request = contexts.get(Who.OWNER).request();
+        var owner = signUp(contexts.get(Who.OWNER), pages.get(Who.OWNER), "林晓群主");
+        var member = signUp(contexts.get(Who.MEMBER), pages.get(Who.MEMBER), "王小明");
+        var outsider = signUp(contexts.get(Who.OUTSIDER), pages.get(Who.OUTSIDER), "路过的访客");
+        var applicant = signUp(contexts.get(Who.APPLICANT), pages.get(Who.APPLICANT), "想加入的申请人");
+        var operator = operator(contexts.get(Who.OPERATOR), pages.get(Who.OPERATOR));
+        // people who never open a page act through a request context of their own (no session cookie beside the token)
+        var api = playwright.request().newContext();
+        var reader = registerThroughApi(api, "张读者");
+        var spammer = registerThroughApi(api, "广告号");
+
+        ok(request.put(url("/api/v1/me/profile"), owner.auth().setData(Api.obj(
+                "displayName", "林晓群主", "bio", "十年产品经理，喜欢读书和跑步。博客：https://example.com/blog/posts/2024/a-very-long-path-that-never-ends-and-keeps-going",
+                "city", "上海", "industry", "互联网", "company", "上海某某网络科技有限公司", "position", "产品总监",
+                "education", List.of(Api.obj("school", "复旦大学", "degree", "硕士", "startYear", 2008, "endYear", 2011)),
+                "skills", List.of("产品设计", "用户研究", "数据分析"), "interests", List.of("读书", "跑步")))));
+        ok(request.post(url("/api/v1/me/avatar"), owner.auth().setMultipart(FormData.create()
+                .set("file", new FilePayload("头像.png", "image/png", picture(400, 400, new Color(234, 88, 12)))))));
+
+        var slug = Api.unique("every-");
+        var settings = new java.util.LinkedHashMap<>(CommunityFixtures.settings(slug, "OPEN", 40));
+        settings.put("name", "产品经理读书会·上海分会");
+        createCommunity(request, owner, settings);
+        ok(request.post(url("/api/v1/communities/" + slug + "/cover"), owner.auth().setMultipart(FormData.create()
+                .set("file", new FilePayload("封面.png", "image/png", picture(1600, 600, new Color(37, 99, 235)))))));
+        var approvalSlug = Api.unique("every-apply-");
+        createCommunity(request, owner, CommunityFixtures.settings(approvalSlug, "APPROVAL", 40));
+        ok(contexts.get(Who.APPLICANT).request().post(url("/api/v1/communities/" + approvalSlug + "/applications"),
+                applicant.auth().setData(Map.of("answers", List.of("产品经理，在一家电商公司", "《启示录》")))));
+
+        long sectionId = Api.read(ok(request.post(url("/api/v1/communities/" + slug + "/sections"), owner.auth().setData(
+                Map.of("name", "读书笔记", "description", "读完一本书，写下你的笔记", "icon", "book", "posting", "EVERYONE"))))
+                .text()).get("id").asLong();
+        ok(request.post(url("/api/v1/communities/" + slug + "/sections"), owner.auth().setData(
+                Map.of("name", "问答", "description", "有问题就问", "icon", "question", "posting", "EVERYONE"))));
+        ok(request.put(url("/api/v1/communities/" + slug + "/moderation/words"), owner.auth().setData(
+                Map.of("words", List.of(Map.of("word", "代购", "mode", "HOLD"), Map.of("word", "赌博", "mode", "BLOCK"))))));
+
+        var memberRequest = contexts.get(Who.MEMBER).request();
+        join(memberRequest, member, slug);
+        join(api, reader, slug);
+        join(api, spammer, slug);
+
+        long articleId = post(request, owner, slug, Api.obj("kind", "ARTICLE", "sectionId", sectionId,
+                "title", "《启示录》读书笔记：打造用户喜爱的产品",
+                "body", """
+                        这本书讲的是**产品经理**如何发现值得做的产品。原文链接：https://example.com/books/inspired/chapters/notes/2024/very-long-unbroken-address-without-any-spaces-at-all-for-testing
+
+                        一个很长的词：Donaudampfschifffahrtsgesellschaftskapitänswitwenrentenversicherungsanstalt
+
+                        - 第一章：产品团队
+                        - 第二章：正确的产品
+                        """,
+                "tags", List.of("读书", "产品")));
+        ok(request.put(url("/api/v1/communities/" + slug + "/posts/" + articleId), owner.auth().setData(Api.obj(
+                "kind", "ARTICLE", "sectionId", sectionId, "title", "《启示录》读书笔记：打造用户喜爱的产品（修订）",
+                "body", "修订后：这本书讲的是**产品经理**如何发现值得做的产品。原文链接：https://example.com/books/inspired/chapters/notes/2024/very-long-unbroken-address-without-any-spaces-at-all-for-testing\n\n一个很长的词：Donaudampfschifffahrtsgesellschaftskapitänswitwenrentenversicherungsanstalt",
+                "tags", List.of("读书", "产品")))));
+        ok(request.put(url("/api/v1/communities/" + slug + "/posts/" + articleId + "/featured"), owner.auth()));
+        long discussionId = post(memberRequest, member, slug, Api.obj("kind", "DISCUSSION",
+                "body", "周末有人一起去图书馆吗？上午十点，静安区图书馆门口见。", "tags", List.of("活动")));
+        ok(request.put(url("/api/v1/communities/" + slug + "/posts/" + discussionId + "/pin"), owner.auth()));
+        long questionId = post(memberRequest, member, slug, Api.obj("kind", "QUESTION", "title", "新人第一个月该读什么书？",
+                "body", "刚转行做产品，想请群主推荐三本入门书。", "addresseeId", owner.id()));
+        long heldId = post(memberRequest, member, slug, Api.obj("kind", "DISCUSSION", "body", "可以帮大家代购新书，八折。"));
+
+        var comment = ok(memberRequest.post(url("/api/v1/communities/" + slug + "/posts/" + articleId + "/comments"),
+                member.auth().setHeader("Prefer", "return=minimal").setData(Map.of("body", "写得真好！第二章我也很有共鸣。"))));
+        long commentId = Long.parseLong(comment.headers().get("x-comment-id"));
+        ok(request.post(url("/api/v1/communities/" + slug + "/posts/" + articleId + "/comments"), owner.auth()
+                .setData(Map.of("body", "谢谢！下个月我们一起读《俞军产品方法论》。", "parentId", commentId))));
+        ok(request.post(url("/api/v1/communities/" + slug + "/posts/" + questionId + "/comments"), owner.auth()
+                .setData(Map.of("body", "推荐《启示录》《用户故事地图》《俞军产品方法论》。"))));
+        ok(api.post(url("/api/v1/communities/" + slug + "/reports"), reader.auth()
+                .setData(Map.of("postId", discussionId, "reason", "活动地点还没确定，容易误导大家"))));
+        ok(api.put(url("/api/v1/communities/" + slug + "/posts/" + articleId + "/reactions/like"), reader.auth()));
+
+        var invitation = Api.read(ok(request.post(url("/api/v1/communities/" + slug + "/invitations"), owner.auth()
+                .setData(Map.of("expiresInHours", 72, "maxUses", 10)))).text());
+        long announcementId = Api.read(ok(request.post(url("/api/v1/communities/" + slug + "/announcements"), owner.auth()
+                .setData(Map.of("title", "本周六读书会改到下午三点", "body", "地点不变，仍在**三楼会议室**。\n\n- 带上本月的书\n- 提前十分钟到")))).text())
+                .get("id").asLong();
+        ok(request.post(url("/api/v1/communities/" + slug + "/sticker-packs"), owner.auth().setMultipart(FormData.create()
+                .set("name", "读书猫").set("stickers", new FilePayload("开心.png", "image/png", picture(128, 128, new Color(250, 204, 21))))
+                .set("names", "开心"))));
+
+        ok(memberRequest.put(url("/api/v1/people/" + owner.id() + "/follow"), member.auth()));
+        ok(request.put(url("/api/v1/people/" + member.id() + "/follow"), owner.auth()));
+        ok(api.put(url("/api/v1/people/" + owner.id() + "/follow"), reader.auth()));
+        ok(request.put(url("/api/v1/people/" + spammer.id() + "/block"), owner.auth()));
+        ok(memberRequest.post(url("/api/v1/me/verifications"), member.auth().setData(Map.of("kind", "REAL_NAME",
+                "realName", "王小明", "evidence", "身份证照片已打码，附在工作邮箱里"))));
+        assertThat(operator).isNotNull();
+        api.dispose();
+        return new Scene(slug, approvalSlug, owner.id(), member.id(), articleId, questionId, heldId, sectionId,
+                announcementId, invitation.get("code").asString());
+    }
+
+    /** The configured operator: registered the first time, then signed in through the form. */
+    private Account operator(BrowserContext context, Page page) {
+        var request = context.request();
+        request.post(url("/api/v1/auth/register"), RequestOptions.create()
+                .setData(Map.of("email", OPERATOR_EMAIL, "password", PASSWORD, "displayName", "平台运营")));
+        var operator = new Account(0, OPERATOR_EMAIL, "");
+        logIn(page, operator);
+        return operator;
+    }
+
+    private List<Visit> table(Scene s) {
+        var c = "/c/" + s.slug();
+        var post = c + "/posts/" + s.articleId();
+        var announcement = c + "/announcements/" + s.announcementId();
+        return List.of(
+                new Visit("home-anonymous", Who.ANONYMOUS, "/", 200, "/", "home/index"),
+                new Visit("home-signed-in", Who.MEMBER, "/home", 200, "/home", "todo/home"),
+                new Visit("home-owner", Who.OWNER, "/", 200, "/", "todo/home"),
+                new Visit("register", Who.ANONYMOUS, "/register", 200, "/register", "identity/register"),
+                new Visit("login", Who.ANONYMOUS, "/login", 200, "/login", "identity/login"),
+                new Visit("discover", Who.ANONYMOUS, "/communities", 200, "/communities", "community/discover"),
+                new Visit("community-new", Who.OWNER, "/communities/new", 200, "/communities/new", "community/create"),
+                new Visit("welcome", Who.MEMBER, "/welcome", 200, "/welcome", "profile/welcome"),
+                new Visit("welcome-work", Who.MEMBER, "/welcome/work", 200, "/welcome/work", "profile/welcome"),
+                new Visit("welcome-start", Who.MEMBER, "/welcome/start", 200, "/welcome/start", "profile/welcome"),
+                new Visit("messages", Who.OWNER, "/messages", 200, "/messages", "messaging/index"),
+                new Visit("conversation", Who.OWNER, "/messages/" + s.memberId(), 200, "/messages/{accountId}", "messaging/conversation"),
+                new Visit("message-settings", Who.MEMBER, "/messages/settings", 200, "/messages/settings", "messaging/settings"),
+                new Visit("operator-message-reports", Who.OPERATOR, "/operator/message-reports", 200, "/operator/message-reports", "messaging/reports"),
+                new Visit("my-communities", Who.MEMBER, "/me/communities", 200, "/me/communities", "membership/mine"),
+                new Visit("profile-edit", Who.OWNER, "/profile/edit", 200, "/profile/edit", "profile/edit"),
+                new Visit("person", Who.MEMBER, "/people/" + s.ownerId(), 200, "/people/{id}", "profile/person"),
+                new Visit("person-self", Who.OWNER, "/people/" + s.ownerId(), 200, "/people/{id}", "profile/person"),
+                new Visit("friends", Who.OWNER, "/me/friends", 200, "/me/friends", "social/list"),
+                new Visit("followers", Who.OWNER, "/me/followers", 200, "/me/followers", "social/list"),
+                new Visit("following-people", Who.MEMBER, "/me/following", 200, "/me/following", "social/list"),
+                new Visit("blocked", Who.OWNER, "/me/blocked", 200, "/me/blocked", "social/list"),
+                new Visit("following-feed", Who.MEMBER, "/following", 200, "/following", "content/following"),
+                new Visit("notifications", Who.OWNER, "/notifications", 200, "/notifications", "notification/inbox"),
+                new Visit("notification-settings", Who.OWNER, "/notifications/settings", 200, "/notifications/settings", "notification/settings"),
+                new Visit("account-settings", Who.OWNER, "/settings/account", 200, "/settings/account", "identity/settings"),
+                new Visit("verifications", Who.MEMBER, "/verifications", 200, "/verifications", "profile/verifications"),
+                new Visit("operator-verifications", Who.OPERATOR, "/operator/verifications", 200, "/operator/verifications", "profile/review"),
+                new Visit("community-outsider", Who.OUTSIDER, c, 200, "/c/{slug}", "community/show"),
+                new Visit("about", Who.MEMBER, c + "/about", 200, "/c/{slug}/about", "community/show"),
+                new Visit("feed", Who.MEMBER, c + "/posts", 200, "/c/{slug}/posts", "content/feed"),
+                new Visit("feed-owner", Who.OWNER, c + "/posts", 200, "/c/{slug}/posts", "content/feed"),
+                new Visit("feed-hot", Who.MEMBER, c + "/posts?view=hot", 200, "/c/{slug}/posts", "content/feed"),
+                new Visit("feed-featured", Who.MEMBER, c + "/posts?view=featured", 200, "/c/{slug}/posts", "content/feed"),
+                new Visit("feed-questions", Who.MEMBER, c + "/posts?view=questions", 200, "/c/{slug}/posts", "content/feed"),
+                new Visit("feed-section", Who.MEMBER, c + "/posts?section=" + s.sectionId(), 200, "/c/{slug}/posts", "content/feed"),
+                new Visit("feed-tag", Who.MEMBER, c + "/posts?tag=%E8%AF%BB%E4%B9%A6", 200, "/c/{slug}/posts", "content/feed"),
+                new Visit("post", Who.MEMBER, post, 200, "/c/{slug}/posts/{id}", "content/post"),
+                new Visit("post-owner", Who.OWNER, post, 200, "/c/{slug}/posts/{id}", "content/post"),
+                new Visit("post-question", Who.OWNER, c + "/posts/" + s.questionId(), 200, "/c/{slug}/posts/{id}", "content/post"),
+                new Visit("post-held", Who.MEMBER, c + "/posts/" + s.heldId(), 200, "/c/{slug}/posts/{id}", "content/post"),
+                new Visit("editor-new", Who.MEMBER, c + "/posts/new", 200, "/c/{slug}/posts/new", "content/editor"),
+                new Visit("editor-edit", Who.OWNER, post + "/edit", 200, "/c/{slug}/posts/{id}/edit", "content/editor"),
+                new Visit("history", Who.OWNER, post + "/history", 200, "/c/{slug}/posts/{id}/history", "content/history"),
+                new Visit("sections", Who.OWNER, c + "/sections", 200, "/c/{slug}/sections", "content/sections"),
+                new Visit("stickers", Who.OWNER, c + "/stickers", 200, "/c/{slug}/stickers", "reaction/stickers"),
+                new Visit("members", Who.MEMBER, c + "/members", 200, "/c/{slug}/members", "directory/index"),
+                new Visit("member", Who.MEMBER, c + "/members/" + s.ownerId(), 200, "/c/{slug}/members/{accountId}", "directory/member"),
+                new Visit("manage", Who.OWNER, c + "/manage", 200, "/c/{slug}/manage", "membership/manage"),
+                new Visit("manage-applications", Who.OWNER, "/c/" + s.approvalSlug() + "/manage", 200, "/c/{slug}/manage", "membership/manage"),
+                new Visit("audit", Who.OWNER, c + "/manage/audit", 200, "/c/{slug}/manage/audit", "membership/audit"),
+                new Visit("invitations", Who.OWNER, c + "/invitations", 200, "/c/{slug}/invitations", "membership/invitations"),
+                new Visit("invitation-landing", Who.OUTSIDER, c + "/join?code=" + s.inviteCode(), 200, "/c/{slug}/join", "membership/join"),
+                new Visit("apply", Who.APPLICANT, "/c/" + s.approvalSlug() + "/apply", 200, "/c/{slug}/apply", "membership/apply"),
+                new Visit("apply-outsider", Who.OUTSIDER, "/c/" + s.approvalSlug() + "/apply", 200, "/c/{slug}/apply", "membership/apply"),
+                new Visit("moderation", Who.OWNER, c + "/moderation", 200, "/c/{slug}/moderation", "moderation/moderation"),
+                new Visit("search", Who.MEMBER, c + "/search?q=%E5%9B%BE%E4%B9%A6%E9%A6%86", 200, "/c/{slug}/search", "search/index"),
+                new Visit("settings", Who.OWNER, c + "/settings", 200, "/c/{slug}/settings", "community/form"),
+                new Visit("todo", Who.OWNER, c + "/todo", 200, "/c/{slug}/todo", "todo/community"),
+                new Visit("announcements", Who.MEMBER, c + "/announcements", 200, "/c/{slug}/announcements", "announcement/list"),
+                new Visit("announcement-new", Who.OWNER, c + "/announcements/new", 200, "/c/{slug}/announcements/new", "announcement/form"),
+                new Visit("announcement", Who.OWNER, announcement, 200, "/c/{slug}/announcements/{id}", "announcement/show"),
+                new Visit("announcement-member", Who.MEMBER, announcement, 200, "/c/{slug}/announcements/{id}", "announcement/show"),
+                new Visit("announcement-edit", Who.OWNER, announcement + "/edit", 200, "/c/{slug}/announcements/{id}/edit", "announcement/form"),
+                new Visit("error-404", Who.MEMBER, "/c/no-such-community-here/posts", 404, "/error", "error/page"),
+                new Visit("forbidden-403", Who.MEMBER, c + "/manage/audit", 403, "/error", "error/page"));
+    }
+
+    /**
+     * The table reaches every GET mapping of the page controllers (less the fragments, files and redirects named in
+     * {@link #NOT_PAGES}) and every template that uses the layout.
+     */
+    private void checkTableCoversEveryPage(List<Visit> table) throws IOException {
+        var inTable = table.stream().map(Visit::mapping).collect(Collectors.toSet());
+        var missing = new TreeSet<String>();
+        mappings.getHandlerMethods().forEach((info, method) -> {
+            var type = method.getBeanType();
+            boolean json = AnnotatedElementUtils.hasAnnotation(type, ResponseBody.class)
+                    || method.hasMethodAnnotation(ResponseBody.class);
+            var methods = info.getMethodsCondition().getMethods();
+            boolean get = methods.isEmpty() || methods.contains(RequestMethod.GET);
+            if (!AnnotatedElementUtils.hasAnnotation(type, Controller.class) || json || !get) {
+                return;
+            }
+            for (var pattern : info.getPatternValues()) {
+                if (!pattern.startsWith("/api/") && !inTable.contains(pattern) && !NOT_PAGES.containsKey(pattern)) {
+                    missing.add(pattern + " (" + type.getSimpleName() + ")");
+                }
+            }
+        });
+        assertThat(missing).as("GET pages the table does not visit: add a row, or to NOT_PAGES with a reason").isEmpty();
+
+        var templates = table.stream().map(Visit::template).collect(Collectors.toSet());
+        var root = Path.of("src", "main", "jte");
+        var layoutPage = Pattern.compile("@template\\.layout\\.page\\(");
+        try (var files = Files.walk(root)) {
+            var unvisited = files.filter(f -> f.toString().endsWith(".jte"))
+                    .filter(f -> layoutPage.matcher(read(f)).find())
+                    .map(f -> root.relativize(f).toString().replace('\\', '/').replaceFirst("\\.jte$", ""))
+                    .filter(t -> !templates.contains(t))
+                    .collect(Collectors.toCollection(TreeSet::new));
+            assertThat(unvisited).as("page templates the table does not reach").isEmpty();
+        }
+    }
+
+    /**
+     * A missing message shows as its key ({@code notification.icon.REVIEW}): words made of a bundle key's first part
+     * and at least two more dotted parts.
+     */
+    private static Pattern rawMessageKeys() throws IOException {
+        var firsts = new TreeSet<String>();
+        try (var bundles = Files.list(Path.of("src", "main", "resources", "i18n"))) {
+            for (var bundle : bundles.filter(f -> f.toString().endsWith(".properties")).toList()) {
+                var properties = new java.util.Properties();
+                try (var in = Files.newBufferedReader(bundle)) {
+                    properties.load(in);
+                }
+                properties.stringPropertyNames().forEach(k -> firsts.add(k.substring(0, Math.max(0, k.indexOf('.')))));
+            }
+        }
+        firsts.remove("");
+        return Pattern.compile("\\b(?:" + String.join("|", firsts) + ")(?:\\.[A-Za-z0-9_]+){2,}\\b");
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static APIResponse ok(APIResponse response) {
+        assertThat(response.status()).as(response.url() + ": " + response.text()).isBetween(200, 299);
+        return response;
+    }
+
+    /** A gradient picture of the given size, for avatars, covers and stickers. */
+    private static byte[] picture(int width, int height, Color from) {
+        var image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setPaint(new GradientPaint(0, 0, from, width, height, new Color(16, 185, 129)));
+        g.fillRect(0, 0, width, height);
+        g.dispose();
+        var out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}
