@@ -70,8 +70,10 @@ class DemoDataTests {
                     .as(slug).isGreaterThanOrEqualTo(2);
             assertThat(get(http, token(http, slug), "/communities/" + slug + "/posts?view=hot").get("items").size())
                     .as(slug).isGreaterThanOrEqualTo(8);
-            assertThat(get(http, token(http, slug), "/communities/" + slug + "/sticker-packs").get("packs").get(0)
-                    .get("stickers").size()).as(slug).isEqualTo(4);
+            var stickers = get(http, token(http, slug), "/communities/" + slug + "/sticker-packs").get("packs").get(0)
+                    .get("stickers");
+            assertThat(stickers.size()).as(slug).isEqualTo(4);
+            assertThat(stickers.get(0).get("name").asString()).as(slug).isEqualTo("打卡");
             var announcements = get(http, token(http, slug), "/communities/" + slug + "/announcements");
             assertThat(announcements.size()).as(slug).isEqualTo(1);
         }
