@@ -149,10 +149,12 @@ class InvitationPoster {
         double scale = Math.max((double) WIDTH / cover.getWidth(), (double) height / cover.getHeight());
         int w = (int) Math.ceil(cover.getWidth() * scale);
         int h = (int) Math.ceil(cover.getHeight() * scale);
+        g.setClip(0, 0, WIDTH, height);
         g.drawImage(cover, (WIDTH - w) / 2, (height - h) / 2, w, h, null);
         // a soft shade where the card overlaps, so a bright cover does not melt into the white card
         g.setPaint(new GradientPaint(0, cardTop - 120, new Color(0, 0, 0, 0), 0, height, new Color(0, 0, 0, 70)));
         g.fillRect(0, cardTop - 120, WIDTH, height - cardTop + 120);
+        g.setClip(null);
     }
 
     /** No cover: the brand colour and the community's first character in a light disc. */
