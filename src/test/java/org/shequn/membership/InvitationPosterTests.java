@@ -177,6 +177,20 @@ class InvitationPosterTests {
     @Test
     void drawingAPosterIsQuick() throws Exception {
         var cast = fixture.cast("INVITATION");
+        // the largest cover an owner can have: 1600 pixels wide, busy enough that PNG cannot shrink it
+        var cover = new BufferedImage(1600, 1000, BufferedImage.TYPE_INT_RGB);
+        var random = new java.util.Random(7);
+        for (int y = 0; y < cover.getHeight(); y++) {
+            for (int x = 0; x < cover.getWidth(); x++) {
+                cover.setRGB(x, y, random.nextInt());
+            }
+        }
+        var bytes = new ByteArrayOutputStream();
+        ImageIO.write(cover, "png", bytes);
+        mvc.perform(multipart("/api/v1/communities/" + cast.slug() + "/cover")
+                        .file(new MockMultipartFile("file", "cover.png", "image/png", bytes.toByteArray()))
+                        .header("Authorization", cast.owner().bearer()))
+                .andExpect(status().isOk());
         var path = poster(cast, invite(cast, cast.owner(), Api.obj("expiresInHours", 24)).get("id"));
         png(cast.owner(), path);
         long best = Long.MAX_VALUE;
