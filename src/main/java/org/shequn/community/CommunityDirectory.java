@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.shequn.shared.files.FileStore;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -103,6 +104,6 @@ class CommunityDirectory implements Communities {
     }
 
     static String coverUrl(String key) {
-        return key == null ? null : "/files/" + key;
+        return FileStore.urlOf(key);
     }
 }

@@ -28,6 +28,10 @@ public class Inviting {
     public record Listed(CommunityInfo community, boolean all, List<InvitationView> invitations) {
     }
 
+    /** One invitation with the community it invites to: what its QR code and its poster show. */
+    public record Shown(CommunityInfo community, InvitationView invitation) {
+    }
+
     private final CommunityGate gate;
     private final Admission admission;
     private final InvitationStore invitations;
@@ -64,14 +68,17 @@ public class Inviting {
         return views.invitationView(community, invitations.byId(id).orElseThrow());
     }
 
-    /** One invitation, to whoever may see it in the list (its QR code, its poster); 404 for anyone else. */
-    public InvitationView one(Viewer viewer, String slug, long id) {
+    /**
+     * One invitation, to whoever may see it in the list (its QR code, its poster); 404 for anyone else. A revoked
+     * or expired one is still shown (its maker may look back at what was sent); the link itself then refuses.
+     */
+    public Shown one(Viewer viewer, String slug, long id) {
         var member = gate.of(viewer, slug).requireMember();
         var community = member.community();
         boolean all = member.role().orElseThrow().runsCommunity();
         return invitations.byId(id).filter(i -> i.communityId() == community.id())
                 .filter(i -> all || (community.membersMayInvite() && i.createdBy() == viewer.accountId()))
-                .map(i -> views.invitationView(community, i))
+                .map(i -> new Shown(community, views.invitationView(community, i)))
                 .orElseThrow(() -> Rejection.notFound("membership.invitation.notFound"));
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.shequn.identity.Accounts;
 import org.shequn.identity.AccountSummary;
+import org.shequn.shared.files.FileStore;
 import org.springframework.stereotype.Service;
 
 /** Reads profile cards: the display name from identity, everything else from the profile tables. */
@@ -52,6 +53,6 @@ class ProfileDirectory implements Profiles {
     }
 
     static String avatarUrl(String key) {
-        return key == null ? null : "/files/" + key;
+        return FileStore.urlOf(key);
     }
 }

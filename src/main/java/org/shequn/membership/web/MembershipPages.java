@@ -50,10 +50,12 @@ class MembershipPages {
     private final MembershipViews views;
     private final MessageSource messages;
     private final Accounts accounts;
+    private final InvitationPoster poster;
 
     MembershipPages(Joining joining, Applying applying, Inviting inviting, RosterChanges changes,
-                    MembershipViews views, MessageSource messages, Accounts accounts) {
+                    MembershipViews views, MessageSource messages, Accounts accounts, InvitationPoster poster) {
         this.accounts = accounts;
+        this.poster = poster;
         this.joining = joining;
         this.applying = applying;
         this.inviting = inviting;
@@ -286,10 +288,27 @@ class MembershipPages {
     @GetMapping("/c/{slug}/invitations/{id}/qr.svg")
     void qr(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long id,
             HttpServletResponse response) throws java.io.IOException {
-        var svg = org.shequn.shared.web.QrCode.svg(inviting.one(viewer, slug, id).link());
+        var svg = org.shequn.shared.web.QrCode.svg(inviting.one(viewer, slug, id).invitation().link());
         response.setContentType("image/svg+xml;charset=UTF-8");
         response.setHeader("Cache-Control", "private, max-age=3600");
         response.getOutputStream().write(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The invitation's share poster (分享海报), a PNG to save and send in WeChat, in the viewer's language. The same
+     * rule as the QR code decides who may have it (it is {@link Inviting#one}), and it is written straight out too.
+     */
+    @GetMapping("/c/{slug}/invitations/{id}/poster.png")
+    void poster(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long id,
+                HttpServletRequest request, HttpServletResponse response) throws java.io.IOException {
+        var shown = inviting.one(viewer, slug, id);
+        var png = poster.png(shown, RequestContextUtils.getLocale(request));
+        response.setContentType("image/png");
+        response.setContentLength(png.length);
+        // short: the poster shows the expiry and the viewer's language, and the link may be revoked
+        response.setHeader("Cache-Control", "private, max-age=300");
+        response.setHeader("Content-Disposition", "inline; filename=\"invite-" + shown.community().slug() + ".png\"");
+        response.getOutputStream().write(png);
     }
 
     private String invitations(Model model, Viewer viewer, String slug, InvitationView created, FormErrors errors) {

@@ -25,6 +25,19 @@ public interface FileStore {
 
     String PRIVATE_PREFIX = "p";
 
+    /** Where {@code /files/{key}} serves a public file: the address pages link to (a cover, an avatar). */
+    static String urlOf(String key) {
+        return key == null ? null : URL_PREFIX + key;
+    }
+
+    /** The key behind an address {@link #urlOf} made, for code that draws the file itself (a poster's cover). */
+    static Optional<String> keyOf(String url) {
+        return url != null && url.startsWith(URL_PREFIX) ? Optional.of(url.substring(URL_PREFIX.length()))
+                .filter(FileStore::isPublic) : Optional.empty();
+    }
+
+    String URL_PREFIX = "/files/";
+
     Optional<StoredFile> get(String key);
 
     void delete(String key);

@@ -3,6 +3,7 @@ package org.shequn.shared.web;
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.util.Map;
@@ -13,30 +14,35 @@ import java.util.Map;
  */
 public final class QrCode {
 
-    private static final int QUIET = 4;
+    public static final int QUIET = 4;
 
     private QrCode() {
     }
 
-    public static String svg(String text) {
+    /** The code's modules, without a quiet zone: whoever draws it leaves {@value #QUIET} light modules around it. */
+    public static BitMatrix matrix(String text) {
         try {
-            var matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
+            return new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
                     Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 0,
                             EncodeHintType.CHARACTER_SET, "UTF-8"));
-            int size = matrix.getWidth() + 2 * QUIET;
-            var path = new StringBuilder();
-            for (int y = 0; y < matrix.getHeight(); y++) {
-                for (int x = 0; x < matrix.getWidth(); x++) {
-                    if (matrix.get(x, y)) {
-                        path.append('M').append(x + QUIET).append(' ').append(y + QUIET).append("h1v1h-1z");
-                    }
-                }
-            }
-            return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + size + " " + size
-                    + "\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>"
-                    + "<path fill=\"#000\" d=\"" + path + "\"/></svg>";
         } catch (WriterException e) {
             throw new IllegalArgumentException("too long for a QR code", e);
         }
+    }
+
+    public static String svg(String text) {
+        var matrix = matrix(text);
+        int size = matrix.getWidth() + 2 * QUIET;
+        var path = new StringBuilder();
+        for (int y = 0; y < matrix.getHeight(); y++) {
+            for (int x = 0; x < matrix.getWidth(); x++) {
+                if (matrix.get(x, y)) {
+                    path.append('M').append(x + QUIET).append(' ').append(y + QUIET).append("h1v1h-1z");
+                }
+            }
+        }
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + size + " " + size
+                + "\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>"
+                + "<path fill=\"#000\" d=\"" + path + "\"/></svg>";
     }
 }
