@@ -57,6 +57,7 @@ class EveryPageBrowserTest extends BrowserTest {
             Map.entry("/c/{slug}/members/suggest", "htmx fragment: mention suggestions"),
             Map.entry("/c/{slug}/stickers/{id}/image", "image"),
             Map.entry("/c/{slug}/invitations/{id}/qr.svg", "image"),
+            Map.entry("/c/{slug}/invitations/{id}/poster.png", "image"),
             Map.entry("/verifications/{id}/evidence", "file download"),
             Map.entry("/login/wechat", "redirects to WeChat (404 when WeChat is not configured)"),
             Map.entry("/login/wechat/callback", "redirect target of WeChat's sign-in"),

@@ -26,7 +26,9 @@ class SmokeBrowserTest extends BrowserTest {
             screenshot(page, "01-welcome-phone");
             // the people page composes the social module's panel through htmx
             page.navigate(url("/settings/account"));
-            page.locator("header a.me").click();
+            // on a phone one's own name sits in the top bar's menu
+            page.locator("header .account-menu > summary").click();
+            page.locator("header a.menu-me").click();
             assertThat(page.locator("#social")).containsText("关注者");
         }
     }

@@ -42,7 +42,8 @@ class ToDoTests {
         api.get(cast.owner(), base + "/todo").andExpect(status().isOk())
                 .andExpect(jsonPath("$.pendingApplications").value(0)).andExpect(jsonPath("$.openReports").value(0))
                 .andExpect(jsonPath("$.heldPosts").value(0)).andExpect(jsonPath("$.questions.length()").value(0));
-        assertThat(page(cast.owner(), "/c/" + cast.slug() + "/todo")).contains("没有等你处理的事");
+        // a new community's page leads with its checklist (the rules are written; no section, post or invitation yet)
+        assertThat(page(cast.owner(), "/c/" + cast.slug() + "/todo")).contains("开张清单（已完成 2/4）");
 
         // an application, a report, a held post and a question addressed to the owner
         var applicant = api.register("申请人小林");
