@@ -72,7 +72,12 @@ public class MembershipViews {
     public CommunityHeader header(CommunityInfo c) {
         return new CommunityHeader(c.id(), c.slug(), c.name(), c.description(), store.count(c.id()), c.memberCap(),
                 c.entryPolicy().name(), c.requiresRealName(), c.requiresPosition(), c.membersMayInvite(), c.archived(),
-                c.questions());
+                c.questions(), c.coverUrl());
+    }
+
+    /** The rules (群规) as safe HTML, for pages where people decide whether to come in; blank when there are none. */
+    public String rulesHtml(CommunityInfo c) {
+        return markdown.toSafeHtml(communities.rules(c.id()));
     }
 
     /** The community anyone may open (the invitation landing), with the viewer's role in it if any. */

@@ -1,6 +1,7 @@
 package org.shequn.search;
 
 import com.huaban.analysis.jieba.JiebaSegmenter;
+import com.huaban.analysis.jieba.WordDictionary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,8 @@ final class ChineseTokenizer {
      * Raise whenever the terms this class produces change for the same text: documents written by an older
      * version are then re-indexed in the background (see {@link SearchRebuild}). 2: traditional folded.
      */
-    static final int VERSION = 2;
+    /** 3: a long Chinese word also yields the dictionary words inside it (读书笔记 → 读书, 笔记). */
+    static final int VERSION = 3;
 
     private static final Set<String> STOP_WORDS = Set.of(
             "的", "了", "是", "在", "和", "与", "及", "或", "也", "就", "都", "而", "着", "过", "吗", "呢", "吧", "啊",
@@ -44,9 +46,30 @@ final class ChineseTokenizer {
             var term = normalize(token.word);
             if (term != null) {
                 out.add(term);
+                inner(term, out);
             }
         }
         return out;
+    }
+
+    /**
+     * Jieba's search mode keeps a four-character word such as 读书笔记 whole, so a search for 读书 would never find it:
+     * the dictionary words inside a longer Chinese word are terms too (two and three characters long).
+     */
+    private static void inner(String term, List<String> out) {
+        int length = term.length();
+        if (length < 3 || !term.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+            return;
+        }
+        var dictionary = WordDictionary.getInstance();
+        for (int size = 2; size < length && size <= 3; size++) {
+            for (int start = 0; start + size <= length; start++) {
+                var part = term.substring(start, start + size);
+                if (dictionary.containsWord(part) && !STOP_WORDS.contains(part)) {
+                    out.add(part);
+                }
+            }
+        }
     }
 
     /** Each distinct term with how often it occurs. */

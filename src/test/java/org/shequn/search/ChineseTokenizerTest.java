@@ -12,6 +12,17 @@ class ChineseTokenizerTest {
     }
 
     @Test
+    void aLongWordIsFoundByTheWordsInsideIt() {
+        // jieba keeps 读书笔记 whole; a reader searching 读书 or 笔记 must still find the post
+        var document = ChineseTokenizer.frequencies("《启示录》读书笔记：打造用户喜爱的产品");
+        assertThat(document.keySet()).contains("读书笔记", "读书", "笔记", "启示录");
+        assertThat(document.keySet()).containsAll(ChineseTokenizer.queryTerms("读书"));
+        assertThat(document.keySet()).containsAll(ChineseTokenizer.queryTerms("笔记"));
+        // and never the single characters, nor words that are not words (书笔)
+        assertThat(document.keySet()).doesNotContain("读", "书", "书笔");
+    }
+
+    @Test
     void dropsStopWordsAndPunctuation() {
         var terms = ChineseTokenizer.queryTerms("如何做好社群的运营？");
         assertThat(terms).contains("社群", "运营").doesNotContain("的", "？", "?");

@@ -5,5 +5,5 @@ package org.shequn.membership.view;
  * localized reason it does not, or null.
  */
 public record InvitationLanding(CommunityHeader community, String code, String inviterName, String problem,
-                                String viewerRole) {
+                                String viewerRole, String rulesHtml) {
 }

@@ -108,7 +108,7 @@ class MembershipPages {
             }
         }
         model.addAttribute("landing", new InvitationLanding(views.header(community), clean == null ? "" : clean,
-                inviter, problem, MembershipViews.roleName(standing)));
+                inviter, problem, MembershipViews.roleName(standing), views.rulesHtml(community)));
         model.addAttribute("errors", errors);
         return "membership/join";
     }
