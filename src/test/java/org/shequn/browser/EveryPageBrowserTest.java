@@ -75,6 +75,9 @@ class EveryPageBrowserTest extends BrowserTest {
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
+    // no page starts a payment yet (commerce's checkout will): the test-mode page is reached from one started here
+    @Autowired
+    org.shequn.payment.Payments payments;
 
     @Test
     void everyPageFitsAPhoneAndADesktopWithoutConsoleErrors() throws Exception {
@@ -196,7 +199,7 @@ class EveryPageBrowserTest extends BrowserTest {
 
     /** What the table refers to: the people, the communities and the things in them. */
     record Scene(String slug, String approvalSlug, long ownerId, long memberId, long articleId, long questionId,
-                 long heldId, long sectionId, long announcementId, String inviteCode) {
+                 long heldId, long sectionId, long announcementId, String inviteCode, long paymentId) {
     }
 
     private Scene scene(Map<Who, BrowserContext> contexts, Map<Who, Page> pages) {
@@ -294,8 +297,11 @@ class EveryPageBrowserTest extends BrowserTest {
                 "realName", "王小明", "evidence", "身份证照片已打码，附在工作邮箱里"))));
         assertThat(operator).isNotNull();
         api.dispose();
+        long paymentId = payments.start(new org.shequn.payment.PaymentRequest("order:1", org.shequn.shared.money.Money.cny(1990),
+                org.shequn.payment.PaymentChannel.Kind.TEST, owner.id(), "测试订单", Api.unique("every-page-"), "/home"))
+                .paymentId();
         return new Scene(slug, approvalSlug, owner.id(), member.id(), articleId, questionId, heldId, sectionId,
-                announcementId, invitation.get("code").asString());
+                announcementId, invitation.get("code").asString(), paymentId);
     }
 
     /** The configured operator: registered the first time, then signed in through the form. */
@@ -323,6 +329,7 @@ class EveryPageBrowserTest extends BrowserTest {
                 new Visit("welcome", Who.MEMBER, "/welcome", 200, "/welcome", "profile/welcome"),
                 new Visit("welcome-work", Who.MEMBER, "/welcome/work", 200, "/welcome/work", "profile/welcome"),
                 new Visit("welcome-start", Who.MEMBER, "/welcome/start", 200, "/welcome/start", "profile/welcome"),
+                new Visit("payment-test", Who.OWNER, "/payments/" + s.paymentId() + "/test", 200, "/payments/{id}/test", "payment/test"),
                 new Visit("messages", Who.OWNER, "/messages", 200, "/messages", "messaging/index"),
                 new Visit("conversation", Who.OWNER, "/messages/" + s.memberId(), 200, "/messages/{accountId}", "messaging/conversation"),
                 new Visit("message-settings", Who.MEMBER, "/messages/settings", 200, "/messages/settings", "messaging/settings"),

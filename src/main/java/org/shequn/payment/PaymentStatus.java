@@ -1,0 +1,5 @@
+package org.shequn.payment;
+
+public enum PaymentStatus {
+    PENDING, PAID, REFUNDED
+}

@@ -1,0 +1,198 @@
+package org.shequn.payment;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.shequn.identity.SignIn;
+import org.shequn.shared.Rejection;
+import org.shequn.shared.money.Money;
+import org.shequn.shared.text.ControlCharacters;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The payment module's use cases. Who may pay, confirm or refund what is the purpose's module's decision: it calls
+ * these after authorizing its caller. Each use case writes nothing when it refuses.
+ */
+@Service
+public class Payments {
+
+    /** {@code kind:id}, both short and plain, e.g. {@code order:42}. */
+    private static final Pattern PURPOSE = Pattern.compile("^[a-z][a-z0-9_-]{0,15}:[A-Za-z0-9_-]{1,40}$");
+    private static final Pattern KEY = Pattern.compile("^[A-Za-z0-9_.:-]{1,100}$");
+    /** 1,000,000.00 in any currency with two digits: anything larger is a typo or an attack */
+    static final long MAX_MINOR = 100_000_000L;
+
+    private final PaymentStore store;
+    private final Channels channels;
+    private final PaymentRecorder recorder;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    Payments(PaymentStore store, Channels channels, PaymentRecorder recorder, ApplicationEventPublisher events,
+             TransactionTemplate transactions, Clock clock) {
+        this.store = store;
+        this.channels = channels;
+        this.recorder = recorder;
+        this.events = events;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** The channels a payer may choose, in a stable order. */
+    public List<PaymentChannel.Kind> channels() {
+        return channels.offered();
+    }
+
+    /**
+     * Starts a payment, or returns the one the payer started before with the same idempotency key (the same request
+     * again); the same key with a different request is refused (409).
+     */
+    public Checkout start(PaymentRequest request) {
+        check(request);
+        var channel = channels.find(request.channel())
+                .orElseThrow(() -> Rejection.invalid("channel", "payment.channel.off"));
+        var returnTo = SignIn.safeNext(request.returnTo());
+        store.insertUnlessKeyUsed(tradeNo(), request, returnTo, clock.instant());
+        var row = store.byKey(request.payerAccountId(), request.idempotencyKey()).orElseThrow();
+        var view = row.view();
+        if (!view.purpose().equals(request.purpose()) || !view.amount().equals(request.amount())
+                || view.channel() != request.channel() || !view.description().equals(request.description())
+                || !view.returnTo().equals(returnTo)) {
+            throw Rejection.conflict("payment.idempotency.mismatch");
+        }
+        if (row.checkoutValue() != null) {
+            return checkout(view, new PaymentChannel.Shown(row.display(), row.checkoutValue()));
+        }
+        // the provider is asked outside any transaction of ours; asking again for the same trade number is harmless
+        var shown = channel.create(order(view));
+        store.rememberCheckout(view.id(), shown);
+        return checkout(view, shown);
+    }
+
+    private static Checkout checkout(PaymentView view, PaymentChannel.Shown shown) {
+        return new Checkout(view.id(), view.tradeNo(), view.channel(), shown.display(), shown.value(), view.testMode());
+    }
+
+    public Optional<PaymentView> find(long paymentId) {
+        return store.byId(paymentId).map(PaymentStore.Row::view);
+    }
+
+    /**
+     * Records an offline transfer as paid, with who confirmed it and their note. The caller has authorized the
+     * confirmer (the merchant, the community's owner). Refused for another channel's payment or one already paid.
+     */
+    public PaymentView confirmOffline(long paymentId, long confirmerAccountId, String note) {
+        var text = note == null ? "" : note.strip();
+        if (text.isEmpty() || text.length() > 500 || ControlCharacters.in(text)) {
+            throw Rejection.invalid("note", "payment.note.invalid");
+        }
+        var view = find(paymentId).orElseThrow(() -> Rejection.notFound("payment.notFound"));
+        if (view.channel() != PaymentChannel.Kind.OFFLINE) {
+            throw Rejection.conflict("payment.offline.only");
+        }
+        boolean paid = Boolean.TRUE.equals(transactions.execute(status ->
+                recorder.markPaid(view, "OFFLINE-" + view.tradeNo(), clock.instant(), confirmerAccountId, text)));
+        if (!paid) {
+            throw Rejection.conflict("payment.alreadyPaid");
+        }
+        return find(paymentId).orElseThrow();
+    }
+
+    /**
+     * Refunds part or all of a paid payment at its channel; the same idempotency key again returns the first refund
+     * (with another amount it is refused). More than what is left to refund is refused, also when two refunds race.
+     */
+    public Refund refund(long paymentId, Money amount, String idempotencyKey) {
+        if (idempotencyKey == null || !KEY.matcher(idempotencyKey).matches()) {
+            throw Rejection.invalid("idempotencyKey", "payment.idempotencyKey.invalid");
+        }
+        var view = find(paymentId).orElseThrow(() -> Rejection.notFound("payment.notFound"));
+        if (amount == null || amount.minor() <= 0) {
+            throw Rejection.invalid("amount", "payment.amount.invalid");
+        }
+        if (amount.currency() != view.amount().currency()) {
+            throw Rejection.invalid("amount", "payment.currency.mismatch");
+        }
+        var earlier = store.refundByKey(paymentId, idempotencyKey);
+        if (earlier.isPresent()) {
+            return same(earlier.get(), amount);
+        }
+        try {
+            return transactions.execute(status -> refundOnce(view, amount, idempotencyKey));
+        } catch (DataIntegrityViolationException raced) {
+            // the same key at the same moment: the other request's refund stands
+            return same(store.refundByKey(paymentId, idempotencyKey).orElseThrow(() -> raced), amount);
+        }
+    }
+
+    private Refund refundOnce(PaymentView view, Money amount, String idempotencyKey) {
+        if (!store.reserveRefund(view.id(), amount.minor())) {
+            var now = find(view.id()).orElseThrow();
+            if (now.status() == PaymentStatus.PENDING) {
+                throw Rejection.conflict("payment.notPaid");
+            }
+            throw Rejection.invalid("amount", "payment.refund.tooMuch", now.amount().minus(now.refunded()).display());
+        }
+        var refundNo = "RF" + HexFormat.of().formatHex(randomBytes(12));
+        long refundId = store.insertRefund(view.id(), refundNo, amount, idempotencyKey, clock.instant());
+        // the provider is asked inside the transaction: if it refuses, the reservation is rolled back with it
+        var providerRefundId = channels.of(view.channel()).refund(order(view), refundNo, amount);
+        store.recordProviderRefund(refundId, providerRefundId);
+        events.publishEvent(new PaymentRefunded(view.id(), view.purpose(), amount, refundId));
+        return new Refund(refundId, view.id(), refundNo, amount, providerRefundId);
+    }
+
+    private static Refund same(Refund earlier, Money amount) {
+        if (!earlier.amount().equals(amount)) {
+            throw Rejection.conflict("payment.idempotency.mismatch");
+        }
+        return earlier;
+    }
+
+    static PaymentChannel.Order order(PaymentView view) {
+        return new PaymentChannel.Order(view.id(), view.tradeNo(), view.amount(), view.description(),
+                view.providerTransactionId(), view.returnTo());
+    }
+
+    private void check(PaymentRequest request) {
+        Objects.requireNonNull(request, "request");
+        if (request.purpose() == null || !PURPOSE.matcher(request.purpose()).matches()) {
+            throw Rejection.invalid("purpose", "payment.purpose.invalid");
+        }
+        if (request.amount() == null || request.amount().minor() <= 0 || request.amount().minor() > MAX_MINOR) {
+            throw Rejection.invalid("amount", "payment.amount.invalid");
+        }
+        if (request.channel() == null) {
+            throw Rejection.invalid("channel", "payment.channel.off");
+        }
+        var description = request.description();
+        if (description == null || description.isBlank() || description.length() > 100 || ControlCharacters.in(description)) {
+            throw Rejection.invalid("description", "payment.description.invalid");
+        }
+        if (request.idempotencyKey() == null || !KEY.matcher(request.idempotencyKey()).matches()) {
+            throw Rejection.invalid("idempotencyKey", "payment.idempotencyKey.invalid");
+        }
+        if (request.payerAccountId() <= 0) {
+            throw Rejection.invalid("payerAccountId", "payment.payer.invalid");
+        }
+    }
+
+    private String tradeNo() {
+        return "SQ" + HexFormat.of().formatHex(randomBytes(12));
+    }
+
+    private byte[] randomBytes(int n) {
+        var bytes = new byte[n];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+}
