@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.shequn.shared.text.TraditionalChinese;
 
 /**
  * Splits text into search terms: jieba in search mode (which keeps 社群 as one word and also emits the

@@ -2,6 +2,7 @@ package org.shequn.search;
 
 import java.util.Collection;
 import java.util.Locale;
+import org.shequn.shared.text.TraditionalChinese;
 import org.springframework.web.util.HtmlUtils;
 
 /**

@@ -331,6 +331,10 @@ class ModerationTests {
 
         long held = f.discussion(f.member(), "专业代购，私聊");
         f.api().get(f.core(), f.base() + "/posts/" + held).andExpect(status().isNotFound());
+        // the same word in traditional characters is the same word
+        long traditional = f.discussion(f.member(), "專業代購，私聊");
+        f.api().get(f.core(), f.base() + "/posts/" + traditional).andExpect(status().isNotFound());
+        f.api().delete(f.member(), f.base() + "/posts/" + traditional).andExpect(status().isNoContent());
         // its author sees it, marked as waiting for review
         f.api().get(f.member(), f.base() + "/posts/" + held).andExpect(status().isOk())
                 .andExpect(jsonPath("$.held").value(true)).andExpect(jsonPath("$.hidden").value(false));

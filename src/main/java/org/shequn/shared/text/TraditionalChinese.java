@@ -1,4 +1,4 @@
-package org.shequn.search;
+package org.shequn.shared.text;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -9,12 +9,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Folds traditional characters (運營) into simplified ones (运营) so both scripts meet on the same search
- * terms: jieba's dictionary is simplified. Character by character, with OpenCC's table, and only where both
+ * Folds traditional characters (運營) into simplified ones (运营) so both scripts meet: on the same search
+ * terms (jieba's dictionary is simplified) and on the same banned words (代購 is 代购). Character by character, with OpenCC's table, and only where both
  * forms take the same number of UTF-16 units, so positions in the folded text are positions in the original
  * (snippets highlight the original text by them).
  */
-final class TraditionalChinese {
+public final class TraditionalChinese {
 
     private static final String TABLE = "data/dictionary/TSCharacters.txt";
     private static final Map<Integer, Integer> SIMPLIFIED = load();
@@ -22,7 +22,7 @@ final class TraditionalChinese {
     private TraditionalChinese() {
     }
 
-    static String toSimplified(String text) {
+    public static String toSimplified(String text) {
         if (text == null) {
             return null;
         }
