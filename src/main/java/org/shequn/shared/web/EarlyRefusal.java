@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.shequn.shared.Rejection;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -49,8 +48,7 @@ class EarlyRefusal {
         response.setContentType("text/html;charset=UTF-8");
         // nobody is signed in yet at this point of the chain: the page shows the signed-out header
         var ctx = new PageContext(messages, locale, null, null, request.getRequestURI());
-        var message = messages.getMessage(rejection.messageKey(), rejection.args(), rejection.messageKey(), locale);
-        templates.render("error/page.jte", Map.of("ctx", ctx, "status", rejection.kind().status(), "message", message,
-                "errors", problems.fieldErrors(rejection, locale)), new PrintWriterOutput(response.getWriter()));
+        templates.render(ErrorPage.TEMPLATE + ".jte", ErrorPage.model(rejection, ctx, locale, messages, problems),
+                new PrintWriterOutput(response.getWriter()));
     }
 }

@@ -60,14 +60,8 @@ class ErrorHandling {
             return new ModelAndView("redirect:/login?next=" + java.net.URLEncoder.encode(
                     "GET".equals(request.getMethod()) ? target : "/", java.nio.charset.StandardCharsets.UTF_8));
         }
-        var page = new ModelAndView("error/page");
-        page.setStatus(org.springframework.http.HttpStatusCode.valueOf(rejection.kind().status()));
-        page.addObject("ctx", PageContexts.of(request, messages));
-        page.addObject("status", rejection.kind().status());
-        page.addObject("message", messages.getMessage(rejection.messageKey(), rejection.args(),
-                rejection.messageKey(), RequestContextUtils.getLocale(request)));
-        page.addObject("errors", problems.fieldErrors(rejection, RequestContextUtils.getLocale(request)));
-        return page;
+        return ErrorPage.view(rejection, PageContexts.of(request, messages), RequestContextUtils.getLocale(request),
+                messages, problems);
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)

@@ -11,7 +11,6 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
@@ -41,12 +40,11 @@ class ErrorPages implements ErrorController {
             return ResponseEntity.status(status).contentType(Problems.PROBLEM_JSON)
                     .body(problems.of(rejection, RequestContextUtils.getLocale(request), request));
         }
-        var page = new ModelAndView("error/page");
+        var page = ErrorPage.view(rejection, PageContexts.of(request, messages), RequestContextUtils.getLocale(request),
+                messages, problems);
+        // the status the container reported (a 400 it refused, say), even where no kind has exactly that number
         page.setStatus(HttpStatusCode.valueOf(status));
-        page.addObject("ctx", PageContexts.of(request, messages));
         page.addObject("status", status);
-        page.addObject("message", messages.getMessage(rejection.messageKey(), null, rejection.messageKey(),
-                RequestContextUtils.getLocale(request)));
         return page;
     }
 
