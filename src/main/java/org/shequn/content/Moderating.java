@@ -69,13 +69,15 @@ class Moderating implements ModeratedContent {
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Decided> hideComment(Standing runner, long commentId, boolean hide) {
         var comment = comments.byId(runner.communityId(), commentId).filter(c -> !c.deleted())
-                .filter(c -> visible.sees(runner, c.postId()))
+                .orElseThrow(() -> Rejection.notFound("content.comment.notFound"));
+        // the post is read once: to check the runner sees it, and for the event an approval announces
+        var post = posts.byId(runner.communityId(), comment.postId()).filter(p -> p.visibleTo(runner))
                 .orElseThrow(() -> Rejection.notFound("content.comment.notFound"));
         if (hide == comment.hidden()) {
             return Optional.empty();
         }
         var transition = hide ? CommentLifecycle.hide(comment, runner.accountId(), now())
-                : CommentLifecycle.show(comment, posts.byId(runner.communityId(), comment.postId()).orElseThrow());
+                : CommentLifecycle.show(comment, post);
         comments.apply(transition);
         // an approved comment is published now: notifications, search, live updates and hot score hear of it
         transition.event().ifPresent(events::publishEvent);
