@@ -1,6 +1,5 @@
 package org.shequn.payment;
 
-import java.util.Optional;
 import org.shequn.shared.money.Money;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -40,22 +39,7 @@ class OfflineChannel implements PaymentChannel {
     }
 
     @Override
-    public Optional<Notice> query(Order order) {
-        return Optional.empty();
-    }
-
-    @Override
     public String refund(Order order, String refundNo, Money amount) {
         return "OFFLINE-R-" + refundNo;
-    }
-
-    @Override
-    public Answer accepted() {
-        return JsonAnswers.success();
-    }
-
-    @Override
-    public Answer refused(String reason) {
-        return JsonAnswers.failure(reason);
     }
 }

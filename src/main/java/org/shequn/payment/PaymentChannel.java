@@ -94,14 +94,20 @@ public interface PaymentChannel {
     Notice verify(Incoming notification);
 
     /** The provider's view of a payment, when it has one (the test and offline channels have none). */
-    Optional<Notice> query(Order order);
+    default Optional<Notice> query(Order order) {
+        return Optional.empty();
+    }
 
     /** Refunds {@code amount} at the provider; returns the provider's refund id. */
     String refund(Order order, String refundNo, Money amount);
 
-    /** The answer after a notification was recorded (or recognised as already recorded). */
-    Answer accepted();
+    /** The answer after a notification was recorded (or recognised as already recorded); JSON unless the provider asks otherwise. */
+    default Answer accepted() {
+        return JsonAnswers.success();
+    }
 
     /** The answer to a refused notification: the provider retries or gives up, as it does. */
-    Answer refused(String reason);
+    default Answer refused(String reason) {
+        return JsonAnswers.failure(reason);
+    }
 }

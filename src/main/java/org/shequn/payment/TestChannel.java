@@ -10,7 +10,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -103,23 +102,8 @@ class TestChannel implements PaymentChannel {
     }
 
     @Override
-    public Optional<Notice> query(Order order) {
-        return Optional.empty();
-    }
-
-    @Override
     public String refund(Order order, String refundNo, Money amount) {
         return "TEST-R-" + refundNo;
-    }
-
-    @Override
-    public Answer accepted() {
-        return JsonAnswers.success();
-    }
-
-    @Override
-    public Answer refused(String reason) {
-        return JsonAnswers.failure(reason);
     }
 
     private String sign(String timestamp, String body) {
