@@ -20,10 +20,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.shequn.Api;
 import org.shequn.CommunityFixtures;
+import org.shequn.TestClock;
 import org.shequn.TestDatabase;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
@@ -35,6 +37,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = TestDatabase.class)
+@Import(TestClock.Configuration.class)
 abstract class BrowserTest {
 
     static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("SHEQUN_CHROMIUM", "/usr/bin/chromium"));
