@@ -40,7 +40,23 @@ public final class TestClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("the application's clock is UTC");
+        var moved = this;
+        return new Clock() {
+            @Override
+            public Instant instant() {
+                return moved.instant();
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return zone;
+            }
+
+            @Override
+            public Clock withZone(ZoneId other) {
+                return moved.withZone(other);
+            }
+        };
     }
 
     /** Imported by {@link IntegrationTest} and the browser tests: this clock wins over the application's own. */
