@@ -93,6 +93,12 @@ public class Ledger {
                 new Money(settleable, currency), new Money(-sign * sums.paidOut(), currency));
     }
 
+    /** The accounts that have entries (of one type, or all when {@code type} is null), by type and owner. */
+    @Transactional(readOnly = true)
+    public List<Account> accounts(AccountType type, int limit) {
+        return store.accounts(type, Math.min(Math.max(limit, 1), 1000));
+    }
+
     /** The account's entries, newest first, after {@code before} (null: from the newest), at most {@code limit}. */
     @Transactional(readOnly = true)
     public List<StatementLine> statement(Account account, Cursor before, int limit) {
