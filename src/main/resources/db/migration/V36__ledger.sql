@@ -33,10 +33,12 @@ create table ledger_entries (
 create index ledger_entries_transaction_ix on ledger_entries (transaction_id);
 create index ledger_entries_account_ix on ledger_entries (account_type, owner_id, currency, created_at, id);
 
--- References released for settlement (markSettleable): later postings of the reference are settleable from then too.
-create table ledger_settleable_references (
+-- One row per reference, made by its first posting and locked by every posting and release of it, so a posting and
+-- markSettleable of one reference go one after the other: settleable_from null means pending, otherwise the reference's
+-- entries (and later postings) are settleable from then.
+create table ledger_references (
     reference       varchar(64)              not null primary key,
-    settleable_from timestamp with time zone not null
+    settleable_from timestamp with time zone
 );
 
 -- The sum of an account's entries, kept in the posting transaction (balance_minor = balance_minor + ?), so reading a

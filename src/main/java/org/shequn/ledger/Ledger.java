@@ -71,6 +71,8 @@ public class Ledger {
             throw Rejection.invalid("reference", "ledger.reference.invalid");
         }
         Objects.requireNonNull(from, "from");
+        // under the reference's lock: a posting of it at this moment is either before (and released here) or after
+        store.lockReference(reference);
         if (store.releaseReference(reference, from)) {
             store.markSettleable(reference, from);
         }
@@ -133,7 +135,8 @@ public class Ledger {
         }
         long id = inserted.get();
         boolean payout = posting.payout();
-        var released = store.settleableFrom(posting.reference()).orElse(null);
+        // read under the reference's lock, so a release at this moment cannot miss this posting's entries
+        var released = store.lockReference(posting.reference()).orElse(null);
         // balances are locked in one order (type, owner) so two postings never wait on each other's rows
         for (var leg : posting.canonicalLegs()) {
             Instant settleableFrom = null;

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.shequn.shared.Cursor;
+import org.shequn.shared.jdbc.LockRows;
 import org.shequn.shared.money.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -29,9 +30,11 @@ class LedgerStore {
     }
 
     private final JdbcClient jdbc;
+    private final LockRows referenceLocks;
 
     LedgerStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.referenceLocks = new LockRows(jdbc, "ledger_references", List.of("reference"));
     }
 
     /** The new transaction's id, or empty when the key was used before (that transaction stands). */
@@ -103,15 +106,23 @@ class LedgerStore {
                 .list();
     }
 
-    Optional<Instant> settleableFrom(String reference) {
-        return jdbc.sql("select settleable_from from ledger_settleable_references where reference = ?").param(reference)
-                .query((rs, n) -> rs.getObject("settleable_from", OffsetDateTime.class).toInstant()).optional();
+    /**
+     * Locks the reference's row until the transaction ends (made on its first use) and says from when it is settleable:
+     * empty while it is pending.
+     */
+    Optional<Instant> lockReference(String reference) {
+        referenceLocks.lock(reference);
+        return jdbc.sql("select settleable_from from ledger_references where reference = ?").param(reference)
+                .query((rs, n) -> {
+                    var from = rs.getObject("settleable_from", OffsetDateTime.class);
+                    return Optional.ofNullable(from == null ? null : from.toInstant());
+                }).single();
     }
 
-    /** False when the reference was released before (its first time stands). */
+    /** False when the reference was released before (its first time stands); needs its lock. */
     boolean releaseReference(String reference, Instant from) {
-        return jdbc.sql("insert into ledger_settleable_references (reference, settleable_from) values (?, ?) on conflict do nothing")
-                .params(reference, at(from)).update() == 1;
+        return jdbc.sql("update ledger_references set settleable_from = ? where reference = ? and settleable_from is null")
+                .params(at(from), reference).update() == 1;
     }
 
     /** Marks the reference's still pending entries of settling accounts settleable from {@code from}. */

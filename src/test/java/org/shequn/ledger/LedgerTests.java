@@ -304,4 +304,51 @@ class LedgerTests {
         }
         assertBalanced(invariants);
     }
+
+    @Test
+    void aReleaseRacingWithRefundsLeavesNothingPending() throws Exception {
+        var o = order();
+        ledger.post(o.paid(key("payment"), 1000, 800, 100, 50, 50));
+        var start = new CountDownLatch(1);
+        var pool = Executors.newFixedThreadPool(6);
+        try {
+            var futures = new ArrayList<java.util.concurrent.Future<?>>();
+            for (int i = 0; i < 5; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return ledger.post(o.refund(key("refund"), 20, 16, 2, 1, 1));
+                }));
+            }
+            futures.add(pool.submit(() -> {
+                start.await();
+                ledger.markSettleable(o.reference(), clock.instant());
+                return null;
+            }));
+            start.countDown();
+            for (var f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        clock.advance(Duration.ofSeconds(1));
+        var merchant = ledger.balance(o.merchant());
+        assertThat(merchant.pending()).isEqualTo(Money.cny(0));
+        assertThat(merchant.settleable()).isEqualTo(Money.cny(800 - 5 * 16));
+        assertBalanced(invariants, Map.of(o.reference(), Money.cny(900)));
+    }
+
+    @Test
+    void aStatementPagesNewestFirst() {
+        var o = order();
+        ledger.post(o.paid(key("payment"), 1000, 800, 100, 50, 50));
+        ledger.post(o.refund(key("refund"), 100, 80, 10, 5, 5));
+        ledger.post(o.refund(key("refund"), 200, 160, 20, 10, 10));
+        var first = ledger.statementPage(o.merchant(), null, 2);
+        assertThat(first.items()).extracting(StatementLine::amount).containsExactly(Money.cny(-160), Money.cny(-80));
+        assertThat(first.next()).isNotNull();
+        var second = ledger.statementPage(o.merchant(), org.shequn.shared.Cursor.decode(first.next()), 2);
+        assertThat(second.items()).extracting(StatementLine::amount).containsExactly(Money.cny(800));
+        assertThat(second.next()).isNull();
+    }
 }
