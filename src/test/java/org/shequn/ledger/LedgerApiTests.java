@@ -184,4 +184,24 @@ class LedgerApiTests {
         assertThat(ledger.balance(merchant).paidOut()).isEqualTo(Money.cny(250));
         assertBalanced(invariants);
     }
+
+    @Test
+    void aRefundAfterPayoutIsShownAsToRecover() throws Exception {
+        var op = operator();
+        var merchant = settledMerchant();
+        payout(op, "recover-" + merchant.ownerId(), Api.obj("accountType", "MERCHANT", "ownerId", merchant.ownerId(),
+                "amountMinor", 800, "currency", "CNY", "note", "全部结算")).andExpect(status().isCreated());
+        long id = merchant.ownerId();
+        ledger.post(new Posting("refund:api-" + id, "order:api-" + id, "售后退款", List.of(
+                new Leg(Account.CLEARING, Money.cny(-1000)), new Leg(merchant, Money.cny(800)),
+                new Leg(Account.communityCommission(id), Money.cny(150)), new Leg(Account.PLATFORM_FEE, Money.cny(50)))));
+        api().get(op, "/api/v1/operator/ledger/accounts/MERCHANT/" + id).andExpect(status().isOk())
+                .andExpect(jsonPath("$.balance.settleable.minor").value(-800))
+                .andExpect(jsonPath("$.balance.toRecover.minor").value(800));
+        mvc.perform(get("/operator/ledger?type=MERCHANT&owner=" + id).header("Authorization", op.bearer()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("待追回")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("-¥8.00")));
+        assertBalanced(invariants, Map.of("order:api-" + id, Money.cny(0)));
+    }
 }
