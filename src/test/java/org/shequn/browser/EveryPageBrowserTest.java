@@ -334,6 +334,7 @@ class EveryPageBrowserTest extends BrowserTest {
                 new Visit("conversation", Who.OWNER, "/messages/" + s.memberId(), 200, "/messages/{accountId}", "messaging/conversation"),
                 new Visit("message-settings", Who.MEMBER, "/messages/settings", 200, "/messages/settings", "messaging/settings"),
                 new Visit("operator-message-reports", Who.OPERATOR, "/operator/message-reports", 200, "/operator/message-reports", "messaging/reports"),
+                new Visit("operator-ledger", Who.OPERATOR, "/operator/ledger", 200, "/operator/ledger", "ledger/operator"),
                 new Visit("my-communities", Who.MEMBER, "/me/communities", 200, "/me/communities", "membership/mine"),
                 new Visit("profile-edit", Who.OWNER, "/profile/edit", 200, "/profile/edit", "profile/edit"),
                 new Visit("person", Who.MEMBER, "/people/" + s.ownerId(), 200, "/people/{id}", "profile/person"),
