@@ -76,7 +76,7 @@ class OrderLifecycleTests {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.testMode").value(true))).get("paymentId").asLong();
     }
 
-    String status(Api.User who, long orderId) throws Exception {
+    String stateOf(Api.User who, long orderId) throws Exception {
         return Api.body(api.get(who, "/api/v1/orders/" + orderId)).get("status").asString();
     }
 
@@ -91,7 +91,7 @@ class OrderLifecycleTests {
         long id = order(s, buyer, 2);
         long paymentId = startPayment(buyer, id);
         assertThat(testMode.simulateSuccess(paymentId, buyer.id())).isTrue();
-        await().atMost(Duration.ofSeconds(10)).until(() -> status(buyer, id).equals("PAID"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> stateOf(buyer, id).equals("PAID"));
         api.get(buyer, "/api/v1/orders/" + id).andExpect(jsonPath("$.paymentId").value(paymentId));
 
         // a second notification of the same payment changes nothing
@@ -127,7 +127,7 @@ class OrderLifecycleTests {
         assertThat(jobs.expireUnpaid()).isZero();
         clock.advance(Duration.ofMinutes(31));
         jobs.expireUnpaid();
-        assertThat(status(buyer, id)).isEqualTo("CANCELLED");
+        assertThat(stateOf(buyer, id)).isEqualTo("CANCELLED");
         assertThat(stock(s.skuId())).isEqualTo(5);
         withKey(buyer, "/api/v1/orders/" + id + "/payment", Api.obj("channel", "TEST")).andExpect(status().isConflict());
 
@@ -135,7 +135,7 @@ class OrderLifecycleTests {
         testMode.simulateSuccess(paymentId, buyer.id());
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("select refunded_minor from payments where id = ?")
                 .param(paymentId).query(Long.class).single() == 17700L);
-        assertThat(status(buyer, id)).isEqualTo("CANCELLED");
+        assertThat(stateOf(buyer, id)).isEqualTo("CANCELLED");
         assertThat(stock(s.skuId())).isEqualTo(5);
     }
 
@@ -151,14 +151,14 @@ class OrderLifecycleTests {
 
         long id = order(s, buyer, 1);
         testMode.simulateSuccess(startPayment(buyer, id), buyer.id());
-        await().atMost(Duration.ofSeconds(10)).until(() -> status(buyer, id).equals("PAID"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> stateOf(buyer, id).equals("PAID"));
         api.post(s.merchant(), "/api/v1/orders/" + id + "/shipment", Api.obj("carrier", "中通", "trackingNo", "ZT1"))
                 .andExpect(status().isOk());
         clock.advance(Duration.ofDays(9));
         jobs.completeDelivered();
-        assertThat(status(buyer, id)).isEqualTo("SHIPPED");
+        assertThat(stateOf(buyer, id)).isEqualTo("SHIPPED");
         clock.advance(Duration.ofDays(2));
         jobs.completeDelivered();
-        assertThat(status(buyer, id)).isEqualTo("COMPLETED");
+        assertThat(stateOf(buyer, id)).isEqualTo("COMPLETED");
     }
 }
