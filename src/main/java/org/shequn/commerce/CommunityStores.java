@@ -23,13 +23,15 @@ public class CommunityStores {
     static final int RECOMMENDATION_MAX = 200;
 
     private final CommunityGate gate;
+    private final org.shequn.membership.Memberships memberships;
     private final StoreItemStore store;
     private final ProductStore productStore;
     private final Products products;
     private final Clock clock;
 
-    CommunityStores(CommunityGate gate, StoreItemStore store, ProductStore productStore, Products products, Clock clock) {
+    CommunityStores(CommunityGate gate, org.shequn.membership.Memberships memberships, StoreItemStore store, ProductStore productStore, Products products, Clock clock) {
         this.gate = gate;
+        this.memberships = memberships;
         this.store = store;
         this.productStore = productStore;
         this.products = products;
@@ -70,6 +72,16 @@ public class CommunityStores {
         if (store.remove(standing.communityId(), productId) == 0) {
             throw Rejection.notFound("commerce.store.notInStore");
         }
+    }
+
+    /** The communities whose store the viewer runs (owner or admin, not archived): where a product may go. */
+    public java.util.List<org.shequn.commerce.view.StoreChoice> runnable(Viewer viewer) {
+        if (viewer == null) {
+            return java.util.List.of();
+        }
+        return memberships.communitiesOf(viewer.accountId()).stream().map(id -> gate.of(viewer, id))
+                .filter(st -> st.exists() && st.runs() && !st.community().archived())
+                .map(st -> new org.shequn.commerce.view.StoreChoice(st.community().slug(), st.community().name())).toList();
     }
 
     /** Whether the community's store carries the product (what checkout sells). */

@@ -25,6 +25,8 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /** An order's life through HTTP: paid through the test channel, shipped, received; expired; cancelled; who sees it. */
 @IntegrationTest
+// the test channel is on by default only on H2: these tests pay through it on PostgreSQL too
+@org.springframework.test.context.TestPropertySource(properties = "shequn.payment.test.enabled=true")
 class OrderLifecycleTests {
 
     @Autowired

@@ -13,6 +13,12 @@ public record ProductView(long id, long shopId, String shopName, String title, S
         return skus.stream().map(SkuView::price).min(Money::compareTo).orElse(null);
     }
 
+    /** The commission rate as a percentage: "15", "12.5". */
+    public String commissionPercent() {
+        return commissionBp % 100 == 0 ? String.valueOf(commissionBp / 100)
+                : java.math.BigDecimal.valueOf(commissionBp, 2).stripTrailingZeros().toPlainString();
+    }
+
     public int stock() {
         return skus.stream().mapToInt(SkuView::stock).sum();
     }
