@@ -111,6 +111,12 @@ class OrderStore {
         return jdbc.sql(sql.toString()).params(params).update();
     }
 
+    /** Where a refund-requested order stood before the request (a refused request goes back there). */
+    Optional<OrderState> statusBefore(long id) {
+        return jdbc.sql("select status_before from orders where id = ? and status = 'REFUND_REQUESTED'").param(id)
+                .query(String.class).optional().map(OrderState::valueOf);
+    }
+
     Optional<OrderView> byId(long id) {
         return list("where id = ?", List.of(id)).stream().findFirst();
     }

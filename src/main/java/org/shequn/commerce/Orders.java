@@ -134,6 +134,35 @@ public class Orders {
         return store.byId(orderId).orElseThrow();
     }
 
+    /** The buyer asks for their money back, before the order completes; the merchant decides. */
+    @Transactional
+    public OrderView requestRefund(Viewer viewer, long orderId) {
+        var order = buyersOrder(viewer, orderId);
+        move(order, OrderState.REFUND_REQUESTED, Map.of("status_before", order.status().name()));
+        return store.byId(orderId).orElseThrow();
+    }
+
+    /**
+     * The merchant approves a refund request: the order is refunded in full at its payment's channel, its stock
+     * comes back, and {@link OrderRefunded} is published; all in one transaction, so a channel that refuses leaves
+     * the request standing. Refusing it puts the order back where it stood.
+     */
+    @Transactional
+    public OrderView decideRefund(Viewer viewer, long orderId, boolean approve) {
+        var order = merchantsOrder(viewer, orderId);
+        if (!approve) {
+            var before = store.statusBefore(orderId).orElseThrow(() -> Rejection.conflict("commerce.order.state." + order.status().name()));
+            move(order, before, Map.of());
+            return store.byId(orderId).orElseThrow();
+        }
+        move(order, OrderState.REFUNDED, Map.of("closed_at", OffsetDateTime.now(clock)));
+        giveBack(order);
+        var key = "order-refund-" + orderId;
+        payments.refund(order.paymentId(), order.total(), key);
+        events.publishEvent(new OrderRefunded(orderId, key, order.split()));
+        return store.byId(orderId).orElseThrow();
+    }
+
     /** A virtual order needs no shipping: the merchant marks it delivered (and it completes like a shipped one). */
     void complete(OrderView order) {
         var now = OffsetDateTime.now(clock);

@@ -163,4 +163,26 @@ class OrderLifecycleTests {
         jobs.completeDelivered();
         assertThat(stateOf(buyer, id)).isEqualTo("COMPLETED");
     }
+
+    @Test
+    void aRefundRequestTheMerchantApprovesRefundsThePaymentAndGivesTheStockBack() throws Exception {
+        var s = scene();
+        var buyer = s.cast().member();
+        long id = order(s, buyer, 2);
+        long paymentId = startPayment(buyer, id);
+        testMode.simulateSuccess(paymentId, buyer.id());
+        await().atMost(Duration.ofSeconds(10)).until(() -> stateOf(buyer, id).equals("PAID"));
+        api.post(s.cast().core(), "/api/v1/orders/" + id + "/refund-request", null).andExpect(status().isNotFound());
+        api.post(buyer, "/api/v1/orders/" + id + "/refund-request", null).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("REFUND_REQUESTED"));
+        api.post(buyer, "/api/v1/orders/" + id + "/refund/approve", null).andExpect(status().isNotFound());
+        api.post(s.merchant(), "/api/v1/orders/" + id + "/refund/reject", null).andExpect(jsonPath("$.status").value("PAID"));
+        api.post(buyer, "/api/v1/orders/" + id + "/refund-request", null).andExpect(status().isOk());
+        api.post(s.merchant(), "/api/v1/orders/" + id + "/refund/approve", null).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("REFUNDED"));
+        api.post(s.merchant(), "/api/v1/orders/" + id + "/refund/approve", null).andExpect(status().isConflict());
+        assertThat(jdbc.sql("select refunded_minor from payments where id = ?").param(paymentId).query(Long.class).single())
+                .isEqualTo(11800L);
+        assertThat(stock(s.skuId())).isEqualTo(5);
+    }
 }

@@ -80,6 +80,23 @@ class OrderApi {
         return orders.confirmReceipt(viewer, id);
     }
 
+    /** The buyer asks for a refund of a paid order that is not completed yet. */
+    @PostMapping("/api/v1/orders/{id}/refund-request")
+    OrderView requestRefund(@AuthenticationPrincipal Viewer viewer, @PathVariable long id) {
+        return orders.requestRefund(viewer, id);
+    }
+
+    /** The merchant approves the refund: the payment is refunded in full and the stock comes back. */
+    @PostMapping("/api/v1/orders/{id}/refund/approve")
+    OrderView approveRefund(@AuthenticationPrincipal Viewer viewer, @PathVariable long id) {
+        return orders.decideRefund(viewer, id, true);
+    }
+
+    @PostMapping("/api/v1/orders/{id}/refund/reject")
+    OrderView rejectRefund(@AuthenticationPrincipal Viewer viewer, @PathVariable long id) {
+        return orders.decideRefund(viewer, id, false);
+    }
+
     static PaymentChannel.Kind channel(String name) {
         try {
             return PaymentChannel.Kind.valueOf(name == null ? "" : name.strip().toUpperCase(Locale.ROOT));

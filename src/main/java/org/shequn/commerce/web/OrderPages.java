@@ -109,6 +109,22 @@ class OrderPages {
         return "redirect:/orders/" + id;
     }
 
+    @PostMapping("/orders/{id}/refund-request")
+    String requestRefund(@AuthenticationPrincipal Viewer viewer, @PathVariable long id, RedirectAttributes redirect) {
+        orders.requestRefund(viewer, id);
+        Flash.ok(redirect, "commerce.refund.requested");
+        return "redirect:/orders/" + id;
+    }
+
+    @PostMapping("/orders/{id}/refund/{decision:approve|reject}")
+    String decideRefund(@AuthenticationPrincipal Viewer viewer, @PathVariable long id, @PathVariable String decision,
+                        RedirectAttributes redirect) {
+        boolean approve = "approve".equals(decision);
+        orders.decideRefund(viewer, id, approve);
+        Flash.ok(redirect, approve ? "commerce.refund.approved" : "commerce.refund.rejected");
+        return "redirect:/orders/" + id;
+    }
+
     @GetMapping("/c/{slug}/sales")
     String sales(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, Model model) {
         model.addAttribute("title", "commerce.sales.title");
