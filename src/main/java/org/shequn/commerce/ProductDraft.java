@@ -36,8 +36,8 @@ public record ProductDraft(
     public record SkuDraft(
             Long id,
             @Size(max = 5, message = "{commerce.attributes.tooMany}") Map<
-                    @Size(min = 1, max = 10, message = "{commerce.attribute.invalid}") @Pattern(regexp = ATTRIBUTE, message = "{commerce.attribute.invalid}") String,
-                    @Size(min = 1, max = 20, message = "{commerce.attribute.invalid}") @Pattern(regexp = ATTRIBUTE, message = "{commerce.attribute.invalid}") String> attributes,
+                    @NotNull(message = "{commerce.attribute.invalid}") @Size(min = 1, max = 10, message = "{commerce.attribute.invalid}") @Pattern(regexp = ATTRIBUTE, message = "{commerce.attribute.invalid}") String,
+                    @NotNull(message = "{commerce.attribute.invalid}") @Size(min = 1, max = 20, message = "{commerce.attribute.invalid}") @Pattern(regexp = ATTRIBUTE, message = "{commerce.attribute.invalid}") String> attributes,
             @NotBlank(message = "{validation.required}") String price,
             @NotNull(message = "{validation.required}") @Min(value = 0, message = "{commerce.stock.range}")
             @Max(value = 1_000_000, message = "{commerce.stock.range}") Integer stock) {

@@ -130,13 +130,17 @@ public class Products {
         if (draft == null) {
             throw Rejection.invalid("title", "validation.required");
         }
+        if (draft.skus() != null) {
+            for (int i = 0; i < draft.skus().size(); i++) {
+                if (draft.skus().get(i) == null) {
+                    throw Rejection.invalid("skus[" + i + "]", "validation.required");
+                }
+            }
+        }
         var d = validation.check(draft.clean());
         prices(d);
         var seen = new HashSet<String>();
         for (int i = 0; i < d.skus().size(); i++) {
-            if (d.skus().get(i) == null) {
-                throw Rejection.invalid("skus[" + i + "]", "validation.required");
-            }
             if (!seen.add(ProductStore.attributes(d.skus().get(i).attributes()))) {
                 throw Rejection.invalid("skus[" + i + "].attributes", "commerce.sku.duplicate");
             }

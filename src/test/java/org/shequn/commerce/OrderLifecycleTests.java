@@ -26,7 +26,9 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 /** An order's life through HTTP: paid through the test channel, shipped, received; expired; cancelled; who sees it. */
 @IntegrationTest
 // the test channel is on by default only on H2: these tests pay through it on PostgreSQL too
-@org.springframework.test.context.TestPropertySource(properties = "shequn.payment.test.enabled=true")
+// and a referrer earns 3% here (off by default)
+@org.springframework.test.context.TestPropertySource(properties = {"shequn.payment.test.enabled=true",
+        "shequn.commerce.referral-bp=300"})
 class OrderLifecycleTests {
 
     @Autowired
@@ -184,5 +186,21 @@ class OrderLifecycleTests {
         assertThat(jdbc.sql("select refunded_minor from payments where id = ?").param(paymentId).query(Long.class).single())
                 .isEqualTo(11800L);
         assertThat(stock(s.skuId())).isEqualTo(5);
+    }
+
+    @Test
+    void aMembersShareLinkEarnsTheReferralAndAnOutsidersEarnsNothing() throws Exception {
+        var s = scene();
+        var body = new java.util.LinkedHashMap<>(CommerceFixtures.order(s.community().slug(), s.skuId(), 1, "59.00"));
+        body.put("referrer", s.cast().core().id());
+        var referred = Api.body(withKey(s.cast().member(), "/api/v1/orders", body).andExpect(status().isCreated()));
+        assertThat(referred.get("referrerAccountId").asLong()).isEqualTo(s.cast().core().id());
+        assertThat(referred.get("split").get("referral").get("minor").asLong()).isEqualTo(177);
+        assertThat(referred.get("split").get("merchantShare").get("minor").asLong()).isEqualTo(5900 - 885 - 295 - 177);
+
+        body.put("referrer", s.cast().outsider().id());
+        var stranger = Api.body(withKey(s.cast().member(), "/api/v1/orders", body).andExpect(status().isCreated()));
+        assertThat(stranger.get("referrerAccountId").asLong()).isZero();
+        assertThat(stranger.get("split").get("referral").get("minor").asLong()).isZero();
     }
 }
