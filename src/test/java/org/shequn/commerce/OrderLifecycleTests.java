@@ -114,7 +114,8 @@ class OrderLifecycleTests {
 
         // the community's runners see the sale; another buyer and another community's owner do not
         api.get(s.cast().owner(), s.community().base() + "/sales").andExpect(status().isOk())
-                .andExpect(jsonPath("$", hasSize(1))).andExpect(jsonPath("$[0].split.commission.minor").value(1770));
+                .andExpect(jsonPath("$", hasSize(1))).andExpect(jsonPath("$[0].split.commission.minor").value(1770))
+                .andExpect(jsonPath("$[0].address").doesNotExist());
         api.get(s.cast().core(), "/api/v1/orders/" + id).andExpect(status().isNotFound());
         var elsewhere = TestCommunity.create(api, jdbc, "other-");
         api.get(elsewhere.owner(), s.community().base() + "/sales").andExpect(status().isForbidden());
