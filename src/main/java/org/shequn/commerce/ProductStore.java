@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
 class ProductStore {
 
     record ProductRow(long id, long shopId, String shopName, String title, String description, String category,
-                      List<String> tags, boolean shipped, int commissionBp, boolean published) {
+                      List<String> tags, boolean shipped, int commissionBp, boolean published, String imageKey) {
     }
 
     record SkuRow(long id, long productId, SkuView view) {
@@ -32,8 +32,8 @@ class ProductStore {
     }
 
     private static final String COLUMNS = """
-            p.id, p.shop_id, s.name, p.title, p.description, p.category, p.tags, p.shipped, p.commission_bp, p.published
-            from products p join shops s on s.id = p.shop_id""";
+            p.id, p.shop_id, s.name, p.title, p.description, p.category, p.tags, p.shipped, p.commission_bp, p.published,
+            p.image_key from products p join shops s on s.id = p.shop_id""";
 
     private final JdbcClient jdbc;
 
@@ -81,6 +81,10 @@ class ProductStore {
             jdbc.sql("update skus set retired = true where product_id = :p and id not in (:kept)")
                     .param("p", productId).param("kept", kept).update();
         }
+    }
+
+    void setImage(long id, String imageKey) {
+        jdbc.sql("update products set image_key = ? where id = ?").params(imageKey, id).update();
     }
 
     Optional<ProductRow> byId(long id) {
@@ -167,6 +171,6 @@ class ProductStore {
         var tags = rs.getString(7);
         return new ProductRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), tags.isEmpty() ? List.of() : Arrays.stream(tags.substring(1).split("\\|")).toList(),
-                rs.getBoolean(8), rs.getInt(9), rs.getBoolean(10));
+                rs.getBoolean(8), rs.getInt(9), rs.getBoolean(10), rs.getString(11));
     }
 }

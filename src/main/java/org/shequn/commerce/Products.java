@@ -14,6 +14,8 @@ import org.shequn.shared.Rejection;
 import org.shequn.shared.Validation;
 import org.shequn.shared.Viewer;
 import org.shequn.shared.money.Money;
+import org.shequn.shared.files.FileStore;
+import org.shequn.shared.files.ImageUploads;
 import org.shequn.shared.text.Markdown;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,9 +34,11 @@ public class Products {
     private final Shops shops;
     private final Validation validation;
     private final Markdown markdown;
+    private final ImageUploads images;
     private final Clock clock;
 
-    Products(ProductStore store, Shops shops, Validation validation, Markdown markdown, Clock clock) {
+    Products(ProductStore store, Shops shops, Validation validation, Markdown markdown, ImageUploads images, Clock clock) {
+        this.images = images;
         this.store = store;
         this.shops = shops;
         this.validation = validation;
@@ -61,6 +65,17 @@ public class Products {
         var d = check(draft);
         store.update(id, d, terms(d), now());
         saveSkus(id, d, false);
+        return view(store.byId(id).orElseThrow());
+    }
+
+    /** The product's picture (optional), shrunk and re-encoded; only its merchant sets it. */
+    @Transactional
+    public ProductView setImage(Viewer viewer, long id, org.springframework.web.multipart.MultipartFile file) {
+        var row = store.byId(id).orElseThrow(() -> Rejection.notFound("commerce.product.notFound"));
+        if (!merchantOf(Viewer.require(viewer), row)) {
+            throw Rejection.forbidden("commerce.product.merchantOnly");
+        }
+        store.setImage(id, images.store(file, "file", 1600));
         return view(store.byId(id).orElseThrow());
     }
 
@@ -95,7 +110,7 @@ public class Products {
     private ProductView view(ProductStore.ProductRow r, List<SkuView> skus) {
         return new ProductView(r.id(), r.shopId(), r.shopName(), r.title(), r.description(),
                 markdown.toSafeHtml(r.description()), r.category(), r.tags(), r.shipped(), r.commissionBp(),
-                r.published(), skus);
+                r.published(), FileStore.urlOf(r.imageKey()), skus);
     }
 
     private boolean merchantOf(Viewer viewer, ProductStore.ProductRow row) {

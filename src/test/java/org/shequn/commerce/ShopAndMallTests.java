@@ -139,4 +139,23 @@ class ShopAndMallTests {
         api.delete(cast.owner(), store + "/" + productId).andExpect(status().isNoContent());
         api.get(cast.member(), store).andExpect(jsonPath("$.items", hasSize(0)));
     }
+
+    @Test
+    void onlyTheMerchantSetsAProductsPicture() throws Exception {
+        setUp();
+        var merchant = f.merchant();
+        long id = f.listProduct(merchant, CommerceFixtures.product("带图的书", true,
+                List.of(CommerceFixtures.sku(Map.of(), "12.00", 1)))).get("id").asLong();
+        var image = new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", png);
+        var file = new org.springframework.mock.web.MockMultipartFile("file", "书.png", "image/png", png.toByteArray());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/v1/products/" + id + "/image")
+                        .file(file).header("Authorization", f.merchant().bearer()))
+                .andExpect(status().isForbidden());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/v1/products/" + id + "/image")
+                        .file(file).header("Authorization", merchant.bearer()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.imageUrl", containsString("/files/")));
+        api.get(null, "/api/v1/products/" + id).andExpect(jsonPath("$.imageUrl", containsString("/files/")));
+    }
 }

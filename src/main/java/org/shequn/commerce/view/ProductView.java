@@ -3,10 +3,10 @@ package org.shequn.commerce.view;
 import java.util.List;
 import org.shequn.shared.money.Money;
 
-/** A product with its shop's name, its description as safe HTML beside its source, and its live SKUs. */
+/** A product (its image's address, or null) with its shop's name, its description as safe HTML beside its source, and its live SKUs. */
 public record ProductView(long id, long shopId, String shopName, String title, String description,
                           String descriptionHtml, String category, List<String> tags, boolean shipped,
-                          int commissionBp, boolean published, List<SkuView> skus) {
+                          int commissionBp, boolean published, String imageUrl, List<SkuView> skus) {
 
     /** The lowest price of its SKUs, what a list shows. */
     public Money fromPrice() {

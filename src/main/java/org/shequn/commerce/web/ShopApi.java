@@ -74,6 +74,13 @@ class ShopApi {
         return orders.shopOrders(viewer);
     }
 
+    /** The product's picture, as multipart {@code file}; only its merchant. */
+    @PostMapping(value = "/api/v1/products/{id}/image", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+    ProductView image(@AuthenticationPrincipal Viewer viewer, @PathVariable long id,
+                      @org.springframework.web.bind.annotation.RequestParam(required = false) org.springframework.web.multipart.MultipartFile file) {
+        return products.setImage(viewer, id, file);
+    }
+
     @GetMapping("/api/v1/products/{id}")
     ProductView product(@AuthenticationPrincipal Viewer viewer, @PathVariable long id) {
         return products.find(viewer, id);

@@ -83,6 +83,15 @@ class ShopPages {
         return "redirect:/mall/products/" + id;
     }
 
+    @PostMapping("/shop/products/{id}/image")
+    String image(@AuthenticationPrincipal Viewer viewer, @PathVariable long id,
+                 @org.springframework.web.bind.annotation.RequestParam(required = false) org.springframework.web.multipart.MultipartFile file,
+                 RedirectAttributes redirect) {
+        products.setImage(viewer, id, file);
+        Flash.ok(redirect, "commerce.product.imageSaved");
+        return "redirect:/mall/products/" + id;
+    }
+
     @GetMapping("/shop/orders")
     String orders(@AuthenticationPrincipal Viewer viewer, Model model) {
         model.addAttribute("title", "commerce.shopOrders.title");
