@@ -339,7 +339,13 @@ class CommunityRoleMatrixTests {
                 row(GET, "/announcements/{id}/receipts", RUNNERS_READ, c -> c.req(c.side.announcement)),
                 // the reminder goes once: each allowed caller reminds about an announcement of its own
                 row(POST, "/announcements/{id}/reminder", RUNNERS_WRITE,
-                        c -> c.req(c.allowed() ? c.freshAnnouncement() : c.side.announcement)));
+                        c -> c.req(c.allowed() ? c.freshAnnouncement() : c.side.announcement)),
+                // the community's store (分销): members see it, its owner and admins choose what it sells
+                row(GET, "/store", MEMBERS_READ, c -> c.req()),
+                row(POST, "/store", RUNNERS_WRITE,
+                        c -> c.req().json(Api.obj("productId", c.t().mallProduct(), "recommendation", "群友都说好"))),
+                row(DELETE, "/store/{productId}", RUNNERS_WRITE, c -> c.req(c.t().productInStore(c.side))),
+                row(GET, "/sales", RUNNERS_READ, c -> c.req()));
     }
 
     /** One request of a row: path values after the slug, and a JSON or multipart body. */
@@ -851,6 +857,27 @@ class CommunityRoleMatrixTests {
         var account = api.register(name);
         send(account, json(POST, base(s) + "/join", Api.obj("code", s.code)));
         return account;
+    }
+
+    /** A published mall product of a new verified merchant's shop (commerce's fixture: no community involved). */
+    long mallProduct() throws Exception {
+        var merchant = api.register("商家");
+        jdbc.sql("insert into profiles (account_id, real_name_verified, updated_at) values (?, true, ?)")
+                .params(merchant.id(), java.time.OffsetDateTime.now()).update();
+        send(merchant, json(POST, "/api/v1/shops", Api.obj("name", "小铺", "description", "好东西", "contact", "微信",
+                "settlement", "银行卡")));
+        return body(send(merchant, json(POST, "/api/v1/shops/mine/products", Api.obj("title", "笔记本",
+                "description", "好用", "category", "文具", "tags", List.of(), "shipped", true, "commissionBp", 1000,
+                "published", true, "skus", List.of(Api.obj("attributes", Map.of(), "price", "9.90", "stock", 5))))))
+                .get("id").asLong();
+    }
+
+    /** A mall product the side's store carries (put there directly: the store may be archived). */
+    long productInStore(Side s) throws Exception {
+        long product = mallProduct();
+        jdbc.sql("insert into store_items (community_id, product_id, recommendation, added_by, added_at) values (?, ?, '', ?, ?)")
+                .params(s.id, product, s.owner.id(), java.time.OffsetDateTime.now()).update();
+        return product;
     }
 
     private long section(Side s, String name) throws Exception {

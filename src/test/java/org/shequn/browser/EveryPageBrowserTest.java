@@ -78,6 +78,8 @@ class EveryPageBrowserTest extends BrowserTest {
     // no page starts a payment yet (commerce's checkout will): the test-mode page is reached from one started here
     @Autowired
     org.shequn.payment.Payments payments;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void everyPageFitsAPhoneAndADesktopWithoutConsoleErrors() throws Exception {
@@ -199,7 +201,8 @@ class EveryPageBrowserTest extends BrowserTest {
 
     /** What the table refers to: the people, the communities and the things in them. */
     record Scene(String slug, String approvalSlug, long ownerId, long memberId, long articleId, long questionId,
-                 long heldId, long sectionId, long announcementId, String inviteCode, long paymentId) {
+                 long heldId, long sectionId, long announcementId, String inviteCode, long paymentId, long productId,
+                 long orderId) {
     }
 
     private Scene scene(Map<Who, BrowserContext> contexts, Map<Who, Page> pages) {
@@ -297,11 +300,29 @@ class EveryPageBrowserTest extends BrowserTest {
                 "realName", "王小明", "evidence", "身份证照片已打码，附在工作邮箱里"))));
         assertThat(operator).isNotNull();
         api.dispose();
+
+        // commerce: the owner (real name verified) opens a shop and lists a product; the store sells it; the member orders
+        jdbc.sql("update profiles set real_name_verified = true where account_id = ?").param(owner.id()).update();
+        ok(request.post(url("/api/v1/shops"), owner.auth().setData(Api.obj("name", "群主的读书小铺", "description",
+                "只卖读过的好书。", "contact", "微信 linxiao", "settlement", "招商银行 6225 **** 0001"))));
+        var product = Api.read(ok(request.post(url("/api/v1/shops/mine/products"), owner.auth().setData(Api.obj(
+                "title", "《启示录》中文版（第二版，附读书会导读手册和一个很长的标题用来测试换行）",
+                "description", "**产品经理**的入门书。\n\n- 精装\n- 附导读", "category", "图书", "tags", List.of("读书", "产品"),
+                "shipped", true, "commissionBp", 1500, "published", true, "skus", List.of(
+                        Api.obj("attributes", Map.of("版本", "精装"), "price", "59.00", "stock", 20),
+                        Api.obj("attributes", Map.of("版本", "平装"), "price", "39.00", "stock", 0)))))).text());
+        long productId = product.get("id").asLong();
+        ok(request.post(url("/api/v1/communities/" + slug + "/store"), owner.auth().setData(Api.obj("productId", productId,
+                "recommendation", "读书会这个月读它"))));
+        long orderId = Api.read(ok(memberRequest.post(url("/api/v1/orders"), member.auth().setHeader("Idempotency-Key", Api.unique("every-order-"))
+                .setData(Api.obj("community", slug, "address", "上海市静安区南京西路 1 号", "lines", List.of(Api.obj(
+                        "skuId", product.get("skus").get(0).get("id").asLong(), "quantity", 1, "unitPrice", "59.00"))))))
+                .text()).get("id").asLong();
         long paymentId = payments.start(new org.shequn.payment.PaymentRequest("order:1", org.shequn.shared.money.Money.cny(1990),
                 org.shequn.payment.PaymentChannel.Kind.TEST, owner.id(), "测试订单", Api.unique("every-page-"), "/home"))
                 .paymentId();
         return new Scene(slug, approvalSlug, owner.id(), member.id(), articleId, questionId, heldId, sectionId,
-                announcementId, invitation.get("code").asString(), paymentId);
+                announcementId, invitation.get("code").asString(), paymentId, productId, orderId);
     }
 
     /** The configured operator: registered the first time, then signed in through the form. */
@@ -385,6 +406,19 @@ class EveryPageBrowserTest extends BrowserTest {
                 new Visit("announcement", Who.OWNER, announcement, 200, "/c/{slug}/announcements/{id}", "announcement/show"),
                 new Visit("announcement-member", Who.MEMBER, announcement, 200, "/c/{slug}/announcements/{id}", "announcement/show"),
                 new Visit("announcement-edit", Who.OWNER, announcement + "/edit", 200, "/c/{slug}/announcements/{id}/edit", "announcement/form"),
+                new Visit("mall", Who.MEMBER, "/mall?q=%E5%90%AF%E7%A4%BA%E5%BD%95", 200, "/mall", "commerce/mall"),
+                new Visit("mall-product", Who.OWNER, "/mall/products/" + s.productId(), 200, "/mall/products/{id}", "commerce/product"),
+                new Visit("shop", Who.OWNER, "/shop", 200, "/shop", "commerce/shop"),
+                new Visit("shop-open", Who.OUTSIDER, "/shop", 200, "/shop", "commerce/shop"),
+                new Visit("product-new", Who.OWNER, "/shop/products/new", 200, "/shop/products/new", "commerce/product-form"),
+                new Visit("product-edit", Who.OWNER, "/shop/products/" + s.productId() + "/edit", 200, "/shop/products/{id}/edit", "commerce/product-form"),
+                new Visit("shop-orders", Who.OWNER, "/shop/orders", 200, "/shop/orders", "commerce/orders"),
+                new Visit("store", Who.MEMBER, c + "/store", 200, "/c/{slug}/store", "commerce/store"),
+                new Visit("store-owner", Who.OWNER, c + "/store", 200, "/c/{slug}/store", "commerce/store"),
+                new Visit("orders", Who.MEMBER, "/orders", 200, "/orders", "commerce/orders"),
+                new Visit("order", Who.MEMBER, "/orders/" + s.orderId(), 200, "/orders/{id}", "commerce/order"),
+                new Visit("order-merchant", Who.OWNER, "/orders/" + s.orderId(), 200, "/orders/{id}", "commerce/order"),
+                new Visit("sales", Who.OWNER, c + "/sales", 200, "/c/{slug}/sales", "commerce/orders"),
                 new Visit("error-404", Who.MEMBER, "/c/no-such-community-here/posts", 404, "/error", "error/page"),
                 new Visit("forbidden-403", Who.MEMBER, c + "/manage/audit", 403, "/error", "error/page"));
     }

@@ -1,0 +1,220 @@
+package org.shequn.commerce;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.shequn.commerce.view.OrderView;
+import org.shequn.membership.CommunityGate;
+import org.shequn.payment.Checkout;
+import org.shequn.payment.PaymentChannel;
+import org.shequn.payment.PaymentRequest;
+import org.shequn.payment.Payments;
+import org.shequn.shared.Rejection;
+import org.shequn.shared.Viewer;
+import org.shequn.shared.money.Money;
+import org.shequn.shared.text.ControlCharacters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * An order's life after checkout: paying, being paid, shipping, receipt, completion, cancelling, expiring, refunds.
+ * Every change goes through {@link OrderState#to(OrderState)} and one conditional update from the state it started
+ * at, so of two changes at once one wins and the other is told. Stock comes back when an order is cancelled (by its
+ * buyer, or because it was not paid in time) or refunded.
+ */
+@Service
+public class Orders {
+
+    private static final Logger log = LoggerFactory.getLogger(Orders.class);
+
+    private final OrderStore store;
+    private final Shops shops;
+    private final CommunityGate gate;
+    private final Payments payments;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Orders(OrderStore store, Shops shops, CommunityGate gate, Payments payments, ApplicationEventPublisher events,
+           Clock clock) {
+        this.store = store;
+        this.shops = shops;
+        this.gate = gate;
+        this.payments = payments;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** An order for its buyer, its merchant or an operator; 404 for everyone else. */
+    public OrderView find(Viewer viewer, long id) {
+        var me = Viewer.require(viewer);
+        return store.byId(id).filter(o -> o.buyerAccountId() == me.accountId() || me.operator() || merchant(me, o))
+                .orElseThrow(() -> Rejection.notFound("commerce.order.notFound"));
+    }
+
+    public List<OrderView> mine(Viewer viewer) {
+        return store.byBuyer(Viewer.require(viewer).accountId());
+    }
+
+    public List<OrderView> shopOrders(Viewer viewer) {
+        return store.byShop(shops.ownShop(viewer).id());
+    }
+
+    /** The community's sales, for its owner and admins. */
+    public List<OrderView> sales(Viewer viewer, String slug) {
+        var standing = gate.of(viewer, slug).requireRunner("commerce.sales.runnersOnly");
+        // the runners see what sold and what it earned, not where the buyer lives
+        return store.byCommunity(standing.communityId()).stream().map(Orders::withoutAddress).toList();
+    }
+
+    private static OrderView withoutAddress(OrderView o) {
+        return new OrderView(o.id(), o.status(), o.cancelReason(), o.buyerAccountId(), o.communityId(), o.shopId(),
+                o.referrerAccountId(), o.lines(), o.split(), null, o.carrier(), null, o.paymentId(), o.createdAt(),
+                o.expiresAt(), o.paidAt(), o.shippedAt(), o.completedAt());
+    }
+
+    /** Starts paying an unpaid order through a channel (the same key again returns the same payment). */
+    public Checkout pay(Viewer viewer, long orderId, PaymentChannel.Kind channel, String idempotencyKey) {
+        var order = buyersOrder(viewer, orderId);
+        if (order.status() != OrderState.CREATED) {
+            throw Rejection.conflict("commerce.order.state." + order.status().name());
+        }
+        if (!order.expiresAt().isAfter(OffsetDateTime.now(clock))) {
+            throw Rejection.conflict("commerce.order.expired");
+        }
+        return payments.start(new PaymentRequest("order:" + orderId, order.total(), channel, order.buyerAccountId(),
+                "社群订单 #" + orderId, idempotencyKey, "/orders/" + orderId));
+    }
+
+    /**
+     * The payment for an order succeeded (the payment listener calls this; again for the same payment does nothing).
+     * An amount that is not the order's, or an order no longer waiting for payment, refunds the payment in full.
+     */
+    @Transactional
+    public void markPaid(long orderId, Money amount, long paymentId) {
+        var order = store.byId(orderId).orElse(null);
+        if (order != null && order.paymentId() != null && order.paymentId() == paymentId) {
+            return;
+        }
+        if (order != null && order.status() == OrderState.CREATED && order.total().equals(amount)
+                && store.move(orderId, OrderState.CREATED, OrderState.CREATED.to(OrderState.PAID),
+                        Map.of("payment_id", paymentId, "paid_at", OffsetDateTime.now(clock))) == 1) {
+            events.publishEvent(new OrderPaid(orderId, order.shopId(), order.communityId(), order.referrerAccountId(),
+                    order.split(), paymentId));
+            return;
+        }
+        log.warn("Payment {} for order {} cannot pay it ({}); refunding it in full", paymentId, orderId,
+                order == null ? "no such order" : order.status() + ", " + order.total().display() + " owed, " + amount.display() + " paid");
+        payments.refund(paymentId, amount, "order-void-" + paymentId);
+    }
+
+    @Transactional
+    public OrderView cancel(Viewer viewer, long orderId) {
+        var order = buyersOrder(viewer, orderId);
+        close(order, "BUYER");
+        return store.byId(orderId).orElseThrow();
+    }
+
+    /** The merchant ships a paid order with the carrier and its tracking number. */
+    @Transactional
+    public OrderView ship(Viewer viewer, long orderId, String carrier, String trackingNo) {
+        var order = merchantsOrder(viewer, orderId);
+        var c = oneLine(carrier, "carrier", 40);
+        var t = oneLine(trackingNo, "trackingNo", 60);
+        move(order, OrderState.SHIPPED, Map.of("carrier", c, "tracking_no", t, "shipped_at", OffsetDateTime.now(clock)));
+        return store.byId(orderId).orElseThrow();
+    }
+
+    /** The buyer has the goods: the order is delivered and completed. */
+    @Transactional
+    public OrderView confirmReceipt(Viewer viewer, long orderId) {
+        var order = buyersOrder(viewer, orderId);
+        if (order.status() == OrderState.SHIPPED) {
+            move(order, OrderState.DELIVERED, Map.of());
+            order = store.byId(orderId).orElseThrow();
+        }
+        complete(order);
+        return store.byId(orderId).orElseThrow();
+    }
+
+    /** The buyer asks for their money back, before the order completes; the merchant decides. */
+    @Transactional
+    public OrderView requestRefund(Viewer viewer, long orderId) {
+        var order = buyersOrder(viewer, orderId);
+        move(order, OrderState.REFUND_REQUESTED, Map.of("status_before", order.status().name()));
+        return store.byId(orderId).orElseThrow();
+    }
+
+    /**
+     * The merchant approves a refund request: the order is refunded in full at its payment's channel, its stock
+     * comes back, and {@link OrderRefunded} is published; all in one transaction, so a channel that refuses leaves
+     * the request standing. Refusing it puts the order back where it stood.
+     */
+    @Transactional
+    public OrderView decideRefund(Viewer viewer, long orderId, boolean approve) {
+        var order = merchantsOrder(viewer, orderId);
+        if (!approve) {
+            var before = store.statusBefore(orderId).orElseThrow(() -> Rejection.conflict("commerce.order.state." + order.status().name()));
+            move(order, before, Map.of());
+            return store.byId(orderId).orElseThrow();
+        }
+        move(order, OrderState.REFUNDED, Map.of("closed_at", OffsetDateTime.now(clock)));
+        giveBack(order);
+        var key = "order-refund-" + orderId;
+        payments.refund(order.paymentId(), order.total(), key);
+        events.publishEvent(new OrderRefunded(orderId, key, order.split()));
+        return store.byId(orderId).orElseThrow();
+    }
+
+    /** A virtual order needs no shipping: the merchant marks it delivered (and it completes like a shipped one). */
+    void complete(OrderView order) {
+        var now = OffsetDateTime.now(clock);
+        move(order, OrderState.COMPLETED, Map.of("completed_at", now));
+        events.publishEvent(new OrderCompleted(order.id(), now.toInstant()));
+    }
+
+    /** Cancels an unpaid order and gives its stock back; {@code reason} BUYER or EXPIRED. */
+    void close(OrderView order, String reason) {
+        move(order, OrderState.CANCELLED, Map.of("cancel_reason", reason, "closed_at", OffsetDateTime.now(clock)));
+        giveBack(order);
+    }
+
+    void giveBack(OrderView order) {
+        order.lines().forEach(line -> store.giveBack(line.skuId(), line.quantity()));
+    }
+
+    void move(OrderView order, OrderState target, Map<String, Object> columns) {
+        order.status().to(target);
+        if (store.move(order.id(), order.status(), target, new LinkedHashMap<>(columns)) == 0) {
+            throw Rejection.conflict("commerce.order.changed");
+        }
+    }
+
+    OrderView buyersOrder(Viewer viewer, long orderId) {
+        long me = Viewer.require(viewer).accountId();
+        return store.byId(orderId).filter(o -> o.buyerAccountId() == me)
+                .orElseThrow(() -> Rejection.notFound("commerce.order.notFound"));
+    }
+
+    OrderView merchantsOrder(Viewer viewer, long orderId) {
+        var me = Viewer.require(viewer);
+        return store.byId(orderId).filter(o -> merchant(me, o))
+                .orElseThrow(() -> Rejection.notFound("commerce.order.notFound"));
+    }
+
+    private boolean merchant(Viewer me, OrderView order) {
+        return shops.byId(order.shopId()).map(s -> s.merchantAccountId() == me.accountId()).orElse(false);
+    }
+
+    private static String oneLine(String text, String field, int max) {
+        var t = text == null ? "" : text.strip();
+        if (t.isEmpty() || t.length() > max || ControlCharacters.in(t)) {
+            throw Rejection.invalid(field, "commerce.field.oneLine", max);
+        }
+        return t;
+    }
+}
