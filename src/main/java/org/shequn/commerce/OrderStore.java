@@ -173,4 +173,17 @@ class OrderStore {
                 rs.getObject(19, OffsetDateTime.class), rs.getObject(20, OffsetDateTime.class),
                 rs.getObject(21, OffsetDateTime.class), rs.getObject(22, OffsetDateTime.class));
     }
+
+    /** Every order a payment ever paid: its total, or zero once refunded (what the ledger's clearing must show). */
+    java.util.Map<String, Money> paidTotals() {
+        var totals = new java.util.HashMap<String, Money>();
+        jdbc.sql("select id, status, total_minor, currency from orders where payment_id is not null")
+                .query((rs, n) -> {
+                    var total = new Money(rs.getLong(3), Money.Currency.valueOf(rs.getString(4)));
+                    totals.put(OrderBooks.reference(rs.getLong(1)),
+                            OrderState.REFUNDED.name().equals(rs.getString(2)) ? Money.zero(total.currency()) : total);
+                    return null;
+                }).list();
+        return totals;
+    }
 }

@@ -37,10 +37,12 @@ public class Orders {
     private final CommunityGate gate;
     private final Payments payments;
     private final ApplicationEventPublisher events;
+    private final OrderBooks books;
     private final Clock clock;
 
     Orders(OrderStore store, Shops shops, CommunityGate gate, Payments payments, ApplicationEventPublisher events,
-           Clock clock) {
+           OrderBooks books, Clock clock) {
+        this.books = books;
         this.store = store;
         this.shops = shops;
         this.gate = gate;
@@ -103,6 +105,7 @@ public class Orders {
         if (order != null && order.status() == OrderState.CREATED && order.total().equals(amount)
                 && store.move(orderId, OrderState.CREATED, OrderState.CREATED.to(OrderState.PAID),
                         Map.of("payment_id", paymentId, "paid_at", OffsetDateTime.now(clock))) == 1) {
+            books.paid(order);
             events.publishEvent(new OrderPaid(orderId, order.shopId(), order.communityId(), order.referrerAccountId(),
                     order.split(), paymentId));
             return;
@@ -166,6 +169,7 @@ public class Orders {
         giveBack(order);
         var key = "order-refund-" + orderId;
         payments.refund(order.paymentId(), order.total(), key);
+        books.refunded(order);
         events.publishEvent(new OrderRefunded(orderId, key, order.split()));
         return store.byId(orderId).orElseThrow();
     }
@@ -174,6 +178,7 @@ public class Orders {
     void complete(OrderView order) {
         var now = OffsetDateTime.now(clock);
         move(order, OrderState.COMPLETED, Map.of("completed_at", now));
+        books.completed(order, now.toInstant());
         events.publishEvent(new OrderCompleted(order.id(), now.toInstant()));
     }
 

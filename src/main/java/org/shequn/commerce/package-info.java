@@ -4,9 +4,10 @@
  * chose, with a recommendation), checkout without overselling (one conditional stock update per SKU) and orders
  * through their {@link org.shequn.commerce.OrderState}s. Each order stores its {@link org.shequn.commerce.OrderSplit}
  * and publishes {@link org.shequn.commerce.OrderPaid}, {@link org.shequn.commerce.OrderCompleted} and
- * {@link org.shequn.commerce.OrderRefunded} for the ledger; it takes money through the payment module. The
+ * {@link org.shequn.commerce.OrderRefunded}; it takes money through the payment module and writes each order's
+ * postings to the ledger in the transaction that pays, completes or refunds it. The
  * {@code web} sub-package holds its endpoints and pages.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Commerce",
-        allowedDependencies = {"community", "identity", "membership", "payment", "profile", "search", "shared"})
+        allowedDependencies = {"community", "identity", "ledger", "membership", "payment", "profile", "search", "shared"})
 package org.shequn.commerce;
