@@ -8,6 +8,7 @@ import org.shequn.announcement.AnnouncementReminded;
 import org.shequn.community.Communities;
 import org.shequn.community.CommunityInfo;
 import org.shequn.content.AnswerAccepted;
+import org.shequn.entry.EntryExpiring;
 import org.shequn.content.CommentAdded;
 import org.shequn.content.HeldForReview;
 import org.shequn.content.MemberMentioned;
@@ -170,6 +171,21 @@ class NotificationFeed {
                         reminded.title(), "announcement-reminder:" + reminded.announcementId() + ":" + member);
             }
         }
+    }
+
+    /** A paid membership ends soon: the member hears it 7 days and 1 day before, with the date and where to renew. */
+    @ApplicationModuleListener
+    void on(EntryExpiring expiring) {
+        var community = communities.find(expiring.communityId()).orElse(null);
+        if (community == null) {
+            return;
+        }
+        var kind = expiring.daysBefore() <= 1 ? NotificationKind.ENTRY_EXPIRING_TOMORROW : NotificationKind.ENTRY_EXPIRING_SOON;
+        var until = expiring.expiresAt().atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai"))
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        add(new NotificationStore.NewNotification(expiring.accountId(), kind, community.slug(), community.name(), null, null,
+                until, "entry-expiring:" + expiring.communityId() + ":" + expiring.accountId() + ":"
+                        + expiring.expiresAt().toInstant().getEpochSecond() + ":" + expiring.daysBefore()));
     }
 
     @ApplicationModuleListener

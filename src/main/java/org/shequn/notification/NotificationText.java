@@ -37,6 +37,9 @@ class NotificationText {
         if (r.kind().topic() == Topic.REVIEW && r.communitySlug() != null) {
             return "/c/" + r.communitySlug() + "/moderation";
         }
+        if (r.kind().topic() == Topic.ENTRY && r.communitySlug() != null) {
+            return "/c/" + r.communitySlug() + "/entry";
+        }
         if (r.kind().topic() == Topic.ANNOUNCEMENT && r.communitySlug() != null) {
             return "/c/" + r.communitySlug() + "/announcements";
         }

@@ -1,0 +1,184 @@
+package org.shequn.entry;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.shequn.community.CommunityInfo;
+import org.shequn.membership.CommunityGate;
+import org.shequn.membership.PaidMembership;
+import org.shequn.membership.Standing;
+import org.shequn.payment.Checkout;
+import org.shequn.payment.PaymentChannel;
+import org.shequn.payment.PaymentRequest;
+import org.shequn.payment.Payments;
+import org.shequn.shared.Rejection;
+import org.shequn.shared.Validation;
+import org.shequn.shared.Viewer;
+import org.shequn.shared.money.Money;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Paid entry's use cases: the owner sets or stops the fee; a newcomer or a member whose term runs out checks out;
+ * a payer asks for their money back within the window. Admission itself happens when the payment succeeds
+ * ({@link EntryAdmission}).
+ */
+@Service
+public class PaidEntry {
+
+    /** What anyone may see of a community's paid entry, and the viewer's own place in it. */
+    public record Shown(CommunityInfo community, Optional<EntryTerms> terms, boolean member, boolean expired,
+                        OffsetDateTime expiresAt, boolean mayRenew, Optional<Refundable> refundable,
+                        List<PaymentChannel.Kind> channels, boolean owner) {
+    }
+
+    /** The viewer's latest payment while its refund window is open. */
+    public record Refundable(long entryPaymentId, Money amount, OffsetDateTime until) {
+    }
+
+    /** A checkout started: the entry payment and what to show to pay it. */
+    public record Started(long entryPaymentId, Money amount, boolean renewal, Checkout checkout) {
+    }
+
+    private final CommunityGate gate;
+    private final PaidMembership memberships;
+    private final EntryTermsStore terms;
+    private final EntryPaymentStore store;
+    private final Payments payments;
+    private final Validation validation;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final int platformFeeBasisPoints;
+
+    PaidEntry(CommunityGate gate, PaidMembership memberships, EntryTermsStore terms, EntryPaymentStore store,
+              Payments payments, Validation validation, ApplicationEventPublisher events, Clock clock,
+              @Value("${shequn.entry.platform-fee-basis-points:500}") int platformFeeBasisPoints) {
+        this.gate = gate;
+        this.memberships = memberships;
+        this.terms = terms;
+        this.store = store;
+        this.payments = payments;
+        this.validation = validation;
+        this.events = events;
+        this.clock = clock;
+        this.platformFeeBasisPoints = platformFeeBasisPoints;
+    }
+
+    public Shown show(Viewer viewer, String slug) {
+        var standing = gate.of(viewer, slug).requireCommunity();
+        var community = standing.community();
+        var current = terms.find(community.id());
+        OffsetDateTime expiresAt = null;
+        Optional<Refundable> refundable = Optional.empty();
+        if (standing.signedIn()) {
+            expiresAt = memberships.term(community.id(), standing.accountId()).map(PaidMembership.Term::expiresAt).orElse(null);
+            var now = now();
+            refundable = store.latestPaid(community.id(), standing.accountId())
+                    .filter(p -> p.refundUntil() != null && p.refundUntil().isAfter(now))
+                    .map(p -> new Refundable(p.id(), p.amount(), p.refundUntil()));
+        }
+        boolean mayRenew = current.isPresent() && expiresAt != null && !current.get().lifetime();
+        return new Shown(community, current, standing.member(), standing.expired(), expiresAt, mayRenew, refundable,
+                payments.channels(), standing.owner());
+    }
+
+    @Transactional
+    public EntryTerms set(Viewer viewer, String slug, EntryTerms wanted) {
+        var community = gate.of(viewer, slug).requireOwner().requireWritable().community();
+        validation.check(wanted);
+        if (wanted.renewalMinor() != null && wanted.lifetime()) {
+            throw Rejection.invalid("renewalMinor", "entry.renewal.lifetime");
+        }
+        terms.save(community.id(), wanted, now());
+        return terms.find(community.id()).orElseThrow();
+    }
+
+    /** Makes the community free to join again; memberships already paid keep their term. */
+    @Transactional
+    public void stop(Viewer viewer, String slug) {
+        var community = gate.of(viewer, slug).requireOwner().requireWritable().community();
+        if (!terms.delete(community.id())) {
+            throw Rejection.conflict("entry.notCharging");
+        }
+    }
+
+    /**
+     * Starts paying to join (open, approved, or with an invitation code) or to renew. The same checkout again (same
+     * kind, amount, code and channel, not yet paid) returns the payment started before.
+     */
+    @Transactional
+    public Started checkout(Viewer viewer, String slug, PaymentChannel.Kind channel, String code) {
+        var standing = gate.of(viewer, slug).requireSignedIn();
+        if (standing.banned()) {
+            throw Rejection.forbidden("membership.banned");
+        }
+        standing.requireWritable();
+        var community = standing.community();
+        var current = terms.find(community.id()).orElseThrow(() -> Rejection.conflict("entry.notCharging"));
+        if (channel == null) {
+            throw Rejection.invalid("channel", "payment.channel.off");
+        }
+        var cleanCode = code == null || code.isBlank() ? null : code.strip();
+        if (cleanCode != null && cleanCode.length() > 32) {
+            throw Rejection.invalid("code", "membership.invitation.unknown");
+        }
+        var route = memberships.mayPay(community, standing.accountId(), cleanCode);
+        boolean renewal = route == PaidMembership.Route.RENEWAL;
+        if (renewal && current.lifetime()) {
+            throw Rejection.conflict("membership.entry.noTerm");
+        }
+        var kind = renewal ? EntryPaymentStore.Kind.RENEWAL : EntryPaymentStore.Kind.JOIN;
+        var amount = Money.cny(renewal ? current.renewalOrFeeMinor() : current.feeMinor());
+        var storedCode = renewal ? null : cleanCode;
+        var earlier = store.pending(community.id(), standing.accountId(), kind, amount, storedCode);
+        long id = earlier.map(EntryPaymentStore.Row::id).orElseGet(() -> store.insert(community.id(), standing.accountId(),
+                kind, amount, amount.share(platformFeeBasisPoints), current.termDays(), storedCode, now()));
+        var description = (renewal ? "续费 " : "入群 ") + community.name();
+        var checkout = payments.start(new PaymentRequest("entry:" + id, amount, channel, standing.accountId(),
+                description.length() > 100 ? description.substring(0, 100) : description,
+                "entry-" + id + "-" + channel.name(), "/c/" + community.slug() + "/entry"));
+        store.attachPayment(id, checkout.paymentId());
+        return new Started(id, amount, renewal, checkout);
+    }
+
+    /**
+     * Refunds the viewer's latest entry payment in full, within its window, and ends the membership with it. Only the
+     * payer's own payment: there is nothing here to name anyone else's.
+     */
+    @Transactional
+    public Refundable refund(Viewer viewer, String slug) {
+        var standing = gate.of(viewer, slug).requireSignedIn();
+        if (standing.banned()) {
+            throw Rejection.forbidden("membership.banned");
+        }
+        standing.requireWritable();
+        var community = standing.community();
+        var paid = store.latestPaid(community.id(), standing.accountId())
+                .orElseThrow(() -> Rejection.conflict("entry.refund.nothing"));
+        var now = now();
+        if (paid.refundUntil() == null || !paid.refundUntil().isAfter(now) || !store.markRefunded(paid.id(), now)) {
+            throw Rejection.conflict("entry.refund.windowClosed");
+        }
+        var refund = payments.refund(paid.paymentId(), paid.amount(), "entry-refund-" + paid.id());
+        memberships.end(community.id(), standing.accountId());
+        events.publishEvent(new EntryRefunded(paid.id(), "refund:" + refund.refundId(), paid.amount(), paid.platformFee()));
+        return new Refundable(paid.id(), paid.amount(), paid.refundUntil());
+    }
+
+    static Duration days(int n) {
+        return Duration.ofDays(n);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+
+    /** For the gate's question: is this standing's community one that charges? */
+    boolean charges(Standing standing) {
+        return terms.exists(standing.communityId());
+    }
+}
