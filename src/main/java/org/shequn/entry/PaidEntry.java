@@ -86,6 +86,12 @@ public class PaidEntry {
                 payments.channels(), standing.owner());
     }
 
+    /** The owner's view of the settings page (the archive is shown there; saving refuses it). */
+    public Shown settings(Viewer viewer, String slug) {
+        gate.of(viewer, slug).requireOwner();
+        return show(viewer, slug);
+    }
+
     @Transactional
     public EntryTerms set(Viewer viewer, String slug, EntryTerms wanted) {
         var community = gate.of(viewer, slug).requireOwner().requireWritable().community();
