@@ -143,6 +143,8 @@ class CommunityRoleMatrixTests {
     static final Answers RUNNERS_READ = answers("runners read", 401, 403, 403, 403, O, O, 403, 403, O);
     static final Answers RUNNERS_WRITE = answers("runners write", 401, 403, 403, 403, O, O, 403, 403, 409);
     static final Answers OWNER_WRITE = answers("owner write", 401, 403, 403, 403, 403, O, 403, 403, 409);
+    /** What only the owner reads (the entry's coupons), in an archived community too. */
+    static final Answers OWNER_READ = answers("owner read", 401, 403, 403, 403, 403, O, 403, 403, O);
     /**
      * Leaving: whoever is not a member (an outsider, a banned account) is told so as a conflict with their state,
      * as leaving twice is, rather than refused; the archive's 409 comes before the owner's "transfer first".
@@ -268,6 +270,10 @@ class CommunityRoleMatrixTests {
                 row(DELETE, "/entry", OWNER_WRITE, c -> c.req()),
                 row(POST, "/entry/checkout", ENTRY, c -> c.req().json(Api.obj("channel", "TEST"))),
                 row(POST, "/entry/refund", OWN_REFUND, c -> c.req()),
+                row(POST, "/entry/trial", ENTRY, c -> c.req()),
+                row(POST, "/entry/coupons", OWNER_WRITE,
+                        c -> c.req().json(Api.obj("code", Api.unique("M"), "percentOff", 10, "maxUses", 5))),
+                row(GET, "/entry/coupons", OWNER_READ, c -> c.req()),
                 // sections
                 row(GET, "/sections", MEMBERS_READ, c -> c.req()),
                 row(POST, "/sections", OWNER_WRITE, c -> c.req().json(section("新书推荐"))),

@@ -26,15 +26,17 @@ class EntryAdmission {
 
     private final EntryPaymentStore store;
     private final EntryTermsStore terms;
+    private final CouponStore coupons;
     private final PaidMembership memberships;
     private final Payments payments;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    EntryAdmission(EntryPaymentStore store, EntryTermsStore terms, PaidMembership memberships, Payments payments,
+    EntryAdmission(EntryPaymentStore store, EntryTermsStore terms, CouponStore coupons, PaidMembership memberships, Payments payments,
                    ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.terms = terms;
+        this.coupons = coupons;
         this.memberships = memberships;
         this.payments = payments;
         this.events = events;
@@ -67,8 +69,12 @@ class EntryAdmission {
             return; // this payment was recorded before: nothing more to do
         }
         String refusal = null;
+        // the coupon's use is taken first, by a conditional update: payers racing for its last use cannot all have it
+        boolean couponTaken = false;
         if (!paid.amount().equals(entry.amount())) {
             refusal = "entry.amountMismatch";
+        } else if (entry.couponId() != null && !(couponTaken = coupons.use(entry.couponId(), now))) {
+            refusal = "entry.coupon.usedUp";
         } else if (entry.kind() == EntryPaymentStore.Kind.RENEWAL) {
             var until = memberships.extend(entry.communityId(), entry.accountId(), Duration.ofDays(entry.termDays()));
             if (until.isPresent()) {
@@ -80,6 +86,9 @@ class EntryAdmission {
             refusal = memberships.admit(entry.communityId(), entry.accountId(), entry.invitationCode(), expiresAt).orElse(null);
         }
         if (refusal != null) {
+            if (couponTaken) {
+                coupons.giveBack(entry.couponId());
+            }
             log.info("Entry payment {} could not admit ({}); refunding payment {}", id, refusal, paid.paymentId());
             store.markRefused(id);
             payments.refund(paid.paymentId(), paid.amount(), "entry-refused-" + id);

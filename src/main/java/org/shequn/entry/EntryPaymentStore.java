@@ -16,12 +16,12 @@ class EntryPaymentStore {
     enum Status { PENDING, PAID, REFUSED, REFUNDED }
 
     record Row(long id, long communityId, long accountId, Kind kind, Money amount, Money platformFee, Integer termDays,
-               String invitationCode, Long paymentId, Status status, OffsetDateTime expiresAt, OffsetDateTime paidAt,
+               String invitationCode, Long couponId, Long paymentId, Status status, OffsetDateTime expiresAt, OffsetDateTime paidAt,
                OffsetDateTime refundUntil) {
     }
 
     private static final String COLUMNS = "id, community_id, account_id, kind, amount_minor, platform_fee_minor, currency,"
-            + " term_days, invitation_code, payment_id, status, expires_at, paid_at, refund_until";
+            + " term_days, invitation_code, coupon_id, payment_id, status, expires_at, paid_at, refund_until";
 
     private final JdbcClient jdbc;
 
@@ -30,14 +30,14 @@ class EntryPaymentStore {
     }
 
     long insert(long communityId, long accountId, Kind kind, Money amount, Money platformFee, Integer termDays,
-                String code, OffsetDateTime now) {
+                String code, Long couponId, OffsetDateTime now) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into entry_payments (community_id, account_id, kind, amount_minor, platform_fee_minor, currency,
-                                            term_days, invitation_code, status, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)""")
+                                            term_days, invitation_code, coupon_id, status, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)""")
                 .params(communityId, accountId, kind.name(), amount.minor(), platformFee.minor(), amount.currency().name(),
-                        termDays, code, now)
+                        termDays, code, couponId, now)
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -51,10 +51,12 @@ class EntryPaymentStore {
     }
 
     /** A checkout started before and not paid, of the same kind, amount and code: started again, not twice. */
-    Optional<Row> pending(long communityId, long accountId, Kind kind, Money amount, String code) {
+    Optional<Row> pending(long communityId, long accountId, Kind kind, Money amount, String code, Long couponId) {
         return jdbc.sql("select " + COLUMNS + " from entry_payments where community_id = ? and account_id = ? and kind = ?"
-                        + " and amount_minor = ? and status = 'PENDING' and coalesce(invitation_code, '') = ? order by id desc limit 1")
-                .params(communityId, accountId, kind.name(), amount.minor(), code == null ? "" : code)
+                        + " and amount_minor = ? and status = 'PENDING' and coalesce(invitation_code, '') = ?"
+                        + " and coalesce(coupon_id, 0) = ? order by id desc limit 1")
+                .params(communityId, accountId, kind.name(), amount.minor(), code == null ? "" : code,
+                        couponId == null ? 0L : couponId)
                 .query(this::row).optional();
     }
 
@@ -87,6 +89,18 @@ class EntryPaymentStore {
                 .params(now, id, now).update() == 1;
     }
 
+    /** Whether the person ever paid to enter this community (a renewal price is for those who did). */
+    boolean hasPaid(long communityId, long accountId) {
+        return jdbc.sql("select count(*) from entry_payments where community_id = ? and account_id = ? and status in ('PAID', 'REFUNDED')")
+                .params(communityId, accountId).query(Integer.class).single() > 0;
+    }
+
+    /** Records a free trial; false when this person took one here before. */
+    boolean startTrial(long communityId, long accountId, OffsetDateTime now) {
+        return jdbc.sql("insert into entry_trials (community_id, account_id, started_at) values (?, ?, ?) on conflict do nothing")
+                .params(communityId, accountId, now).update() == 1;
+    }
+
     /** Records a reminder; false when it was sent before. */
     boolean remind(long communityId, long accountId, OffsetDateTime expiresAt, int daysBefore, OffsetDateTime now) {
         return jdbc.sql("""
@@ -99,8 +113,8 @@ class EntryPaymentStore {
         var currency = Money.Currency.valueOf(rs.getString(7).strip());
         return new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), Kind.valueOf(rs.getString(4)),
                 new Money(rs.getLong(5), currency), new Money(rs.getLong(6), currency), (Integer) rs.getObject(8, Integer.class),
-                rs.getString(9), (Long) rs.getObject(10, Long.class), Status.valueOf(rs.getString(11)),
-                rs.getObject(12, OffsetDateTime.class), rs.getObject(13, OffsetDateTime.class),
-                rs.getObject(14, OffsetDateTime.class));
+                rs.getString(9), (Long) rs.getObject(10, Long.class), (Long) rs.getObject(11, Long.class),
+                Status.valueOf(rs.getString(12)), rs.getObject(13, OffsetDateTime.class), rs.getObject(14, OffsetDateTime.class),
+                rs.getObject(15, OffsetDateTime.class));
     }
 }

@@ -48,6 +48,7 @@ public class PaidEntry {
     private final PaidMembership memberships;
     private final EntryTermsStore terms;
     private final EntryPaymentStore store;
+    private final CouponStore coupons;
     private final Payments payments;
     private final Validation validation;
     private final ApplicationEventPublisher events;
@@ -55,12 +56,13 @@ public class PaidEntry {
     private final int platformFeeBasisPoints;
 
     PaidEntry(CommunityGate gate, PaidMembership memberships, EntryTermsStore terms, EntryPaymentStore store,
-              Payments payments, Validation validation, ApplicationEventPublisher events, Clock clock,
+              CouponStore coupons, Payments payments, Validation validation, ApplicationEventPublisher events, Clock clock,
               @Value("${shequn.entry.platform-fee-basis-points:500}") int platformFeeBasisPoints) {
         this.gate = gate;
         this.memberships = memberships;
         this.terms = terms;
         this.store = store;
+        this.coupons = coupons;
         this.payments = payments;
         this.validation = validation;
         this.events = events;
@@ -116,8 +118,16 @@ public class PaidEntry {
      * Starts paying to join (open, approved, or with an invitation code) or to renew. The same checkout again (same
      * kind, amount, code and channel, not yet paid) returns the payment started before.
      */
-    @Transactional
     public Started checkout(Viewer viewer, String slug, PaymentChannel.Kind channel, String code) {
+        return checkout(viewer, slug, channel, code, null);
+    }
+
+    /**
+     * The same, with a coupon's code: the price is reduced by it (to at least 1 分), and its use is counted when the
+     * payment admits, never past its limit.
+     */
+    @Transactional
+    public Started checkout(Viewer viewer, String slug, PaymentChannel.Kind channel, String code, String couponCode) {
         var standing = gate.of(viewer, slug).requireSignedIn();
         if (standing.banned()) {
             throw Rejection.forbidden("membership.banned");
@@ -138,17 +148,91 @@ public class PaidEntry {
             throw Rejection.conflict("membership.entry.noTerm");
         }
         var kind = renewal ? EntryPaymentStore.Kind.RENEWAL : EntryPaymentStore.Kind.JOIN;
-        var amount = Money.cny(renewal ? current.renewalOrFeeMinor() : current.feeMinor());
+        // the renewal price is for those who paid before; after a free trial, entry costs the fee
+        boolean paidBefore = renewal && store.hasPaid(community.id(), standing.accountId());
+        var price = Money.cny(paidBefore ? current.renewalOrFeeMinor() : current.feeMinor());
+        var coupon = coupon(community.id(), couponCode);
+        var amount = coupon == null ? price : coupon.apply(price);
+        if (amount.minor() < 1) {
+            throw Rejection.conflictOn("coupon", "entry.coupon.exceedsPrice");
+        }
         var storedCode = renewal ? null : cleanCode;
-        var earlier = store.pending(community.id(), standing.accountId(), kind, amount, storedCode);
+        Long couponId = coupon == null ? null : coupon.id();
+        var earlier = store.pending(community.id(), standing.accountId(), kind, amount, storedCode, couponId);
         long id = earlier.map(EntryPaymentStore.Row::id).orElseGet(() -> store.insert(community.id(), standing.accountId(),
-                kind, amount, amount.share(platformFeeBasisPoints), current.termDays(), storedCode, now()));
+                kind, amount, amount.share(platformFeeBasisPoints), current.termDays(), storedCode, couponId, now()));
         var description = (renewal ? "续费 " : "入群 ") + community.name();
         var checkout = payments.start(new PaymentRequest("entry:" + id, amount, channel, standing.accountId(),
                 description.length() > 100 ? description.substring(0, 100) : description,
                 "entry-" + id + "-" + channel.name(), "/c/" + community.slug() + "/entry"));
         store.attachPayment(id, checkout.paymentId());
         return new Started(id, amount, renewal, checkout);
+    }
+
+    private Coupon coupon(long communityId, String code) {
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        var clean = code.strip();
+        var coupon = clean.length() > 32 ? null : coupons.byCode(communityId, clean).orElse(null);
+        if (coupon == null) {
+            throw Rejection.invalid("coupon", "entry.coupon.unknown");
+        }
+        if (!coupon.usable(now())) {
+            throw Rejection.conflictOn("coupon", coupon.uses() >= coupon.maxUses() ? "entry.coupon.usedUp" : "entry.coupon.expired");
+        }
+        return coupon;
+    }
+
+    /** The owner issues a coupon for this community's entry fee. */
+    @Transactional
+    public Coupon issue(Viewer viewer, String slug, CouponTerms wanted) {
+        var community = gate.of(viewer, slug).requireOwner().requireWritable().community();
+        validation.check(wanted);
+        if ((wanted.amountOffMinor() == null) == (wanted.percentOff() == null)) {
+            throw Rejection.invalid("percentOff", "entry.coupon.oneKind");
+        }
+        if (coupons.byCode(community.id(), wanted.code().strip()).isPresent()) {
+            throw Rejection.conflictOn("code", "entry.coupon.taken");
+        }
+        var now = now();
+        var expires = wanted.expiresInHours() == null ? null : now.plusHours(wanted.expiresInHours());
+        long id = coupons.insert(community.id(), wanted, expires, viewer.accountId(), now);
+        return coupons.byId(id).orElseThrow();
+    }
+
+    /** The community's coupons, for its owner. */
+    public List<Coupon> coupons(Viewer viewer, String slug) {
+        var community = gate.of(viewer, slug).requireOwner().community();
+        return coupons.list(community.id());
+    }
+
+    /**
+     * Starts the free trial: a member until the trial's last day, once per person and community, by the same ways in
+     * (an approved application, an invitation code) as paying. After it, entry costs the fee.
+     */
+    @Transactional
+    public OffsetDateTime trial(Viewer viewer, String slug, String code) {
+        var standing = gate.of(viewer, slug).requireSignedIn();
+        if (standing.banned()) {
+            throw Rejection.forbidden("membership.banned");
+        }
+        standing.requireWritable();
+        var community = standing.community();
+        var current = terms.find(community.id()).orElseThrow(() -> Rejection.conflict("entry.notCharging"));
+        if (current.trialDays() == null) {
+            throw Rejection.conflict("entry.trial.none");
+        }
+        var route = memberships.mayPay(community, standing.accountId(), code);
+        if (route == PaidMembership.Route.RENEWAL || !store.startTrial(community.id(), standing.accountId(), now())) {
+            throw Rejection.conflict("entry.trial.used");
+        }
+        var until = now().plusDays(current.trialDays());
+        var refused = memberships.admit(community.id(), standing.accountId(), code, until);
+        if (refused.isPresent()) {
+            throw Rejection.conflict(refused.get());
+        }
+        return until;
     }
 
     /**

@@ -18,10 +18,13 @@ import org.shequn.TestClock;
 import org.shequn.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Paid entry through the pages: the owner's settings form, paying on the entry page through the test mode, refunding. */
 @IntegrationTest
+// the test mode is on by default only on H2: the PostgreSQL run switches it on too
+@TestPropertySource(properties = "shequn.payment.test.enabled=true")
 class PaidEntryPagesTests {
 
     @Autowired

@@ -21,6 +21,7 @@ import org.shequn.payment.Payments;
 import org.shequn.payment.TestMode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -28,6 +29,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * then payment, invitation then payment, expiry at the gate, renewal, reminders, refunds in and after the window.
  */
 @IntegrationTest
+// the test mode is on by default only on H2: the PostgreSQL run switches it on too
+@TestPropertySource(properties = "shequn.payment.test.enabled=true")
 class PaidEntryTests {
 
     @Autowired

@@ -1,6 +1,9 @@
 package org.shequn.entry.web;
 
 import java.time.OffsetDateTime;
+import java.util.List;
+import org.shequn.entry.Coupon;
+import org.shequn.entry.CouponTerms;
 import org.shequn.entry.EntryTerms;
 import org.shequn.entry.PaidEntry;
 import org.shequn.payment.PaymentChannel;
@@ -36,7 +39,13 @@ class EntryApi {
                 OffsetDateTime refundUntil) {
     }
 
-    record CheckoutBody(String channel, String code) {
+    record CheckoutBody(String channel, String code, String coupon) {
+    }
+
+    record TrialBody(String code) {
+    }
+
+    record TrialStarted(OffsetDateTime expiresAt) {
     }
 
     record Started(long entryPaymentId, long paymentId, long amountMinor, String currency, boolean renewal,
@@ -78,11 +87,29 @@ class EntryApi {
     ResponseEntity<Started> checkout(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug,
                                      @RequestBody(required = false) CheckoutBody body) {
         var started = entry.checkout(viewer, slug, channel(body == null ? null : body.channel()),
-                body == null ? null : body.code());
+                body == null ? null : body.code(), body == null ? null : body.coupon());
         var c = started.checkout();
         return ResponseEntity.status(201).body(new Started(started.entryPaymentId(), c.paymentId(), started.amount().minor(),
                 started.amount().currency().name(), started.renewal(), c.channel().name(), c.display().name(), c.value(),
                 c.testMode()));
+    }
+
+    @PostMapping(BASE + "/trial")
+    ResponseEntity<TrialStarted> trial(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug,
+                                       @RequestBody(required = false) TrialBody body) {
+        return ResponseEntity.status(201).body(new TrialStarted(entry.trial(viewer, slug, body == null ? null : body.code())));
+    }
+
+    @PostMapping(BASE + "/coupons")
+    ResponseEntity<Coupon> issue(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug,
+                                 @RequestBody(required = false) CouponTerms body) {
+        return ResponseEntity.status(201).body(entry.issue(viewer, slug,
+                body == null ? new CouponTerms(null, null, null, null, null) : body));
+    }
+
+    @GetMapping(BASE + "/coupons")
+    List<Coupon> coupons(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug) {
+        return entry.coupons(viewer, slug);
     }
 
     @PostMapping(BASE + "/refund")
