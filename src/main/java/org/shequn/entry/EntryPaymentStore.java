@@ -95,6 +95,11 @@ class EntryPaymentStore {
                 .params(communityId, accountId).query(Integer.class).single() > 0;
     }
 
+    boolean triedBefore(long communityId, long accountId) {
+        return jdbc.sql("select count(*) from entry_trials where community_id = ? and account_id = ?")
+                .params(communityId, accountId).query(Integer.class).single() > 0;
+    }
+
     /** Records a free trial; false when this person took one here before. */
     boolean startTrial(long communityId, long accountId, OffsetDateTime now) {
         return jdbc.sql("insert into entry_trials (community_id, account_id, started_at) values (?, ?, ?) on conflict do nothing")

@@ -33,7 +33,7 @@ public class PaidEntry {
     /** What anyone may see of a community's paid entry, and the viewer's own place in it. */
     public record Shown(CommunityInfo community, Optional<EntryTerms> terms, boolean member, boolean expired,
                         OffsetDateTime expiresAt, boolean mayRenew, Optional<Refundable> refundable,
-                        List<PaymentChannel.Kind> channels, boolean owner) {
+                        List<PaymentChannel.Kind> channels, boolean owner, boolean mayTry) {
     }
 
     /** The viewer's latest payment while its refund window is open. */
@@ -84,8 +84,10 @@ public class PaidEntry {
                     .map(p -> new Refundable(p.id(), p.amount(), p.refundUntil()));
         }
         boolean mayRenew = current.isPresent() && expiresAt != null && !current.get().lifetime();
+        boolean mayTry = current.isPresent() && current.get().trialDays() != null && standing.signedIn()
+                && !standing.member() && !standing.expired() && !store.triedBefore(community.id(), standing.accountId());
         return new Shown(community, current, standing.member(), standing.expired(), expiresAt, mayRenew, refundable,
-                payments.channels(), standing.owner());
+                payments.channels(), standing.owner(), mayTry);
     }
 
     /** The owner's view of the settings page (the archive is shown there; saving refuses it). */
@@ -105,13 +107,17 @@ public class PaidEntry {
         return terms.find(community.id()).orElseThrow();
     }
 
-    /** Makes the community free to join again; memberships already paid keep their term. */
+    /**
+     * Makes the community free to join again. Paid memberships then have no end: with nothing to renew, a term that
+     * ran out would lock its member out for good.
+     */
     @Transactional
     public void stop(Viewer viewer, String slug) {
         var community = gate.of(viewer, slug).requireOwner().requireWritable().community();
         if (!terms.delete(community.id())) {
             throw Rejection.conflict("entry.notCharging");
         }
+        memberships.endTerms(community.id());
     }
 
     /**

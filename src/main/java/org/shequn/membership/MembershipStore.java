@@ -193,6 +193,12 @@ class MembershipStore {
                 .params(expiresAt, communityId, accountId).update();
     }
 
+    /** Every membership of the community without an end: what a community that stops charging gives its members. */
+    int clearExpiries(long communityId) {
+        return jdbc.sql("update memberships set expires_at = null where community_id = ? and expires_at is not null")
+                .param(communityId).update();
+    }
+
     record TermRow(long communityId, long accountId, OffsetDateTime expiresAt) {
     }
 

@@ -151,6 +151,17 @@ public class PaidMembership {
         return Optional.of(until);
     }
 
+    /**
+     * A community stopped charging: its members' terms end never (an expired one is a member again), since there is
+     * nothing left to renew.
+     */
+    @Transactional
+    public int endTerms(long communityId) {
+        var community = communities.find(communityId).orElseThrow(() -> Rejection.notFound("community.notFound"));
+        admission.lock(community);
+        return store.clearExpiries(communityId);
+    }
+
     public Optional<Term> term(long communityId, long accountId) {
         return store.term(communityId, accountId).map(t -> new Term(t.communityId(), t.accountId(), t.expiresAt()));
     }

@@ -100,4 +100,30 @@ class PaidEntryPagesTests {
         member.get("/c/" + slug + "/entry").andExpect(content().string(containsString("Your membership ended on")))
                 .andExpect(content().string(containsString("Renew")));
     }
+
+    @Test
+    void anOwnerIssuesACouponOnTheSettingsPageAndANewcomerTriesForFree() throws Exception {
+        var owner = new WebSession(mvc);
+        owner.register("群主");
+        var slug = Api.unique("paidcoupon");
+        owner.form("/communities/new", "name", "试用读书会", "slug", slug, "visibility", "PUBLIC", "memberCap", "40",
+                "entryPolicy", "OPEN").andExpect(status().is3xxRedirection());
+        owner.form("/c/" + slug + "/manage/entry", "feeMinor", "50", "termDays", "365", "refundHours", "72", "trialDays", "3")
+                .andExpect(status().is3xxRedirection());
+        owner.form("/c/" + slug + "/manage/entry/coupons", "code", "HALF", "percentOff", "50", "maxUses", "0")
+                .andExpect(status().isBadRequest()).andExpect(content().string(containsString("field-maxUses")));
+        owner.form("/c/" + slug + "/manage/entry/coupons", "code", "HALF", "percentOff", "50", "maxUses", "3")
+                .andExpect(status().is3xxRedirection());
+        owner.get("/c/" + slug + "/manage/entry").andExpect(content().string(containsString("HALF")))
+                .andExpect(content().string(containsString("已用 0/3")));
+
+        var newcomer = new WebSession(mvc);
+        newcomer.register("新人");
+        newcomer.get("/c/" + slug + "/entry").andExpect(content().string(containsString("免费试用 3 天")));
+        newcomer.form("/c/" + slug + "/entry/checkout", "channel", "TEST", "coupon", "NOPE")
+                .andExpect(status().isBadRequest()).andExpect(content().string(containsString("没有这个优惠码")));
+        newcomer.form("/c/" + slug + "/entry/trial").andExpect(header().string("Location", "/c/" + slug + "/posts"));
+        newcomer.get("/c/" + slug + "/posts").andExpect(status().isOk());
+        newcomer.get("/c/" + slug + "/entry").andExpect(content().string(not(containsString("免费试用 3 天"))));
+    }
 }

@@ -2,6 +2,7 @@ package org.shequn.entry.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.shequn.entry.CouponTerms;
 import org.shequn.entry.EntryTerms;
 import org.shequn.entry.PaidEntry;
 import org.shequn.entry.view.EntryForm;
@@ -43,9 +44,10 @@ class EntryPages {
     @PostMapping("/c/{slug}/entry/checkout")
     String checkout(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug,
                     @RequestParam(required = false) String channel, @RequestParam(required = false) String code,
+                    @RequestParam(required = false) String coupon,
                     Model model, HttpServletRequest request, HttpServletResponse response) {
         try {
-            var started = entry.checkout(viewer, slug, EntryApi.channel(channel), code);
+            var started = entry.checkout(viewer, slug, EntryApi.channel(channel), code, coupon);
             var checkout = started.checkout();
             // the test mode's page and the providers' cashiers are where the payer goes next
             return "redirect:" + checkout.value();
@@ -58,6 +60,14 @@ class EntryPages {
         }
     }
 
+    @PostMapping("/c/{slug}/entry/trial")
+    String trial(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug,
+                 @RequestParam(required = false) String code, RedirectAttributes redirect) {
+        var until = entry.trial(viewer, slug, code);
+        Flash.ok(redirect, "entry.trial.started", EntryPage.shown(until));
+        return "redirect:/c/" + slug + "/posts";
+    }
+
     @PostMapping("/c/{slug}/entry/refund")
     String refund(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, RedirectAttributes redirect) {
         var refunded = entry.refund(viewer, slug);
@@ -68,10 +78,14 @@ class EntryPages {
     @GetMapping("/c/{slug}/manage/entry")
     String settings(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, Model model) {
         var shown = entry.settings(viewer, slug);
+        return settings(model, shown, form(shown), FormErrors.NONE, viewer, slug);
+    }
+
+    private static EntryForm form(PaidEntry.Shown shown) {
         var t = shown.terms().orElse(null);
-        return settings(model, shown, t == null ? new EntryForm("", "365", "", "72", "")
+        return t == null ? new EntryForm("", "365", "", "72", "")
                 : new EntryForm(EntryPage.yuan(t.feeMinor()), number(t.termDays()), EntryPage.yuan(t.renewalMinor()),
-                number(t.refundHours()), number(t.trialDays())), FormErrors.NONE);
+                number(t.refundHours()), number(t.trialDays()));
     }
 
     @PostMapping("/c/{slug}/manage/entry")
@@ -87,7 +101,34 @@ class EntryPages {
             }
             response.setStatus(rejection.kind().status());
             return settings(model, entry.settings(viewer, slug), form,
-                    FormErrors.of(rejection, messages, RequestContextUtils.getLocale(request)));
+                    FormErrors.of(rejection, messages, RequestContextUtils.getLocale(request)), viewer, slug);
+        }
+    }
+
+    @PostMapping("/c/{slug}/manage/entry/coupons")
+    String issue(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug,
+                 @RequestParam(required = false) String code, @RequestParam(required = false) String amountOff,
+                 @RequestParam(required = false) String percentOff, @RequestParam(required = false) String expiresInHours,
+                 @RequestParam(required = false) String maxUses, Model model, HttpServletRequest request,
+                 HttpServletResponse response, RedirectAttributes redirect) {
+        try {
+            var problems = new java.util.ArrayList<Rejection.FieldProblem>();
+            var terms = new CouponTerms(code, money("amountOffMinor", amountOff, problems), integer("percentOff", percentOff, problems),
+                    integer("expiresInHours", expiresInHours, problems), integer("maxUses", maxUses, problems));
+            if (!problems.isEmpty()) {
+                throw Rejection.invalid(problems);
+            }
+            var coupon = entry.issue(viewer, slug, terms);
+            Flash.ok(redirect, "entry.coupon.issued", coupon.code());
+            return "redirect:/c/" + slug + "/manage/entry";
+        } catch (Rejection rejection) {
+            if (rejection.fieldProblems().isEmpty() && rejection.kind() != org.shequn.shared.ProblemKind.CONFLICT) {
+                throw rejection;
+            }
+            response.setStatus(rejection.kind().status());
+            var shown = entry.settings(viewer, slug);
+            return settings(model, shown, form(shown), FormErrors.of(rejection, messages, RequestContextUtils.getLocale(request)),
+                    viewer, slug);
         }
     }
 
@@ -144,8 +185,9 @@ class EntryPages {
         return "entry/page";
     }
 
-    private String settings(Model model, PaidEntry.Shown shown, EntryForm form, FormErrors errors) {
+    private String settings(Model model, PaidEntry.Shown shown, EntryForm form, FormErrors errors, Viewer viewer, String slug) {
         model.addAttribute("page", new EntryPage(shown.community(), shown, "", java.util.List.of()));
+        model.addAttribute("coupons", entry.coupons(viewer, slug));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         return "entry/settings";
