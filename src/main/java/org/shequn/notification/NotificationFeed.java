@@ -56,10 +56,13 @@ class NotificationFeed {
     private final Mails mails;
     private final DigestPosts digestPosts;
     private final Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<org.shequn.membership.EntryCharge> entryCharge;
 
     NotificationFeed(NotificationStore store, Communities communities, Memberships memberships,
                      Accounts accounts, Posts posts, Preferences preferences, NotificationText texts, Mails mails,
-                     DigestPosts digestPosts, Clock clock) {
+                     DigestPosts digestPosts, Clock clock,
+                     org.springframework.beans.factory.ObjectProvider<org.shequn.membership.EntryCharge> entryCharge) {
+        this.entryCharge = entryCharge;
         this.store = store;
         this.communities = communities;
         this.memberships = memberships;
@@ -78,8 +81,11 @@ class NotificationFeed {
         if (community == null) {
             return;
         }
+        var charge = entryCharge.getIfAvailable();
+        boolean pay = decided.approved() && charge != null && charge.charges(decided.communityId());
         add(new NotificationStore.NewNotification(decided.accountId(),
-                decided.approved() ? NotificationKind.APPLICATION_APPROVED : NotificationKind.APPLICATION_REJECTED,
+                pay ? NotificationKind.APPLICATION_APPROVED_PAY
+                        : decided.approved() ? NotificationKind.APPLICATION_APPROVED : NotificationKind.APPLICATION_REJECTED,
                 community.slug(), community.name(), null, null, decided.reason(),
                 "application-decided:" + decided.applicationId()));
     }

@@ -9,6 +9,8 @@ import org.shequn.profile.VerificationKind;
  */
 public enum NotificationKind {
     APPLICATION_APPROVED(Topic.APPLICATION), APPLICATION_REJECTED(Topic.APPLICATION),
+    /** Approved into a paid community: they are in once they have paid. */
+    APPLICATION_APPROVED_PAY(Topic.APPLICATION),
     APPLICATION_SUBMITTED(Topic.APPLICATION),
     FOLLOWED(Topic.FOLLOW), FRIENDED(Topic.FOLLOW),
     REPLY(Topic.REPLY), COMMENT_REPLY(Topic.REPLY), ANSWER(Topic.ANSWER), QUESTION_ASKED(Topic.QUESTION_ASKED),

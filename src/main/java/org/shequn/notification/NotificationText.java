@@ -50,6 +50,9 @@ class NotificationText {
         if (r.kind() == NotificationKind.APPLICATION_SUBMITTED) {
             return "/c/" + r.communitySlug() + "/manage";
         }
+        if (r.kind() == NotificationKind.APPLICATION_APPROVED_PAY) {
+            return "/c/" + r.communitySlug() + "/entry";
+        }
         if (r.kind() == NotificationKind.APPLICATION_REJECTED) {
             return "/c/" + r.communitySlug() + "/apply";
         }

@@ -175,8 +175,10 @@ class PaidEntryTests {
                 .andExpect(status().isCreated())).get("id").asLong();
         api.post(applicant, base + "/entry/checkout", Api.obj("channel", "TEST")).andExpect(status().isConflict());
         api.post(owner, base + "/applications/" + app + "/approve", null).andExpect(status().isNoContent());
-        // approved, awaiting payment
+        // approved, awaiting payment, and told so with the way to pay
         assertThat(role(slug, applicant.id())).isNull();
+        await().untilAsserted(() -> assertThat(notifications(applicant, "APPLICATION_APPROVED_PAY")).isOne());
+        assertThat(notifications(applicant, "APPLICATION_APPROVED")).isZero();
         pay(applicant, checkout(applicant, slug, null));
         awaitRole(slug, applicant, "MEMBER");
 
@@ -303,6 +305,23 @@ class PaidEntryTests {
         await().untilAsserted(() -> assertThat(entryStatus(b.get("entryPaymentId").asLong())).isEqualTo("REFUSED"));
         assertThat(role(slug, second.id())).isNull();
         assertThat(payments.find(b.get("paymentId").asLong()).orElseThrow().refunded().minor()).isEqualTo(9900);
+    }
+
+    @Test
+    void whenTheOwnerStopsChargingPaidMembersKeepTheirMembershipWithNoEnd() throws Exception {
+        var slug = paid("OPEN");
+        var base = "/api/v1/communities/" + slug;
+        var member = api.register("停收费");
+        pay(member, checkout(member, slug, null));
+        awaitRole(slug, member, "MEMBER");
+        clock.advance(Duration.ofDays(400));
+        api.get(member, base + "/posts").andExpect(status().isForbidden());
+        api.delete(owner, base + "/entry").andExpect(status().isNoContent());
+        api.get(member, base + "/posts").andExpect(status().isOk());
+        api.get(null, base + "/entry").andExpect(jsonPath("$.paid").value(false));
+        api.delete(owner, base + "/entry").andExpect(status().isConflict());
+        var newcomer = api.register("免费新人");
+        api.post(newcomer, base + "/join", null).andExpect(status().isCreated());
     }
 
     private OffsetDateTime expiry(String slug, Api.User user) {
