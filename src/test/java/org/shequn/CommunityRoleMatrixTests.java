@@ -143,11 +143,19 @@ class CommunityRoleMatrixTests {
     static final Answers RUNNERS_READ = answers("runners read", 401, 403, 403, 403, O, O, 403, 403, O);
     static final Answers RUNNERS_WRITE = answers("runners write", 401, 403, 403, 403, O, O, 403, 403, 409);
     static final Answers OWNER_WRITE = answers("owner write", 401, 403, 403, 403, 403, O, 403, 403, 409);
+    /** What only the owner reads (the entry's coupons), in an archived community too. */
+    static final Answers OWNER_READ = answers("owner read", 401, 403, 403, 403, 403, O, 403, 403, O);
     /**
      * Leaving: whoever is not a member (an outsider, a banned account) is told so as a conflict with their state,
      * as leaving twice is, rather than refused; the archive's 409 comes before the owner's "transfer first".
      */
     static final Answers LEAVE = answers("leave", 401, STATE_CONFLICT, O, O, O, O, STATE_CONFLICT, 409, 409);
+    /**
+     * Asking for one's own entry fee back: whoever has no refundable payment (everyone in the fixture) is told so as a
+     * conflict with their own state; a banned account is refused; the archive's 409 comes first for its people.
+     */
+    static final Answers OWN_REFUND = answers("own refund", 401, STATE_CONFLICT, STATE_CONFLICT, STATE_CONFLICT,
+            STATE_CONFLICT, STATE_CONFLICT, 403, 409, 409);
     /** Restoring is the one write an archived community takes, from its owner. */
     static final Answers OWNER_RESTORE = answers("owner restore", 401, 403, 403, 403, 403, O, 403, 403, O);
 
@@ -250,6 +258,22 @@ class CommunityRoleMatrixTests {
                 row(DELETE, "/bans/{accountId}", RUNNERS_WRITE,
                         c -> c.req(c.allowed() ? c.freshBanned() : c.side.spareBanned.id())),
                 row(GET, "/audit", RUNNERS_READ, c -> c.req()),
+                // paid entry: the terms are public; the owner sets and stops them; checkout is a way in (the fixture's
+                // community is free, so an allowed caller hears "not charging" from the use case); refunds are one's own
+                row(GET, "/entry", OPEN_TO_ALL, c -> c.req()),
+                row(PUT, "/entry", OWNER_WRITE, c -> c.req().json(Api.obj("feeMinor", 9900, "termDays", 365, "refundHours", 72))
+                        .after(r -> {
+                            if (ok(r)) {
+                                c.t().freeEntry(c.side);
+                            }
+                        })),
+                row(DELETE, "/entry", OWNER_WRITE, c -> c.req()),
+                row(POST, "/entry/checkout", ENTRY, c -> c.req().json(Api.obj("channel", "TEST"))),
+                row(POST, "/entry/refund", OWN_REFUND, c -> c.req()),
+                row(POST, "/entry/trial", ENTRY, c -> c.req()),
+                row(POST, "/entry/coupons", OWNER_WRITE,
+                        c -> c.req().json(Api.obj("code", Api.unique("M"), "percentOff", 10, "maxUses", 5))),
+                row(GET, "/entry/coupons", OWNER_READ, c -> c.req()),
                 // sections
                 row(GET, "/sections", MEMBERS_READ, c -> c.req()),
                 row(POST, "/sections", OWNER_WRITE, c -> c.req().json(section("新书推荐"))),
@@ -920,6 +944,11 @@ class CommunityRoleMatrixTests {
 
     void restore(Side s) throws Exception {
         send(s.owner, MockMvcRequestBuilders.post(base(s) + "/restore"));
+    }
+
+    /** Back to free entry, so the rows after it still join for nothing. */
+    void freeEntry(Side s) throws Exception {
+        send(s.owner, MockMvcRequestBuilders.delete(base(s) + "/entry"));
     }
 
     void transfer(Side s, Api.User from, Api.User to) throws Exception {

@@ -188,8 +188,9 @@ public class CommunityCatalog {
         if (RESERVED_SLUGS.contains(slug)) {
             throw Rejection.invalid("slug", "community.slug.reserved");
         }
+        // the fee, its term and refund window are the entry module's (PUT /api/v1/communities/{slug}/entry)
         if (settings.entryFeeMinor() != null && settings.entryFeeMinor() > 0) {
-            throw Rejection.invalid("entryFeeMinor", "community.entryFee.notYet");
+            throw Rejection.invalid("entryFeeMinor", "community.entryFee.elsewhere");
         }
         if (store.slugTaken(slug, exceptId)) {
             throw Rejection.conflictOn("slug", "community.slug.taken");

@@ -27,9 +27,11 @@ public class Applying {
     private final Validation validation;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Joining joining;
 
     Applying(CommunityGate gate, Admission admission, ApplicationStore applications, MembershipStore store, Validation validation,
-             ApplicationEventPublisher events, Clock clock) {
+             ApplicationEventPublisher events, Clock clock, Joining joining) {
+        this.joining = joining;
         this.gate = gate;
         this.admission = admission;
         this.applications = applications;
@@ -96,6 +98,10 @@ public class Applying {
         applications.decide(application.id(), ApplicationStore.Status.APPROVED, viewer.accountId(), null, now);
         events.publishEvent(new ApplicationDecided(application.id(), community.id(), application.accountId(), true, null));
         store.audit(community.id(), viewer.accountId(), application.accountId(), "APPROVED", null, now);
+        if (joining.charges(community)) {
+            // approved, awaiting payment: the entry module's checkout lets them in once they have paid
+            return application.accountId();
+        }
         admission.enrol(community, application.accountId(), JoinedVia.APPLICATION, null, null);
         return application.accountId();
     }

@@ -1,5 +1,6 @@
 package org.shequn.membership;
 
+import java.time.Clock;
 import org.shequn.community.Communities;
 import org.shequn.community.CommunityInfo;
 import org.shequn.shared.Viewer;
@@ -11,10 +12,12 @@ class Gatekeeper implements CommunityGate {
 
     private final Communities communities;
     private final MembershipStore store;
+    private final Clock clock;
 
-    Gatekeeper(Communities communities, MembershipStore store) {
+    Gatekeeper(Communities communities, MembershipStore store, Clock clock) {
         this.communities = communities;
         this.store = store;
+        this.clock = clock;
     }
 
     @Override
@@ -34,6 +37,9 @@ class Gatekeeper implements CommunityGate {
             return new Standing(null, accountId, 0, null, false, null);
         }
         var row = store.standing(community.id(), accountId == null ? 0 : accountId);
-        return new Standing(community, accountId, row.members(), row.role(), row.banned(), row.mutedUntil());
+        // a paid term that has ended: the row stays (history, renewal), but the gate no longer counts it a member
+        var expired = row.role() != null && row.expiresAt() != null && !row.expiresAt().toInstant().isAfter(clock.instant())
+                ? row.expiresAt() : null;
+        return new Standing(community, accountId, row.members(), row.role(), row.banned(), row.mutedUntil(), expired);
     }
 }

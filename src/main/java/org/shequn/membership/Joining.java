@@ -6,6 +6,7 @@ import org.shequn.community.CommunityInfo;
 import org.shequn.community.EntryPolicy;
 import org.shequn.shared.Rejection;
 import org.shequn.shared.Viewer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,12 +21,21 @@ public class Joining {
     private final Admission admission;
     private final InvitationStore invitations;
     private final Clock clock;
+    private final ObjectProvider<EntryCharge> charge;
 
-    Joining(CommunityGate gate, Admission admission, InvitationStore invitations, Clock clock) {
+    Joining(CommunityGate gate, Admission admission, InvitationStore invitations, Clock clock,
+            ObjectProvider<EntryCharge> charge) {
         this.gate = gate;
         this.admission = admission;
         this.invitations = invitations;
         this.clock = clock;
+        this.charge = charge;
+    }
+
+    /** Whether the community charges for entry: then the way in is its checkout, not this. */
+    boolean charges(CommunityInfo community) {
+        var source = charge.getIfAvailable();
+        return source != null && source.charges(community.id());
     }
 
     @Transactional
@@ -38,6 +48,9 @@ public class Joining {
         }
         if (normalizedCode == null && community.entryPolicy() == EntryPolicy.APPROVAL) {
             throw Rejection.forbidden("membership.approvalRequired");
+        }
+        if (charges(community)) {
+            throw Rejection.forbidden("membership.entry.payFirst", "/c/" + community.slug() + "/entry");
         }
         int members = admission.lock(community);
         admission.checkMayEnter(community, viewer.accountId(), true);

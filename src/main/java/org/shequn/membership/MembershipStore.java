@@ -174,15 +174,46 @@ class MembershipStore {
                                 (select count(*) from memberships where community_id = :c)) as members,
                        (select role from memberships where community_id = :c and account_id = :a) as role,
                        (select count(*) from bans where community_id = :c and account_id = :a) as bans,
-                       (select until_at from member_mutes where community_id = :c and account_id = :a) as muted_until""")
+                       (select until_at from member_mutes where community_id = :c and account_id = :a) as muted_until,
+                       (select expires_at from memberships where community_id = :c and account_id = :a) as expires_at""")
                 .param("c", communityId).param("a", accountId)
                 .query((rs, n) -> new StandingRow(rs.getInt(1),
                         Optional.ofNullable(rs.getString(2)).map(CommunityRole::valueOf).orElse(null),
-                        rs.getInt(3) > 0, rs.getObject(4, OffsetDateTime.class)))
+                        rs.getInt(3) > 0, rs.getObject(4, OffsetDateTime.class), rs.getObject(5, OffsetDateTime.class)))
                 .single();
     }
 
-    record StandingRow(int members, CommunityRole role, boolean banned, OffsetDateTime mutedUntil) {
+    record StandingRow(int members, CommunityRole role, boolean banned, OffsetDateTime mutedUntil,
+                       OffsetDateTime expiresAt) {
+    }
+
+    /** The end of a paid membership's term; null for a membership without one (free, lifetime, grandfathered). */
+    void setExpiry(long communityId, long accountId, OffsetDateTime expiresAt) {
+        jdbc.sql("update memberships set expires_at = ? where community_id = ? and account_id = ?")
+                .params(expiresAt, communityId, accountId).update();
+    }
+
+    /** Every membership of the community without an end: what a community that stops charging gives its members. */
+    int clearExpiries(long communityId) {
+        return jdbc.sql("update memberships set expires_at = null where community_id = ? and expires_at is not null")
+                .param(communityId).update();
+    }
+
+    record TermRow(long communityId, long accountId, OffsetDateTime expiresAt) {
+    }
+
+    Optional<TermRow> term(long communityId, long accountId) {
+        return jdbc.sql("select community_id, account_id, expires_at from memberships where community_id = ? and account_id = ?")
+                .params(communityId, accountId).query((rs, n) -> new TermRow(rs.getLong(1), rs.getLong(2),
+                        rs.getObject(3, OffsetDateTime.class))).optional();
+    }
+
+    /** Memberships whose term ends in [from, to), soonest first. */
+    List<TermRow> expiring(OffsetDateTime from, OffsetDateTime to, int limit) {
+        return jdbc.sql("select community_id, account_id, expires_at from memberships where expires_at >= ? and expires_at < ?"
+                        + " order by expires_at, community_id, account_id limit ?")
+                .params(from, to, limit).query((rs, n) -> new TermRow(rs.getLong(1), rs.getLong(2),
+                        rs.getObject(3, OffsetDateTime.class))).list();
     }
 
     Optional<MemberMute> mute(long communityId, long accountId) {

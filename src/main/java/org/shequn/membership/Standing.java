@@ -27,18 +27,30 @@ public final class Standing {
     private final CommunityRole role;
     private final boolean banned;
     private final OffsetDateTime mutedUntil;
+    /** When a paid membership's term ended, if it has: the viewer is then not a member, but may renew. */
+    private final OffsetDateTime expiredAt;
 
     private static final ZoneId SHOWN_ZONE = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     Standing(CommunityInfo community, Long accountId, int memberCount, CommunityRole role, boolean banned,
              OffsetDateTime mutedUntil) {
+        this(community, accountId, memberCount, role, banned, mutedUntil, null);
+    }
+
+    /**
+     * With a membership whose paid term ended at {@code expiredAt}: the role is kept out of sight (not a member for
+     * any check) and every member-only refusal says the term ended and where to renew.
+     */
+    Standing(CommunityInfo community, Long accountId, int memberCount, CommunityRole role, boolean banned,
+             OffsetDateTime mutedUntil, OffsetDateTime expiredAt) {
         this.community = community;
         this.accountId = accountId;
         this.memberCount = memberCount;
-        this.role = role;
+        this.role = expiredAt == null ? role : null;
         this.banned = banned;
         this.mutedUntil = mutedUntil;
+        this.expiredAt = expiredAt;
     }
 
     /** The community must exist; for what anyone may see (its about page, how to join). */
@@ -64,6 +76,10 @@ public final class Standing {
     /** A member in any role; {@code refusal} is the message key an outsider or a banned account is shown. */
     public Standing requireMember(String refusal) {
         requireSignedIn();
+        if (role == null && expiredAt != null) {
+            throw Rejection.forbidden("membership.expired", expiredAt.atZoneSameInstant(SHOWN_ZONE).format(SHOWN),
+                    "/c/" + community.slug() + "/entry");
+        }
         if (role == null) {
             throw Rejection.forbidden(refusal);
         }
@@ -156,6 +172,16 @@ public final class Standing {
 
     public boolean owner() {
         return role == CommunityRole.OWNER;
+    }
+
+    /** True when the viewer's paid membership term has ended (they are then not a member, and may renew). */
+    public boolean expired() {
+        return expiredAt != null;
+    }
+
+    /** When the viewer's paid term ended, if it has. */
+    public Optional<OffsetDateTime> expiredAt() {
+        return Optional.ofNullable(expiredAt);
     }
 
     public boolean banned() {

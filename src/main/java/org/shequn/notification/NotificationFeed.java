@@ -8,6 +8,7 @@ import org.shequn.announcement.AnnouncementReminded;
 import org.shequn.community.Communities;
 import org.shequn.community.CommunityInfo;
 import org.shequn.content.AnswerAccepted;
+import org.shequn.entry.EntryExpiring;
 import org.shequn.content.CommentAdded;
 import org.shequn.content.HeldForReview;
 import org.shequn.content.MemberMentioned;
@@ -55,10 +56,13 @@ class NotificationFeed {
     private final Mails mails;
     private final DigestPosts digestPosts;
     private final Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<org.shequn.membership.EntryCharge> entryCharge;
 
     NotificationFeed(NotificationStore store, Communities communities, Memberships memberships,
                      Accounts accounts, Posts posts, Preferences preferences, NotificationText texts, Mails mails,
-                     DigestPosts digestPosts, Clock clock) {
+                     DigestPosts digestPosts, Clock clock,
+                     org.springframework.beans.factory.ObjectProvider<org.shequn.membership.EntryCharge> entryCharge) {
+        this.entryCharge = entryCharge;
         this.store = store;
         this.communities = communities;
         this.memberships = memberships;
@@ -77,8 +81,11 @@ class NotificationFeed {
         if (community == null) {
             return;
         }
+        var charge = entryCharge.getIfAvailable();
+        boolean pay = decided.approved() && charge != null && charge.charges(decided.communityId());
         add(new NotificationStore.NewNotification(decided.accountId(),
-                decided.approved() ? NotificationKind.APPLICATION_APPROVED : NotificationKind.APPLICATION_REJECTED,
+                pay ? NotificationKind.APPLICATION_APPROVED_PAY
+                        : decided.approved() ? NotificationKind.APPLICATION_APPROVED : NotificationKind.APPLICATION_REJECTED,
                 community.slug(), community.name(), null, null, decided.reason(),
                 "application-decided:" + decided.applicationId()));
     }
@@ -170,6 +177,21 @@ class NotificationFeed {
                         reminded.title(), "announcement-reminder:" + reminded.announcementId() + ":" + member);
             }
         }
+    }
+
+    /** A paid membership ends soon: the member hears it 7 days and 1 day before, with the date and where to renew. */
+    @ApplicationModuleListener
+    void on(EntryExpiring expiring) {
+        var community = communities.find(expiring.communityId()).orElse(null);
+        if (community == null) {
+            return;
+        }
+        var kind = expiring.daysBefore() <= 1 ? NotificationKind.ENTRY_EXPIRING_TOMORROW : NotificationKind.ENTRY_EXPIRING_SOON;
+        var until = expiring.expiresAt().atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai"))
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        add(new NotificationStore.NewNotification(expiring.accountId(), kind, community.slug(), community.name(), null, null,
+                until, "entry-expiring:" + expiring.communityId() + ":" + expiring.accountId() + ":"
+                        + expiring.expiresAt().toInstant().getEpochSecond() + ":" + expiring.daysBefore()));
     }
 
     @ApplicationModuleListener

@@ -37,6 +37,9 @@ class NotificationText {
         if (r.kind().topic() == Topic.REVIEW && r.communitySlug() != null) {
             return "/c/" + r.communitySlug() + "/moderation";
         }
+        if (r.kind().topic() == Topic.ENTRY && r.communitySlug() != null) {
+            return "/c/" + r.communitySlug() + "/entry";
+        }
         if (r.kind().topic() == Topic.ANNOUNCEMENT && r.communitySlug() != null) {
             return "/c/" + r.communitySlug() + "/announcements";
         }
@@ -46,6 +49,9 @@ class NotificationText {
         }
         if (r.kind() == NotificationKind.APPLICATION_SUBMITTED) {
             return "/c/" + r.communitySlug() + "/manage";
+        }
+        if (r.kind() == NotificationKind.APPLICATION_APPROVED_PAY) {
+            return "/c/" + r.communitySlug() + "/entry";
         }
         if (r.kind() == NotificationKind.APPLICATION_REJECTED) {
             return "/c/" + r.communitySlug() + "/apply";

@@ -11,7 +11,9 @@ public enum Topic {
     /** For owners and admins: reports (and, to come, held posts) waiting in the moderation queue. */
     REVIEW(true),
     /** A community's announcements (公告) and the reminder to read one: they ask the member to read something. */
-    ANNOUNCEMENT(true);
+    ANNOUNCEMENT(true),
+    /** A paid membership's term ends soon: renew or lose access. */
+    ENTRY(true);
 
     final boolean emailByDefault;
 

@@ -100,4 +100,19 @@ class StandingTest {
         assertThatThrownBy(() -> anonymous(null).community()).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> anonymous(community(false)).accountId()).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void anExpiredMembershipIsNoMembershipAndSaysWhereToRenew() {
+        var expired = new Standing(community(false), 42L, 3, CommunityRole.MEMBER, false, null, NOW.minusDays(1));
+        assertThat(expired.member()).isFalse();
+        assertThat(expired.role()).isEmpty();
+        assertThat(expired.expired()).isTrue();
+        assertThatThrownBy(() -> expired.requireMember("content.membersOnly"))
+                .isInstanceOfSatisfying(Rejection.class, r -> {
+                    assertThat(r.kind()).isEqualTo(ProblemKind.FORBIDDEN);
+                    assertThat(r.messageKey()).isEqualTo("membership.expired");
+                });
+        assertThat(refusal(Standing::requireRunner, expired)).isEqualTo(ProblemKind.FORBIDDEN);
+        assertThat(of(community(false), CommunityRole.MEMBER).expired()).isFalse();
+    }
 }

@@ -79,6 +79,11 @@ class MembershipPages {
             Flash.ok(redirect, "membership.flash.joined", community.name());
             return "redirect:/c/" + community.slug() + "/posts";
         } catch (Rejection rejection) {
+            if ("membership.entry.payFirst".equals(rejection.messageKey())) {
+                // a paid community: the way in is its entry page's checkout, with the invitation code if there is one
+                return "redirect:/c/" + slug + "/entry" + (code == null || code.isBlank() ? ""
+                        : "?code=" + java.net.URLEncoder.encode(code.strip(), java.nio.charset.StandardCharsets.UTF_8));
+            }
             rethrowIfNotAboutTheForm(rejection);
             response.setStatus(rejection.kind().status());
             model.addAttribute("verificationMissing", missesVerification(rejection));

@@ -118,7 +118,7 @@ class NotificationPages {
 
     /** Consecutive notifications of one day (China time, like every time on the pages) under one heading. */
     private List<NotificationDay> days(List<NotificationView> items, Locale locale) {
-        var today = LocalDate.now(clock.withZone(ZONE));
+        var today = LocalDate.ofInstant(clock.instant(), ZONE);
         var days = new LinkedHashMap<LocalDate, List<NotificationView>>();
         for (var n : items) {
             days.computeIfAbsent(n.createdAt().atZoneSameInstant(ZONE).toLocalDate(), d -> new ArrayList<>()).add(n);
