@@ -2,6 +2,7 @@ package org.shequn.commerce;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import org.shequn.commerce.view.OrderView;
 import org.shequn.ledger.Account;
 import org.shequn.ledger.Leg;
 import org.shequn.ledger.Ledger;

@@ -30,10 +30,12 @@ class EntryAdmission {
     private final PaidMembership memberships;
     private final Payments payments;
     private final ApplicationEventPublisher events;
+    private final EntryBooks books;
     private final Clock clock;
 
     EntryAdmission(EntryPaymentStore store, EntryTermsStore terms, CouponStore coupons, PaidMembership memberships, Payments payments,
-                   ApplicationEventPublisher events, Clock clock) {
+                   ApplicationEventPublisher events, EntryBooks books, Clock clock) {
+        this.books = books;
         this.store = store;
         this.terms = terms;
         this.coupons = coupons;
@@ -94,6 +96,8 @@ class EntryAdmission {
             payments.refund(paid.paymentId(), paid.amount(), "entry-refused-" + id);
             return;
         }
+        books.paid(id, entry.communityId(), entry.amount(), entry.platformFee(),
+                (refundUntil == null ? paidAt : refundUntil).toInstant());
         events.publishEvent(new EntryPaid(id, entry.communityId(), entry.accountId(), entry.amount(), entry.platformFee(),
                 paid.paymentId()));
     }

@@ -122,4 +122,17 @@ class EntryPaymentStore {
                 Status.valueOf(rs.getString(12)), rs.getObject(13, OffsetDateTime.class), rs.getObject(14, OffsetDateTime.class),
                 rs.getObject(15, OffsetDateTime.class));
     }
+
+    /** Every fee that admitted someone: its amount, or zero once refunded (what the ledger's clearing must show). */
+    java.util.Map<String, Money> admittedTotals() {
+        var totals = new java.util.HashMap<String, Money>();
+        jdbc.sql("select id, status, amount_minor, currency from entry_payments where status in ('PAID', 'REFUNDED')")
+                .query((rs, n) -> {
+                    var amount = new Money(rs.getLong(3), Money.Currency.valueOf(rs.getString(4)));
+                    totals.put(EntryBooks.reference(rs.getLong(1)),
+                            "REFUNDED".equals(rs.getString(2)) ? Money.zero(amount.currency()) : amount);
+                    return null;
+                }).list();
+        return totals;
+    }
 }

@@ -52,12 +52,13 @@ public class PaidEntry {
     private final Payments payments;
     private final Validation validation;
     private final ApplicationEventPublisher events;
+    private final EntryBooks books;
     private final Clock clock;
     private final int platformFeeBasisPoints;
 
     PaidEntry(CommunityGate gate, PaidMembership memberships, EntryTermsStore terms, EntryPaymentStore store,
-              CouponStore coupons, Payments payments, Validation validation, ApplicationEventPublisher events, Clock clock,
-              @Value("${shequn.entry.platform-fee-basis-points:500}") int platformFeeBasisPoints) {
+              CouponStore coupons, Payments payments, Validation validation, ApplicationEventPublisher events,
+              EntryBooks books, Clock clock, @Value("${shequn.entry.platform-fee-basis-points:500}") int platformFeeBasisPoints) {
         this.gate = gate;
         this.memberships = memberships;
         this.terms = terms;
@@ -66,6 +67,7 @@ public class PaidEntry {
         this.payments = payments;
         this.validation = validation;
         this.events = events;
+        this.books = books;
         this.clock = clock;
         this.platformFeeBasisPoints = platformFeeBasisPoints;
     }
@@ -261,6 +263,7 @@ public class PaidEntry {
         }
         var refund = payments.refund(paid.paymentId(), paid.amount(), "entry-refund-" + paid.id());
         memberships.end(community.id(), standing.accountId());
+        books.refunded(paid.id());
         events.publishEvent(new EntryRefunded(paid.id(), "refund:" + refund.refundId(), paid.amount(), paid.platformFee()));
         return new Refundable(paid.id(), paid.amount(), paid.refundUntil());
     }

@@ -12,5 +12,5 @@
  * money side. The {@code web} sub-package holds its endpoints and pages.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Paid entry",
-        allowedDependencies = {"community", "membership", "payment", "shared"})
+        allowedDependencies = {"community", "ledger", "membership", "payment", "shared"})
 package org.shequn.entry;

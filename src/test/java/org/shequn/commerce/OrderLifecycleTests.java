@@ -41,12 +41,17 @@ class OrderLifecycleTests {
     TestMode testMode;
     @Autowired
     OrderJobs jobs;
+    @Autowired
+    org.shequn.ledger.Ledger ledger;
+    @Autowired
+    org.shequn.ledger.LedgerInvariants invariants;
 
     Api api;
 
     @AfterEach
-    void resetClock() {
+    void resetClockAndCheckTheLedger() {
         clock.reset();
+        org.shequn.ledger.LedgerAssertions.assertBalanced(invariants);
     }
 
     record Scene(TestCommunity community, TestCommunity.Cast cast, Api.User merchant, long skuId) {
@@ -111,6 +116,15 @@ class OrderLifecycleTests {
         api.post(buyer, "/api/v1/orders/" + id + "/receipt", null).andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("COMPLETED"));
         api.post(buyer, "/api/v1/orders/" + id + "/cancel", null).andExpect(status().isConflict());
+
+        // the ledger owes the community its commission, pending until the dispute window after completion passes
+        long communityId = jdbc.sql("select community_id from orders where id = ?").param(id).query(Long.class).single();
+        var commission = org.shequn.ledger.Account.communityCommission(communityId);
+        assertThat(ledger.balance(commission).pending().minor()).isEqualTo(1770);
+        assertThat(ledger.balance(commission).settleable().minor()).isZero();
+        clock.advance(Duration.ofDays(8));
+        assertThat(ledger.balance(commission).settleable().minor()).isEqualTo(1770);
+        clock.reset();
 
         // the community's runners see the sale; another buyer and another community's owner do not
         api.get(s.cast().owner(), s.community().base() + "/sales").andExpect(status().isOk())

@@ -55,9 +55,13 @@ class CouponAndTrialTests {
                 .andExpect(status().isOk());
     }
 
+    @Autowired
+    org.shequn.ledger.LedgerInvariants invariants;
+
     @AfterEach
-    void resetClock() {
+    void resetClockAndCheckTheLedger() {
         clock.reset();
+        org.shequn.ledger.LedgerAssertions.assertBalanced(invariants);
     }
 
     String role(Api.User user) {

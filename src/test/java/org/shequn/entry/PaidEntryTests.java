@@ -56,9 +56,15 @@ class PaidEntryTests {
         owner = api.register("群主");
     }
 
+    @Autowired
+    org.shequn.ledger.LedgerInvariants invariants;
+    @Autowired
+    org.shequn.ledger.Ledger ledger;
+
     @AfterEach
-    void resetClock() {
+    void resetClockAndCheckTheLedger() {
         clock.reset();
+        org.shequn.ledger.LedgerAssertions.assertBalanced(invariants);
     }
 
     String community(String policy) throws Exception {
@@ -283,7 +289,12 @@ class PaidEntryTests {
         pay(late, second);
         awaitRole(slug, late, "MEMBER");
         await().untilAsserted(() -> assertThat(entryStatus(second.get("entryPaymentId").asLong())).isEqualTo("PAID"));
+        // the community is owed the fee less the platform's 5%, pending until the refund window closes
+        long communityId = jdbc.sql("select id from communities where slug = ?").param(slug).query(Long.class).single();
+        var income = org.shequn.ledger.Account.communityEntry(communityId);
+        assertThat(ledger.balance(income).pending().minor()).isEqualTo(9405);
         clock.advance(Duration.ofHours(73));
+        assertThat(ledger.balance(income).settleable().minor()).isEqualTo(9405);
         api.post(late, base + "/entry/refund", null).andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value(containsString("退款期已过")));
         assertThat(role(slug, late.id())).isEqualTo("MEMBER");

@@ -63,7 +63,7 @@ class LedgerTests {
 
     static Order order() {
         long id = IDS.incrementAndGet();
-        return new Order("order:" + id, Account.merchant(id), Account.communityCommission(id), Account.referrer(id));
+        return new Order("ledgertest:" + id, Account.merchant(id), Account.communityCommission(id), Account.referrer(id));
     }
 
     static String key(String prefix) {
@@ -234,7 +234,7 @@ class LedgerTests {
         assertThatThrownBy(() -> operations.payout(first.merchant(), Money.cny(1), "x", key("pay"), 1))
                 .isInstanceOf(Rejection.class);
         // the merchant's next order settles: the recovery is taken first, only the rest can be paid
-        var second = new Order(key("order").replace("order:", "order:"), first.merchant(), first.community(), first.referrer());
+        var second = new Order(key("ledgertest"), first.merchant(), first.community(), first.referrer());
         ledger.post(second.paid(key("payment"), 1500, 1200, 150, 75, 75));
         ledger.markSettleable(second.reference(), clock.instant());
         clock.advance(Duration.ofSeconds(1));
