@@ -318,7 +318,7 @@ class EveryPageBrowserTest extends BrowserTest {
                 .setData(Api.obj("community", slug, "address", "上海市静安区南京西路 1 号", "lines", List.of(Api.obj(
                         "skuId", product.get("skus").get(0).get("id").asLong(), "quantity", 1, "unitPrice", "59.00"))))))
                 .text()).get("id").asLong();
-        long paymentId = payments.start(new org.shequn.payment.PaymentRequest("order:1", org.shequn.shared.money.Money.cny(1990),
+        long paymentId = payments.start(new org.shequn.payment.PaymentRequest("paytest:1", org.shequn.shared.money.Money.cny(1990),
                 org.shequn.payment.PaymentChannel.Kind.TEST, owner.id(), "测试订单", Api.unique("every-page-"), "/home"))
                 .paymentId();
         return new Scene(slug, approvalSlug, owner.id(), member.id(), articleId, questionId, heldId, sectionId,

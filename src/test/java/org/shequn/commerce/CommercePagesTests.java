@@ -3,6 +3,7 @@ package org.shequn.commerce;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -60,8 +61,11 @@ class CommercePagesTests {
         var buyer = new WebSession(mvc);
         long buyerId = accountId(buyer.register("买家乙"));
         Members.add(jdbc, community.id(), buyerId, "MEMBER");
-        api.post(community.owner(), community.base() + "/store", Api.obj("productId", productId, "recommendation", "读书会推荐"))
-                .andExpect(status().isCreated());
+        // the owner adds it from the product page's form, choosing the community there
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/mall/products/" + productId + "/store")
+                        .param("slug", community.slug()).param("recommendation", "读书会推荐")
+                        .header("Authorization", community.owner().bearer()))
+                .andExpect(redirectedUrl("/c/" + community.slug() + "/store"));
         buyer.get("/c/" + community.slug() + "/store").andExpect(status().isOk())
                 .andExpect(content().string(containsString("读书会推荐")));
         long skuId = jdbc.sql("select id from skus where product_id = ? and attributes = '颜色=红'").param(productId).query(Long.class).single();

@@ -62,7 +62,7 @@ class PaymentNotificationTests {
         jdbc.sql("""
                 insert into payments (trade_no, purpose, amount_minor, currency, channel, status, payer_account_id,
                                       description, return_to, idempotency_key, created_at)
-                values (?, 'order:1', ?, 'CNY', 'WECHAT', 'PENDING', ?, '测试', '/', ?, ?)""")
+                values (?, 'paytest:1', ?, 'CNY', 'WECHAT', 'PENDING', ?, '测试', '/', ?, ?)""")
                 .params(tradeNo, fen, ++payer, UUID.randomUUID().toString(), java.time.OffsetDateTime.now()).update();
         long id = jdbc.sql("select id from payments where trade_no = ?").param(tradeNo).query(Long.class).single();
         return payments.find(id).orElseThrow();
@@ -112,7 +112,7 @@ class PaymentNotificationTests {
         assertThat(recorded.succeeded(payment.id())).isOne();
         var event = recorded.succeeded.stream().filter(e -> e.paymentId() == payment.id()).findFirst().orElseThrow();
         assertThat(event.amount()).isEqualTo(Money.cny(1234));
-        assertThat(event.purpose()).isEqualTo("order:1");
+        assertThat(event.purpose()).isEqualTo("paytest:1");
 
         // the same notification again: acknowledged, no second effect
         postWeChat(n).andExpect(status().isOk()).andExpect(content().json("{\"code\":\"SUCCESS\"}"));
@@ -181,7 +181,7 @@ class PaymentNotificationTests {
     }
 
     private Checkout startAlipay(long fen) {
-        return payments.start(new PaymentRequest("order:7", Money.cny(fen), PaymentChannel.Kind.ALIPAY, ++payer,
+        return payments.start(new PaymentRequest("paytest:7", Money.cny(fen), PaymentChannel.Kind.ALIPAY, ++payer,
                 "一本书", UUID.randomUUID().toString(), "/orders/7"));
     }
 
@@ -236,7 +236,7 @@ class PaymentNotificationTests {
     void theTestModeGoesThroughItsPageAndTheSignedNotification() throws Exception {
         var browser = new WebSession(mvc);
         long me = accountOf(browser.register("测试付款人"));
-        var checkout = payments.start(new PaymentRequest("entry:3", Money.cny(990), PaymentChannel.Kind.TEST, me,
+        var checkout = payments.start(new PaymentRequest("paytest:3", Money.cny(990), PaymentChannel.Kind.TEST, me,
                 "加入社群", "k-" + UUID.randomUUID(), "/c/somewhere"));
         assertThat(checkout.testMode()).isTrue();
         assertThat(checkout.display()).isEqualTo(PaymentChannel.Display.TEST_PAGE);
@@ -263,7 +263,7 @@ class PaymentNotificationTests {
 
     @Test
     void aForgedTestNotificationIsRefused() throws Exception {
-        var checkout = payments.start(new PaymentRequest("entry:3", Money.cny(100), PaymentChannel.Kind.TEST, ++payer,
+        var checkout = payments.start(new PaymentRequest("paytest:3", Money.cny(100), PaymentChannel.Kind.TEST, ++payer,
                 "加入社群", "k-" + UUID.randomUUID()));
         var body = "{\"id\":\"x\",\"out_trade_no\":\"" + checkout.tradeNo()
                 + "\",\"transaction_id\":\"T\",\"amount_minor\":100,\"currency\":\"CNY\",\"paid_at\":\"2026-01-01T00:00:00Z\"}";
@@ -277,25 +277,25 @@ class PaymentNotificationTests {
     void theSameIdempotencyKeyReturnsTheSamePaymentAndADifferentRequestIsRefused() {
         long who = ++payer;
         var key = "k-" + UUID.randomUUID();
-        var first = payments.start(new PaymentRequest("order:9", Money.cny(500), PaymentChannel.Kind.TEST, who, "书", key));
-        var again = payments.start(new PaymentRequest("order:9", Money.cny(500), PaymentChannel.Kind.TEST, who, "书", key));
+        var first = payments.start(new PaymentRequest("paytest:9", Money.cny(500), PaymentChannel.Kind.TEST, who, "书", key));
+        var again = payments.start(new PaymentRequest("paytest:9", Money.cny(500), PaymentChannel.Kind.TEST, who, "书", key));
         assertThat(again).isEqualTo(first);
-        assertThatThrownBy(() -> payments.start(new PaymentRequest("order:9", Money.cny(501), PaymentChannel.Kind.TEST,
+        assertThatThrownBy(() -> payments.start(new PaymentRequest("paytest:9", Money.cny(501), PaymentChannel.Kind.TEST,
                 who, "书", key))).isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.kind()).isEqualTo(ProblemKind.CONFLICT));
         assertThat(jdbc.sql("select count(*) from payments where payer_account_id = ?").param(who).query(Long.class).single()).isOne();
         // bad input: nothing written
-        assertThatThrownBy(() -> payments.start(new PaymentRequest("order:9", Money.cny(-1), PaymentChannel.Kind.TEST,
+        assertThatThrownBy(() -> payments.start(new PaymentRequest("paytest:9", Money.cny(-1), PaymentChannel.Kind.TEST,
                 who, "书", "k2"))).isInstanceOf(Rejection.class);
         assertThatThrownBy(() -> payments.start(new PaymentRequest("not a purpose", Money.cny(1), PaymentChannel.Kind.TEST,
                 who, "书", "k3"))).isInstanceOf(Rejection.class);
-        assertThatThrownBy(() -> payments.start(new PaymentRequest("order:9", Money.cny(1), PaymentChannel.Kind.TEST,
+        assertThatThrownBy(() -> payments.start(new PaymentRequest("paytest:9", Money.cny(1), PaymentChannel.Kind.TEST,
                 who, "书\u0007", "k4"))).isInstanceOf(Rejection.class);
         assertThat(jdbc.sql("select count(*) from payments where payer_account_id = ?").param(who).query(Long.class).single()).isOne();
     }
 
     @Test
     void anOfflineTransferIsConfirmedByHandOnce() {
-        var checkout = payments.start(new PaymentRequest("order:11", Money.cny(8800), PaymentChannel.Kind.OFFLINE,
+        var checkout = payments.start(new PaymentRequest("paytest:11", Money.cny(8800), PaymentChannel.Kind.OFFLINE,
                 ++payer, "线下", "k-" + UUID.randomUUID()));
         assertThat(checkout.display()).isEqualTo(PaymentChannel.Display.OFFLINE_INSTRUCTIONS);
         assertThatThrownBy(() -> payments.confirmOffline(checkout.paymentId(), 42, " ")).isInstanceOf(Rejection.class);
@@ -306,13 +306,13 @@ class PaymentNotificationTests {
                 .isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.kind()).isEqualTo(ProblemKind.CONFLICT));
         assertThat(recorded.succeeded(checkout.paymentId())).isOne();
         // a test-mode payment is not confirmed by hand
-        var test = payments.start(new PaymentRequest("order:12", Money.cny(1), PaymentChannel.Kind.TEST, payer, "x", "k-" + UUID.randomUUID()));
+        var test = payments.start(new PaymentRequest("paytest:12", Money.cny(1), PaymentChannel.Kind.TEST, payer, "x", "k-" + UUID.randomUUID()));
         assertThatThrownBy(() -> payments.confirmOffline(test.paymentId(), 42, "note")).isInstanceOf(Rejection.class);
     }
 
     @Test
     void refundsPartAndWholeButNeverMoreThanPaid() {
-        var checkout = payments.start(new PaymentRequest("order:13", Money.cny(10_000), PaymentChannel.Kind.OFFLINE,
+        var checkout = payments.start(new PaymentRequest("paytest:13", Money.cny(10_000), PaymentChannel.Kind.OFFLINE,
                 ++payer, "退款", "k-" + UUID.randomUUID()));
         assertThatThrownBy(() -> payments.refund(checkout.paymentId(), Money.cny(100), "r0"))
                 .isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.kind()).isEqualTo(ProblemKind.CONFLICT));

@@ -57,6 +57,13 @@ class MallPages {
         return "redirect:/c/" + slug + "/store";
     }
 
+    /** The product page's form: the runner picks which of their communities' stores (no script needed to aim it). */
+    @PostMapping("/mall/products/{id}/store")
+    String addFromProduct(@AuthenticationPrincipal Viewer viewer, @PathVariable long id, @RequestParam String slug,
+                          @RequestParam(required = false) String recommendation, RedirectAttributes redirect) {
+        return add(viewer, slug, id, recommendation, redirect);
+    }
+
     @PostMapping("/c/{slug}/store/{productId}/remove")
     String remove(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long productId,
                   RedirectAttributes redirect) {
