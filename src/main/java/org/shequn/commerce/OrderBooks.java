@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * An order's money in the ledger, written in the transaction that changes the order, so an order is never paid
  * without its posting nor refunded without its reversal. Paid: clearing takes the total; the merchant, the
- * community, the referrer and the platform are each owed their part of the split. Refunded: the same reversed.
+ * community, the referrer and the platform are each owed their part of the split. Refunded: each party gives back its part of what is refunded (the whole
+ * order, or some of its lines).
  * Completed: the parts become settleable once the dispute window ({@code shequn.commerce.settle-after}) has passed.
  */
 @Component
@@ -58,8 +59,24 @@ class OrderBooks implements ReferenceTotals {
         ledger.post(new Posting(paidKey(order.id()), reference(order.id()), "订单 #" + order.id() + " 支付", legs));
     }
 
-    void refunded(OrderView order) {
-        ledger.reverse(paidKey(order.id()), "order:" + order.id() + ":refund", "订单 #" + order.id() + " 退款");
+    /** A refund of the whole order or of some lines: each party gives back its part of the split. */
+    void refunded(OrderView order, long refundId, OrderSplit part) {
+        var legs = new ArrayList<Leg>();
+        legs.add(new Leg(Account.CLEARING, part.total().negate()));
+        returned(legs, Account.merchant(order.shopId()), part.merchantShare());
+        returned(legs, Account.communityCommission(order.communityId()), part.commission());
+        if (order.referrerAccountId() != 0) {
+            returned(legs, Account.referrer(order.referrerAccountId()), part.referral());
+        }
+        returned(legs, Account.PLATFORM_FEE, part.platformFee());
+        ledger.post(new Posting("order:" + order.id() + ":refund:" + refundId, reference(order.id()),
+                "订单 #" + order.id() + " 退款", legs));
+    }
+
+    private static void returned(ArrayList<Leg> legs, Account account, Money part) {
+        if (!part.isZero()) {
+            legs.add(new Leg(account, part));
+        }
     }
 
     void completed(OrderView order, Instant completedAt) {

@@ -44,4 +44,38 @@ public record OrderSplit(Money total, Money commission, Money referral, Money pl
         }
         return new OrderSplit(total, commission, referral, platformFee, merchant);
     }
+
+    /**
+     * The part of this split that refunding these lines returns: their commission at their products' rates (as at
+     * checkout), the referral and the platform fee in proportion to their amount (rounded down, so the last refund,
+     * which takes {@link #minus what is left}, never returns more than was paid), the merchant's share the rest.
+     * Refused (409) when the lines' rates leave the merchant's part below zero: then only the whole order refunds.
+     */
+    public OrderSplit part(List<Line> lines) {
+        var currency = total.currency();
+        var amount = Money.zero(currency);
+        var lineCommission = Money.zero(currency);
+        for (var line : lines) {
+            amount = amount.plus(line.amount());
+            lineCommission = lineCommission.plus(line.amount().share(line.commissionBp()));
+        }
+        var lineReferral = proportion(referral, amount);
+        var linePlatform = proportion(platformFee, amount);
+        var merchant = amount.minus(lineCommission).minus(lineReferral).minus(linePlatform);
+        if (merchant.isNegative() || amount.compareTo(total) > 0) {
+            throw Rejection.conflict("commerce.refund.wholeOnly");
+        }
+        return new OrderSplit(amount, lineCommission, lineReferral, linePlatform, merchant);
+    }
+
+    /** What is left of this split once {@code other} is taken from it, part by part. */
+    public OrderSplit minus(OrderSplit other) {
+        return new OrderSplit(total.minus(other.total), commission.minus(other.commission),
+                referral.minus(other.referral), platformFee.minus(other.platformFee),
+                merchantShare.minus(other.merchantShare));
+    }
+
+    private Money proportion(Money whole, Money amount) {
+        return new Money(Math.multiplyExact(whole.minor(), amount.minor()) / total.minor(), whole.currency());
+    }
 }

@@ -151,11 +151,11 @@ class OrderStore {
             return List.of();
         }
         var lines = jdbc.sql("""
-                select order_id, sku_id, product_id, title, attributes, unit_price_minor, quantity from order_lines
+                select order_id, sku_id, product_id, title, attributes, unit_price_minor, quantity, refunded from order_lines
                 where order_id in (:ids) order by id""")
                 .param("ids", rows.stream().map(OrderView::id).toList())
                 .query((rs, n) -> Map.entry(rs.getLong(1), new OrderView.Line(rs.getLong(2), rs.getLong(3), rs.getString(4),
-                        rs.getString(5), Money.cny(rs.getLong(6)), rs.getInt(7)))).list().stream()
+                        rs.getString(5), Money.cny(rs.getLong(6)), rs.getInt(7), rs.getBoolean(8)))).list().stream()
                 .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
         return rows.stream().map(o -> new OrderView(o.id(), o.status(), o.cancelReason(), o.buyerAccountId(),
                 o.communityId(), o.shopId(), o.referrerAccountId(), lines.getOrDefault(o.id(), List.of()), o.split(),
@@ -174,16 +174,15 @@ class OrderStore {
                 rs.getObject(21, OffsetDateTime.class), rs.getObject(22, OffsetDateTime.class));
     }
 
-    /** Every order a payment ever paid: its total, or zero once refunded (what the ledger's clearing must show). */
+    /** Every order a payment ever paid: its total less what was refunded (what the ledger's clearing must show). */
     java.util.Map<String, Money> paidTotals() {
         var totals = new java.util.HashMap<String, Money>();
-        jdbc.sql("select id, status, total_minor, currency from orders where payment_id is not null")
-                .query((rs, n) -> {
-                    var total = new Money(rs.getLong(3), Money.Currency.valueOf(rs.getString(4)));
-                    totals.put(OrderBooks.reference(rs.getLong(1)),
-                            OrderState.REFUNDED.name().equals(rs.getString(2)) ? Money.zero(total.currency()) : total);
-                    return null;
-                }).list();
+        jdbc.sql("""
+                select o.id, o.total_minor - coalesce((select sum(r.amount_minor) from order_refunds r
+                                                       where r.order_id = o.id and r.status = 'APPROVED'), 0), o.currency
+                from orders o where o.payment_id is not null""")
+                .query((rs, n) -> totals.put(OrderBooks.reference(rs.getLong(1)),
+                        new Money(rs.getLong(2), Money.Currency.valueOf(rs.getString(3))))).list();
         return totals;
     }
 }

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.shequn.commerce.view.OrderView;
 import org.shequn.membership.CommunityGate;
 import org.shequn.payment.Checkout;
@@ -38,11 +39,13 @@ public class Orders {
     private final Payments payments;
     private final ApplicationEventPublisher events;
     private final OrderBooks books;
+    private final RefundStore refunds;
     private final Clock clock;
 
     Orders(OrderStore store, Shops shops, CommunityGate gate, Payments payments, ApplicationEventPublisher events,
-           OrderBooks books, Clock clock) {
+           OrderBooks books, RefundStore refunds, Clock clock) {
         this.books = books;
+        this.refunds = refunds;
         this.store = store;
         this.shops = shops;
         this.gate = gate;
@@ -144,33 +147,71 @@ public class Orders {
         return store.byId(orderId).orElseThrow();
     }
 
+    /** How much the refund waiting for the merchant's decision asks for (for those who may see the order). */
+    public Optional<Money> refundAsked(Viewer viewer, long orderId) {
+        find(viewer, orderId);
+        return refunds.requested(orderId).map(r -> r.split().total());
+    }
+
     /** The buyer asks for their money back, before the order completes; the merchant decides. */
     @Transactional
     public OrderView requestRefund(Viewer viewer, long orderId) {
+        return requestRefund(viewer, orderId, List.of());
+    }
+
+    /**
+     * The buyer asks for their money back for some lines (their SKU ids; none: every line not refunded yet), before
+     * the order completes. The part of the split it would return is fixed now; the merchant decides.
+     */
+    @Transactional
+    public OrderView requestRefund(Viewer viewer, long orderId, List<Long> skuIds) {
         var order = buyersOrder(viewer, orderId);
+        order.status().to(OrderState.REFUND_REQUESTED);
+        var open = refunds.lines(orderId).stream().filter(l -> !l.refunded()).toList();
+        boolean named = skuIds != null && !skuIds.isEmpty();
+        var chosen = named ? open.stream().filter(l -> skuIds.contains(l.skuId())).toList() : open;
+        if (chosen.isEmpty() || named && chosen.size() != new java.util.HashSet<>(skuIds).size()) {
+            throw Rejection.invalid("skus", "commerce.refund.lines");
+        }
+        // the last lines take what is left of the split, so refunds in parts add up exactly to the order
+        var split = chosen.size() == open.size()
+                ? order.split().minus(refunds.approved(orderId, order.total().currency()))
+                : order.split().part(chosen.stream().map(RefundStore.RefundableLine::splitLine).toList());
         move(order, OrderState.REFUND_REQUESTED, Map.of("status_before", order.status().name()));
+        refunds.request(orderId, chosen.stream().map(RefundStore.RefundableLine::skuId).toList(), split,
+                OffsetDateTime.now(clock));
         return store.byId(orderId).orElseThrow();
     }
 
     /**
-     * The merchant approves a refund request: the order is refunded in full at its payment's channel, its stock
-     * comes back, and {@link OrderRefunded} is published; all in one transaction, so a channel that refuses leaves
-     * the request standing. Refusing it puts the order back where it stood.
+     * The merchant approves a refund request: its amount is refunded at the order's payment channel, its lines' stock
+     * comes back, the ledger takes back each party's part, and {@link OrderRefunded} is published; all in one
+     * transaction, so a channel that refuses leaves the request standing. The order is REFUNDED when no line is
+     * left; otherwise it goes back to where it stood. Refusing puts the order back where it stood.
      */
     @Transactional
     public OrderView decideRefund(Viewer viewer, long orderId, boolean approve) {
         var order = merchantsOrder(viewer, orderId);
+        var request = refunds.requested(orderId)
+                .orElseThrow(() -> Rejection.conflict("commerce.order.state." + order.status().name()));
+        var before = store.statusBefore(orderId).orElseThrow(() -> Rejection.conflict("commerce.order.state." + order.status().name()));
+        var now = OffsetDateTime.now(clock);
+        if (!refunds.decide(request.id(), approve, now)) {
+            throw Rejection.conflict("commerce.order.changed");
+        }
         if (!approve) {
-            var before = store.statusBefore(orderId).orElseThrow(() -> Rejection.conflict("commerce.order.state." + order.status().name()));
             move(order, before, Map.of());
             return store.byId(orderId).orElseThrow();
         }
-        move(order, OrderState.REFUNDED, Map.of("closed_at", OffsetDateTime.now(clock)));
-        giveBack(order);
-        var key = "order-refund-" + orderId;
-        payments.refund(order.paymentId(), order.total(), key);
-        books.refunded(order);
-        events.publishEvent(new OrderRefunded(orderId, key, order.split()));
+        refunds.markRefunded(orderId, request.skuIds());
+        boolean whole = refunds.lines(orderId).stream().allMatch(RefundStore.RefundableLine::refunded);
+        move(order, whole ? OrderState.REFUNDED : before, whole ? Map.of("closed_at", now) : Map.of());
+        order.lines().stream().filter(l -> request.skuIds().contains(l.skuId()))
+                .forEach(line -> store.giveBack(line.skuId(), line.quantity()));
+        var key = "order-refund-" + request.id();
+        payments.refund(order.paymentId(), request.split().total(), key);
+        books.refunded(order, request.id(), request.split());
+        events.publishEvent(new OrderRefunded(orderId, key, request.split()));
         return store.byId(orderId).orElseThrow();
     }
 

@@ -204,6 +204,56 @@ class OrderLifecycleTests {
     }
 
     @Test
+    void aBuyerIsRefundedOneItemThenTheRestAndTheLedgerTakesBackExactlyWhatWasPaid() throws Exception {
+        api = new Api(mvc);
+        var f = new CommerceFixtures(api, jdbc);
+        var merchant = f.merchant();
+        var product = f.listProduct(merchant, CommerceFixtures.product("读书会套装", true, List.of(
+                CommerceFixtures.sku(Map.of("版本", "精装"), "59.00", 5), CommerceFixtures.sku(Map.of("版本", "平装"), "33.33", 5))));
+        var community = TestCommunity.create(api, jdbc, "refund-lines-");
+        var cast = community.cast();
+        f.addToStore(community, cast.admin(), product.get("id").asLong());
+        long hardcover = product.get("skus").get(0).get("id").asLong();
+        long paperback = product.get("skus").get(1).get("id").asLong();
+        var buyer = cast.member();
+        long id = Api.body(withKey(buyer, "/api/v1/orders", Api.obj("community", community.slug(), "lines", List.of(
+                        Api.obj("skuId", hardcover, "quantity", 1, "unitPrice", "59.00"),
+                        Api.obj("skuId", paperback, "quantity", 3, "unitPrice", "33.33")), "address", "上海市"))
+                .andExpect(status().isCreated())).get("id").asLong();
+        long paymentId = startPayment(buyer, id);
+        testMode.simulateSuccess(paymentId, buyer.id());
+        await().atMost(Duration.ofSeconds(10)).until(() -> stateOf(buyer, id).equals("PAID"));
+
+        // a SKU that is not in the order is refused, nothing written
+        api.post(buyer, "/api/v1/orders/" + id + "/refund-request", Api.obj("skus", List.of(hardcover + 1_000_000)))
+                .andExpect(status().isBadRequest());
+        assertThat(stateOf(buyer, id)).isEqualTo("PAID");
+
+        // the paperbacks first: 99.99 back, the order stays paid with the hardcover
+        api.post(buyer, "/api/v1/orders/" + id + "/refund-request", Api.obj("skus", List.of(paperback))).andExpect(status().isOk());
+        api.post(merchant, "/api/v1/orders/" + id + "/refund/approve", null).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("PAID"))
+                .andExpect(jsonPath("$.lines[1].refunded").value(true)).andExpect(jsonPath("$.lines[0].refunded").value(false));
+        assertThat(jdbc.sql("select refunded_minor from payments where id = ?").param(paymentId).query(Long.class).single())
+                .isEqualTo(9999L);
+        assertThat(stock(paperback)).isEqualTo(5);
+        assertThat(stock(hardcover)).isEqualTo(4);
+        org.shequn.ledger.LedgerAssertions.assertBalanced(invariants);
+        api.post(buyer, "/api/v1/orders/" + id + "/refund-request", Api.obj("skus", List.of(paperback)))
+                .andExpect(status().isBadRequest());
+
+        // then the rest: the payment is refunded whole and every party's balance from this order is back to zero
+        api.post(buyer, "/api/v1/orders/" + id + "/refund-request", null).andExpect(status().isOk());
+        api.post(merchant, "/api/v1/orders/" + id + "/refund/approve", null).andExpect(jsonPath("$.status").value("REFUNDED"));
+        assertThat(jdbc.sql("select refunded_minor from payments where id = ?").param(paymentId).query(Long.class).single())
+                .isEqualTo(15899L);
+        assertThat(ledger.balance(org.shequn.ledger.Account.communityCommission(community.id())).total().minor()).isZero();
+        long shopId = jdbc.sql("select shop_id from orders where id = ?").param(id).query(Long.class).single();
+        assertThat(ledger.balance(org.shequn.ledger.Account.merchant(shopId)).total().minor()).isZero();
+        assertThat(stock(hardcover)).isEqualTo(5);
+    }
+
+    @Test
     void aMembersShareLinkEarnsTheReferralAndAnOutsidersEarnsNothing() throws Exception {
         var s = scene();
         var body = new java.util.LinkedHashMap<>(CommerceFixtures.order(s.community().slug(), s.skuId(), 1, "59.00"));

@@ -13,11 +13,18 @@ public record OrderView(long id, OrderState status, String cancelReason, long bu
                         OffsetDateTime expiresAt, OffsetDateTime paidAt, OffsetDateTime shippedAt,
                         OffsetDateTime completedAt) {
 
-    public record Line(long skuId, long productId, String title, String attributes, Money unitPrice, int quantity) {
+    /** {@code refunded}: this line's money went back to the buyer (a line is refunded whole). */
+    public record Line(long skuId, long productId, String title, String attributes, Money unitPrice, int quantity,
+                       boolean refunded) {
 
         public Money amount() {
             return unitPrice.times(quantity);
         }
+    }
+
+    /** The lines the buyer may still ask a refund for. */
+    public List<Line> refundable() {
+        return lines.stream().filter(l -> !l.refunded()).toList();
     }
 
     public Money total() {

@@ -80,13 +80,18 @@ class OrderApi {
         return orders.confirmReceipt(viewer, id);
     }
 
-    /** The buyer asks for a refund of a paid order that is not completed yet. */
-    @PostMapping("/api/v1/orders/{id}/refund-request")
-    OrderView requestRefund(@AuthenticationPrincipal Viewer viewer, @PathVariable long id) {
-        return orders.requestRefund(viewer, id);
+    /** Which lines a refund is for, by SKU id; absent or empty: every line not refunded yet. */
+    record RefundRequest(java.util.List<Long> skus) {
     }
 
-    /** The merchant approves the refund: the payment is refunded in full and the stock comes back. */
+    /** The buyer asks for a refund of a paid order that is not completed yet: of the whole order, or of some lines. */
+    @PostMapping("/api/v1/orders/{id}/refund-request")
+    OrderView requestRefund(@AuthenticationPrincipal Viewer viewer, @PathVariable long id,
+                            @RequestBody(required = false) RefundRequest body) {
+        return orders.requestRefund(viewer, id, body == null || body.skus() == null ? java.util.List.of() : body.skus());
+    }
+
+    /** The merchant approves the refund: its amount goes back to the payer and its lines' stock comes back. */
     @PostMapping("/api/v1/orders/{id}/refund/approve")
     OrderView approveRefund(@AuthenticationPrincipal Viewer viewer, @PathVariable long id) {
         return orders.decideRefund(viewer, id, true);

@@ -70,6 +70,7 @@ class OrderPages {
         model.addAttribute("merchant", shops.mine(viewer).map(s -> s.id() == order.shopId()).orElse(false));
         model.addAttribute("channels", payments.channels());
         model.addAttribute("key", "pay-" + id + "-" + java.util.UUID.randomUUID());
+        model.addAttribute("refundAsked", orders.refundAsked(viewer, id).orElse(null));
         return "commerce/order";
     }
 
@@ -110,8 +111,9 @@ class OrderPages {
     }
 
     @PostMapping("/orders/{id}/refund-request")
-    String requestRefund(@AuthenticationPrincipal Viewer viewer, @PathVariable long id, RedirectAttributes redirect) {
-        orders.requestRefund(viewer, id);
+    String requestRefund(@AuthenticationPrincipal Viewer viewer, @PathVariable long id,
+                         @RequestParam(name = "sku", required = false) java.util.List<Long> skus, RedirectAttributes redirect) {
+        orders.requestRefund(viewer, id, skus == null ? java.util.List.of() : skus);
         Flash.ok(redirect, "commerce.refund.requested");
         return "redirect:/orders/" + id;
     }
