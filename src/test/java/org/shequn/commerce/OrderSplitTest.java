@@ -30,4 +30,23 @@ class OrderSplitTest {
         assertThatThrownBy(() -> OrderSplit.of(List.of(new OrderSplit.Line(Money.cny(100), 9000)), 1000, 1000))
                 .isInstanceOf(Rejection.class);
     }
+
+    @Test
+    void aRefundOfSomeLinesThenOfTheRestGivesBackExactlyTheWholeSplitAndNoPartBelowZero() {
+        for (long fen = 1; fen < 3000; fen += 11) {
+            var first = new OrderSplit.Line(Money.cny(fen), 1250);
+            var second = new OrderSplit.Line(Money.cny(fen * 2 + 3), 333);
+            var whole = OrderSplit.of(List.of(first, second), 150, 500);
+            var part = whole.part(List.of(second));
+            var rest = whole.minus(part);
+            assertThat(part.total()).isEqualTo(second.amount());
+            assertThat(part.commission()).isEqualTo(second.amount().share(333));
+            for (var m : List.of(part.referral(), part.platformFee(), part.merchantShare(), rest.commission(),
+                    rest.referral(), rest.platformFee(), rest.merchantShare())) {
+                assertThat(m.isNegative()).isFalse();
+            }
+            assertThat(part.total().plus(rest.total())).isEqualTo(whole.total());
+            assertThat(part.merchantShare().plus(rest.merchantShare())).isEqualTo(whole.merchantShare());
+        }
+    }
 }
