@@ -369,7 +369,9 @@ class CommunityRoleMatrixTests {
                 row(POST, "/store", RUNNERS_WRITE,
                         c -> c.req().json(Api.obj("productId", c.t().mallProduct(), "recommendation", "群友都说好"))),
                 row(DELETE, "/store/{productId}", RUNNERS_WRITE, c -> c.req(c.t().productInStore(c.side))),
-                row(GET, "/sales", RUNNERS_READ, c -> c.req()));
+                row(GET, "/sales", RUNNERS_READ, c -> c.req()),
+                // insight's mirror view: mall products whose buyers look like the members, for the owner and admins
+                row(GET, "/product-matches", RUNNERS_READ, c -> c.req()));
     }
 
     /** One request of a row: path values after the slug, and a JSON or multipart body. */

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.shequn.commerce.view.OrderView;
 import org.shequn.membership.CommunityGate;
 import org.shequn.membership.Memberships;
+import org.shequn.profile.Profiles;
 import org.shequn.shared.ProblemKind;
 import org.shequn.shared.Rejection;
 import org.shequn.shared.Viewer;
@@ -45,9 +46,11 @@ public class OrderCheckout {
     private final CommerceSettings settings;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final Profiles profiles;
 
     OrderCheckout(CommunityGate gate, Memberships memberships, CommunityStores stores, OrderStore store,
-                  CommerceSettings settings, TransactionTemplate transactions, Clock clock) {
+                  CommerceSettings settings, TransactionTemplate transactions, Clock clock, Profiles profiles) {
+        this.profiles = profiles;
         this.gate = gate;
         this.memberships = memberships;
         this.stores = stores;
@@ -123,11 +126,27 @@ public class OrderCheckout {
         }
         var now = OffsetDateTime.now(clock);
         long id = store.insert(new OrderStore.NewOrder(buyer, communityId, shopId, referrer, split,
-                shipped ? address : null, key, hash, now, now.plus(settings.unpaidExpiry())));
+                shipped ? address : null, key, hash, now, now.plus(settings.unpaidExpiry()),
+                request.shares() ? shared(buyer) : null));
         for (var line : lines) {
             store.insertLine(id, skus.get(line.skuId()), line.quantity());
         }
         return id;
+    }
+
+    /** The buyer's identity tags as they are now (each within its column's size), kept with the order. */
+    private OrderStore.SharedTags shared(long buyer) {
+        return profiles.find(buyer).map(card -> new OrderStore.SharedTags(cut(card.position(), 60), cut(card.industry(), 40),
+                cut(card.city(), 40), card.schools().isEmpty() ? null : cut(card.schools().getFirst(), 80),
+                card.realNameVerified())).orElse(new OrderStore.SharedTags(null, null, null, null, false));
+    }
+
+    private static String cut(String value, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        var v = value.strip();
+        return v.length() > max ? v.substring(0, max) : v;
     }
 
     /** A member of the community other than the buyer; anyone else's link earns nothing. */
@@ -184,7 +203,8 @@ public class OrderCheckout {
     private static String hash(CheckoutRequest request, List<Wanted> lines) {
         var text = new StringBuilder(request.community().strip()).append('\n');
         lines.forEach(l -> text.append(l.skuId()).append(':').append(l.quantity()).append(':').append(l.unitPrice().minor()).append('\n'));
-        text.append(request.address() == null ? "" : request.address().strip()).append('\n').append(request.referrer());
+        text.append(request.address() == null ? "" : request.address().strip()).append('\n').append(request.referrer())
+                .append(request.shares() ? "\nshare" : "");
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

@@ -25,7 +25,12 @@ class OrderStore {
     }
 
     record NewOrder(long buyerId, long communityId, long shopId, long referrerId, OrderSplit split, String address,
-                    String idempotencyKey, String requestHash, OffsetDateTime createdAt, OffsetDateTime expiresAt) {
+                    String idempotencyKey, String requestHash, OffsetDateTime createdAt, OffsetDateTime expiresAt,
+                    SharedTags shared) {
+    }
+
+    /** What the buyer agreed to share with the merchant, as it was at checkout; null when they did not. */
+    record SharedTags(String position, String industry, String city, String education, boolean verified) {
     }
 
     record KeyedOrder(long id, String requestHash) {
@@ -34,7 +39,7 @@ class OrderStore {
     private static final String COLUMNS = """
             id, status, cancel_reason, buyer_account_id, community_id, shop_id, referrer_account_id, currency,
             total_minor, commission_minor, referral_minor, platform_fee_minor, merchant_minor, address, carrier,
-            tracking_no, payment_id, created_at, expires_at, paid_at, shipped_at, completed_at""";
+            tracking_no, payment_id, created_at, expires_at, paid_at, shipped_at, completed_at, shares_tags""";
     static final int LIST_MAX = 100;
 
     private final JdbcClient jdbc;
@@ -70,12 +75,16 @@ class OrderStore {
         jdbc.sql("""
                 insert into orders (buyer_account_id, community_id, shop_id, referrer_account_id, status, currency,
                     total_minor, commission_minor, referral_minor, platform_fee_minor, merchant_minor, address,
-                    idempotency_key, request_hash, created_at, expires_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    idempotency_key, request_hash, created_at, expires_at, shares_tags, shared_position,
+                    shared_industry, shared_city, shared_education, shared_verified)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(o.buyerId(), o.communityId(), o.shopId(), o.referrerId(), OrderState.CREATED.name(),
                         s.total().currency().name(), s.total().minor(), s.commission().minor(), s.referral().minor(),
                         s.platformFee().minor(), s.merchantShare().minor(), o.address(), o.idempotencyKey(),
-                        o.requestHash(), o.createdAt(), o.expiresAt())
+                        o.requestHash(), o.createdAt(), o.expiresAt(), o.shared() != null,
+                        o.shared() == null ? null : o.shared().position(), o.shared() == null ? null : o.shared().industry(),
+                        o.shared() == null ? null : o.shared().city(), o.shared() == null ? null : o.shared().education(),
+                        o.shared() == null ? null : o.shared().verified())
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }
@@ -160,7 +169,7 @@ class OrderStore {
         return rows.stream().map(o -> new OrderView(o.id(), o.status(), o.cancelReason(), o.buyerAccountId(),
                 o.communityId(), o.shopId(), o.referrerAccountId(), lines.getOrDefault(o.id(), List.of()), o.split(),
                 o.address(), o.carrier(), o.trackingNo(), o.paymentId(), o.createdAt(), o.expiresAt(), o.paidAt(),
-                o.shippedAt(), o.completedAt())).toList();
+                o.shippedAt(), o.completedAt(), o.sharesTags())).toList();
     }
 
     private static OrderView row(ResultSet rs, int n) throws SQLException {
@@ -171,7 +180,7 @@ class OrderStore {
                 rs.getLong(5), rs.getLong(6), rs.getLong(7), List.of(), split, rs.getString(14), rs.getString(15),
                 rs.getString(16), rs.getObject(17, Long.class), rs.getObject(18, OffsetDateTime.class),
                 rs.getObject(19, OffsetDateTime.class), rs.getObject(20, OffsetDateTime.class),
-                rs.getObject(21, OffsetDateTime.class), rs.getObject(22, OffsetDateTime.class));
+                rs.getObject(21, OffsetDateTime.class), rs.getObject(22, OffsetDateTime.class), rs.getBoolean(23));
     }
 
     /** Every order a payment ever paid: its total less what was refunded (what the ledger's clearing must show). */

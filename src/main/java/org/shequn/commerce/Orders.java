@@ -79,7 +79,7 @@ public class Orders {
     private static OrderView withoutAddress(OrderView o) {
         return new OrderView(o.id(), o.status(), o.cancelReason(), o.buyerAccountId(), o.communityId(), o.shopId(),
                 o.referrerAccountId(), o.lines(), o.split(), null, o.carrier(), null, o.paymentId(), o.createdAt(),
-                o.expiresAt(), o.paidAt(), o.shippedAt(), o.completedAt());
+                o.expiresAt(), o.paidAt(), o.shippedAt(), o.completedAt(), o.sharesTags());
     }
 
     /** Starts paying an unpaid order through a channel (the same key again returns the same payment). */

@@ -422,6 +422,9 @@ class EveryPageBrowserTest extends BrowserTest {
                 new Visit("order", Who.MEMBER, "/orders/" + s.orderId(), 200, "/orders/{id}", "commerce/order"),
                 new Visit("order-merchant", Who.OWNER, "/orders/" + s.orderId(), 200, "/orders/{id}", "commerce/order"),
                 new Visit("sales", Who.OWNER, c + "/sales", 200, "/c/{slug}/sales", "commerce/orders"),
+                new Visit("shop-insight", Who.OWNER, "/shop/insight", 200, "/shop/insight", "insight/shop"),
+                new Visit("product-insight", Who.OWNER, "/shop/products/" + s.productId() + "/insight", 200, "/shop/products/{id}/insight", "insight/shop"),
+                new Visit("product-matches", Who.OWNER, c + "/manage/matches", 200, "/c/{slug}/manage/matches", "insight/matches"),
                 new Visit("error-404", Who.MEMBER, "/c/no-such-community-here/posts", 404, "/error", "error/page"),
                 new Visit("forbidden-403", Who.MEMBER, c + "/manage/audit", 403, "/error", "error/page"));
     }

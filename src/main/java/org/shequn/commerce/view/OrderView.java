@@ -11,7 +11,7 @@ public record OrderView(long id, OrderState status, String cancelReason, long bu
                         long shopId, long referrerAccountId, List<Line> lines, OrderSplit split, String address,
                         String carrier, String trackingNo, Long paymentId, OffsetDateTime createdAt,
                         OffsetDateTime expiresAt, OffsetDateTime paidAt, OffsetDateTime shippedAt,
-                        OffsetDateTime completedAt) {
+                        OffsetDateTime completedAt, boolean sharesTags) {
 
     /** {@code refunded}: this line's money went back to the buyer (a line is refunded whole). */
     public record Line(long skuId, long productId, String title, String attributes, Money unitPrice, int quantity,

@@ -39,7 +39,8 @@ class OrderPages {
     @PostMapping("/orders")
     String order(@AuthenticationPrincipal Viewer viewer, @RequestParam String community, @RequestParam String sku,
                  @RequestParam(defaultValue = "1") String quantity, @RequestParam(required = false) String address,
-                 @RequestParam(required = false) Long ref, @RequestParam String key, RedirectAttributes redirect) {
+                 @RequestParam(required = false) Long ref, @RequestParam String key,
+                 @RequestParam(defaultValue = "false") boolean shareTags, RedirectAttributes redirect) {
         var parts = sku.split(":", 2);
         long skuId;
         int n;
@@ -50,7 +51,7 @@ class OrderPages {
             throw Rejection.invalid("quantity", "problem.wrongType");
         }
         var order = checkout.checkout(viewer, key, new CheckoutRequest(community,
-                List.of(new CheckoutRequest.Line(skuId, n, parts.length > 1 ? parts[1] : null)), address, ref));
+                List.of(new CheckoutRequest.Line(skuId, n, parts.length > 1 ? parts[1] : null)), address, ref, shareTags));
         Flash.ok(redirect, "commerce.order.created");
         return "redirect:/orders/" + order.id();
     }
