@@ -173,7 +173,7 @@ class InsightTests {
         assertThat(mine.get("reason").get("memberPercent").asInt()).isEqualTo(50);
 
         var page = page(s.merchant(), "/shop/insight");
-        assertThat(page).contains("60% 的买家是产品经理;该社群 50% 是产品经理");
+        assertThat(page).contains("60% 的买家是产品经理；该社群 50% 是产品经理");
 
         // the mirror: the fitting community's owner sees the product, with the reason, and can add it to the store
         var matches = f.json(api.get(fitting.owner(), fitting.base() + "/product-matches").andExpect(status().isOk()));
@@ -189,7 +189,7 @@ class InsightTests {
         var member = fitting.seat("普通成员", "MEMBER");
         api.get(member, fitting.base() + "/product-matches").andExpect(status().isForbidden());
 
-        assertThat(page(fitting.owner(), "/c/" + fitting.slug() + "/manage/matches")).contains("产品经理训练营", "60% 的买家是产品经理;本群 50% 是产品经理", "加入本群小店");
+        assertThat(page(fitting.owner(), "/c/" + fitting.slug() + "/manage/matches")).contains("产品经理训练营", "60% 的买家是产品经理；本群 50% 是产品经理", "加入本群小店");
         mvc.perform(MockMvcRequestBuilders.post("/c/" + fitting.slug() + "/store").with(SecurityMockMvcRequestPostProcessors.csrf())
                 .header("Authorization", fitting.owner().bearer()).param("productId", String.valueOf(s.productId()))
                 .param("recommendation", "适合我们")).andExpect(status().is3xxRedirection());
