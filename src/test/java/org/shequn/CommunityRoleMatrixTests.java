@@ -369,7 +369,9 @@ class CommunityRoleMatrixTests {
                 row(POST, "/store", RUNNERS_WRITE,
                         c -> c.req().json(Api.obj("productId", c.t().mallProduct(), "recommendation", "群友都说好"))),
                 row(DELETE, "/store/{productId}", RUNNERS_WRITE, c -> c.req(c.t().productInStore(c.side))),
-                row(GET, "/sales", RUNNERS_READ, c -> c.req()));
+                row(GET, "/sales", RUNNERS_READ, c -> c.req()),
+                // the community's money (commission, entry income, sales, joins and renewals): its runners', as its sales are
+                row(GET, "/earnings", RUNNERS_READ, c -> c.req()));
     }
 
     /** One request of a row: path values after the slug, and a JSON or multipart body. */

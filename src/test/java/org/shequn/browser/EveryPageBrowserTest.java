@@ -416,12 +416,14 @@ class EveryPageBrowserTest extends BrowserTest {
                 new Visit("product-new", Who.OWNER, "/shop/products/new", 200, "/shop/products/new", "commerce/product-form"),
                 new Visit("product-edit", Who.OWNER, "/shop/products/" + s.productId() + "/edit", 200, "/shop/products/{id}/edit", "commerce/product-form"),
                 new Visit("shop-orders", Who.OWNER, "/shop/orders", 200, "/shop/orders", "commerce/orders"),
+                new Visit("shop-earnings", Who.OWNER, "/shop/earnings", 200, "/shop/earnings", "earnings/shop"),
                 new Visit("store", Who.MEMBER, c + "/store", 200, "/c/{slug}/store", "commerce/store"),
                 new Visit("store-owner", Who.OWNER, c + "/store", 200, "/c/{slug}/store", "commerce/store"),
                 new Visit("orders", Who.MEMBER, "/orders", 200, "/orders", "commerce/orders"),
                 new Visit("order", Who.MEMBER, "/orders/" + s.orderId(), 200, "/orders/{id}", "commerce/order"),
                 new Visit("order-merchant", Who.OWNER, "/orders/" + s.orderId(), 200, "/orders/{id}", "commerce/order"),
                 new Visit("sales", Who.OWNER, c + "/sales", 200, "/c/{slug}/sales", "commerce/orders"),
+                new Visit("earnings", Who.OWNER, c + "/earnings", 200, "/c/{slug}/earnings", "earnings/community"),
                 new Visit("error-404", Who.MEMBER, "/c/no-such-community-here/posts", 404, "/error", "error/page"),
                 new Visit("forbidden-403", Who.MEMBER, c + "/manage/audit", 403, "/error", "error/page"));
     }
