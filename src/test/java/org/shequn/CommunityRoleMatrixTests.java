@@ -371,7 +371,9 @@ class CommunityRoleMatrixTests {
                 row(DELETE, "/store/{productId}", RUNNERS_WRITE, c -> c.req(c.t().productInStore(c.side))),
                 row(GET, "/sales", RUNNERS_READ, c -> c.req()),
                 // insight's mirror view: mall products whose buyers look like the members, for the owner and admins
-                row(GET, "/product-matches", RUNNERS_READ, c -> c.req()));
+                row(GET, "/product-matches", RUNNERS_READ, c -> c.req()),
+                // the community's money (commission, entry income, sales, joins and renewals): its runners', as its sales are
+                row(GET, "/earnings", RUNNERS_READ, c -> c.req()));
     }
 
     /** One request of a row: path values after the slug, and a JSON or multipart body. */

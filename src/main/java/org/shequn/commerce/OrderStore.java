@@ -142,6 +142,27 @@ class OrderStore {
         return list("where community_id = ? order by id desc limit " + LIST_MAX, List.of(communityId));
     }
 
+    /** Orders a payment paid and no refund took back (paid, shipped, delivered, completed, refund asked). */
+    static final String SOLD = "status in ('PAID', 'SHIPPED', 'DELIVERED', 'COMPLETED', 'REFUND_REQUESTED')";
+
+    /** The community's sales: count, total and commission of its sold orders, since {@code since} (null: all). */
+    SalesFigures communityFigures(long communityId, OffsetDateTime since) {
+        return jdbc.sql("select count(*), coalesce(sum(total_minor), 0), coalesce(sum(commission_minor), 0) from orders"
+                        + " where community_id = ? and " + SOLD + " and paid_at >= ?")
+                .params(communityId, since == null ? OffsetDateTime.parse("1970-01-01T00:00:00Z") : since)
+                .query((rs, n) -> new SalesFigures(rs.getInt(1), Money.cny(rs.getLong(2)),
+                        Money.cny(rs.getLong(3)))).single();
+    }
+
+    /** The shop's sold orders grouped by the community they were sold in, most sold first. */
+    List<long[]> shopByCommunity(long shopId, int limit) {
+        return jdbc.sql("select community_id, count(*), coalesce(sum(total_minor), 0), coalesce(sum(merchant_minor), 0)"
+                        + " from orders where shop_id = ? and " + SOLD
+                        + " group by community_id order by sum(total_minor) desc, community_id limit ?")
+                .params(shopId, limit)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).list();
+    }
+
     /** Unpaid orders whose time ran out. */
     List<Long> expired(OffsetDateTime now, int limit) {
         return jdbc.sql("select id from orders where status = 'CREATED' and expires_at <= ? order by id limit ?")

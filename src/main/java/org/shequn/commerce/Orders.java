@@ -41,9 +41,11 @@ public class Orders {
     private final OrderBooks books;
     private final RefundStore refunds;
     private final Clock clock;
+    private final org.shequn.community.Communities communities;
 
     Orders(OrderStore store, Shops shops, CommunityGate gate, Payments payments, ApplicationEventPublisher events,
-           OrderBooks books, RefundStore refunds, Clock clock) {
+           OrderBooks books, RefundStore refunds, Clock clock, org.shequn.community.Communities communities) {
+        this.communities = communities;
         this.books = books;
         this.refunds = refunds;
         this.store = store;
@@ -74,6 +76,29 @@ public class Orders {
         var standing = gate.of(viewer, slug).requireRunner("commerce.sales.runnersOnly");
         // the runners see what sold and what it earned, not where the buyer lives
         return store.byCommunity(standing.communityId()).stream().map(Orders::withoutAddress).toList();
+    }
+
+    /**
+     * What the community's store sold (orders paid and not refunded) since {@code since} (null: ever), for its owner
+     * and admins.
+     */
+    public SalesFigures salesFigures(Viewer viewer, String slug, OffsetDateTime since) {
+        var standing = gate.of(viewer, slug).requireRunner("commerce.sales.runnersOnly");
+        return store.communityFigures(standing.communityId(), since);
+    }
+
+    /** The viewer's shop's sales grouped by the community whose store sold them (most sold first), for its merchant. */
+    public List<CommunitySalesRow> salesByCommunity(Viewer viewer) {
+        var rows = store.shopByCommunity(shops.ownShop(viewer).id(), 200);
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        var names = communities.findAll(rows.stream().map(r -> r[0]).toList());
+        return rows.stream().map(r -> {
+            var c = names.get(r[0]);
+            return new CommunitySalesRow(r[0], c == null ? "#" + r[0] : c.name(),
+                    c == null ? null : c.slug(), (int) r[1], Money.cny(r[2]), Money.cny(r[3]));
+        }).toList();
     }
 
     private static OrderView withoutAddress(OrderView o) {

@@ -66,6 +66,11 @@ public class Shops {
         return mine(viewer).orElseThrow(() -> Rejection.notFound("commerce.shop.none"));
     }
 
+    /** The id of the viewer's own shop (404 when they have none): what the ledger's merchant account is named by. */
+    public long ownShopId(Viewer viewer) {
+        return ownShop(viewer).id();
+    }
+
     /** A shop as {@code viewer} may see it: the settlement details only for its merchant and operators. */
     public ShopView find(Viewer viewer, long id) {
         var shop = store.byId(id).orElseThrow(() -> Rejection.notFound("commerce.shop.notFound"));

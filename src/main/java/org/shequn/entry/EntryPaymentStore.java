@@ -123,6 +123,14 @@ class EntryPaymentStore {
                 rs.getObject(15, OffsetDateTime.class));
     }
 
+    /** Paid (not refunded) entry fees of a community of one kind since {@code since}: count and sum. */
+    EntryIncome.Tally tally(long communityId, Kind kind, OffsetDateTime since) {
+        return jdbc.sql("select count(*), coalesce(sum(amount_minor), 0) from entry_payments"
+                        + " where community_id = ? and kind = ? and status = 'PAID' and paid_at >= ?")
+                .params(communityId, kind.name(), since)
+                .query((rs, n) -> new EntryIncome.Tally(rs.getInt(1), Money.cny(rs.getLong(2)))).single();
+    }
+
     /** Every fee that admitted someone: its amount, or zero once refunded (what the ledger's clearing must show). */
     java.util.Map<String, Money> admittedTotals() {
         var totals = new java.util.HashMap<String, Money>();

@@ -268,6 +268,20 @@ public class PaidEntry {
         return new Refundable(paid.id(), paid.amount(), paid.refundUntil());
     }
 
+    /**
+     * The community's entry income (joins and renewals, in total and since {@code monthStart}), for its owner and
+     * admins.
+     */
+    @Transactional(readOnly = true)
+    public EntryIncome income(Viewer viewer, String slug, OffsetDateTime monthStart) {
+        long id = gate.of(viewer, slug).requireRunner("entry.income.runnersOnly").communityId();
+        var ever = OffsetDateTime.parse("1970-01-01T00:00:00Z");
+        return new EntryIncome(store.tally(id, EntryPaymentStore.Kind.JOIN, ever),
+                store.tally(id, EntryPaymentStore.Kind.RENEWAL, ever),
+                store.tally(id, EntryPaymentStore.Kind.JOIN, monthStart),
+                store.tally(id, EntryPaymentStore.Kind.RENEWAL, monthStart));
+    }
+
     static Duration days(int n) {
         return Duration.ofDays(n);
     }

@@ -101,6 +101,12 @@ public class Ledger {
         return store.accounts(type, Math.min(Math.max(limit, 1), 1000));
     }
 
+    /** The latest refunds (reversals of orders' and entry fees' postings), newest first. */
+    @Transactional(readOnly = true)
+    public List<Reversal> recentReversals(int limit) {
+        return store.reversals(Math.min(Math.max(limit, 1), 200));
+    }
+
     /** The account's entries, newest first, after {@code before} (null: from the newest), at most {@code limit}. */
     @Transactional(readOnly = true)
     public List<StatementLine> statement(Account account, Cursor before, int limit) {

@@ -160,6 +160,18 @@ class LedgerStore {
     }
 
     /** The account's entries, newest first, strictly after {@code before}. */
+    /** The latest reversals (refunds), newest first, with what each took out of clearing. */
+    List<Reversal> reversals(int limit) {
+        return jdbc.sql("""
+                select t.id, t.reference, t.memo, e.amount_minor, e.currency, t.created_at
+                from ledger_transactions t join ledger_entries e on e.transaction_id = t.id and e.account_type = 'CLEARING'
+                where t.reverses_id is not null order by t.created_at desc, t.id desc limit ?""")
+                .param(limit)
+                .query((rs, n) -> new Reversal(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        new Money(-rs.getLong(4), Money.Currency.valueOf(rs.getString(5).strip())),
+                        rs.getObject(6, java.time.OffsetDateTime.class).toInstant())).list();
+    }
+
     List<StatementLine> statement(Account account, Money.Currency currency, Cursor before, int limit) {
         var params = new ArrayList<Object>(List.of(account.type().name(), account.ownerId(), currency.name()));
         var sql = new StringBuilder("""

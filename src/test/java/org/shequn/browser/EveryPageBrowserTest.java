@@ -416,6 +416,7 @@ class EveryPageBrowserTest extends BrowserTest {
                 new Visit("product-new", Who.OWNER, "/shop/products/new", 200, "/shop/products/new", "commerce/product-form"),
                 new Visit("product-edit", Who.OWNER, "/shop/products/" + s.productId() + "/edit", 200, "/shop/products/{id}/edit", "commerce/product-form"),
                 new Visit("shop-orders", Who.OWNER, "/shop/orders", 200, "/shop/orders", "commerce/orders"),
+                new Visit("shop-earnings", Who.OWNER, "/shop/earnings", 200, "/shop/earnings", "earnings/shop"),
                 new Visit("store", Who.MEMBER, c + "/store", 200, "/c/{slug}/store", "commerce/store"),
                 new Visit("store-owner", Who.OWNER, c + "/store", 200, "/c/{slug}/store", "commerce/store"),
                 new Visit("orders", Who.MEMBER, "/orders", 200, "/orders", "commerce/orders"),
@@ -425,6 +426,7 @@ class EveryPageBrowserTest extends BrowserTest {
                 new Visit("shop-insight", Who.OWNER, "/shop/insight", 200, "/shop/insight", "insight/shop"),
                 new Visit("product-insight", Who.OWNER, "/shop/products/" + s.productId() + "/insight", 200, "/shop/products/{id}/insight", "insight/shop"),
                 new Visit("product-matches", Who.OWNER, c + "/manage/matches", 200, "/c/{slug}/manage/matches", "insight/matches"),
+                new Visit("earnings", Who.OWNER, c + "/earnings", 200, "/c/{slug}/earnings", "earnings/community"),
                 new Visit("error-404", Who.MEMBER, "/c/no-such-community-here/posts", 404, "/error", "error/page"),
                 new Visit("forbidden-403", Who.MEMBER, c + "/manage/audit", 403, "/error", "error/page"));
     }

@@ -88,7 +88,7 @@ class LedgerApiTests {
         var op = operator();
         var member = api().register("普通用户");
         var merchant = settledMerchant();
-        var paths = List.of("/api/v1/operator/ledger/balances", "/api/v1/operator/ledger/health",
+        var paths = List.of("/api/v1/operator/ledger/balances", "/api/v1/operator/ledger/health", "/api/v1/operator/ledger/summary",
                 "/api/v1/operator/ledger/accounts/MERCHANT/" + merchant.ownerId());
         for (var path : paths) {
             api().get(null, path).andExpect(status().isUnauthorized());
@@ -202,6 +202,41 @@ class LedgerApiTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("待追回")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("-¥8.00")));
+        assertBalanced(invariants, Map.of("order:api-" + id, Money.cny(0)));
+    }
+
+    @Test
+    void theOperatorSeesPlatformTotalsTheSettlementRunAndRecentRefundsAndPaysOutFromARow() throws Exception {
+        var op = operator();
+        var merchant = settledMerchant();
+        long id = IDS.incrementAndGet();
+        ledger.post(new Posting("payment:api-" + id, "order:api-" + id, "订单 #" + id + " 支付", List.of(
+                new Leg(Account.CLEARING, Money.cny(600)), new Leg(Account.merchant(id), Money.cny(-600)))));
+        ledger.reverse("payment:api-" + id, "refund:api-" + id, "订单 #" + id + " 退款");
+
+        var summary = Api.body(api().get(op, "/api/v1/operator/ledger/summary").andExpect(status().isOk()));
+        assertThat(summary.get("totals").get("feeEarned").get("minor").asLong()).isPositive();
+        assertThat(summary.get("totals").get("held").get("minor").asLong())
+                .isEqualTo(summary.get("totals").get("collected").get("minor").asLong()
+                        - summary.get("totals").get("paidOut").get("minor").asLong());
+        var run = summary.get("settlementRun").toString();
+        assertThat(run).contains("\"ownerId\":" + merchant.ownerId());
+        assertThat(summary.get("refunds").get(0).get("memo").asString()).isEqualTo("订单 #" + id + " 退款");
+        assertThat(summary.get("refunds").get(0).get("amount").get("minor").asLong()).isEqualTo(600);
+
+        var page = mvc.perform(get("/operator/ledger").header("Authorization", op.bearer())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).contains("平台总览").contains("结算").contains("订单 #" + id + " 退款").contains("打款 ¥8.00");
+
+        // the row's button: its amount is what is settleable, under the row's key
+        var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+        mvc.perform(post("/operator/ledger/payouts").header("Authorization", op.bearer()).with(csrf)
+                        .param("accountType", "MERCHANT").param("ownerId", String.valueOf(merchant.ownerId()))
+                        .param("amount", "8.00").param("note", "结算打款").param("idempotencyKey", "run-" + merchant.ownerId()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(ledger.balance(merchant).settleable()).isEqualTo(Money.cny(0));
+        assertThat(Api.body(api().get(op, "/api/v1/operator/ledger/summary")).get("settlementRun").toString())
+                .doesNotContain("\"accountType\":\"MERCHANT\",\"ownerId\":" + merchant.ownerId() + ",");
         assertBalanced(invariants, Map.of("order:api-" + id, Money.cny(0)));
     }
 }

@@ -22,8 +22,10 @@ class MallPages {
     private final Mall mall;
     private final Products products;
     private final CommunityStores stores;
+    private final org.shequn.commerce.Shops shops;
 
-    MallPages(Mall mall, Products products, CommunityStores stores) {
+    MallPages(Mall mall, Products products, CommunityStores stores, org.shequn.commerce.Shops shops) {
+        this.shops = shops;
         this.mall = mall;
         this.products = products;
         this.stores = stores;
@@ -45,7 +47,8 @@ class MallPages {
         var product = products.find(viewer, id);
         model.addAttribute("product", product);
         model.addAttribute("stores", stores.runnable(viewer));
-        model.addAttribute("own", viewer != null && products.mine(viewer).stream().anyMatch(p -> p.id() == id));
+        // someone without a shop is no product's merchant (and not refused the page for it)
+        model.addAttribute("own", viewer != null && shops.mine(viewer).map(shop -> shop.id() == product.shopId()).orElse(false));
         return "commerce/product";
     }
 
@@ -57,11 +60,18 @@ class MallPages {
         return "redirect:/c/" + slug + "/store";
     }
 
-    /** The product page's form: the runner picks which of their communities' stores (no script needed to aim it). */
+    /**
+     * The product page's "add to my community's store" form names the community in a field: the page's policy allows
+     * no inline script to turn it into the path, so the form posts here.
+     */
     @PostMapping("/mall/products/{id}/store")
-    String addFromProduct(@AuthenticationPrincipal Viewer viewer, @PathVariable long id, @RequestParam String slug,
-                          @RequestParam(required = false) String recommendation, RedirectAttributes redirect) {
-        return add(viewer, slug, id, recommendation, redirect);
+    String addFromProduct(@AuthenticationPrincipal Viewer viewer, @PathVariable long id,
+                          @RequestParam(required = false) String slug, @RequestParam(required = false) String recommendation,
+                          RedirectAttributes redirect) {
+        if (slug == null || slug.isBlank()) {
+            throw org.shequn.shared.Rejection.invalid("slug", "commerce.store.communityRequired");
+        }
+        return add(viewer, slug.strip(), id, recommendation, redirect);
     }
 
     @PostMapping("/c/{slug}/store/{productId}/remove")

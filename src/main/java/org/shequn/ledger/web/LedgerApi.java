@@ -72,6 +72,16 @@ class LedgerApi {
                       long operatorId, Instant at, BalanceJson balance) {
     }
 
+    record TotalsJson(MoneyJson collected, MoneyJson paidOut, MoneyJson held, MoneyJson feeEarned) {
+    }
+
+    record RefundJson(long transactionId, String reference, String memo, MoneyJson amount, Instant at) {
+    }
+
+    /** The platform's totals, the settlement run (every account with something settleable) and the latest refunds. */
+    record SummaryJson(TotalsJson totals, List<BalanceJson> settlementRun, List<RefundJson> refunds) {
+    }
+
     record HealthJson(String status, long transactions, List<String> problems) {
     }
 
@@ -122,6 +132,17 @@ class LedgerApi {
                 key, operator.accountId());
         return ResponseEntity.created(URI.create("/api/v1/operator/ledger/accounts/" + account.type().name() + "/"
                 + account.ownerId())).body(json(payout, ledger.balance(account)));
+    }
+
+    @GetMapping("/summary")
+    SummaryJson summary(@AuthenticationPrincipal Viewer viewer) {
+        OperatorOnly.require(viewer);
+        var t = org.shequn.ledger.view.PlatformTotals.of(ledger);
+        var run = org.shequn.ledger.view.LedgerPage.run(LedgerViews.balances(ledger, null, BALANCES_LIMIT));
+        return new SummaryJson(new TotalsJson(MoneyJson.of(t.collected()), MoneyJson.of(t.paidOut()), MoneyJson.of(t.held()),
+                MoneyJson.of(t.feeEarned())), run.stream().map(r -> BalanceJson.of(r.balance())).toList(),
+                ledger.recentReversals(50).stream().map(r -> new RefundJson(r.transactionId(), r.reference(), r.memo(),
+                        MoneyJson.of(r.amount()), r.at())).toList());
     }
 
     @GetMapping("/health")

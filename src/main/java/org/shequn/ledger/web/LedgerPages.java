@@ -81,10 +81,11 @@ class LedgerPages {
         var statement = selected == null ? null : ledger.statementPage(selected, cursor, 50);
         var more = statement == null || statement.next() == null ? null
                 : "/operator/ledger?type=" + selected.type().name() + "&owner=" + selected.ownerId() + "&cursor=" + statement.next();
-        model.addAttribute("view", new LedgerPage(invariants.check(),
-                LedgerViews.balances(ledger, null, LedgerApi.BALANCES_LIMIT).stream().map(BalanceRow::of).toList(),
+        var balances = LedgerViews.balances(ledger, null, LedgerApi.BALANCES_LIMIT);
+        model.addAttribute("view", new LedgerPage(invariants.check(), balances.stream().map(BalanceRow::of).toList(),
                 operations.recentPayouts(20), UUID.randomUUID().toString(),
-                selected == null ? null : ledger.balance(selected), statement, more));
+                selected == null ? null : ledger.balance(selected), statement, more,
+                org.shequn.ledger.view.PlatformTotals.of(ledger), LedgerPage.run(balances), ledger.recentReversals(20)));
         model.addAttribute("errors", errors);
         model.addAttribute("types", org.shequn.ledger.AccountType.values());
         return "ledger/operator";
