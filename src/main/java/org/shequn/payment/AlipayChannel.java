@@ -152,9 +152,21 @@ class AlipayChannel implements PaymentChannel {
             }
             var status = response.getTradeStatus();
             boolean paid = "TRADE_SUCCESS".equals(status) || "TRADE_FINISHED".equals(status);
+            if (!paid) {
+                return Optional.empty();
+            }
             var paidAt = response.getSendPayDate() == null ? clock.instant() : response.getSendPayDate().toInstant();
+            if (!order.tradeNo().equals(response.getOutTradeNo())) {
+                throw new Refused("the answer is for another trade");
+            }
+            Money amount;
+            try {
+                amount = Money.parse(response.getTotalAmount(), Money.Currency.CNY, "total_amount");
+            } catch (Rejection e) {
+                throw new Refused("total_amount malformed");
+            }
             return Optional.of(new Notice("query:" + response.getTradeNo(), order.tradeNo(), response.getTradeNo(),
-                    Money.parse(response.getTotalAmount(), Money.Currency.CNY, "total_amount"), paidAt, paid));
+                    amount, paidAt, true));
         } catch (AlipayApiException e) {
             throw providerFailed("query", e);
         }
