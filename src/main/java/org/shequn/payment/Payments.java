@@ -84,6 +84,12 @@ public class Payments {
         return new Checkout(view.id(), view.tradeNo(), view.channel(), shown.display(), shown.value(), view.testMode());
     }
 
+    /** What its payer was shown to pay this payment, as the channel answered when it was started. */
+    public Optional<Checkout> checkout(long paymentId) {
+        return store.byId(paymentId).filter(row -> row.checkoutValue() != null)
+                .map(row -> checkout(row.view(), new PaymentChannel.Shown(row.display(), row.checkoutValue())));
+    }
+
     public Optional<PaymentView> find(long paymentId) {
         return store.byId(paymentId).map(PaymentStore.Row::view);
     }

@@ -180,6 +180,48 @@ class PaymentQueryTests {
         }
     }
 
+    private long accountOf(String email) {
+        return jdbc.sql("select id from accounts where email = ?").param(email).query(Long.class).single();
+    }
+
+    @Test
+    void thePaymentPageShowsWeChatsQrCodeAndMovesOnOnceItIsPaid() throws Exception {
+        var browser = new org.shequn.WebSession(mvc);
+        long me = accountOf(browser.register("扫码付款人"));
+        var checkout = payments.start(new PaymentRequest("probe:88", Money.cny(4200), PaymentChannel.Kind.WECHAT, me,
+                "社群订单 #88", "k-" + UUID.randomUUID(), "/orders/88"));
+        var page = browser.get("/payments/" + checkout.paymentId()).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(page).contains("¥42.00").contains("社群订单 #88").contains("微信支付")
+                .contains("/payments/" + checkout.paymentId() + "/qr.svg").contains("hx-trigger=\"every 3s\"")
+                .doesNotContain("测试模式");
+        var svg = browser.get("/payments/" + checkout.paymentId() + "/qr.svg").andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(svg.getContentType()).startsWith("image/svg+xml");
+        assertThat(svg.getContentAsString()).startsWith("<svg").contains("<path");
+        browser.get("/payments/" + checkout.paymentId() + "/status").andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().doesNotExist("HX-Redirect"));
+
+        // someone else: no such page
+        var stranger = new org.shequn.WebSession(mvc);
+        stranger.register("旁观者");
+        stranger.get("/payments/" + checkout.paymentId()).andExpect(status().isNotFound());
+        stranger.get("/payments/" + checkout.paymentId() + "/qr.svg").andExpect(status().isNotFound());
+
+        // paid at WeChat: the next poll asks, records it, and sends the payer on
+        PROVIDERS.paid.put(checkout.tradeNo(), 4200L);
+        browser.get("/payments/" + checkout.paymentId() + "/status").andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("HX-Redirect", "/orders/88"));
+        assertThat(recorded.succeeded(checkout.paymentId())).isOne();
+        browser.get("/payments/" + checkout.paymentId()).andExpect(status().isFound())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/orders/88"));
+
+        // a test-mode payment's page says so
+        var test = payments.start(new PaymentRequest("probe:89", Money.cny(100), PaymentChannel.Kind.TEST, me,
+                "试一试", "k-" + UUID.randomUUID(), "/"));
+        assertThat(browser.get("/payments/" + test.paymentId()).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).contains("测试模式").contains("/payments/" + test.paymentId() + "/test");
+    }
+
     @Test
     void theTestModeAnswersFromItsOwnRecord() {
         var checkout = start(PaymentChannel.Kind.TEST, 100);
