@@ -38,6 +38,7 @@ class AlipayChannel implements PaymentChannel {
     private static final Logger log = LoggerFactory.getLogger(AlipayChannel.class);
     private static final DateTimeFormatter ALIPAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    static final java.time.Duration MAX_AGE = java.time.Duration.ofMinutes(15);
 
     private final String appId;
     private final String alipayPublicKey;
@@ -114,6 +115,7 @@ class AlipayChannel implements PaymentChannel {
         if (!appId.equals(fields.get("app_id"))) {
             throw new Refused("another app's notification");
         }
+        requireFresh(fields.get("notify_time"));
         var notifyId = fields.get("notify_id");
         var tradeNo = fields.get("out_trade_no");
         if (notifyId == null || tradeNo == null) {
@@ -128,6 +130,26 @@ class AlipayChannel implements PaymentChannel {
         var status = fields.get("trade_status");
         boolean paid = "TRADE_SUCCESS".equals(status) || "TRADE_FINISHED".equals(status);
         return new Notice(notifyId, tradeNo, fields.get("trade_no"), amount, time(fields.get("gmt_payment")), paid);
+    }
+
+    /**
+     * Alipay signs the time it sent the notification ({@code notify_time}, Beijing time, new on every retry); one
+     * older than {@link #MAX_AGE}, or as far in the future, is a captured one replayed and is refused. A payment
+     * whose every notification was refused is still found by querying ({@link StalePayments}).
+     */
+    private void requireFresh(String notifyTime) {
+        if (notifyTime == null || notifyTime.isBlank()) {
+            throw new Refused("notify_time missing");
+        }
+        Instant sent;
+        try {
+            sent = LocalDateTime.parse(notifyTime.strip(), ALIPAY_TIME).atZone(BEIJING).toInstant();
+        } catch (RuntimeException e) {
+            throw new Refused("notify_time malformed");
+        }
+        if (java.time.Duration.between(sent, clock.instant()).abs().compareTo(MAX_AGE) > 0) {
+            throw new Refused("notify_time too old or in the future");
+        }
     }
 
     private Instant time(String beijing) {
@@ -152,9 +174,21 @@ class AlipayChannel implements PaymentChannel {
             }
             var status = response.getTradeStatus();
             boolean paid = "TRADE_SUCCESS".equals(status) || "TRADE_FINISHED".equals(status);
+            if (!paid) {
+                return Optional.empty();
+            }
             var paidAt = response.getSendPayDate() == null ? clock.instant() : response.getSendPayDate().toInstant();
+            if (!order.tradeNo().equals(response.getOutTradeNo())) {
+                throw new Refused("the answer is for another trade");
+            }
+            Money amount;
+            try {
+                amount = Money.parse(response.getTotalAmount(), Money.Currency.CNY, "total_amount");
+            } catch (Rejection e) {
+                throw new Refused("total_amount malformed");
+            }
             return Optional.of(new Notice("query:" + response.getTradeNo(), order.tradeNo(), response.getTradeNo(),
-                    Money.parse(response.getTotalAmount(), Money.Currency.CNY, "total_amount"), paidAt, paid));
+                    amount, paidAt, true));
         } catch (AlipayApiException e) {
             throw providerFailed("query", e);
         }

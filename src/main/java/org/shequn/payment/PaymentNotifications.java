@@ -45,6 +45,21 @@ public class PaymentNotifications {
         }
     }
 
+    /**
+     * Records what a channel's query says, exactly as a notification would be (the same recorder, the same
+     * exactly-once rule); a payment the provider says is paid but that does not match is not recorded.
+     */
+    Optional<PaymentRecorder.Outcome> recordQueried(PaymentChannel.Kind kind, PaymentChannel.Notice notice) {
+        try {
+            var outcome = recordRetrying(kind, notice);
+            log.info("{} query {} for {}: {}", kind, notice.notificationId(), notice.tradeNo(), outcome);
+            return Optional.of(outcome);
+        } catch (PaymentChannel.Refused refused) {
+            log.warn("{} query for {} not recorded: {}", kind, notice.tradeNo(), refused.getMessage());
+            return Optional.empty();
+        }
+    }
+
     private PaymentRecorder.Outcome recordRetrying(PaymentChannel.Kind kind, PaymentChannel.Notice notice) {
         for (int attempt = 1; ; attempt++) {
             try {

@@ -56,6 +56,15 @@ class PaymentStore {
                 .query(PaymentStore::row).optional();
     }
 
+    /** Pending payments of channels that can be asked, started between {@code from} and {@code to}, oldest first. */
+    java.util.List<Long> pendingBetween(Instant from, Instant to, int limit) {
+        return jdbc.sql("""
+                select id from payments
+                where status = 'PENDING' and channel in ('WECHAT', 'ALIPAY') and created_at >= ? and created_at < ?
+                order by created_at fetch first ? rows only""")
+                .params(at(from), at(to), limit).query(Long.class).list();
+    }
+
     void rememberCheckout(long id, PaymentChannel.Shown shown) {
         jdbc.sql("update payments set checkout_display = ?, checkout_value = ? where id = ? and checkout_value is null")
                 .params(shown.display().name(), shown.value(), id).update();

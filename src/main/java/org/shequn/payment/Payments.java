@@ -32,16 +32,18 @@ public class Payments {
     private final PaymentStore store;
     private final Channels channels;
     private final PaymentRecorder recorder;
+    private final PaymentNotifications notifications;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    Payments(PaymentStore store, Channels channels, PaymentRecorder recorder, ApplicationEventPublisher events,
-             TransactionTemplate transactions, Clock clock) {
+    Payments(PaymentStore store, Channels channels, PaymentRecorder recorder, PaymentNotifications notifications,
+             ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
         this.store = store;
         this.channels = channels;
         this.recorder = recorder;
+        this.notifications = notifications;
         this.events = events;
         this.transactions = transactions;
         this.clock = clock;
@@ -82,8 +84,43 @@ public class Payments {
         return new Checkout(view.id(), view.tradeNo(), view.channel(), shown.display(), shown.value(), view.testMode());
     }
 
+    /** What its payer was shown to pay this payment, as the channel answered when it was started. */
+    public Optional<Checkout> checkout(long paymentId) {
+        return store.byId(paymentId).filter(row -> row.checkoutValue() != null)
+                .map(row -> checkout(row.view(), new PaymentChannel.Shown(row.display(), row.checkoutValue())));
+    }
+
     public Optional<PaymentView> find(long paymentId) {
         return store.byId(paymentId).map(PaymentStore.Row::view);
+    }
+
+    /**
+     * Asks the payment's channel how the payment stands (WeChat: the order by out_trade_no; Alipay:
+     * alipay.trade.query; the test mode and offline transfers: their own record, which is this one) and records a
+     * payment the provider says is paid exactly as its notification would be: the same recorder, the same
+     * exactly-once rule, so a notification that arrives later (or at the same moment) changes nothing. For a lost
+     * notification, and for a payer waiting on the payment page. A provider that cannot be reached leaves it as it was.
+     */
+    public PaymentView query(long paymentId) {
+        var view = find(paymentId).orElseThrow(() -> Rejection.notFound("payment.notFound"));
+        if (view.status() != PaymentStatus.PENDING) {
+            return view;
+        }
+        var channel = channels.find(view.channel());
+        if (channel.isEmpty()) {
+            return view;
+        }
+        java.util.Optional<PaymentChannel.Notice> notice;
+        try {
+            notice = channel.get().query(order(view));
+        } catch (PaymentChannel.Refused refused) {
+            return view;
+        }
+        if (notice.isEmpty() || !notice.get().paid()) {
+            return view;
+        }
+        notifications.recordQueried(view.channel(), notice.get());
+        return find(paymentId).orElseThrow();
     }
 
     /**

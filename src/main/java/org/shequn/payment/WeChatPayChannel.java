@@ -197,6 +197,12 @@ class WeChatPayChannel implements PaymentChannel {
         request.setOutTradeNo(order.tradeNo());
         try {
             var transaction = nativePay.queryOrderByOutTradeNo(request);
+            if (transaction.getTradeState() != Transaction.TradeStateEnum.SUCCESS) {
+                return Optional.empty();
+            }
+            if (!merchantId.equals(transaction.getMchid()) || !appId.equals(transaction.getAppid())) {
+                throw new Refused("another merchant's or app's transaction");
+            }
             return Optional.of(notice("query:" + transaction.getTransactionId(), transaction));
         } catch (Refused e) {
             throw e;

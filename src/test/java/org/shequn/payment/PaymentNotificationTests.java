@@ -34,7 +34,8 @@ import org.springframework.test.web.servlet.ResultActions;
 /**
  * Payments end to end over HTTP with keys generated for the run: WeChat Pay v3 notifications signed and encrypted as
  * WeChat does, Alipay's signed as Alipay does, the test mode through its page, offline confirmation, refunds and
- * idempotency. Each refused notification leaves nothing written and gets the provider's failure answer.
+ * idempotency. Each refused notification leaves nothing written and gets the provider's failure answer. Purposes are
+ * {@code probe:*}, which no module listens to, so no order's listener refunds these payments behind the test's back.
  */
 @IntegrationTest
 @Import(RecordedPayments.class)
@@ -62,7 +63,7 @@ class PaymentNotificationTests {
         jdbc.sql("""
                 insert into payments (trade_no, purpose, amount_minor, currency, channel, status, payer_account_id,
                                       description, return_to, idempotency_key, created_at)
-                values (?, 'paytest:1', ?, 'CNY', 'WECHAT', 'PENDING', ?, '测试', '/', ?, ?)""")
+                values (?, 'probe:1', ?, 'CNY', 'WECHAT', 'PENDING', ?, '测试', '/', ?, ?)""")
                 .params(tradeNo, fen, ++payer, UUID.randomUUID().toString(), java.time.OffsetDateTime.now()).update();
         long id = jdbc.sql("select id from payments where trade_no = ?").param(tradeNo).query(Long.class).single();
         return payments.find(id).orElseThrow();
@@ -112,7 +113,7 @@ class PaymentNotificationTests {
         assertThat(recorded.succeeded(payment.id())).isOne();
         var event = recorded.succeeded.stream().filter(e -> e.paymentId() == payment.id()).findFirst().orElseThrow();
         assertThat(event.amount()).isEqualTo(Money.cny(1234));
-        assertThat(event.purpose()).isEqualTo("paytest:1");
+        assertThat(event.purpose()).isEqualTo("probe:1");
 
         // the same notification again: acknowledged, no second effect
         postWeChat(n).andExpect(status().isOk()).andExpect(content().json("{\"code\":\"SUCCESS\"}"));
@@ -180,8 +181,51 @@ class PaymentNotificationTests {
         assertThat(payments.find(payment.id()).orElseThrow().status()).isEqualTo(PaymentStatus.PAID);
     }
 
+    @Test
+    void oneAlipayNotificationAtTwoNodesAtOncePaysOnce() throws Exception {
+        var checkout = startAlipay(4321);
+        var fields = StandInProviders.alipay("N-" + UUID.randomUUID(), checkout.tradeNo(), "43.21", "TRADE_SUCCESS",
+                StandInProviders.ALIPAY);
+        // Alipay retrying while the first is still in flight: same trade, another notify_id
+        var retry = StandInProviders.alipay("N-" + UUID.randomUUID(), checkout.tradeNo(), "43.21", "TRADE_SUCCESS",
+                StandInProviders.ALIPAY);
+        var start = new CountDownLatch(1);
+        var tasks = new ArrayList<Callable<String>>();
+        for (int i = 0; i < 6; i++) {
+            var which = i % 3 == 2 ? retry : fields;
+            tasks.add(() -> {
+                start.await();
+                return postAlipay(which).andReturn().getResponse().getContentAsString();
+            });
+        }
+        try (var pool = Executors.newFixedThreadPool(6)) {
+            var futures = tasks.stream().map(pool::submit).toList();
+            start.countDown();
+            for (var f : futures) {
+                assertThat(f.get()).isEqualTo("success");
+            }
+        }
+        assertThat(recorded.succeeded(checkout.paymentId())).isOne();
+        assertThat(payments.find(checkout.paymentId()).orElseThrow().status()).isEqualTo(PaymentStatus.PAID);
+    }
+
+    @Test
+    void aWeChatNotificationForAnotherMerchantOrSignedInTheFutureIsRefused() throws Exception {
+        var payment = pendingWeChat(700);
+        // five minutes and more ahead of our clock: refused like a stale one
+        postWeChat(StandInProviders.wechat("EV-" + UUID.randomUUID(), payment.tradeNo(), 700, "CNY", now() + 400,
+                StandInProviders.WECHAT_PLATFORM)).andExpect(status().isBadRequest());
+        // a replay of a genuine notification with its timestamp header changed to now: the signature breaks
+        var old = StandInProviders.wechat("EV-" + UUID.randomUUID(), payment.tradeNo(), 700, "CNY", now() - 3600,
+                StandInProviders.WECHAT_PLATFORM);
+        var headers = new java.util.HashMap<>(old.headers());
+        headers.put("Wechatpay-Timestamp", Long.toString(now()));
+        postWeChat(headers, old.body()).andExpect(status().isBadRequest());
+        assertUntouched(payment);
+    }
+
     private Checkout startAlipay(long fen) {
-        return payments.start(new PaymentRequest("paytest:7", Money.cny(fen), PaymentChannel.Kind.ALIPAY, ++payer,
+        return payments.start(new PaymentRequest("probe:7", Money.cny(fen), PaymentChannel.Kind.ALIPAY, ++payer,
                 "一本书", UUID.randomUUID().toString(), "/orders/7"));
     }
 
@@ -217,6 +261,16 @@ class PaymentNotificationTests {
                 StandInProviders.ALIPAY)).andExpect(content().string("failure"));
         postAlipay(StandInProviders.alipay("N-" + UUID.randomUUID(), "SQ-NO-SUCH", "20.00", "TRADE_SUCCESS",
                 StandInProviders.ALIPAY)).andExpect(content().string("failure"));
+        // signed properly but sent 20 minutes ago (a captured notification replayed), or without its time
+        postAlipay(StandInProviders.alipay("N-" + UUID.randomUUID(), checkout.tradeNo(), "20.00", "TRADE_SUCCESS",
+                StandInProviders.ALIPAY, Instant.now().minusSeconds(20 * 60))).andExpect(status().isBadRequest())
+                .andExpect(content().string("failure"));
+        postAlipay(StandInProviders.alipay("N-" + UUID.randomUUID(), checkout.tradeNo(), "20.00", "TRADE_SUCCESS",
+                StandInProviders.ALIPAY, Instant.now().plusSeconds(20 * 60))).andExpect(content().string("failure"));
+        // another app's notification, signed by Alipay
+        var otherApp = new java.util.HashMap<>(good);
+        otherApp.put("app_id", "2021000000009999");
+        postAlipay(otherApp).andExpect(content().string("failure"));
         var unsigned = new java.util.HashMap<>(good);
         unsigned.remove("sign");
         postAlipay(unsigned).andExpect(content().string("failure"));
@@ -236,7 +290,7 @@ class PaymentNotificationTests {
     void theTestModeGoesThroughItsPageAndTheSignedNotification() throws Exception {
         var browser = new WebSession(mvc);
         long me = accountOf(browser.register("测试付款人"));
-        var checkout = payments.start(new PaymentRequest("paytest:3", Money.cny(990), PaymentChannel.Kind.TEST, me,
+        var checkout = payments.start(new PaymentRequest("probe:3", Money.cny(990), PaymentChannel.Kind.TEST, me,
                 "加入社群", "k-" + UUID.randomUUID(), "/c/somewhere"));
         assertThat(checkout.testMode()).isTrue();
         assertThat(checkout.display()).isEqualTo(PaymentChannel.Display.TEST_PAGE);
@@ -263,7 +317,7 @@ class PaymentNotificationTests {
 
     @Test
     void aForgedTestNotificationIsRefused() throws Exception {
-        var checkout = payments.start(new PaymentRequest("paytest:3", Money.cny(100), PaymentChannel.Kind.TEST, ++payer,
+        var checkout = payments.start(new PaymentRequest("probe:3", Money.cny(100), PaymentChannel.Kind.TEST, ++payer,
                 "加入社群", "k-" + UUID.randomUUID()));
         var body = "{\"id\":\"x\",\"out_trade_no\":\"" + checkout.tradeNo()
                 + "\",\"transaction_id\":\"T\",\"amount_minor\":100,\"currency\":\"CNY\",\"paid_at\":\"2026-01-01T00:00:00Z\"}";
@@ -277,25 +331,25 @@ class PaymentNotificationTests {
     void theSameIdempotencyKeyReturnsTheSamePaymentAndADifferentRequestIsRefused() {
         long who = ++payer;
         var key = "k-" + UUID.randomUUID();
-        var first = payments.start(new PaymentRequest("paytest:9", Money.cny(500), PaymentChannel.Kind.TEST, who, "书", key));
-        var again = payments.start(new PaymentRequest("paytest:9", Money.cny(500), PaymentChannel.Kind.TEST, who, "书", key));
+        var first = payments.start(new PaymentRequest("probe:9", Money.cny(500), PaymentChannel.Kind.TEST, who, "书", key));
+        var again = payments.start(new PaymentRequest("probe:9", Money.cny(500), PaymentChannel.Kind.TEST, who, "书", key));
         assertThat(again).isEqualTo(first);
-        assertThatThrownBy(() -> payments.start(new PaymentRequest("paytest:9", Money.cny(501), PaymentChannel.Kind.TEST,
+        assertThatThrownBy(() -> payments.start(new PaymentRequest("probe:9", Money.cny(501), PaymentChannel.Kind.TEST,
                 who, "书", key))).isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.kind()).isEqualTo(ProblemKind.CONFLICT));
         assertThat(jdbc.sql("select count(*) from payments where payer_account_id = ?").param(who).query(Long.class).single()).isOne();
         // bad input: nothing written
-        assertThatThrownBy(() -> payments.start(new PaymentRequest("paytest:9", Money.cny(-1), PaymentChannel.Kind.TEST,
+        assertThatThrownBy(() -> payments.start(new PaymentRequest("probe:9", Money.cny(-1), PaymentChannel.Kind.TEST,
                 who, "书", "k2"))).isInstanceOf(Rejection.class);
         assertThatThrownBy(() -> payments.start(new PaymentRequest("not a purpose", Money.cny(1), PaymentChannel.Kind.TEST,
                 who, "书", "k3"))).isInstanceOf(Rejection.class);
-        assertThatThrownBy(() -> payments.start(new PaymentRequest("paytest:9", Money.cny(1), PaymentChannel.Kind.TEST,
+        assertThatThrownBy(() -> payments.start(new PaymentRequest("probe:9", Money.cny(1), PaymentChannel.Kind.TEST,
                 who, "书\u0007", "k4"))).isInstanceOf(Rejection.class);
         assertThat(jdbc.sql("select count(*) from payments where payer_account_id = ?").param(who).query(Long.class).single()).isOne();
     }
 
     @Test
     void anOfflineTransferIsConfirmedByHandOnce() {
-        var checkout = payments.start(new PaymentRequest("paytest:11", Money.cny(8800), PaymentChannel.Kind.OFFLINE,
+        var checkout = payments.start(new PaymentRequest("probe:11", Money.cny(8800), PaymentChannel.Kind.OFFLINE,
                 ++payer, "线下", "k-" + UUID.randomUUID()));
         assertThat(checkout.display()).isEqualTo(PaymentChannel.Display.OFFLINE_INSTRUCTIONS);
         assertThatThrownBy(() -> payments.confirmOffline(checkout.paymentId(), 42, " ")).isInstanceOf(Rejection.class);
@@ -306,13 +360,13 @@ class PaymentNotificationTests {
                 .isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.kind()).isEqualTo(ProblemKind.CONFLICT));
         assertThat(recorded.succeeded(checkout.paymentId())).isOne();
         // a test-mode payment is not confirmed by hand
-        var test = payments.start(new PaymentRequest("paytest:12", Money.cny(1), PaymentChannel.Kind.TEST, payer, "x", "k-" + UUID.randomUUID()));
+        var test = payments.start(new PaymentRequest("probe:12", Money.cny(1), PaymentChannel.Kind.TEST, payer, "x", "k-" + UUID.randomUUID()));
         assertThatThrownBy(() -> payments.confirmOffline(test.paymentId(), 42, "note")).isInstanceOf(Rejection.class);
     }
 
     @Test
     void refundsPartAndWholeButNeverMoreThanPaid() {
-        var checkout = payments.start(new PaymentRequest("paytest:13", Money.cny(10_000), PaymentChannel.Kind.OFFLINE,
+        var checkout = payments.start(new PaymentRequest("probe:13", Money.cny(10_000), PaymentChannel.Kind.OFFLINE,
                 ++payer, "退款", "k-" + UUID.randomUUID()));
         assertThatThrownBy(() -> payments.refund(checkout.paymentId(), Money.cny(100), "r0"))
                 .isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.kind()).isEqualTo(ProblemKind.CONFLICT));

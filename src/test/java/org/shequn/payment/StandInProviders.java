@@ -112,8 +112,15 @@ final class StandInProviders {
 
     /** Alipay's asynchronous notification fields, signed with RSA2 over the sorted fields as Alipay does. */
     static Map<String, String> alipay(String notifyId, String tradeNo, String totalAmount, String status, KeyPair signer) {
+        return alipay(notifyId, tradeNo, totalAmount, status, signer, java.time.Instant.now());
+    }
+
+    /** ... sent at {@code sentAt} (notify_time, Beijing time, as Alipay writes it). */
+    static Map<String, String> alipay(String notifyId, String tradeNo, String totalAmount, String status, KeyPair signer,
+                                      java.time.Instant sentAt) {
         var fields = new LinkedHashMap<String, String>();
-        fields.put("notify_time", "2026-01-01 10:00:02");
+        fields.put("notify_time", java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                .format(sentAt.atZone(java.time.ZoneId.of("Asia/Shanghai"))));
         fields.put("notify_type", "trade_status_sync");
         fields.put("notify_id", notifyId);
         fields.put("app_id", ALIPAY_APP_ID);

@@ -82,6 +82,7 @@ class OrderPages {
         return switch (started.display()) {
             case TEST_PAGE -> "redirect:/payments/" + started.paymentId() + "/test";
             case REDIRECT -> "redirect:" + started.value();
+            case QR_CODE -> "redirect:/payments/" + started.paymentId();
             default -> {
                 Flash.info(redirect, "commerce.order.payStarted", started.tradeNo());
                 yield "redirect:/orders/" + id;

@@ -49,8 +49,12 @@ class EntryPages {
         try {
             var started = entry.checkout(viewer, slug, EntryApi.channel(channel), code, coupon);
             var checkout = started.checkout();
-            // the test mode's page and the providers' cashiers are where the payer goes next
-            return "redirect:" + checkout.value();
+            // the test mode's page and the providers' cashiers are where the payer goes next; a QR code to scan or
+            // transfer instructions are shown on the payment's page
+            return switch (checkout.display()) {
+                case TEST_PAGE, REDIRECT -> "redirect:" + checkout.value();
+                case QR_CODE, OFFLINE_INSTRUCTIONS -> "redirect:/payments/" + checkout.paymentId();
+            };
         } catch (Rejection rejection) {
             if (rejection.kind() == org.shequn.shared.ProblemKind.UNAUTHENTICATED) {
                 throw rejection;
