@@ -15,7 +15,7 @@
                 data: rows.map(function (r) { return Number(r.cells[i + 1].getAttribute('data-value')) || 0; })
             };
         });
-        var chart = echarts.init(el, null, {renderer: 'svg'});
+        var chart = echarts.init(el, null, {renderer: 'canvas'});
         chart.setOption({
             animation: false,
             tooltip: {trigger: 'axis'},

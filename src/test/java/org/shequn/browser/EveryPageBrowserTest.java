@@ -320,7 +320,13 @@ class EveryPageBrowserTest extends BrowserTest {
                 .setData(Api.obj("community", slug, "address", "上海市静安区南京西路 1 号", "lines", List.of(Api.obj(
                         "skuId", product.get("skus").get(0).get("id").asLong(), "quantity", 1, "unitPrice", "59.00"))))))
                 .text()).get("id").asLong();
-        long paymentId = payments.start(new org.shequn.payment.PaymentRequest("paytest:1", org.shequn.shared.money.Money.cny(1990),
+        // a second order, its tags shared, marked paid (payment has its own tests): the insight pages show a sale and a chart
+        long paidOrder = Api.read(ok(memberRequest.post(url("/api/v1/orders"), member.auth().setHeader("Idempotency-Key", Api.unique("every-paid-"))
+                .setData(Api.obj("community", slug, "address", "上海市静安区南京西路 1 号", "shareTags", true, "lines", List.of(Api.obj(
+                        "skuId", product.get("skus").get(0).get("id").asLong(), "quantity", 1, "unitPrice", "59.00"))))))
+                .text()).get("id").asLong();
+        jdbc.sql("update orders set status = 'PAID', paid_at = created_at where id = ?").param(paidOrder).update();
+        long paymentId = payments.start(new org.shequn.payment.PaymentRequest("probe:1", org.shequn.shared.money.Money.cny(1990),
                 org.shequn.payment.PaymentChannel.Kind.TEST, owner.id(), "测试订单", Api.unique("every-page-"), "/home"))
                 .paymentId();
         return new Scene(slug, approvalSlug, owner.id(), member.id(), articleId, questionId, heldId, sectionId,

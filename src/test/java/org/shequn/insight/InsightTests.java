@@ -209,6 +209,8 @@ class InsightTests {
                 .accept(org.springframework.http.MediaType.APPLICATION_JSON)).andExpect(status().isUnauthorized());
         mvc.perform(MockMvcRequestBuilders.get("/shop/products/" + s.productId() + "/insight").header("Authorization", other.bearer()))
                 .andExpect(status().isNotFound());
+        // the chart library comes from its webjar, on this server
+        mvc.perform(MockMvcRequestBuilders.get("/webjars/echarts/dist/echarts.min.js")).andExpect(status().isOk());
         api.get(s.merchant(), "/api/v1/shops/mine/insight").andExpect(status().isOk())
                 .andExpect(jsonPath("$.orders").value(0)).andExpect(jsonPath("$.fit").isEmpty());
     }
