@@ -77,8 +77,8 @@ public final class Standing {
     public Standing requireMember(String refusal) {
         requireSignedIn();
         if (role == null && expiredAt != null) {
-            throw Rejection.forbidden("membership.expired", expiredAt.atZoneSameInstant(SHOWN_ZONE).format(SHOWN),
-                    "/c/" + community.slug() + "/entry");
+            throw Rejection.forbidden("membership.expired", expiredAt.atZoneSameInstant(SHOWN_ZONE).format(SHOWN))
+                    .withAction("/c/" + community.slug() + "/entry", "membership.renew");
         }
         if (role == null) {
             throw Rejection.forbidden(refusal);

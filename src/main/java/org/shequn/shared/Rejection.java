@@ -17,6 +17,11 @@ public class Rejection extends RuntimeException {
     private final String messageKey;
     private final Object[] args;
     private final List<FieldProblem> fieldProblems;
+    private Action action;
+
+    /** The one thing a person refused can do about it (a link on the error page), e.g. renew an ended membership. */
+    public record Action(String href, String labelKey) {
+    }
 
     public Rejection(ProblemKind kind, String messageKey, List<FieldProblem> fieldProblems, Object... args) {
         super(messageKey, null, false, false);
@@ -78,5 +83,18 @@ public class Rejection extends RuntimeException {
 
     public List<FieldProblem> fieldProblems() {
         return fieldProblems;
+    }
+
+    /** This refusal with a way out: the error page shows it as its main button (a path on this site). */
+    public Rejection withAction(String href, String labelKey) {
+        if (href == null || !href.startsWith("/") || href.startsWith("//")) {
+            throw new IllegalArgumentException("an action is a path on this site");
+        }
+        this.action = new Action(href, labelKey);
+        return this;
+    }
+
+    public java.util.Optional<Action> action() {
+        return java.util.Optional.ofNullable(action);
     }
 }

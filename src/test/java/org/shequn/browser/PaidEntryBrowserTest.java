@@ -75,6 +75,8 @@ class PaidEntryBrowserTest extends BrowserTest {
             assertThat(page.locator("main")).containsText("到期");
             assertThat(page.locator("main")).containsText("续费");
             screenshot(page, "paid-entry-03-expired-phone");
+            page.locator("main a.button.primary", new com.microsoft.playwright.Page.LocatorOptions().setHasText("续费")).click();
+            page.waitForURL("**/c/" + slug + "/entry");
 
             // the renewal, at the renewal price, opens it again
             payAndOpenTheFeed(page, slug, "¥69.00");

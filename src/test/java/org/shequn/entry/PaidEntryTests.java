@@ -232,7 +232,9 @@ class PaidEntryTests {
 
         clock.advance(Duration.ofDays(2));
         api.get(member, base + "/posts").andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.detail").value(containsString("/c/" + slug + "/entry")));
+                .andExpect(jsonPath("$.detail").value(containsString("到期")))
+                .andExpect(jsonPath("$.action.href").value("/c/" + slug + "/entry"))
+                .andExpect(jsonPath("$.action.label").value("续费"));
         api.get(member, base + "/entry").andExpect(jsonPath("$.mine.expired").value(true))
                 .andExpect(jsonPath("$.mine.mayRenew").value(true));
         // history kept: the post is still there for the owner

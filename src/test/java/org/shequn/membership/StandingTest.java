@@ -111,6 +111,7 @@ class StandingTest {
                 .isInstanceOfSatisfying(Rejection.class, r -> {
                     assertThat(r.kind()).isEqualTo(ProblemKind.FORBIDDEN);
                     assertThat(r.messageKey()).isEqualTo("membership.expired");
+                    assertThat(r.action()).hasValueSatisfying(a -> assertThat(a.href()).endsWith("/entry"));
                 });
         assertThat(refusal(Standing::requireRunner, expired)).isEqualTo(ProblemKind.FORBIDDEN);
         assertThat(of(community(false), CommunityRole.MEMBER).expired()).isFalse();

@@ -21,9 +21,14 @@ final class ErrorPage {
 
     static Map<String, Object> model(Rejection rejection, PageContext ctx, Locale locale, MessageSource messages,
                                      Problems problems) {
-        return Map.of("ctx", ctx, "status", rejection.kind().status(),
+        var model = new java.util.HashMap<String, Object>(Map.of("ctx", ctx, "status", rejection.kind().status(),
                 "message", messages.getMessage(rejection.messageKey(), rejection.args(), rejection.messageKey(), locale),
-                "errors", problems.fieldErrors(rejection, locale));
+                "errors", problems.fieldErrors(rejection, locale)));
+        rejection.action().ifPresent(a -> {
+            model.put("actionHref", a.href());
+            model.put("actionLabel", messages.getMessage(a.labelKey(), null, a.labelKey(), locale));
+        });
+        return model;
     }
 
     static ModelAndView view(Rejection rejection, PageContext ctx, Locale locale, MessageSource messages,

@@ -40,6 +40,9 @@ public class Problems {
         if (!rejection.fieldProblems().isEmpty()) {
             problem.setProperty("errors", fieldErrors(rejection, locale));
         }
+        // the way out a refusal offers (an ended membership: renew), for API clients as for the error page
+        rejection.action().ifPresent(a -> problem.setProperty("action", java.util.Map.of("href", a.href(),
+                "label", messages.getMessage(a.labelKey(), null, a.labelKey(), locale))));
         return problem;
     }
 
