@@ -39,11 +39,16 @@ class IdempotencyKeyTests {
     TestMode testMode;
     @Autowired
     org.shequn.ledger.LedgerInvariants invariants;
+    @Autowired
+    org.shequn.TestClock clock;
+    @Autowired
+    org.shequn.shared.web.IdempotencyExpiry expiry;
 
     Api api;
 
     @AfterEach
     void ledgerBalances() {
+        clock.reset();
         org.shequn.ledger.LedgerAssertions.assertBalanced(invariants);
     }
 
@@ -171,5 +176,23 @@ class IdempotencyKeyTests {
                 .andExpect(jsonPath("$.status").value("COMPLETED"));
         assertThat(jdbc.sql("select trackingNo_check from (select tracking_no as trackingNo_check from orders where id = ?) t")
                 .param(id).query(String.class).single()).isEqualTo("SF42");
+    }
+
+    @Test
+    void aKeptAnswerIsForgottenAfterAWeekSoTheKeyCanBeUsedAgain() throws Exception {
+        var s = scene();
+        var buyer = s.cast().member();
+        var key = Api.unique("week-");
+        post(buyer, key, "/api/v1/orders", CommerceFixtures.order(s.community().slug(), s.skuId(), 1, "20.00"))
+                .andExpect(status().isCreated());
+        post(buyer, key, "/api/v1/orders", CommerceFixtures.order(s.community().slug(), s.skuId(), 2, "20.00"))
+                .andExpect(status().isConflict());
+        expiry.forgetOld();
+        assertThat(jdbc.sql("select count(*) from idempotency_keys where idempotency_key = ?").param(key)
+                .query(Long.class).single()).isOne();
+        clock.advance(Duration.ofDays(8));
+        assertThat(expiry.forgetOld()).isPositive();
+        assertThat(jdbc.sql("select count(*) from idempotency_keys where idempotency_key = ?").param(key)
+                .query(Long.class).single()).isZero();
     }
 }

@@ -51,4 +51,9 @@ class IdempotencyStore {
         jdbc.sql("delete from idempotency_keys where account_id = ? and idempotency_key = ? and status = 0")
                 .params(accountId, key).update();
     }
+
+    /** Forgets the answers kept since before {@code before}; how many. */
+    int forgetBefore(Instant before) {
+        return jdbc.sql("delete from idempotency_keys where created_at < ?").param(before.atOffset(ZoneOffset.UTC)).update();
+    }
 }
