@@ -51,4 +51,21 @@ record CommerceFixtures(Api api, JdbcClient jdbc) {
         return Api.obj("community", slug, "lines", List.of(Api.obj("skuId", skuId, "quantity", quantity, "unitPrice", unitPrice)),
                 "address", "上海市静安区南京西路 1 号");
     }
+
+    /** A community whose store sells one merchant's product with one SKU: where most order tests start. */
+    record Scene(TestCommunity community, TestCommunity.Cast cast, Api.User merchant, long skuId) {
+    }
+
+    Scene storeSelling(String title, Map<String, String> attributes, String price, int stock, String prefix) throws Exception {
+        var merchant = merchant();
+        var product = listProduct(merchant, product(title, true, List.of(sku(attributes, price, stock))));
+        var community = TestCommunity.create(api, jdbc, prefix);
+        var cast = community.cast();
+        addToStore(community, cast.admin(), product.get("id").asLong());
+        return new Scene(community, cast, merchant, product.get("skus").get(0).get("id").asLong());
+    }
+
+    int stock(long skuId) {
+        return jdbc.sql("select stock from skus where id = ?").param(skuId).query(Integer.class).single();
+    }
 }

@@ -52,19 +52,9 @@ class IdempotencyKeyTests {
         org.shequn.ledger.LedgerAssertions.assertBalanced(invariants);
     }
 
-    record Scene(TestCommunity community, TestCommunity.Cast cast, Api.User merchant, long skuId) {
-    }
-
-    Scene scene() throws Exception {
+    CommerceFixtures.Scene scene() throws Exception {
         api = new Api(mvc);
-        var f = new CommerceFixtures(api, jdbc);
-        var merchant = f.merchant();
-        var product = f.listProduct(merchant, CommerceFixtures.product("幂等之书", true, List.of(
-                CommerceFixtures.sku(Map.of("版本", "平装"), "20.00", 10))));
-        var community = TestCommunity.create(api, jdbc, "idem-");
-        var cast = community.cast();
-        f.addToStore(community, cast.admin(), product.get("id").asLong());
-        return new Scene(community, cast, merchant, product.get("skus").get(0).get("id").asLong());
+        return new CommerceFixtures(api, jdbc).storeSelling("幂等之书", Map.of("版本", "平装"), "20.00", 10, "idem-");
     }
 
     ResultActions post(Api.User user, String key, String path, Object body) throws Exception {
@@ -78,7 +68,7 @@ class IdempotencyKeyTests {
     }
 
     int stock(long skuId) {
-        return jdbc.sql("select stock from skus where id = ?").param(skuId).query(Integer.class).single();
+        return new CommerceFixtures(api, jdbc).stock(skuId);
     }
 
     long orders(long buyer) {

@@ -54,19 +54,9 @@ class OrderLifecycleTests {
         org.shequn.ledger.LedgerAssertions.assertBalanced(invariants);
     }
 
-    record Scene(TestCommunity community, TestCommunity.Cast cast, Api.User merchant, long skuId) {
-    }
-
-    Scene scene() throws Exception {
+    CommerceFixtures.Scene scene() throws Exception {
         api = new Api(mvc);
-        var f = new CommerceFixtures(api, jdbc);
-        var merchant = f.merchant();
-        var product = f.listProduct(merchant, CommerceFixtures.product("产品经理手册", true, List.of(
-                CommerceFixtures.sku(Map.of("版本", "精装"), "59.00", 5))));
-        var community = TestCommunity.create(api, jdbc, "orders-");
-        var cast = community.cast();
-        f.addToStore(community, cast.admin(), product.get("id").asLong());
-        return new Scene(community, cast, merchant, product.get("skus").get(0).get("id").asLong());
+        return new CommerceFixtures(api, jdbc).storeSelling("产品经理手册", Map.of("版本", "精装"), "59.00", 5, "orders-");
     }
 
     ResultActions withKey(Api.User user, String path, Object body) throws Exception {
@@ -75,7 +65,7 @@ class OrderLifecycleTests {
                 .contentType(MediaType.APPLICATION_JSON).content(Api.JSON.writeValueAsString(body)));
     }
 
-    long order(Scene s, Api.User buyer, int quantity) throws Exception {
+    long order(CommerceFixtures.Scene s, Api.User buyer, int quantity) throws Exception {
         return Api.body(withKey(buyer, "/api/v1/orders", CommerceFixtures.order(s.community().slug(), s.skuId(), quantity, "59.00"))
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("CREATED"))).get("id").asLong();
     }
@@ -90,7 +80,7 @@ class OrderLifecycleTests {
     }
 
     int stock(long skuId) {
-        return jdbc.sql("select stock from skus where id = ?").param(skuId).query(Integer.class).single();
+        return new CommerceFixtures(api, jdbc).stock(skuId);
     }
 
     @Test
