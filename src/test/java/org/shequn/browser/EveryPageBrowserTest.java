@@ -326,6 +326,9 @@ class EveryPageBrowserTest extends BrowserTest {
                         "skuId", product.get("skus").get(0).get("id").asLong(), "quantity", 1, "unitPrice", "59.00"))))))
                 .text()).get("id").asLong();
         jdbc.sql("update orders set status = 'PAID', paid_at = created_at where id = ?").param(paidOrder).update();
+        // and something in the cart, two of them, so the cart page shows a line, a total and the order form
+        ok(memberRequest.post(url("/api/v1/cart/lines"), member.auth().setData(Api.obj("community", slug,
+                "skuId", product.get("skus").get(0).get("id").asLong(), "quantity", 2))));
         long paymentId = payments.start(new org.shequn.payment.PaymentRequest("probe:1", org.shequn.shared.money.Money.cny(1990),
                 org.shequn.payment.PaymentChannel.Kind.TEST, owner.id(), "测试订单", Api.unique("every-page-"), "/home"))
                 .paymentId();
@@ -429,6 +432,8 @@ class EveryPageBrowserTest extends BrowserTest {
                 new Visit("store", Who.MEMBER, c + "/store", 200, "/c/{slug}/store", "commerce/store"),
                 new Visit("store-owner", Who.OWNER, c + "/store", 200, "/c/{slug}/store", "commerce/store"),
                 new Visit("orders", Who.MEMBER, "/orders", 200, "/orders", "commerce/orders"),
+                new Visit("cart", Who.MEMBER, "/cart", 200, "/cart", "commerce/cart"),
+                new Visit("cart-empty", Who.OWNER, "/cart", 200, "/cart", "commerce/cart"),
                 new Visit("order", Who.MEMBER, "/orders/" + s.orderId(), 200, "/orders/{id}", "commerce/order"),
                 new Visit("order-merchant", Who.OWNER, "/orders/" + s.orderId(), 200, "/orders/{id}", "commerce/order"),
                 new Visit("sales", Who.OWNER, c + "/sales", 200, "/c/{slug}/sales", "commerce/orders"),

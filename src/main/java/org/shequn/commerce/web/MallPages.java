@@ -23,8 +23,11 @@ class MallPages {
     private final Products products;
     private final CommunityStores stores;
     private final org.shequn.commerce.Shops shops;
+    private final org.shequn.commerce.Carts carts;
 
-    MallPages(Mall mall, Products products, CommunityStores stores, org.shequn.commerce.Shops shops) {
+    MallPages(Mall mall, Products products, CommunityStores stores, org.shequn.commerce.Shops shops,
+              org.shequn.commerce.Carts carts) {
+        this.carts = carts;
         this.shops = shops;
         this.mall = mall;
         this.products = products;
@@ -90,6 +93,7 @@ class MallPages {
         model.addAttribute("ref", ref);
         model.addAttribute("me", viewer.accountId());
         model.addAttribute("key", UUID.randomUUID().toString());
+        model.addAttribute("inCart", carts.count(viewer));
         return "commerce/store";
     }
 }
