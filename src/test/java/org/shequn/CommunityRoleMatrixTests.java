@@ -373,7 +373,9 @@ class CommunityRoleMatrixTests {
                 // insight's mirror view: mall products whose buyers look like the members, for the owner and admins
                 row(GET, "/product-matches", RUNNERS_READ, c -> c.req()),
                 // the community's money (commission, entry income, sales, joins and renewals): its runners', as its sales are
-                row(GET, "/earnings", RUNNERS_READ, c -> c.req()));
+                row(GET, "/earnings", RUNNERS_READ, c -> c.req()),
+                // who interacted with whom (the analytics' reading): the owner's and admins'
+                row(GET, "/interactions", RUNNERS_READ, c -> c.req()));
     }
 
     /** One request of a row: path values after the slug, and a JSON or multipart body. */

@@ -17,8 +17,9 @@ final class CommentLifecycle {
      * A comment becomes public (at writing, or when a held one is approved): notifications, search, live pages and
      * the hot score hear of it; the hot feed counts it on its post in the same transaction.
      */
-    static CommentAdded published(PostRow post, long commentId, Long parentId, long authorId) {
-        return new CommentAdded(commentId, post.id(), post.communityId(), parentId, authorId, post.authorId());
+    static CommentAdded published(PostRow post, long commentId, Long parentId, long authorId, Long repliedToAuthorId) {
+        return new CommentAdded(commentId, post.id(), post.communityId(), parentId, authorId, post.authorId(),
+                repliedToAuthorId);
     }
 
     /**
@@ -35,10 +36,10 @@ final class CommentLifecycle {
     }
 
     /** Showing a comment again: a held one is approved and only then announced; a hidden one is restored. */
-    static Transition show(CommentRow comment, PostRow post) {
+    static Transition show(CommentRow comment, PostRow post, Long repliedToAuthorId) {
         if (comment.state() == ContentState.HELD) {
             return new Transition(comment.id(), StateChange.approve(comment.state()),
-                    Optional.of(published(post, comment.id(), comment.parentId(), comment.authorId())));
+                    Optional.of(published(post, comment.id(), comment.parentId(), comment.authorId(), repliedToAuthorId)));
         }
         return new Transition(comment.id(), StateChange.restore(comment.state()), Optional.empty());
     }

@@ -65,11 +65,13 @@ public class Commenting {
             throw Rejection.invalid("body", "jakarta.validation.constraints.NotBlank.message");
         }
         Long parentId = null;
+        Long repliedTo = null;
         if (draft.parentId() != null) {
             var parent = comments.byId(seat.communityId(), draft.parentId())
                     .filter(c -> c.postId() == post.id() && !c.deleted() && !c.hidden())
                     .orElseThrow(() -> Rejection.invalid("parentId", "content.comment.parent.unknown"));
             parentId = parent.parentId() != null ? parent.parentId() : parent.id();
+            repliedTo = parent.authorId();
         }
         boolean held = guard.comment(seat, body).held();
         var now = now();
@@ -82,7 +84,7 @@ public class Commenting {
             comments.apply(holding);
             holding.event().ifPresent(events::publishEvent);
         } else {
-            events.publishEvent(CommentLifecycle.published(post, id, parentId, seat.accountId()));
+            events.publishEvent(CommentLifecycle.published(post, id, parentId, seat.accountId(), repliedTo));
         }
         pace.commented(seat);
         return id;

@@ -77,7 +77,8 @@ class Moderating implements ModeratedContent {
             return Optional.empty();
         }
         var transition = hide ? CommentLifecycle.hide(comment, runner.accountId(), now())
-                : CommentLifecycle.show(comment, post);
+                : CommentLifecycle.show(comment, post, comment.parentId() == null ? null
+                        : comments.byId(runner.communityId(), comment.parentId()).map(CommentRow::authorId).orElse(null));
         comments.apply(transition);
         // an approved comment is published now: notifications, search, live updates and hot score hear of it
         transition.event().ifPresent(events::publishEvent);

@@ -34,9 +34,9 @@ class CommentLifecycleTest {
 
     @Test
     void aNewCommentAnnouncesItselfWithThePostsAuthor() {
-        assertThat(CommentLifecycle.published(POST_ROW, COMMENT, PARENT, AUTHOR))
-                .isEqualTo(new CommentAdded(COMMENT, POST, COMMUNITY, PARENT, AUTHOR, POST_AUTHOR));
-        assertThat(CommentLifecycle.published(POST_ROW, COMMENT, null, AUTHOR).parentId()).isNull();
+        assertThat(CommentLifecycle.published(POST_ROW, COMMENT, PARENT, AUTHOR, 77L))
+                .isEqualTo(new CommentAdded(COMMENT, POST, COMMUNITY, PARENT, AUTHOR, POST_AUTHOR, 77L));
+        assertThat(CommentLifecycle.published(POST_ROW, COMMENT, null, AUTHOR, null).parentId()).isNull();
     }
 
     @Test
@@ -49,23 +49,23 @@ class CommentLifecycleTest {
 
     @Test
     void approvingAHeldCommentAnnouncesCommentAdded() {
-        var approved = CommentLifecycle.show(comment(ContentState.HELD), POST_ROW);
+        var approved = CommentLifecycle.show(comment(ContentState.HELD), POST_ROW, 77L);
         assertThat(approved.change().to()).isEqualTo(ContentState.PUBLISHED);
-        assertThat(approved.event()).contains(new CommentAdded(COMMENT, POST, COMMUNITY, PARENT, AUTHOR, POST_AUTHOR));
+        assertThat(approved.event()).contains(new CommentAdded(COMMENT, POST, COMMUNITY, PARENT, AUTHOR, POST_AUTHOR, 77L));
     }
 
     @Test
     void restoringAHiddenCommentAnnouncesNothing() {
-        var restored = CommentLifecycle.show(comment(ContentState.HIDDEN), POST_ROW);
+        var restored = CommentLifecycle.show(comment(ContentState.HIDDEN), POST_ROW, null);
         assertThat(restored.change().to()).isEqualTo(ContentState.PUBLISHED);
         assertThat(restored.event()).isEmpty();
     }
 
     @Test
     void aPublishedOrDeletedCommentCannotBeShown() {
-        assertThatThrownBy(() -> CommentLifecycle.show(comment(ContentState.PUBLISHED), POST_ROW))
+        assertThatThrownBy(() -> CommentLifecycle.show(comment(ContentState.PUBLISHED), POST_ROW, null))
                 .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> CommentLifecycle.show(comment(ContentState.DELETED), POST_ROW))
+        assertThatThrownBy(() -> CommentLifecycle.show(comment(ContentState.DELETED), POST_ROW, null))
                 .isInstanceOf(IllegalStateException.class);
     }
 

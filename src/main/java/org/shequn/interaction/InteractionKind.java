@@ -1,0 +1,17 @@
+package org.shequn.interaction;
+
+/** How two members met in an interaction; pairwise unless said otherwise. */
+public enum InteractionKind {
+    /** A comment on someone's post. */
+    COMMENT,
+    /** A reply to someone's comment. */
+    REPLY,
+    /** An @mention of someone in a post or a comment. */
+    MENTION,
+    /** A like or a sticker on someone's post or comment. */
+    REACTION,
+    /** An asker accepted someone's answer. */
+    ANSWER_ACCEPTED,
+    /** Following someone (belongs to no community). */
+    FOLLOW
+}
