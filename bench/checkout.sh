@@ -44,6 +44,7 @@ seconds=$(echo "$DURATION" | awk '/m$/{sub(/m/,""); print $1*60; next} {sub(/s/,
 
 ensure_jar
 cleanup() {
+  stop_sampling
   stop_server
   psql -q -d postgres -c "drop database if exists $DB with (force)" >/dev/null 2>&1 || true
 }
@@ -77,6 +78,24 @@ curl -sf -X POST -H "Authorization: Bearer shq_bench_member_1" -H "Content-Type:
 TEMPLATE=$(q "select max(id) from orders")
 echo "   sample order: $(head -c 200 "$OUT/sample.json")…"
 
+# How many of the database's sessions wait for a lock (a row another transaction holds), sampled twice a second
+# while a run goes: the hot rows a run queues on show up here.
+sampler=""
+sample_locks() { # name
+  while :; do
+    q "select count(*) || coalesce(' ' || string_agg(regexp_replace(left(query, 60), '\s+', ' ', 'g'), '|'), '')
+       from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'" || true
+    sleep 0.5
+  done > "$OUT/locks-$1.txt" 2>/dev/null &
+  sampler=$!
+}
+stop_sampling() { [ -n "$sampler" ] && kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true; sampler=""; }
+locks() { # name -> "avg 1.2, max 5" and the statement waited on most often
+  awk '{ s += $1; if ($1 > m) m = $1 } END { printf "avg %.1f, max %d", (NR ? s / NR : 0), m }' "$OUT/locks-$1.txt"
+  cut -s -d' ' -f2- "$OUT/locks-$1.txt" | tr '|' '\n' | sort | uniq -c | sort -rn | head -n 1 \
+    | awk '{ n = $1; $1 = ""; printf " (most: %s, %d times)", substr($0, 2), n }'
+}
+
 # wrk runs with --timeout 10s: its default of 2 s would drop the slowest answers from the latencies
 statuses() { grep -h '^statuses:' "$1" | cut -d' ' -f2-; }
 count() { # file status -> how many answers had that status
@@ -92,14 +111,18 @@ run health "$HEALTH_URL" --timeout 10s
 
 # (a) spread over the products
 export BENCH_SKUS="$FIRST:$LAST"
+sample_locks spread
 run spread "$API/orders" -s bench/checkout.lua --timeout 10s
+stop_sampling
 spread_total=$(q "select sum(stock)::bigint + (select coalesce(sum(quantity), 0) from order_lines where sku_id between $FIRST and $LAST)
                   from skus where id between $FIRST and $LAST")
 spread_ok=FAIL; [ "$spread_total" = "$((PRODUCTS * STOCK))" ] && spread_ok=PASS
 
 # (b) the flash sale: no warm-up on this product (it would take the stock); the path is warm from (a)
 export BENCH_SKUS="$HOT:$HOT"
+sample_locks hot
 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency --timeout 10s -s bench/checkout.lua "$API/orders" > "$OUT/hot.txt"
+stop_sampling
 IFS='|' read -r hot_stock hot_orders hot_units hot_span <<<"$(q "select (select stock from skus where id = $HOT),
     count(distinct l.order_id), coalesce(sum(l.quantity), 0),
     coalesce(extract(epoch from max(o.created_at) - min(o.created_at)), 0)
@@ -122,12 +145,17 @@ psql -q -d "$DB" -v template="$TEMPLATE" -v count="$measured" -v set=m -f bench/
 psql -q -d "$DB" -v set=w -v file="$OUT/notify-w.tsv" -f bench/sign-notifications.sql
 BENCH_NOTIFY="$OUT/notify-w.tsv" wrk -t2 -c"$CONNECTIONS" -d5s --latency --timeout 10s -s bench/notify.lua "$API/payments/notify/test" > "$OUT/notify-warmup.txt"
 psql -q -d "$DB" -v set=m -v file="$OUT/notify-m.tsv" -f bench/sign-notifications.sql
+sample_locks notify
 BENCH_NOTIFY="$OUT/notify-m.tsv" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency --timeout 10s -s bench/notify.lua "$API/payments/notify/test" > "$OUT/notify.txt"
+stop_sampling
 # an order turns paid after its payment, through the outbox: wait until nothing is left to do (at most 2 minutes)
+t0=$(date +%s.%N)
+outbox_left=$(q "select count(*) from event_publication where completion_date is null")
 for _ in $(seq 1 240); do
   [ "$(q "select count(*) from event_publication where completion_date is null")" = 0 ] && break
   sleep 0.5
 done
+catch_up=$(echo "$(date +%s.%N) - $t0" | bc | xargs printf '%.1f')
 pending_events=$(q "select count(*) from event_publication where completion_date is null")
 IFS='|' read -r paid_payments noted paid_orders ledger_tx twice mismatched <<<"$(q "select
     (select count(*) from payments where trade_no like 'BNm%' and status = 'PAID'),
@@ -192,8 +220,11 @@ echo "(a) $spread_201 orders (201) in the measured run${spread_others:+; other a
 echo "(b) stock lasted ${hot_span} s; 201: $hot_201, 409: $hot_409${hot_others:+, other: $hot_others}; stock left $hot_stock, orders $hot_orders, units $hot_units (of $HOT_STOCK), SKUs below zero $negative"
 echo "    zero oversell: $hot_ok"
 echo "(c) answered 200: $notify_200 (replays $notify_replays)${notify_others:+, other: $notify_others}; payments paid $paid_payments (server logged $server_paid), notifications noted $noted, orders paid by them $paid_orders, ledger transactions $ledger_tx, payments noted twice $twice, paid but order not $mismatched, outbox left $pending_events"
-echo "    each notification paid its order exactly once: $notify_ok"
+echo "    each notification paid its order exactly once: $notify_ok (when wrk stopped, $outbox_left outbox events were still to do: done ${catch_up} s later)"
 echo "(d) pgbench failed transactions: ${sql_failed:-0}"
+echo "sessions waiting for a lock, sampled every 0.5 s: (a) $(locks spread)"
+echo "    (b) $(locks hot)"
+echo "    (c) $(locks notify)"
 grep -H -E 'Non-2xx|Socket errors' "$OUT"/health.txt "$OUT"/spread.txt "$OUT"/hot.txt "$OUT"/notify.txt || true
 echo "server log: $(grep -c -E ' ERROR ' "$OUT/server.log" || true) ERROR lines, $(grep -c -i 'deadlock' "$OUT/server.log" || true) mentioning deadlock"
 echo "== load after: $(uptime)"
