@@ -42,6 +42,24 @@ for tool in wrk pgbench; do
 done
 seconds=$(echo "$DURATION" | awk '/m$/{sub(/m/,""); print $1*60; next} {sub(/s/,""); print $1}')
 
+# How many of the database's sessions wait for a lock (a row another transaction holds), sampled twice a second
+# while a run goes: the hot rows a run queues on show up here.
+sampler=""
+sample_locks() { # name
+  while :; do
+    q "select count(*) || coalesce(' ' || string_agg(regexp_replace(left(query, 60), '\s+', ' ', 'g'), '|'), '')
+       from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'" || true
+    sleep 0.5
+  done > "$OUT/locks-$1.txt" 2>/dev/null &
+  sampler=$!
+}
+stop_sampling() { [ -n "$sampler" ] && kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true; sampler=""; }
+locks() { # name -> "avg 1.2, max 5" and the statement waited on most often
+  awk '{ s += $1; if ($1 > m) m = $1 } END { printf "avg %.1f, max %d", (NR ? s / NR : 0), m }' "$OUT/locks-$1.txt"
+  cut -s -d' ' -f2- "$OUT/locks-$1.txt" | tr '|' '\n' | sort | uniq -c | sort -rn | head -n 1 \
+    | awk '{ n = $1; $1 = ""; printf " (most: %s, %d times)", substr($0, 2), n }'
+}
+
 ensure_jar
 cleanup() {
   stop_sampling
@@ -77,24 +95,6 @@ curl -sf -X POST -H "Authorization: Bearer shq_bench_member_1" -H "Content-Type:
   || { echo "sample checkout failed" >&2; exit 1; }
 TEMPLATE=$(q "select max(id) from orders")
 echo "   sample order: $(head -c 200 "$OUT/sample.json")…"
-
-# How many of the database's sessions wait for a lock (a row another transaction holds), sampled twice a second
-# while a run goes: the hot rows a run queues on show up here.
-sampler=""
-sample_locks() { # name
-  while :; do
-    q "select count(*) || coalesce(' ' || string_agg(regexp_replace(left(query, 60), '\s+', ' ', 'g'), '|'), '')
-       from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'" || true
-    sleep 0.5
-  done > "$OUT/locks-$1.txt" 2>/dev/null &
-  sampler=$!
-}
-stop_sampling() { [ -n "$sampler" ] && kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true; sampler=""; }
-locks() { # name -> "avg 1.2, max 5" and the statement waited on most often
-  awk '{ s += $1; if ($1 > m) m = $1 } END { printf "avg %.1f, max %d", (NR ? s / NR : 0), m }' "$OUT/locks-$1.txt"
-  cut -s -d' ' -f2- "$OUT/locks-$1.txt" | tr '|' '\n' | sort | uniq -c | sort -rn | head -n 1 \
-    | awk '{ n = $1; $1 = ""; printf " (most: %s, %d times)", substr($0, 2), n }'
-}
 
 # wrk runs with --timeout 10s: its default of 2 s would drop the slowest answers from the latencies
 statuses() { grep -h '^statuses:' "$1" | cut -d' ' -f2-; }
