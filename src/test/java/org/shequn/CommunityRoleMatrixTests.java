@@ -375,7 +375,24 @@ class CommunityRoleMatrixTests {
                 // the community's money (commission, entry income, sales, joins and renewals): its runners', as its sales are
                 row(GET, "/earnings", RUNNERS_READ, c -> c.req()),
                 // who interacted with whom (the analytics' reading): the owner's and admins'
-                row(GET, "/interactions", RUNNERS_READ, c -> c.req()));
+                row(GET, "/interactions", RUNNERS_READ, c -> c.req()),
+                // the governance mode decides who else runs things: the owner's choice alone
+                row(PUT, "/governance", OWNER_WRITE, c -> c.req().json(Api.obj("mode", "CENTRALIZED"))),
+                // sub-groups (分群): members see them, the owner and admins make and fill them (leaders only by sub-group)
+                row(GET, "/subgroups", MEMBERS_READ, c -> c.req()),
+                row(POST, "/subgroups", RUNNERS_WRITE, c -> c.req().json(Api.obj("name", Api.unique("矩阵组")))),
+                row(GET, "/subgroups/{id}", MEMBERS_READ, c -> c.req(c.side.subgroup)),
+                row(PUT, "/subgroups/{id}", RUNNERS_WRITE, c -> c.req(c.side.subgroup).json(Api.obj("name", "矩阵组"))),
+                row(DELETE, "/subgroups/{id}", RUNNERS_WRITE,
+                        c -> c.req(c.allowed() ? c.freshSubgroup() : c.side.subgroup)),
+                row(POST, "/subgroups/{id}/members", RUNNERS_WRITE,
+                        c -> c.req(c.side.subgroup).json(Api.obj("accountId", c.side.spareMember.id()))),
+                row(DELETE, "/subgroups/{id}/members/{accountId}", RUNNERS_WRITE,
+                        c -> c.req(c.side.subgroup, c.side.core.id())),
+                row(GET, "/subgroups/split", RUNNERS_READ, c -> c.req().param("size", "2").param("basis", "MIXED")),
+                // last: applying a split replaces the sub-groups the rows above use
+                row(POST, "/subgroups/split", RUNNERS_WRITE,
+                        c -> c.req().json(Api.obj("groups", List.of(Api.obj("name", "全体", "memberIds", List.of()))))));
     }
 
     /** One request of a row: path values after the slug, and a JSON or multipart body. */
@@ -450,6 +467,7 @@ class CommunityRoleMatrixTests {
         long spareInvitation;
         long report;
         long announcement;
+        long subgroup;
     }
 
     /** A caller's view of the fixture for one call. */
@@ -565,6 +583,10 @@ class CommunityRoleMatrixTests {
 
         long freshAnnouncement() throws Exception {
             return whileOpen(side, () -> announce(side, "要撤回的公告"));
+        }
+
+        long freshSubgroup() throws Exception {
+            return whileOpen(side, () -> subgroup(side, Api.unique("要删的组")));
         }
 
         long freshReport() throws Exception {
@@ -846,6 +868,9 @@ class CommunityRoleMatrixTests {
         s.spareInvitation = body(send(s.member, json(POST, base(s) + "/invitations", Api.obj()))).get("id").asLong();
         s.report = report(s, s.member, s.ownPosts.get(s.owner.id()));
         s.announcement = announce(s, "群规更新");
+        s.subgroup = subgroup(s, "矩阵组");
+        // the core member is in it, for the row that takes a member out
+        send(s.owner, json(POST, base(s) + "/subgroups/" + s.subgroup + "/members", Api.obj("accountId", s.core.id())));
         ban(s, s.banned);
         ban(s, s.spareBanned);
 
@@ -857,6 +882,10 @@ class CommunityRoleMatrixTests {
         }
         s.archived = archive;
         return s;
+    }
+
+    long subgroup(Side s, String name) throws Exception {
+        return body(send(s.owner, json(POST, base(s) + "/subgroups", Api.obj("name", name)))).get("id").asLong();
     }
 
     static Map<String, Object> settings(String slug) {

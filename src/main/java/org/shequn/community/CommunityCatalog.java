@@ -108,6 +108,21 @@ public class CommunityCatalog {
         }
     }
 
+    /** The owner picks the governance mode; only the owner, since it decides who else runs the community. */
+    @Transactional
+    public CommunityInfo setGovernance(Viewer viewer, String slug, String mode) {
+        var community = ownedWritable(viewer, slug);
+        GovernanceMode chosen;
+        try {
+            chosen = GovernanceMode.valueOf(mode == null ? "" : mode.strip());
+        } catch (IllegalArgumentException e) {
+            throw Rejection.invalid("mode", "community.governance.unknown");
+        }
+        store.setGovernance(community.id(), chosen.name(), now());
+        directory.forgetAfterCommit();
+        return directory.info(store.byId(community.id()).orElseThrow());
+    }
+
     @Transactional
     public void archive(Viewer viewer, String slug) {
         var community = ownedWritable(viewer, slug);

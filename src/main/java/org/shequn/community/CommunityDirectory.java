@@ -100,7 +100,8 @@ class CommunityDirectory implements Communities {
     static CommunityInfo info(CommunityRow r, List<String> themes, List<String> questions) {
         return new CommunityInfo(r.id(), r.slug(), r.name(), r.description(), themes, r.ownerId(), r.memberCap(),
                 EntryPolicy.valueOf(r.entryPolicy()), r.requiresRealName(), r.requiresPosition(), r.membersMayInvite(),
-                questions, Visibility.valueOf(r.visibility()), r.archivedAt() != null, coverUrl(r.coverKey()));
+                questions, Visibility.valueOf(r.visibility()), r.archivedAt() != null, coverUrl(r.coverKey()),
+                GovernanceMode.valueOf(r.governance()));
     }
 
     static String coverUrl(String key) {

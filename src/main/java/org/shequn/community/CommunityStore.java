@@ -19,7 +19,7 @@ class CommunityStore {
     static final String COLUMNS = """
             id, slug, name, description, vision, community_values, mission, rules, cover_key, visibility,
             member_cap, entry_policy, requires_real_name, requires_position, members_may_invite, owner_id,
-            archived_at, created_at""";
+            archived_at, created_at, governance""";
 
     private final JdbcClient jdbc;
 
@@ -152,6 +152,10 @@ class CommunityStore {
 
     void setArchived(long id, OffsetDateTime at, OffsetDateTime now) {
         jdbc.sql("update communities set archived_at = ?, updated_at = ? where id = ?").params(at, now, id).update();
+    }
+
+    void setGovernance(long id, String mode, OffsetDateTime now) {
+        jdbc.sql("update communities set governance = ?, updated_at = ? where id = ?").params(mode, now, id).update();
     }
 
     void setOwner(long id, long ownerId, OffsetDateTime now) {

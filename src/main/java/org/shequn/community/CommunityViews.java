@@ -50,7 +50,7 @@ public class CommunityViews {
                 r.communityValues(), r.mission(), markdown.toSafeHtml(r.rules()), r.rules(), info.coverUrl(),
                 r.visibility(), r.archivedAt() != null, roster.memberCount(r.id()), r.memberCap(), r.entryPolicy(),
                 r.requiresRealName(), r.requiresPosition(), r.membersMayInvite(), info.questions(), r.ownerId(), owner,
-                role);
+                role, r.governance());
     }
 
     public Page<CommunityCard> listing(String theme, String query, String cursorToken) {

@@ -1,7 +1,9 @@
 package org.shequn.interaction;
 
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,6 +21,15 @@ class InteractionStore {
                 insert into interactions (community_id, actor_id, other_id, kind, place, occurred_at)
                 values (?, ?, ?, ?, ?, ?)""")
                 .params(communityId, actorId, otherId, kind.name(), place, at).update();
+    }
+
+    Map<Long, Integer> activity(long communityId, OffsetDateTime since) {
+        var counts = new HashMap<Long, Integer>();
+        jdbc.sql("select actor_id, count(*) from interactions where community_id = ? and occurred_at >= ? group by actor_id")
+                .params(communityId, since).query(rs -> {
+                    counts.put(rs.getLong(1), rs.getInt(2));
+                });
+        return counts;
     }
 
     List<Interaction> inCommunity(long communityId, long afterId, int limit) {

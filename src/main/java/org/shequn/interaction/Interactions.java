@@ -1,6 +1,8 @@
 package org.shequn.interaction;
 
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import org.shequn.membership.CommunityGate;
 import org.shequn.shared.Rejection;
 import org.shequn.shared.Viewer;
@@ -18,6 +20,11 @@ public class Interactions {
     Interactions(CommunityGate gate, InteractionStore store) {
         this.gate = gate;
         this.store = store;
+    }
+
+    /** How many interactions each member started in a community since a time: who is active (for dividing it). */
+    public Map<Long, Integer> activity(long communityId, OffsetDateTime since) {
+        return store.activity(communityId, since);
     }
 
     /** For the community's owner and admins: the interactions after {@code afterId} (0 from the start). */

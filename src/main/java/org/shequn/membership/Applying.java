@@ -121,9 +121,9 @@ public class Applying {
         return application.accountId();
     }
 
-    /** The community, when the viewer runs it (owner or admin) and it is not archived. */
+    /** The community, when the viewer decides its applications (see {@link Standing#requireAdmitter}) and it is not archived. */
     CommunityInfo runnable(Viewer viewer, String slug) {
-        return gate.of(viewer, slug).requireRunner().requireWritable("membership.archived").community();
+        return gate.of(viewer, slug).requireAdmitter("membership.runnersOnly").requireWritable("membership.archived").community();
     }
 
     private ApplicationStore.ApplicationRow pendingIn(CommunityInfo community, long applicationId) {

@@ -104,7 +104,7 @@ public class MembershipViews {
     }
 
     public Page<ApplicationView> applications(Viewer viewer, String slug, String status, String cursor) {
-        return applications(runnable(viewer, slug), status, cursor);
+        return applications(gate.of(viewer, slug).requireAdmitter("membership.runnersOnly").community(), status, cursor);
     }
 
     private Page<ApplicationView> applications(CommunityInfo community, String status, String cursor) {

@@ -99,6 +99,18 @@ public final class Standing {
         return this;
     }
 
+    /**
+     * Who decides applications to join: the owner and admins, and core members too when the community governs
+     * itself ({@code GovernanceMode.AUTONOMOUS}).
+     */
+    public Standing requireAdmitter(String refusal) {
+        requireMember(refusal);
+        if (!role.runsCommunity() && !(role == CommunityRole.CORE && community.governance().coreMembersAdmit())) {
+            throw Rejection.forbidden(refusal);
+        }
+        return this;
+    }
+
     public Standing requireOwner() {
         return requireOwner("community.ownerOnly");
     }

@@ -181,6 +181,17 @@ class NotificationFeed {
 
     /** A paid membership ends soon: the member hears it 7 days and 1 day before, with the date and where to renew. */
     @ApplicationModuleListener
+    void on(org.shequn.subgroup.SubgroupLeaderLeft left) {
+        var community = communities.find(left.communityId()).orElse(null);
+        if (community == null) {
+            return;
+        }
+        add(new NotificationStore.NewNotification(community.ownerId(), NotificationKind.SUBGROUP_LEADER_LEFT,
+                community.slug(), community.name(), left.leaderId(), name(left.leaderId()), left.subgroupName(),
+                "subgroup-leader-left:" + left.subgroupId() + ":" + left.leaderId()));
+    }
+
+    @ApplicationModuleListener
     void on(EntryExpiring expiring) {
         var community = communities.find(expiring.communityId()).orElse(null);
         if (community == null) {

@@ -34,6 +34,9 @@ class NotificationText {
 
     /** A site path (no host); null when there is nowhere to go. */
     static String link(NotificationStore.NotificationRow r) {
+        if (r.kind() == NotificationKind.SUBGROUP_LEADER_LEFT && r.communitySlug() != null) {
+            return "/c/" + r.communitySlug() + "/groups";
+        }
         if (r.kind().topic() == Topic.REVIEW && r.communitySlug() != null) {
             return "/c/" + r.communitySlug() + "/moderation";
         }

@@ -204,7 +204,7 @@ class EveryPageBrowserTest extends BrowserTest {
     /** What the table refers to: the people, the communities and the things in them. */
     record Scene(String slug, String approvalSlug, long ownerId, long memberId, long articleId, long questionId,
                  long heldId, long sectionId, long announcementId, String inviteCode, long paymentId, long productId,
-                 long orderId) {
+                 long orderId, long subgroupId) {
     }
 
     private Scene scene(Map<Who, BrowserContext> contexts, Map<Who, Page> pages) {
@@ -332,8 +332,12 @@ class EveryPageBrowserTest extends BrowserTest {
         long paymentId = payments.start(new org.shequn.payment.PaymentRequest("probe:1", org.shequn.shared.money.Money.cny(1990),
                 org.shequn.payment.PaymentChannel.Kind.TEST, owner.id(), "测试订单", Api.unique("every-page-"), "/home"))
                 .paymentId();
+        // a sub-group led by the member, with a long name, for the sub-group pages
+        long subgroupId = Api.read(ok(request.post(url("/api/v1/communities/" + slug + "/subgroups"), owner.auth()
+                .setData(Api.obj("name", "上海·静安读书小组（周三晚上线下）", "basis", "上海", "cap", 12, "leaderId", member.id()))))
+                .text()).get("id").asLong();
         return new Scene(slug, approvalSlug, owner.id(), member.id(), articleId, questionId, heldId, sectionId,
-                announcementId, invitation.get("code").asString(), paymentId, productId, orderId);
+                announcementId, invitation.get("code").asString(), paymentId, productId, orderId, subgroupId);
     }
 
     /** The configured operator: registered the first time, then signed in through the form. */
@@ -429,6 +433,11 @@ class EveryPageBrowserTest extends BrowserTest {
                 new Visit("product-edit", Who.OWNER, "/shop/products/" + s.productId() + "/edit", 200, "/shop/products/{id}/edit", "commerce/product-form"),
                 new Visit("shop-orders", Who.OWNER, "/shop/orders", 200, "/shop/orders", "commerce/orders"),
                 new Visit("shop-earnings", Who.OWNER, "/shop/earnings", 200, "/shop/earnings", "earnings/shop"),
+                new Visit("groups", Who.MEMBER, c + "/groups", 200, "/c/{slug}/groups", "subgroup/list"),
+                new Visit("groups-owner", Who.OWNER, c + "/groups", 200, "/c/{slug}/groups", "subgroup/list"),
+                new Visit("group", Who.MEMBER, c + "/groups/" + s.subgroupId(), 200, "/c/{slug}/groups/{id:\\d+}", "subgroup/show"),
+                new Visit("group-owner", Who.OWNER, c + "/groups/" + s.subgroupId(), 200, "/c/{slug}/groups/{id:\\d+}", "subgroup/show"),
+                new Visit("group-split", Who.OWNER, c + "/groups/split?size=2&basis=MIXED", 200, "/c/{slug}/groups/split", "subgroup/split"),
                 new Visit("store", Who.MEMBER, c + "/store", 200, "/c/{slug}/store", "commerce/store"),
                 new Visit("store-owner", Who.OWNER, c + "/store", 200, "/c/{slug}/store", "commerce/store"),
                 new Visit("orders", Who.MEMBER, "/orders", 200, "/orders", "commerce/orders"),

@@ -8,7 +8,7 @@ public record CommunityView(long id, String slug, String name, String descriptio
                             String coverUrl, String visibility, boolean archived, int memberCount, int memberCap,
                             String entryPolicy, boolean requiresRealName, boolean requiresPosition,
                             boolean membersMayInvite, List<String> questions, long ownerId, String ownerName,
-                            String viewerRole) {
+                            String viewerRole, String governance) {
 
     public boolean full() {
         return memberCount >= memberCap;

@@ -29,6 +29,9 @@ class CommunityApi {
     record Transfer(Long newOwnerId) {
     }
 
+    record Governance(String mode) {
+    }
+
     private final CommunityCatalog catalog;
     private final CommunityViews views;
 
@@ -80,6 +83,13 @@ class CommunityApi {
     @PostMapping("/{slug}/restore")
     CommunityView restore(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug) {
         catalog.restore(viewer, slug);
+        return views.view(slug, viewer);
+    }
+
+    /** The owner picks who else runs things: CENTRALIZED, SUBGROUP (leaders run their groups), AUTONOMOUS (core members admit). */
+    @PutMapping("/{slug}/governance")
+    CommunityView governance(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @RequestBody Governance body) {
+        catalog.setGovernance(viewer, slug, body.mode());
         return views.view(slug, viewer);
     }
 
