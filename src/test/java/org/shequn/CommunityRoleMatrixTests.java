@@ -373,7 +373,25 @@ class CommunityRoleMatrixTests {
                 // insight's mirror view: mall products whose buyers look like the members, for the owner and admins
                 row(GET, "/product-matches", RUNNERS_READ, c -> c.req()),
                 // the community's money (commission, entry income, sales, joins and renewals): its runners', as its sales are
-                row(GET, "/earnings", RUNNERS_READ, c -> c.req()));
+                row(GET, "/earnings", RUNNERS_READ, c -> c.req()),
+                // events: members see and register; the owner and admins plan and decide; staff (here: the owner
+                // and admins, no helper is named) read the guest list and check guests in
+                row(GET, "/events", MEMBERS_READ, c -> c.req()),
+                row(POST, "/events", RUNNERS_WRITE, c -> c.req().json(eventDraft("新活动"))),
+                row(GET, "/events/{id}", MEMBERS_READ, c -> c.req(c.side.event)),
+                row(PUT, "/events/{id}", RUNNERS_WRITE, c -> c.req(c.side.event).json(eventDraft("读书会（改）"))),
+                row(POST, "/events/{id}/cancel", RUNNERS_WRITE, c -> c.req(c.allowed() ? c.freshEvent() : c.side.event)),
+                row(GET, "/events/{id}/calendar", MEMBERS_READ, c -> c.req(c.side.event)),
+                row(POST, "/events/{id}/registration", MEMBERS_WRITE, c -> c.req(c.side.event).json(Api.obj("answers", List.of()))),
+                row(DELETE, "/events/{id}/registration", MEMBERS_WRITE, c -> c.req(c.side.event)),
+                row(GET, "/events/{id}/registrations", RUNNERS_READ, c -> c.req(c.side.event)),
+                row(POST, "/events/{id}/registrations/{registrationId}/approve", RUNNERS_WRITE,
+                        c -> c.req(c.side.event, c.side.eventRegistration)),
+                row(POST, "/events/{id}/registrations/{registrationId}/refuse", RUNNERS_WRITE,
+                        c -> c.req(c.side.event, c.side.eventRegistration)),
+                row(POST, "/events/{id}/check-ins", RUNNERS_WRITE, c -> c.req(c.side.event).json(Api.obj("ticket", "no-such-ticket"))),
+                row(POST, "/events/{id}/feedback", MEMBERS_WRITE,
+                        c -> c.req(c.side.event).json(Api.obj("rating", 5, "comment", "很好"))));
     }
 
     /** One request of a row: path values after the slug, and a JSON or multipart body. */
@@ -448,6 +466,8 @@ class CommunityRoleMatrixTests {
         long spareInvitation;
         long report;
         long announcement;
+        long event;
+        long eventRegistration;
     }
 
     /** A caller's view of the fixture for one call. */
@@ -563,6 +583,10 @@ class CommunityRoleMatrixTests {
 
         long freshAnnouncement() throws Exception {
             return whileOpen(side, () -> announce(side, "要撤回的公告"));
+        }
+
+        long freshEvent() throws Exception {
+            return whileOpen(side, () -> event(side, "要取消的活动"));
         }
 
         long freshReport() throws Exception {
@@ -844,6 +868,8 @@ class CommunityRoleMatrixTests {
         s.spareInvitation = body(send(s.member, json(POST, base(s) + "/invitations", Api.obj()))).get("id").asLong();
         s.report = report(s, s.member, s.ownPosts.get(s.owner.id()));
         s.announcement = announce(s, "群规更新");
+        s.event = event(s, "读书会");
+        s.eventRegistration = registerFor(s, s.event, s.spareMember);
         ban(s, s.banned);
         ban(s, s.spareBanned);
 
@@ -928,6 +954,23 @@ class CommunityRoleMatrixTests {
 
     private long apply(Side s, Api.User applicant) throws Exception {
         return body(send(applicant, json(POST, base(s) + "/applications", Api.obj("answers", ANSWERS)))).get("id").asLong();
+    }
+
+    /** An event a week from now, capacity 1: the spare member's registration holds its seat. */
+    static Map<String, Object> eventDraft(String title) {
+        var start = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(7).withSecond(0).withNano(0);
+        return Api.obj("title", title, "description", "一起读书。", "kind", "OFFLINE", "start", start.toString(),
+                "end", start.plusHours(2).toString(), "place", "咖啡馆", "capacity", 1);
+    }
+
+    private long event(Side s, String title) throws Exception {
+        return body(send(s.owner, json(POST, base(s) + "/events", eventDraft(title)))).get("id").asLong();
+    }
+
+    private long registerFor(Side s, long event, Api.User who) throws Exception {
+        send(who, json(POST, base(s) + "/events/" + event + "/registration", Api.obj("answers", List.of())));
+        return jdbc.sql("select id from event_registrations where event_id = ? and account_id = ?")
+                .params(event, who.id()).query(Long.class).single();
     }
 
     private long announce(Side s, String title) throws Exception {
