@@ -391,7 +391,11 @@ class CommunityRoleMatrixTests {
                         c -> c.req(c.side.event, c.side.eventRegistration)),
                 row(POST, "/events/{id}/check-ins", RUNNERS_WRITE, c -> c.req(c.side.event).json(Api.obj("ticket", "no-such-ticket"))),
                 row(POST, "/events/{id}/feedback", MEMBERS_WRITE,
-                        c -> c.req(c.side.event).json(Api.obj("rating", 5, "comment", "很好"))));
+                        c -> c.req(c.side.event).json(Api.obj("rating", 5, "comment", "很好"))),
+                // the album: nobody attended the fixture's event, so an allowed caller hears it is not theirs yet
+                row(GET, "/events/{id}/photos", MEMBERS_READ, c -> c.req(c.side.event)),
+                row(POST, "/events/{id}/photos", MEMBERS_WRITE, c -> c.req(c.side.event).file("file", "photo.png", PNG)),
+                row(GET, "/events/{id}/photos/{photoId}/image", MEMBERS_READ, c -> c.req(c.side.event, c.side.eventPhoto)));
     }
 
     /** One request of a row: path values after the slug, and a JSON or multipart body. */
@@ -468,6 +472,7 @@ class CommunityRoleMatrixTests {
         long announcement;
         long event;
         long eventRegistration;
+        long eventPhoto;
     }
 
     /** A caller's view of the fixture for one call. */
@@ -608,6 +613,8 @@ class CommunityRoleMatrixTests {
     JdbcClient jdbc;
     @Autowired
     MessageSource messages;
+    @Autowired
+    org.shequn.shared.files.FileStore fileStore;
 
     Api api;
     Side live;
@@ -870,6 +877,7 @@ class CommunityRoleMatrixTests {
         s.announcement = announce(s, "群规更新");
         s.event = event(s, "读书会");
         s.eventRegistration = registerFor(s, s.event, s.spareMember);
+        s.eventPhoto = eventPhoto(s, s.event);
         ban(s, s.banned);
         ban(s, s.spareBanned);
 
@@ -965,6 +973,15 @@ class CommunityRoleMatrixTests {
 
     private long event(Side s, String title) throws Exception {
         return body(send(s.owner, json(POST, base(s) + "/events", eventDraft(title)))).get("id").asLong();
+    }
+
+    /** A picture in the event's album, stored as the album stores one (the album takes none before the start). */
+    private long eventPhoto(Side s, long event) {
+        var key = fileStore.putPrivate(PNG, "image/png");
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("insert into event_photos (event_id, community_id, account_id, file_key, created_at) values (?, ?, ?, ?, ?)")
+                .params(event, s.id, s.owner.id(), key, java.time.OffsetDateTime.now()).update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
     }
 
     private long registerFor(Side s, long event, Api.User who) throws Exception {

@@ -48,6 +48,9 @@ class EventStore {
                   List<String> questions, int cancelHours) {
     }
 
+    record PhotoRow(long id, long accountId, String fileKey, OffsetDateTime createdAt) {
+    }
+
     record Feedback(long accountId, int rating, String comment, OffsetDateTime createdAt) {
     }
 
@@ -260,6 +263,33 @@ class EventStore {
                 .param(eventId)
                 .query((rs, n) -> new Feedback(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class)))
                 .list();
+    }
+
+    long insertPhoto(long eventId, long communityId, long accountId, String fileKey, OffsetDateTime now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("insert into event_photos (event_id, community_id, account_id, file_key, created_at) values (?, ?, ?, ?, ?)")
+                .params(eventId, communityId, accountId, fileKey, now).update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    /** The album, oldest first (at most a few hundred: twenty per person). */
+    List<PhotoRow> photos(long eventId) {
+        return jdbc.sql("select id, account_id, file_key, created_at from event_photos where event_id = ? order by id limit 500")
+                .param(eventId).query(EventStore::photo).list();
+    }
+
+    Optional<PhotoRow> photo(long eventId, long id) {
+        return jdbc.sql("select id, account_id, file_key, created_at from event_photos where event_id = ? and id = ?")
+                .params(eventId, id).query(EventStore::photo).optional();
+    }
+
+    int photosBy(long eventId, long accountId) {
+        return jdbc.sql("select count(*) from event_photos where event_id = ? and account_id = ?")
+                .params(eventId, accountId).query(Integer.class).single();
+    }
+
+    private static PhotoRow photo(ResultSet rs, int n) throws SQLException {
+        return new PhotoRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class));
     }
 
     private static String prefixed(String prefix) {

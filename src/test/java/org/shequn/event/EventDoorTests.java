@@ -24,7 +24,11 @@ import org.springframework.test.web.servlet.MockMvc;
  * Attendance, no-shows and feedback afterwards.
  */
 @IntegrationTest
+@org.springframework.test.context.event.RecordApplicationEvents
 class EventDoorTests {
+
+    @Autowired
+    org.springframework.test.context.event.ApplicationEvents published;
 
     @Autowired
     MockMvc mvc;
@@ -107,6 +111,15 @@ class EventDoorTests {
         s.api().post(s.cast().owner(), checkIns, Api.obj("ticket", s.ticket(here, a.id()))).andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value(containsString("由 管理员 签到过")));
         assertThat(checkedIn(here, a.id())).isEqualTo(admin.id());
+        // the interactions: each seat, and the one check-in with the staff member who made it
+        assertThat(published.stream(EventRegistered.class).filter(e -> e.eventId() == here).map(EventRegistered::accountId))
+                .containsExactly(a.id());
+        assertThat(published.stream(EventAttended.class).toList()).singleElement().satisfies(e -> {
+            assertThat(e.eventId()).isEqualTo(here);
+            assertThat(e.accountId()).isEqualTo(a.id());
+            assertThat(e.staffId()).isEqualTo(admin.id());
+            assertThat(e.communityId()).isEqualTo(s.community().id());
+        });
     }
 
     @Test
@@ -135,6 +148,50 @@ class EventDoorTests {
         var page = helper.web().get(s.pages() + "/" + id + "/registrations").andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("未到场 1").contains("&lt;script&gt;alert(1)&lt;/script&gt;很好").doesNotContain("<script>alert(1)");
+    }
+
+    @Test
+    void attendeesAndStaffFillThePhotoAlbumAfterTheStartThroughTheImageChecks() throws Exception {
+        var s = EventScene.create(mvc, jdbc, clock);
+        long id = s.create();
+        var came = s.member("到场");
+        var absent = s.member("缺席");
+        s.api().post(came, s.base() + "/" + id + "/registration", null).andExpect(status().isOk());
+        s.api().post(absent, s.base() + "/" + id + "/registration", null).andExpect(status().isOk());
+        var photos = s.base() + "/" + id + "/photos";
+        // before the start, nobody adds one
+        upload(s.cast().owner(), photos, png()).andExpect(status().isConflict());
+        clock.advance(Duration.ofDays(2).plusMinutes(10));
+        s.api().post(s.cast().admin(), s.base() + "/" + id + "/check-ins", Api.obj("ticket", s.ticket(id, came.id())))
+                .andExpect(status().isOk());
+        upload(absent, photos, png()).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value("只有到场签到的成员和工作人员可以上传照片。"));
+        upload(came, photos, "<html><script>alert(1)</script></html>".getBytes()).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("file"));
+        var added = Api.body(upload(came, photos, png()).andExpect(status().isCreated()));
+        upload(s.cast().owner(), photos, png()).andExpect(status().isCreated());
+        s.api().get(s.cast().member(), photos).andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$[0].uploaderName").value("到场"));
+        s.api().get(s.cast().member(), s.base() + "/" + id + "/photos/" + added.get("id").asLong() + "/image")
+                .andExpect(status().isOk()).andExpect(content().contentType("image/png"));
+        s.api().get(s.cast().outsider(), s.base() + "/" + id + "/photos/" + added.get("id").asLong() + "/image")
+                .andExpect(status().isForbidden());
+        var member = s.browser("看相册", "MEMBER");
+        member.web().get(s.pages() + "/" + id).andExpect(content().string(containsString("活动相册")))
+                .andExpect(content().string(containsString("/photos/" + added.get("id").asLong() + "/image")));
+    }
+
+    private org.springframework.test.web.servlet.ResultActions upload(Api.User user, String path, byte[] bytes) throws Exception {
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(path)
+                .file(new org.springframework.mock.web.MockMultipartFile("file", "photo.png", "image/png", bytes))
+                .header("Authorization", user.bearer()));
+    }
+
+    private static byte[] png() throws java.io.IOException {
+        var image = new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
     }
 
     private Long checkedIn(long eventId, long accountId) {

@@ -4,6 +4,10 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.shequn.event.DoorCheckIn;
+import org.shequn.event.EventAlbum;
+import org.shequn.event.view.EventPhoto;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.shequn.event.EventCalendar;
 import org.shequn.event.EventDraft;
 import org.shequn.event.EventPlanning;
@@ -51,9 +55,11 @@ class EventApi {
     private final EventRegistrations registrations;
     private final DoorCheckIn door;
     private final EventCalendar calendar;
+    private final EventAlbum album;
 
     EventApi(Events events, EventPlanning planning, EventRegistrations registrations, DoorCheckIn door,
-             EventCalendar calendar) {
+             EventCalendar calendar, EventAlbum album) {
+        this.album = album;
         this.events = events;
         this.planning = planning;
         this.registrations = registrations;
@@ -144,6 +150,28 @@ class EventApi {
                                   @RequestBody FeedbackRequest body) {
         registrations.feedback(viewer, slug, id, body == null ? null : body.rating(), body == null ? null : body.comment());
         return ResponseEntity.noContent().build();
+    }
+
+    /** The event's photo album, oldest first. */
+    @GetMapping(BASE + "/{id}/photos")
+    List<EventPhoto> photos(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long id) {
+        return album.photos(viewer, slug, id);
+    }
+
+    /** Adds a picture (multipart {@code file}): attendees and staff, once the event has started. */
+    @PostMapping(value = BASE + "/{id}/photos", consumes = "multipart/form-data")
+    ResponseEntity<EventPhoto> addPhoto(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug,
+                                        @PathVariable long id, @RequestParam(required = false) MultipartFile file) {
+        var photo = album.add(viewer, slug, id, file);
+        return ResponseEntity.created(URI.create("/api/v1/communities/" + slug + "/events/" + id + "/photos/" + photo.id()
+                + "/image")).body(photo);
+    }
+
+    /** The picture itself, for the community's members. */
+    @GetMapping(BASE + "/{id}/photos/{photoId}/image")
+    void photo(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long id,
+               @PathVariable long photoId, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        AlbumFiles.write(response, album.image(viewer, slug, id, photoId));
     }
 
     /** The caller's personal calendar feed URL; {@code url} null when there is none. */

@@ -95,10 +95,12 @@ class EventPages {
     private final EventRegistrations registrations;
     private final DoorCheckIn door;
     private final EventCalendar calendar;
+    private final org.shequn.event.EventAlbum album;
     private final MessageSource messages;
 
     EventPages(Events events, EventPlanning planning, EventRegistrations registrations, DoorCheckIn door,
-               EventCalendar calendar, MessageSource messages) {
+               EventCalendar calendar, org.shequn.event.EventAlbum album, MessageSource messages) {
+        this.album = album;
         this.events = events;
         this.planning = planning;
         this.registrations = registrations;
@@ -136,8 +138,24 @@ class EventPages {
     @GetMapping("/c/{slug}/events/{id}")
     String show(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long id, Model model) {
         model.addAttribute("page", events.page(viewer, slug, id));
+        model.addAttribute("photos", album.photos(viewer, slug, id));
         model.addAttribute("errors", FormErrors.NONE);
         return "event/show";
+    }
+
+    @PostMapping("/c/{slug}/events/{id}/photos")
+    String addPhoto(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long id,
+                    @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file,
+                    RedirectAttributes redirect) {
+        album.add(viewer, slug, id, file);
+        Flash.ok(redirect, "event.flash.photo");
+        return "redirect:/c/" + slug + "/events/" + id + "#album";
+    }
+
+    @GetMapping("/c/{slug}/events/{id}/photos/{photoId}/image")
+    void photo(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long id,
+               @PathVariable long photoId, HttpServletResponse response) throws java.io.IOException {
+        AlbumFiles.write(response, album.image(viewer, slug, id, photoId));
     }
 
     @GetMapping("/c/{slug}/events/{id}/edit")
@@ -182,6 +200,7 @@ class EventPages {
             }
             response.setStatus(rejection.kind().status());
             model.addAttribute("page", events.page(viewer, slug, id));
+            model.addAttribute("photos", album.photos(viewer, slug, id));
             model.addAttribute("errors", FormErrors.of(rejection, messages, RequestContextUtils.getLocale(request)));
             return "event/show";
         }
