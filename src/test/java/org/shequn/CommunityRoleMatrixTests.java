@@ -374,6 +374,28 @@ class CommunityRoleMatrixTests {
                 row(GET, "/product-matches", RUNNERS_READ, c -> c.req()),
                 // the community's money (commission, entry income, sales, joins and renewals): its runners', as its sales are
                 row(GET, "/earnings", RUNNERS_READ, c -> c.req()),
+                // events: members see and register; the owner and admins plan and decide; staff (here: the owner
+                // and admins, no helper is named) read the guest list and check guests in
+                row(GET, "/events", MEMBERS_READ, c -> c.req()),
+                row(POST, "/events", RUNNERS_WRITE, c -> c.req().json(eventDraft("新活动"))),
+                row(GET, "/events/{id}", MEMBERS_READ, c -> c.req(c.side.event)),
+                row(PUT, "/events/{id}", RUNNERS_WRITE, c -> c.req(c.side.event).json(eventDraft("读书会（改）"))),
+                row(POST, "/events/{id}/cancel", RUNNERS_WRITE, c -> c.req(c.allowed() ? c.freshEvent() : c.side.event)),
+                row(GET, "/events/{id}/calendar", MEMBERS_READ, c -> c.req(c.side.event)),
+                row(POST, "/events/{id}/registration", MEMBERS_WRITE, c -> c.req(c.side.event).json(Api.obj("answers", List.of()))),
+                row(DELETE, "/events/{id}/registration", MEMBERS_WRITE, c -> c.req(c.side.event)),
+                row(GET, "/events/{id}/registrations", RUNNERS_READ, c -> c.req(c.side.event)),
+                row(POST, "/events/{id}/registrations/{registrationId}/approve", RUNNERS_WRITE,
+                        c -> c.req(c.side.event, c.side.eventRegistration)),
+                row(POST, "/events/{id}/registrations/{registrationId}/refuse", RUNNERS_WRITE,
+                        c -> c.req(c.side.event, c.side.eventRegistration)),
+                row(POST, "/events/{id}/check-ins", RUNNERS_WRITE, c -> c.req(c.side.event).json(Api.obj("ticket", "no-such-ticket"))),
+                row(POST, "/events/{id}/feedback", MEMBERS_WRITE,
+                        c -> c.req(c.side.event).json(Api.obj("rating", 5, "comment", "很好"))),
+                // the album: nobody attended the fixture's event, so an allowed caller hears it is not theirs yet
+                row(GET, "/events/{id}/photos", MEMBERS_READ, c -> c.req(c.side.event)),
+                row(POST, "/events/{id}/photos", MEMBERS_WRITE, c -> c.req(c.side.event).file("file", "photo.png", PNG)),
+                row(GET, "/events/{id}/photos/{photoId}/image", MEMBERS_READ, c -> c.req(c.side.event, c.side.eventPhoto)),
                 // who interacted with whom (the analytics' reading): the owner's and admins'
                 row(GET, "/interactions", RUNNERS_READ, c -> c.req()),
                 // the governance mode decides who else runs things: the owner's choice alone
@@ -468,6 +490,9 @@ class CommunityRoleMatrixTests {
         long report;
         long announcement;
         long subgroup;
+        long event;
+        long eventRegistration;
+        long eventPhoto;
     }
 
     /** A caller's view of the fixture for one call. */
@@ -589,6 +614,10 @@ class CommunityRoleMatrixTests {
             return whileOpen(side, () -> subgroup(side, Api.unique("要删的组")));
         }
 
+        long freshEvent() throws Exception {
+            return whileOpen(side, () -> event(side, "要取消的活动"));
+        }
+
         long freshReport() throws Exception {
             return whileOpen(side, () -> report(side, side.member, publish(side, side.owner, discussion("被举报的帖子", "正文"))));
         }
@@ -608,6 +637,8 @@ class CommunityRoleMatrixTests {
     JdbcClient jdbc;
     @Autowired
     MessageSource messages;
+    @Autowired
+    org.shequn.shared.files.FileStore fileStore;
 
     Api api;
     Side live;
@@ -871,6 +902,9 @@ class CommunityRoleMatrixTests {
         s.subgroup = subgroup(s, "矩阵组");
         // the core member is in it, for the row that takes a member out
         send(s.owner, json(POST, base(s) + "/subgroups/" + s.subgroup + "/members", Api.obj("accountId", s.core.id())));
+        s.event = event(s, "读书会");
+        s.eventRegistration = registerFor(s, s.event, s.spareMember);
+        s.eventPhoto = eventPhoto(s, s.event);
         ban(s, s.banned);
         ban(s, s.spareBanned);
 
@@ -959,6 +993,32 @@ class CommunityRoleMatrixTests {
 
     private long apply(Side s, Api.User applicant) throws Exception {
         return body(send(applicant, json(POST, base(s) + "/applications", Api.obj("answers", ANSWERS)))).get("id").asLong();
+    }
+
+    /** An event a week from now, capacity 1: the spare member's registration holds its seat. */
+    static Map<String, Object> eventDraft(String title) {
+        var start = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(7).withSecond(0).withNano(0);
+        return Api.obj("title", title, "description", "一起读书。", "kind", "OFFLINE", "start", start.toString(),
+                "end", start.plusHours(2).toString(), "place", "咖啡馆", "capacity", 1);
+    }
+
+    private long event(Side s, String title) throws Exception {
+        return body(send(s.owner, json(POST, base(s) + "/events", eventDraft(title)))).get("id").asLong();
+    }
+
+    /** A picture in the event's album, stored as the album stores one (the album takes none before the start). */
+    private long eventPhoto(Side s, long event) {
+        var key = fileStore.putPrivate(PNG, "image/png");
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("insert into event_photos (event_id, community_id, account_id, file_key, created_at) values (?, ?, ?, ?, ?)")
+                .params(event, s.id, s.owner.id(), key, java.time.OffsetDateTime.now()).update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    private long registerFor(Side s, long event, Api.User who) throws Exception {
+        send(who, json(POST, base(s) + "/events/" + event + "/registration", Api.obj("answers", List.of())));
+        return jdbc.sql("select id from event_registrations where event_id = ? and account_id = ?")
+                .params(event, who.id()).query(Long.class).single();
     }
 
     private long announce(Side s, String title) throws Exception {

@@ -273,16 +273,7 @@ public class PostMedia {
     }
 
     private void deleteOnRollback(String key) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    if (status != STATUS_COMMITTED) {
-                        files.delete(key);
-                    }
-                }
-            });
-        }
+        files.deleteUnlessCommitted(key);
     }
 
     private void afterCommit(MediaRow row) {

@@ -13,5 +13,7 @@ public enum InteractionKind {
     /** An asker accepted someone's answer. */
     ANSWER_ACCEPTED,
     /** Following someone (belongs to no community). */
-    FOLLOW
+    FOLLOW,
+    /** Attending an event: with everyone else checked in at it (no one named; the place is the event). */
+    EVENT_ATTENDED
 }

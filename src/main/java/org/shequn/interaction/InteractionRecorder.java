@@ -56,6 +56,13 @@ class InteractionRecorder {
         pair(null, followed.followerId(), followed.followeeId(), InteractionKind.FOLLOW, "account:" + followed.followeeId());
     }
 
+    /** Done together: the attendee is recorded at the event, and the people there with them are the others there. */
+    @EventListener
+    void on(org.shequn.event.EventAttended attended) {
+        store.record(attended.communityId(), attended.accountId(), null, InteractionKind.EVENT_ATTENDED,
+                "event:" + attended.eventId(), attended.occurredAt());
+    }
+
     private void pair(Long communityId, long actor, long other, InteractionKind kind, String place) {
         if (actor != other) {
             store.record(communityId, actor, other, kind, place, OffsetDateTime.now(clock));

@@ -9,6 +9,9 @@ import org.shequn.community.Communities;
 import org.shequn.community.CommunityInfo;
 import org.shequn.content.AnswerAccepted;
 import org.shequn.entry.EntryExpiring;
+import org.shequn.event.EventCancelled;
+import org.shequn.event.EventReminderDue;
+import org.shequn.event.WaitlistPromoted;
 import org.shequn.content.CommentAdded;
 import org.shequn.content.HeldForReview;
 import org.shequn.content.MemberMentioned;
@@ -203,6 +206,52 @@ class NotificationFeed {
         add(new NotificationStore.NewNotification(expiring.accountId(), kind, community.slug(), community.name(), null, null,
                 until, "entry-expiring:" + expiring.communityId() + ":" + expiring.accountId() + ":"
                         + expiring.expiresAt().toInstant().getEpochSecond() + ":" + expiring.daysBefore()));
+    }
+
+    /** The first on an event's waitlist got the seat someone gave up: they are told at once. */
+    @ApplicationModuleListener
+    void on(WaitlistPromoted promoted) {
+        var community = communities.find(promoted.communityId()).orElse(null);
+        if (community != null) {
+            add(new NotificationStore.NewNotification(promoted.accountId(), NotificationKind.EVENT_PROMOTED, community.slug(),
+                    community.name(), null, null, promoted.title(),
+                    "event-promoted:" + promoted.eventId() + ":" + promoted.accountId() + ":"
+                            + promoted.promotedAt().toInstant().toEpochMilli(), community.id(), null, null, null));
+        }
+    }
+
+    /** 24 hours and 1 hour before an event, its registered guests who are still members hear of it. */
+    @ApplicationModuleListener
+    void on(EventReminderDue due) {
+        var community = communities.find(due.communityId()).orElse(null);
+        if (community == null) {
+            return;
+        }
+        var kind = due.hoursBefore() <= 1 ? NotificationKind.EVENT_REMINDER_HOUR : NotificationKind.EVENT_REMINDER_DAY;
+        for (long guest : due.guestIds()) {
+            if (memberships.roleOf(due.communityId(), guest).isPresent()) {
+                add(new NotificationStore.NewNotification(guest, kind, community.slug(), community.name(), null, null,
+                        due.title(), "event-reminder:" + due.eventId() + ":" + due.hoursBefore() + ":" + guest,
+                        community.id(), null, null, due.startsAt()));
+            }
+        }
+    }
+
+    /** An event called off: those registered or waiting hear of it. */
+    @ApplicationModuleListener
+    void on(EventCancelled cancelled) {
+        var community = communities.find(cancelled.communityId()).orElse(null);
+        if (community == null) {
+            return;
+        }
+        var by = name(cancelled.byAccountId());
+        for (long guest : cancelled.guestIds()) {
+            if (guest != cancelled.byAccountId() && memberships.roleOf(cancelled.communityId(), guest).isPresent()) {
+                add(new NotificationStore.NewNotification(guest, NotificationKind.EVENT_CANCELLED, community.slug(),
+                        community.name(), cancelled.byAccountId(), by, cancelled.title(),
+                        "event-cancelled:" + cancelled.eventId() + ":" + guest, community.id(), null, null, null));
+            }
+        }
     }
 
     @ApplicationModuleListener

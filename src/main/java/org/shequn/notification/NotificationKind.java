@@ -26,6 +26,8 @@ public enum NotificationKind {
     REPORT_FILED(Topic.REVIEW), POST_HELD(Topic.REVIEW), COMMENT_HELD(Topic.REVIEW),
     ANNOUNCEMENT_PUBLISHED(Topic.ANNOUNCEMENT), ANNOUNCEMENT_REMINDER(Topic.ANNOUNCEMENT),
     ENTRY_EXPIRING_SOON(Topic.ENTRY), ENTRY_EXPIRING_TOMORROW(Topic.ENTRY),
+    EVENT_PROMOTED(Topic.EVENT), EVENT_REMINDER_DAY(Topic.EVENT), EVENT_REMINDER_HOUR(Topic.EVENT),
+    EVENT_CANCELLED(Topic.EVENT),
     /** For the owner: a sub-group's leader left the community; hand the group to someone. */
     SUBGROUP_LEADER_LEFT(Topic.REVIEW);
 

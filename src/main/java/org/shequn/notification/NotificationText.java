@@ -43,6 +43,9 @@ class NotificationText {
         if (r.kind().topic() == Topic.ENTRY && r.communitySlug() != null) {
             return "/c/" + r.communitySlug() + "/entry";
         }
+        if (r.kind().topic() == Topic.EVENT && r.communitySlug() != null) {
+            return "/c/" + r.communitySlug() + "/events";
+        }
         if (r.kind().topic() == Topic.ANNOUNCEMENT && r.communitySlug() != null) {
             return "/c/" + r.communitySlug() + "/announcements";
         }

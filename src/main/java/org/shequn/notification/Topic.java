@@ -13,7 +13,9 @@ public enum Topic {
     /** A community's announcements (公告) and the reminder to read one: they ask the member to read something. */
     ANNOUNCEMENT(true),
     /** A paid membership's term ends soon: renew or lose access. */
-    ENTRY(true);
+    ENTRY(true),
+    /** Events one registered for: a seat freed up from the waitlist, the reminders before it, a cancellation. */
+    EVENT(true);
 
     final boolean emailByDefault;
 

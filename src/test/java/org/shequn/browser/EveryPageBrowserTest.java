@@ -60,6 +60,10 @@ class EveryPageBrowserTest extends BrowserTest {
             Map.entry("/payments/{id}/qr.svg", "image: WeChat Pay's code_url as a QR code"),
             Map.entry("/payments/{id}/status", "htmx fragment: the payment's status, polled"),
             Map.entry("/c/{slug}/invitations/{id}/poster.png", "image"),
+            Map.entry("/c/{slug}/events/{id}/ticket.svg", "image: the member's ticket as a QR code"),
+            Map.entry("/c/{slug}/events/{id}/calendar.ics", "calendar file"),
+            Map.entry("/calendar/{token}.ics", "calendar file: the personal feed"),
+            Map.entry("/c/{slug}/events/{id}/photos/{photoId}/image", "image: an album photo"),
             Map.entry("/verifications/{id}/evidence", "file download"),
             Map.entry("/login/wechat", "redirects to WeChat (404 when WeChat is not configured)"),
             Map.entry("/login/wechat/callback", "redirect target of WeChat's sign-in"),
@@ -204,7 +208,7 @@ class EveryPageBrowserTest extends BrowserTest {
     /** What the table refers to: the people, the communities and the things in them. */
     record Scene(String slug, String approvalSlug, long ownerId, long memberId, long articleId, long questionId,
                  long heldId, long sectionId, long announcementId, String inviteCode, long paymentId, long productId,
-                 long orderId, long subgroupId) {
+                 long orderId, long subgroupId, long eventId, String ticket) {
     }
 
     private Scene scene(Map<Who, BrowserContext> contexts, Map<Who, Page> pages) {
@@ -336,8 +340,22 @@ class EveryPageBrowserTest extends BrowserTest {
         long subgroupId = Api.read(ok(request.post(url("/api/v1/communities/" + slug + "/subgroups"), owner.auth()
                 .setData(Api.obj("name", "上海·静安读书小组（周三晚上线下）", "basis", "上海", "cap", 12, "leaderId", member.id()))))
                 .text()).get("id").asLong();
+        // an event with a speaker and a question; the member holds a seat (the ticket's QR code on the event page)
+        var start = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(5).withHour(14)
+                .withMinute(0).withSecond(0).withNano(0);
+        long eventId = Api.read(ok(request.post(url("/api/v1/communities/" + slug + "/events"), owner.auth().setData(Api.obj(
+                "title", "分享会：从零到一做一款产品（线下 + 线上直播，名字很长用来测试换行）",
+                "description", "**林晓**分享她做产品的十年。\n\n- 14:00 签到\n- 14:30 分享\n- 16:00 交流",
+                "kind", "BOTH", "start", start.toString(), "end", start.plusHours(3).toString(), "zone", "Asia/Shanghai",
+                "place", "上海市静安区南京西路 1 号 三楼会议室", "mapUrl", "https://uri.amap.com/marker?position=121.45,31.23",
+                "onlineUrl", "https://meeting.example.com/j/123456789", "speakerId", owner.id(), "capacity", 30,
+                "questions", List.of("你想问分享人什么？"), "cancelHours", 24)))).text()).get("id").asLong();
+        ok(memberRequest.post(url("/api/v1/communities/" + slug + "/events/" + eventId + "/registration"),
+                member.auth().setData(Map.of("answers", List.of("怎么找到第一批用户？")))));
+        var ticket = jdbc.sql("select ticket from event_registrations where event_id = ? and account_id = ?")
+                .params(eventId, member.id()).query(String.class).single();
         return new Scene(slug, approvalSlug, owner.id(), member.id(), articleId, questionId, heldId, sectionId,
-                announcementId, invitation.get("code").asString(), paymentId, productId, orderId, subgroupId);
+                announcementId, invitation.get("code").asString(), paymentId, productId, orderId, subgroupId, eventId, ticket);
     }
 
     /** The configured operator: registered the first time, then signed in through the form. */
@@ -425,6 +443,15 @@ class EveryPageBrowserTest extends BrowserTest {
                 new Visit("announcement", Who.OWNER, announcement, 200, "/c/{slug}/announcements/{id}", "announcement/show"),
                 new Visit("announcement-member", Who.MEMBER, announcement, 200, "/c/{slug}/announcements/{id}", "announcement/show"),
                 new Visit("announcement-edit", Who.OWNER, announcement + "/edit", 200, "/c/{slug}/announcements/{id}/edit", "announcement/form"),
+                new Visit("events", Who.MEMBER, c + "/events", 200, "/c/{slug}/events", "event/list"),
+                new Visit("event-new", Who.OWNER, c + "/events/new", 200, "/c/{slug}/events/new", "event/form"),
+                new Visit("event", Who.MEMBER, c + "/events/" + s.eventId(), 200, "/c/{slug}/events/{id}", "event/show"),
+                new Visit("event-owner", Who.OWNER, c + "/events/" + s.eventId(), 200, "/c/{slug}/events/{id}", "event/show"),
+                new Visit("event-edit", Who.OWNER, c + "/events/" + s.eventId() + "/edit", 200, "/c/{slug}/events/{id}/edit", "event/form"),
+                new Visit("event-guests", Who.OWNER, c + "/events/" + s.eventId() + "/registrations", 200, "/c/{slug}/events/{id}/registrations", "event/guests"),
+                // not the event's day: the door says so (yellow) and checks nobody in, so both widths see the same
+                new Visit("event-door", Who.OWNER, "/tickets/" + s.ticket(), 200, "/tickets/{ticket}", "event/door"),
+                new Visit("event-ticket-own", Who.MEMBER, "/tickets/" + s.ticket(), 200, "/tickets/{ticket}", "event/door"),
                 new Visit("mall", Who.MEMBER, "/mall?q=%E5%90%AF%E7%A4%BA%E5%BD%95", 200, "/mall", "commerce/mall"),
                 new Visit("mall-product", Who.OWNER, "/mall/products/" + s.productId(), 200, "/mall/products/{id}", "commerce/product"),
                 new Visit("shop", Who.OWNER, "/shop", 200, "/shop", "commerce/shop"),

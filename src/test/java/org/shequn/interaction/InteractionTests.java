@@ -31,7 +31,7 @@ class InteractionTests {
         var seen = new ArrayList<Seen>();
         for (JsonNode i : Api.body(f.api().get(who, f.base() + "/interactions").andExpect(status().isOk()))) {
             seen.add(new Seen(i.get("kind").asText(), i.get("actorId").asLong(),
-                    i.get("otherId").isNull() ? null : i.get("otherId").asLong(), i.get("place").asText()));
+                    i.get("otherId") == null || i.get("otherId").isNull() ? null : i.get("otherId").asLong(), i.get("place").asText()));
         }
         return seen;
     }
@@ -71,6 +71,26 @@ class InteractionTests {
                 .isEqualTo(1);
         assertThat(jdbc.sql("select occurred_at is not null from interactions where place = ?")
                 .param("comment:" + answer).query(Boolean.class).list()).containsExactly(true, true);
+    }
+
+    @Test
+    void attendingAnEventIsRecordedAtTheEventForEachGuestCheckedIn() throws Exception {
+        var f = ContentFixture.create(new Api(mvc), jdbc);
+        var start = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).plusMinutes(5).withSecond(0).withNano(0);
+        long event = Api.body(f.api().post(f.owner(), f.base() + "/events", Api.obj("title", "读书会", "description", "一起读",
+                "kind", "OFFLINE", "start", start.toString(), "end", start.plusHours(2).toString(), "place", "咖啡馆"))
+                .andExpect(status().isCreated())).get("id").asLong();
+        for (var guest : List.of(f.member(), f.core())) {
+            f.api().post(guest, f.base() + "/events/" + event + "/registration", Api.obj("answers", List.of()))
+                    .andExpect(status().is2xxSuccessful());
+            var ticket = jdbc.sql("select ticket from event_registrations where event_id = ? and account_id = ?")
+                    .params(event, guest.id()).query(String.class).single();
+            f.api().post(f.admin(), f.base() + "/events/" + event + "/check-ins", Api.obj("ticket", ticket))
+                    .andExpect(status().isOk());
+        }
+        assertThat(read(f, f.owner())).containsExactly(
+                new Seen("EVENT_ATTENDED", f.member().id(), null, "event:" + event),
+                new Seen("EVENT_ATTENDED", f.core().id(), null, "event:" + event));
     }
 
     @Test

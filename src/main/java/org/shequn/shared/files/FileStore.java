@@ -42,6 +42,24 @@ public interface FileStore {
 
     void delete(String key);
 
+    /**
+     * Deletes the file again unless the surrounding transaction commits: an upload stored before its row was
+     * written must not outlive a rollback. Outside a transaction it does nothing.
+     */
+    default void deleteUnlessCommitted(String key) {
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            if (status != STATUS_COMMITTED) {
+                                delete(key);
+                            }
+                        }
+                    });
+        }
+    }
+
     record StoredFile(InputStream content, String contentType, long size) {
     }
 }

@@ -1,0 +1,216 @@
+package org.shequn.event;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.shequn.event.view.EventEditor;
+import org.shequn.event.view.EventList;
+import org.shequn.event.view.EventPage;
+import org.shequn.event.view.EventView;
+import org.shequn.event.view.FeedbackView;
+import org.shequn.event.view.Guest;
+import org.shequn.event.view.GuestList;
+import org.shequn.event.view.MyRegistration;
+import org.shequn.membership.Memberships;
+import org.shequn.membership.Standing;
+import org.shequn.profile.ProfileCard;
+import org.shequn.profile.Profiles;
+import org.shequn.shared.PublicUrls;
+import org.shequn.shared.Viewer;
+import org.shequn.shared.text.Markdown;
+import org.springframework.stereotype.Service;
+
+/** What members read of events: the list, one event with their registration, and for staff the guest list. */
+@Service
+public class Events {
+
+    private static final DateTimeFormatter FORM_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+    private static final int EDITOR_MEMBERS = 300;
+
+    private final EventAccess access;
+    private final EventStore store;
+    private final Memberships memberships;
+    private final Profiles profiles;
+    private final Markdown markdown;
+    private final PublicUrls urls;
+    private final Clock clock;
+
+    Events(EventAccess access, EventStore store, Memberships memberships, Profiles profiles, Markdown markdown,
+           PublicUrls urls, Clock clock) {
+        this.access = access;
+        this.store = store;
+        this.memberships = memberships;
+        this.profiles = profiles;
+        this.markdown = markdown;
+        this.urls = urls;
+        this.clock = clock;
+    }
+
+    public EventList list(Viewer viewer, String slug) {
+        var seat = access.read(viewer, slug);
+        var now = now();
+        var community = seat.community();
+        return new EventList(community.slug(), community.name(), community.archived(), seat.runs(),
+                seat.runs() && !community.archived(),
+                store.list(seat.communityId(), true, now).stream().map(e -> view(seat, e, now)).toList(),
+                store.list(seat.communityId(), false, now).stream().map(e -> view(seat, e, now)).toList());
+    }
+
+    public EventView get(Viewer viewer, String slug, long id) {
+        var seat = access.read(viewer, slug);
+        return view(seat, access.event(seat, id), now());
+    }
+
+    public EventPage page(Viewer viewer, String slug, long id) {
+        var seat = access.read(viewer, slug);
+        var community = seat.community();
+        return new EventPage(community.slug(), community.name(), community.archived(), view(seat, access.event(seat, id), now()));
+    }
+
+    /** The guest list with attendance: staff only. */
+    public GuestList guests(Viewer viewer, String slug, long id) {
+        var seat = access.staffRead(viewer, slug, id);
+        var event = access.event(seat, id);
+        var now = now();
+        var rows = store.registrations(event.id());
+        var names = names(rows.stream().flatMap(r -> r.checkedInBy() == null ? java.util.stream.Stream.of(r.accountId())
+                : java.util.stream.Stream.of(r.accountId(), r.checkedInBy())).collect(Collectors.toSet()));
+        var guests = new ArrayList<Guest>();
+        int position = 0;
+        int attended = 0;
+        int noShows = 0;
+        for (var r : rows) {
+            Integer place = r.state() == RegistrationState.WAITLISTED ? ++position : null;
+            boolean noShow = r.state() == RegistrationState.REGISTERED && r.checkedInAt() == null && event.ended(now);
+            attended += r.checkedInAt() != null ? 1 : 0;
+            noShows += noShow ? 1 : 0;
+            guests.add(new Guest(r.id(), r.accountId(), names.getOrDefault(r.accountId(), "?"), r.state().name(),
+                    r.answers(), r.registeredAt(), place, r.checkedInAt(),
+                    r.checkedInBy() == null ? null : names.getOrDefault(r.checkedInBy(), "?"), noShow));
+        }
+        var feedback = store.feedback(event.id());
+        var feedbackNames = names(feedback.stream().map(EventStore.Feedback::accountId).toList());
+        var community = seat.community();
+        return new GuestList(community.slug(), community.name(), view(seat, event, now), event.questions(),
+                List.copyOf(guests), count(rows, RegistrationState.REGISTERED), count(rows, RegistrationState.WAITLISTED),
+                count(rows, RegistrationState.PENDING), attended, noShows, seat.runs(),
+                feedback.stream().map(f -> new FeedbackView(f.accountId(), feedbackNames.getOrDefault(f.accountId(), "?"),
+                        f.rating(), f.comment(), f.createdAt())).toList(),
+                feedback.isEmpty() ? null : feedback.stream().mapToInt(EventStore.Feedback::rating).average().orElse(0));
+    }
+
+    public EventEditor editor(Viewer viewer, String slug) {
+        var seat = access.runnerWrite(viewer, slug);
+        return new EventEditor(seat.community().slug(), seat.community().name(), null, "", "", "OFFLINE", "", "",
+                EventDraft.DEFAULT_ZONE, "", "", "", "", "", "", false, "", "0", "", members(seat),
+                EventDraft.TITLE_MAX, EventDraft.DESCRIPTION_MAX);
+    }
+
+    public EventEditor editor(Viewer viewer, String slug, long id) {
+        var seat = access.runnerWrite(viewer, slug);
+        var e = access.event(seat, id);
+        var zone = java.time.ZoneId.of(e.zone());
+        return new EventEditor(seat.community().slug(), seat.community().name(), e.id(), e.title(), e.description(),
+                e.kind().name(), FORM_TIME.format(e.startsLocal()), FORM_TIME.format(e.endsLocal()), e.zone(),
+                orEmpty(e.place()), orEmpty(e.mapUrl()), orEmpty(e.onlineUrl()),
+                e.linkReleasedAt() == null ? "" : FORM_TIME.format(e.linkReleasedAt().atZoneSameInstant(zone)),
+                e.speakerId() == null ? "" : e.speakerId().toString(),
+                e.capacity() == null ? "" : e.capacity().toString(), e.approval(), String.join("\n", e.questions()),
+                Integer.toString(e.cancelHours()),
+                store.helpers(e.id()).stream().map(String::valueOf).collect(Collectors.joining(",")), members(seat),
+                EventDraft.TITLE_MAX, EventDraft.DESCRIPTION_MAX);
+    }
+
+    /** The form again after a refusal, with what was typed. */
+    public EventEditor editor(Viewer viewer, String slug, Long id, EventEditor typed) {
+        var seat = access.runnerWrite(viewer, slug);
+        return new EventEditor(seat.community().slug(), seat.community().name(), id, typed.title(), typed.description(),
+                typed.kind(), typed.start(), typed.end(), typed.zone(), typed.place(), typed.mapUrl(), typed.onlineUrl(),
+                typed.linkReleasedAt(), typed.speakerId(), typed.capacity(), typed.approval(), typed.questions(),
+                typed.cancelHours(), typed.helperIds(), members(seat), EventDraft.TITLE_MAX, EventDraft.DESCRIPTION_MAX);
+    }
+
+    EventView view(Standing seat, EventStore.EventRow e, OffsetDateTime now) {
+        var mine = seat.signedIn() ? store.registration(e.id(), seat.accountId()).orElse(null) : null;
+        var helpers = store.helpers(e.id());
+        boolean staff = seat.runs() || helpers.contains(seat.accountId());
+        int registered = store.count(e.id(), RegistrationState.REGISTERED);
+        boolean holdsSeat = mine != null && mine.state() == RegistrationState.REGISTERED;
+        boolean released = holdsSeat && (e.linkReleasedAt() == null || !now.isBefore(e.linkReleasedAt()));
+        boolean started = !e.startsAt().isAfter(now);
+        boolean active = mine != null && mine.state().active();
+        boolean writable = !seat.community().archived();
+        boolean mayCancel = writable && active && !e.cancelled()
+                && (mine.state() != RegistrationState.REGISTERED || now.isBefore(e.cancelUntil()));
+        boolean mayFeedback = writable && mine != null && mine.checkedInAt() != null && started;
+        String speaker = e.speakerId() == null ? null
+                : profiles.find(e.speakerId()).map(ProfileCard::displayName).orElse("?");
+        return new EventView(e.id(), seat.community().slug(), e.title(), e.description(), markdown.toSafeHtml(e.description()),
+                e.kind().name(), e.zone(), e.startsLocal(), e.endsLocal(), e.startsAt(), e.endsAt(), e.place(), e.mapUrl(),
+                e.onlineUrl() != null, released || staff ? e.onlineUrl() : null, e.linkReleasedAt(), e.speakerId(), speaker,
+                e.capacity(), registered, store.count(e.id(), RegistrationState.WAITLISTED),
+                store.count(e.id(), RegistrationState.PENDING), e.approval(), e.questions(), e.cancelHours(),
+                e.cancelUntil(), e.cancelled(), e.ended(now), started, staff ? helpers : List.of(),
+                mine == null ? null : mine(e, mine), writable && !active && !e.cancelled() && !started, mayCancel, staff,
+                seat.runs(), mayFeedback && store.feedback(e.id()).stream().noneMatch(f -> f.accountId() == seat.accountId()));
+    }
+
+    private MyRegistration mine(EventStore.EventRow e, EventStore.RegistrationRow r) {
+        Integer position = null;
+        if (r.state() == RegistrationState.WAITLISTED) {
+            var waiting = store.registrations(e.id()).stream().filter(x -> x.state() == RegistrationState.WAITLISTED).toList();
+            for (int i = 0; i < waiting.size(); i++) {
+                if (waiting.get(i).id() == r.id()) {
+                    position = i + 1;
+                }
+            }
+        }
+        boolean feedback = store.feedback(e.id()).stream().anyMatch(f -> f.accountId() == r.accountId());
+        return new MyRegistration(r.state().name(), r.answers(), position,
+                r.state() == RegistrationState.REGISTERED ? ticketUrl(r.ticket()) : null, r.registeredAt(),
+                r.checkedInAt(), feedback);
+    }
+
+    String ticketUrl(String ticket) {
+        return urls.of("/tickets/" + ticket);
+    }
+
+    /** The viewer's ticket link while they hold a seat: what their QR code encodes. */
+    public String ticketLink(Viewer viewer, String slug, long id) {
+        var seat = access.read(viewer, slug);
+        var e = access.event(seat, id);
+        return store.registration(e.id(), seat.accountId())
+                .filter(r -> r.state() == RegistrationState.REGISTERED)
+                .map(r -> ticketUrl(r.ticket()))
+                .orElseThrow(() -> org.shequn.shared.Rejection.notFound("event.ticket.none"));
+    }
+
+    private List<EventEditor.Member> members(Standing seat) {
+        var ids = memberships.membersOf(seat.communityId(), 0, EDITOR_MEMBERS);
+        var cards = profiles.findAll(ids);
+        return ids.stream().map(id -> new EventEditor.Member(id, cards.containsKey(id) ? cards.get(id).displayName() : "?"))
+                .toList();
+    }
+
+    Map<Long, String> names(java.util.Collection<Long> ids) {
+        return profiles.findAll(new HashSet<>(ids)).values().stream()
+                .collect(Collectors.toMap(ProfileCard::accountId, ProfileCard::displayName));
+    }
+
+    private static int count(List<EventStore.RegistrationRow> rows, RegistrationState state) {
+        return (int) rows.stream().filter(r -> r.state() == state).count();
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+}

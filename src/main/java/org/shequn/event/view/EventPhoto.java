@@ -1,0 +1,7 @@
+package org.shequn.event.view;
+
+import java.time.OffsetDateTime;
+
+/** A picture in an event's album: {@code url} is the members-only address that serves it. */
+public record EventPhoto(long id, long accountId, String uploaderName, String url, OffsetDateTime createdAt) {
+}
