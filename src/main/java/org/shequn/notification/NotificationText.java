@@ -34,6 +34,9 @@ class NotificationText {
 
     /** A site path (no host); null when there is nowhere to go. */
     static String link(NotificationStore.NotificationRow r) {
+        if (r.kind() == NotificationKind.ELECTION_TERM_ENDED && r.communitySlug() != null) {
+            return "/c/" + r.communitySlug() + "/elections";
+        }
         if (r.kind().topic() == Topic.REVIEW && r.communitySlug() != null) {
             return "/c/" + r.communitySlug() + "/moderation";
         }

@@ -192,6 +192,11 @@ class ElectionTests {
         assertThat(events.stream(ElectionTermEnded.class).filter(e -> e.electionId() == id))
                 .singleElement().satisfies(e -> assertThat(e.ownerId()).isEqualTo(c.owner().id()));
         api.get(c.owner(), path).andExpect(jsonPath("$.termEnded").value(true));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(jdbc.sql(
+                "select count(*) from notifications where account_id = ? and kind = 'ELECTION_TERM_ENDED'")
+                .param(c.owner().id()).query(Integer.class).single()).isOne());
+        api.get(c.owner(), "/api/v1/notifications").andExpect(jsonPath("$.items[0].kind").value("ELECTION_TERM_ENDED"))
+                .andExpect(jsonPath("$.items[0].link").value("/c/" + s.community().slug() + "/elections"));
     }
 
     @Test
