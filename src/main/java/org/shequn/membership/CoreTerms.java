@@ -34,7 +34,9 @@ public class CoreTerms {
         if (before != CommunityRole.CORE) {
             events.publishEvent(new MemberRoleChanged(communityId, accountId, before, CommunityRole.CORE, byAccountId));
         }
-        store.audit(communityId, byAccountId, accountId, "CORE_TERM", "until " + until, now);
+        // the detail is the term's end as the audit page shows times: minutes, China time
+        store.audit(communityId, byAccountId, accountId, "CORE_TERM", until.atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai"))
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")), now);
         return true;
     }
 
