@@ -364,6 +364,25 @@ class CommunityRoleMatrixTests {
                 // the reminder goes once: each allowed caller reminds about an announcement of its own
                 row(POST, "/announcements/{id}/reminder", RUNNERS_WRITE,
                         c -> c.req(c.allowed() ? c.freshAnnouncement() : c.side.announcement)),
+                // polls: members read and vote once each; the owner and admins open and close them
+                row(GET, "/polls", MEMBERS_READ, c -> c.req()),
+                row(POST, "/polls", RUNNERS_WRITE, c -> c.req().json(poll())),
+                row(GET, "/polls/{id}", MEMBERS_READ, c -> c.req(c.side.poll)),
+                row(POST, "/polls/{id}/votes", MEMBERS_WRITE,
+                        c -> c.req(c.side.poll).json(Api.obj("options", List.of(c.side.pollOption)))),
+                row(POST, "/polls/{id}/close", RUNNERS_WRITE, c -> c.req(c.allowed() ? c.freshPoll() : c.side.poll)),
+                // elections: the owner opens one; members nominate themselves, accept their nominations, vote once
+                row(GET, "/elections", MEMBERS_READ, c -> c.req()),
+                row(POST, "/elections", OWNER_WRITE, c -> c.req().json(election())),
+                row(GET, "/elections/{id}", MEMBERS_READ, c -> c.req(c.side.election)),
+                row(POST, "/elections/{id}/candidates", MEMBERS_WRITE,
+                        c -> c.req(c.side.election).json(Api.obj("statement", "我愿意为大家服务。"))),
+                // each allowed caller accepts a nomination of its own (made for it by another member)
+                row(POST, "/elections/{id}/candidates/{candidateId}/acceptance", MEMBERS_WRITE,
+                        c -> c.req(c.side.acceptElection, c.allowed() ? c.nominationFor() : c.side.votingCandidate)
+                                .json(Api.obj("statement", "我接受。"))),
+                row(POST, "/elections/{id}/ballots", MEMBERS_WRITE,
+                        c -> c.req(c.side.votingElection).json(Api.obj("candidates", List.of(c.side.votingCandidate)))),
                 // the community's store (分销): members see it, its owner and admins choose what it sells
                 row(GET, "/store", MEMBERS_READ, c -> c.req()),
                 row(POST, "/store", RUNNERS_WRITE,
@@ -493,6 +512,12 @@ class CommunityRoleMatrixTests {
         long event;
         long eventRegistration;
         long eventPhoto;
+        long poll;
+        long pollOption;
+        long election;
+        long acceptElection;
+        long votingElection;
+        long votingCandidate;
     }
 
     /** A caller's view of the fixture for one call. */
@@ -616,6 +641,23 @@ class CommunityRoleMatrixTests {
 
         long freshEvent() throws Exception {
             return whileOpen(side, () -> event(side, "要取消的活动"));
+        }
+
+        long freshPoll() throws Exception {
+            return whileOpen(side, () -> body(send(side.owner, json(POST, base(side) + "/polls", poll()))).get("id").asLong());
+        }
+
+        /** A nomination of the caller by another member, in the side's second election, for the caller to accept. */
+        long nominationFor() throws Exception {
+            var nominator = user.id() == side.member.id() ? side.owner : side.member;
+            var election = body(send(nominator, json(POST, base(side) + "/elections/" + side.acceptElection + "/candidates",
+                    Api.obj("accountId", user.id(), "statement", "推荐你。"))));
+            for (var candidate : election.get("candidates")) {
+                if (candidate.get("accountId").asLong() == user.id()) {
+                    return candidate.get("id").asLong();
+                }
+            }
+            throw new IllegalStateException("no nomination for " + user.displayName());
         }
 
         long freshReport() throws Exception {
@@ -905,12 +947,27 @@ class CommunityRoleMatrixTests {
         s.event = event(s, "读书会");
         s.eventRegistration = registerFor(s, s.event, s.spareMember);
         s.eventPhoto = eventPhoto(s, s.event);
+        var poll = body(send(s.owner, json(POST, base(s) + "/polls", poll())));
+        s.poll = poll.get("id").asLong();
+        s.pollOption = poll.get("options").get(0).get("id").asLong();
+        s.election = body(send(s.owner, json(POST, base(s) + "/elections", election()))).get("id").asLong();
+        s.acceptElection = body(send(s.owner, json(POST, base(s) + "/elections", election()))).get("id").asLong();
+        // voting opens in a few seconds, after everyone here joined: the roll (fixed on the first look) holds them
+        var votingOpens = java.time.OffsetDateTime.now().plusSeconds(3);
+        var voting = election();
+        voting.put("votingOpensAt", votingOpens.toString());
+        s.votingElection = body(send(s.owner, json(POST, base(s) + "/elections", voting))).get("id").asLong();
+        s.votingCandidate = body(send(s.spareMember, json(POST, base(s) + "/elections/" + s.votingElection + "/candidates",
+                Api.obj("statement", "投我一票。")))).get("candidates").get(0).get("id").asLong();
         ban(s, s.banned);
         ban(s, s.spareBanned);
 
         // the directory is a read model fed after commit: wait until it knows the owner, so reads reach an entry
         await().atMost(Duration.ofSeconds(30)).until(() -> mvc.perform(withUser(s.member,
                 MockMvcRequestBuilders.get(base(s) + "/members/" + s.owner.id()))).andReturn().getResponse().getStatus() == 200);
+        while (java.time.OffsetDateTime.now().isBefore(votingOpens.plusNanos(100_000_000))) {
+            Thread.sleep(100);
+        }
         if (archive) {
             archive(s);
         }
@@ -932,6 +989,17 @@ class CommunityRoleMatrixTests {
 
     static Map<String, Object> announcement(String title, String body) {
         return Api.obj("title", title, "body", body);
+    }
+
+    static Map<String, Object> poll() {
+        return Api.obj("question", "下次活动去哪？", "options", List.of("爬山", "看展"),
+                "closesAt", java.time.OffsetDateTime.now().plusDays(7).toString());
+    }
+
+    static Map<String, Object> election() {
+        var now = java.time.OffsetDateTime.now();
+        return Api.obj("title", "骨干选举", "seats", 2, "termDays", 90, "votingOpensAt", now.plusDays(7).toString(),
+                "votingClosesAt", now.plusDays(10).toString());
     }
 
     static Map<String, Object> section(String name) {

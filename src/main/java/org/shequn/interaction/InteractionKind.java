@@ -15,5 +15,9 @@ public enum InteractionKind {
     /** Following someone (belongs to no community). */
     FOLLOW,
     /** Attending an event: with everyone else checked in at it (no one named; the place is the event). */
-    EVENT_ATTENDED
+    EVENT_ATTENDED,
+    /** Voting in a named poll: with everyone else who voted in it. */
+    POLL_VOTED,
+    /** Voting in an election (that one voted, never how): with everyone else who voted in it. */
+    ELECTION_VOTED
 }

@@ -63,6 +63,20 @@ class InteractionRecorder {
                 "event:" + attended.eventId(), attended.occurredAt());
     }
 
+    /** Only named polls announce a vote; an anonymous poll's voters are not recorded anywhere with it. */
+    @EventListener
+    void on(org.shequn.voting.PollVoted voted) {
+        store.record(voted.communityId(), voted.accountId(), null, InteractionKind.POLL_VOTED, "poll:" + voted.pollId(),
+                voted.occurredAt());
+    }
+
+    /** The record that someone voted, which the election keeps anyway (its roll); the ballot is never named. */
+    @EventListener
+    void on(org.shequn.voting.ElectionVoted voted) {
+        store.record(voted.communityId(), voted.accountId(), null, InteractionKind.ELECTION_VOTED,
+                "election:" + voted.electionId(), voted.occurredAt());
+    }
+
     private void pair(Long communityId, long actor, long other, InteractionKind kind, String place) {
         if (actor != other) {
             store.record(communityId, actor, other, kind, place, OffsetDateTime.now(clock));

@@ -132,9 +132,26 @@ class MembershipStore {
                 .params(communityId, accountId).query(String.class).optional().map(CommunityRole::valueOf);
     }
 
+    /** A role set by hand has no term: an elected core member made admin (or member) keeps no end date. */
     void setRole(long communityId, long accountId, CommunityRole role) {
-        jdbc.sql("update memberships set role = ? where community_id = ? and account_id = ?")
+        jdbc.sql("update memberships set role = ?, core_until = null where community_id = ? and account_id = ?")
                 .params(role.name(), communityId, accountId).update();
+    }
+
+    /** 1 when a plain member (or a core member with a term) became a core member until then; 0 otherwise. */
+    int grantCoreTerm(long communityId, long accountId, OffsetDateTime until) {
+        return jdbc.sql("""
+                update memberships set role = 'CORE', core_until = ? where community_id = ? and account_id = ?
+                and (role = 'MEMBER' or (role = 'CORE' and core_until is not null))""")
+                .params(until, communityId, accountId).update();
+    }
+
+    /** 1 when the member's elected term (ending at or before {@code now}) ended and they are a member again. */
+    int endCoreTerm(long communityId, long accountId, OffsetDateTime now) {
+        return jdbc.sql("""
+                update memberships set role = 'MEMBER', core_until = null where community_id = ? and account_id = ?
+                and role = 'CORE' and core_until is not null and core_until <= ?""")
+                .params(communityId, accountId, now).update();
     }
 
     int count(long communityId) {

@@ -31,6 +31,7 @@ import org.shequn.membership.MemberLeft;
 import org.shequn.membership.Memberships;
 import org.shequn.profile.VerificationDecided;
 import org.shequn.social.Followed;
+import org.shequn.voting.ElectionTermEnded;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -180,6 +181,17 @@ class NotificationFeed {
                         reminded.title(), "announcement-reminder:" + reminded.announcementId() + ":" + member);
             }
         }
+    }
+
+    /** The elected core members are members again: the owner is asked to hold the next election. */
+    @ApplicationModuleListener
+    void on(ElectionTermEnded ended) {
+        var community = communities.find(ended.communityId()).orElse(null);
+        if (community == null) {
+            return;
+        }
+        add(new NotificationStore.NewNotification(ended.ownerId(), NotificationKind.ELECTION_TERM_ENDED, community.slug(),
+                community.name(), null, null, ended.title(), "election-term:" + ended.electionId()));
     }
 
     /** A paid membership ends soon: the member hears it 7 days and 1 day before, with the date and where to renew. */

@@ -29,7 +29,9 @@ public enum NotificationKind {
     EVENT_PROMOTED(Topic.EVENT), EVENT_REMINDER_DAY(Topic.EVENT), EVENT_REMINDER_HOUR(Topic.EVENT),
     EVENT_CANCELLED(Topic.EVENT),
     /** For the owner: a sub-group's leader left the community; hand the group to someone. */
-    SUBGROUP_LEADER_LEFT(Topic.REVIEW);
+    SUBGROUP_LEADER_LEFT(Topic.REVIEW),
+    /** For the owner: the elected core members' term ended; time for the next election. */
+    ELECTION_TERM_ENDED(Topic.REVIEW);
 
     private final Topic topic;
 

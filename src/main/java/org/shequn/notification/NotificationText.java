@@ -37,6 +37,9 @@ class NotificationText {
         if (r.kind() == NotificationKind.SUBGROUP_LEADER_LEFT && r.communitySlug() != null) {
             return "/c/" + r.communitySlug() + "/groups";
         }
+        if (r.kind() == NotificationKind.ELECTION_TERM_ENDED && r.communitySlug() != null) {
+            return "/c/" + r.communitySlug() + "/elections";
+        }
         if (r.kind().topic() == Topic.REVIEW && r.communitySlug() != null) {
             return "/c/" + r.communitySlug() + "/moderation";
         }

@@ -208,7 +208,7 @@ class EveryPageBrowserTest extends BrowserTest {
     /** What the table refers to: the people, the communities and the things in them. */
     record Scene(String slug, String approvalSlug, long ownerId, long memberId, long articleId, long questionId,
                  long heldId, long sectionId, long announcementId, String inviteCode, long paymentId, long productId,
-                 long orderId, long subgroupId, long eventId, String ticket) {
+                 long orderId, long subgroupId, long eventId, String ticket, long pollId, long electionId) {
     }
 
     private Scene scene(Map<Who, BrowserContext> contexts, Map<Who, Page> pages) {
@@ -354,8 +354,42 @@ class EveryPageBrowserTest extends BrowserTest {
                 member.auth().setData(Map.of("answers", List.of("怎么找到第一批用户？")))));
         var ticket = jdbc.sql("select ticket from event_registrations where event_id = ? and account_id = ?")
                 .params(eventId, member.id()).query(String.class).single();
+        // voting: a poll the member voted in, and an election counted (nominated, voted, closed: the result page)
+        var poll = Api.read(ok(request.post(url("/api/v1/communities/" + slug + "/polls"), owner.auth().setData(Api.obj(
+                "question", "下个月读哪本书？请大家投票，也可以在评论里推荐别的书", "options", List.of("《启示录》", "《俞军产品方法论》", "《用户故事地图》"),
+                "maxChoices", 2, "closesAt", java.time.OffsetDateTime.now().plusDays(3).toString(), "results", "ALWAYS")))).text());
+        long pollId = poll.get("id").asLong();
+        ok(memberRequest.post(url("/api/v1/communities/" + slug + "/polls/" + pollId + "/votes"), member.auth()
+                .setData(Api.obj("options", List.of(poll.get("options").get(1).get("id").asLong())))));
+        // voting opens in a few seconds (after everyone joined, so they are on the roll); it is closed by hand after
+        var votingOpens = java.time.OffsetDateTime.now().plusSeconds(3);
+        long electionId = Api.read(ok(request.post(url("/api/v1/communities/" + slug + "/elections"), owner.auth().setData(Api.obj(
+                "title", "第一届读书会骨干选举", "details", "选出两位骨干，负责每月的选书和线下活动。", "seats", 2, "termDays", 180,
+                "votingOpensAt", votingOpens.toString(),
+                "votingClosesAt", java.time.OffsetDateTime.now().plusDays(2).toString())))).text()).get("id").asLong();
+        var election = "/api/v1/communities/" + slug + "/elections/" + electionId;
+        var nominated = Api.read(ok(memberRequest.post(url(election + "/candidates"), member.auth()
+                .setData(Api.obj("statement", "我读书快，愿意每月帮大家选书、整理读书笔记。")))).text());
+        long candidate = nominated.get("candidates").get(0).get("id").asLong();
+        ok(request.post(url(election + "/candidates"), owner.auth().setData(Api.obj("statement", "我来组织线下活动。"))));
+        while (java.time.OffsetDateTime.now().isBefore(votingOpens.plusNanos(100_000_000))) {
+            pause(100);
+        }
+        ok(request.post(url(election + "/ballots"), owner.auth().setData(Api.obj("candidates", List.of(candidate)))));
+        ok(memberRequest.post(url(election + "/ballots"), member.auth().setData(Api.obj("candidates", List.of(candidate)))));
+        jdbc.sql("update elections set voting_closes_at = ? where id = ?")
+                .params(java.time.OffsetDateTime.now().minusSeconds(1), electionId).update();
         return new Scene(slug, approvalSlug, owner.id(), member.id(), articleId, questionId, heldId, sectionId,
-                announcementId, invitation.get("code").asString(), paymentId, productId, orderId, subgroupId, eventId, ticket);
+                announcementId, invitation.get("code").asString(), paymentId, productId, orderId, subgroupId, eventId, ticket,
+                pollId, electionId);
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The configured operator: registered the first time, then signed in through the form. */
@@ -438,6 +472,12 @@ class EveryPageBrowserTest extends BrowserTest {
                 new Visit("entry-page", Who.OUTSIDER, c + "/entry", 200, "/c/{slug}/entry", "entry/page"),
                 new Visit("entry-page-member", Who.MEMBER, c + "/entry", 200, "/c/{slug}/entry", "entry/page"),
                 new Visit("todo", Who.OWNER, c + "/todo", 200, "/c/{slug}/todo", "todo/community"),
+                new Visit("polls", Who.MEMBER, c + "/polls", 200, "/c/{slug}/polls", "voting/polls"),
+                new Visit("poll-new", Who.OWNER, c + "/polls/new", 200, "/c/{slug}/polls/new", "voting/poll-form"),
+                new Visit("poll", Who.MEMBER, c + "/polls/" + s.pollId(), 200, "/c/{slug}/polls/{id}", "voting/poll"),
+                new Visit("elections", Who.MEMBER, c + "/elections", 200, "/c/{slug}/elections", "voting/elections"),
+                new Visit("election-new", Who.OWNER, c + "/elections/new", 200, "/c/{slug}/elections/new", "voting/election-form"),
+                new Visit("election", Who.MEMBER, c + "/elections/" + s.electionId(), 200, "/c/{slug}/elections/{id}", "voting/election"),
                 new Visit("announcements", Who.MEMBER, c + "/announcements", 200, "/c/{slug}/announcements", "announcement/list"),
                 new Visit("announcement-new", Who.OWNER, c + "/announcements/new", 200, "/c/{slug}/announcements/new", "announcement/form"),
                 new Visit("announcement", Who.OWNER, announcement, 200, "/c/{slug}/announcements/{id}", "announcement/show"),

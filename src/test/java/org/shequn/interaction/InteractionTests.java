@@ -94,6 +94,25 @@ class InteractionTests {
     }
 
     @Test
+    void votingInANamedPollIsRecordedAtThePollAndAnAnonymousOneNowhere() throws Exception {
+        var f = ContentFixture.create(new Api(mvc), jdbc);
+        var closes = java.time.OffsetDateTime.now().plusDays(3).toString();
+        var named = Api.body(f.api().post(f.owner(), f.base() + "/polls", Api.obj("question", "去哪爬山？",
+                "options", List.of("香山", "八大处"), "closesAt", closes)).andExpect(status().isCreated()));
+        var secret = Api.body(f.api().post(f.owner(), f.base() + "/polls", Api.obj("question", "满意吗？",
+                "options", List.of("满意", "不满意"), "closesAt", closes, "anonymous", true)).andExpect(status().isCreated()));
+        for (var poll : List.of(named, secret)) {
+            for (var voter : List.of(f.member(), f.core())) {
+                f.api().post(voter, f.base() + "/polls/" + poll.get("id").asLong() + "/votes",
+                        Api.obj("options", List.of(poll.get("options").get(0).get("id").asLong()))).andExpect(status().is2xxSuccessful());
+            }
+        }
+        assertThat(read(f, f.owner())).containsExactly(
+                new Seen("POLL_VOTED", f.member().id(), null, "poll:" + named.get("id").asLong()),
+                new Seen("POLL_VOTED", f.core().id(), null, "poll:" + named.get("id").asLong()));
+    }
+
+    @Test
     void onlyTheOwnerAndAdminsReadThemAPageAtATime() throws Exception {
         var f = ContentFixture.create(new Api(mvc), jdbc);
         long post = f.discussion(f.owner(), "周末读书会");

@@ -1,0 +1,214 @@
+package org.shequn.voting;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.shequn.identity.Accounts;
+import org.shequn.identity.AccountSummary;
+import org.shequn.membership.CommunityGate;
+import org.shequn.membership.Standing;
+import org.shequn.shared.Rejection;
+import org.shequn.shared.Viewer;
+import org.shequn.voting.view.PollList;
+import org.shequn.voting.view.PollView;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Polls (投票): runners open and close them, members vote once while one is open and see the results its rule
+ * allows. An anonymous poll keeps who voted apart from what was chosen (the choices carry a random ballot id that
+ * nothing else names), the same separation as an election's ballots.
+ */
+@Service
+public class Polls {
+
+    /** How far ahead a deadline may be. */
+    static final Duration LONGEST = Duration.ofDays(366);
+
+    private final CommunityGate gate;
+    private final PollStore store;
+    private final Accounts accounts;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Polls(CommunityGate gate, PollStore store, Accounts accounts, ApplicationEventPublisher events, Clock clock) {
+        this.gate = gate;
+        this.store = store;
+        this.accounts = accounts;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public PollList list(Viewer viewer, String slug) {
+        var standing = member(viewer, slug);
+        var now = now();
+        var rows = store.list(standing.communityId());
+        var voted = new HashSet<>(store.votedIn(standing.accountId(), rows.stream().map(PollStore.PollRow::id).toList()));
+        var names = names(rows.stream().map(PollStore.PollRow::authorId).toList());
+        var items = rows.stream().map(r -> view(standing, r, voted.contains(r.id()), now, names, false)).toList();
+        return new PollList(standing.community().slug(), standing.community().name(), standing.community().archived(),
+                standing.runs(), PollRunners.mayRun(standing) && !standing.community().archived(), items);
+    }
+
+    @Transactional(readOnly = true)
+    public PollView get(Viewer viewer, String slug, long id) {
+        var standing = member(viewer, slug);
+        var row = found(standing, id);
+        return view(standing, row, store.voted(row.id(), standing.accountId()), now(), names(List.of(row.authorId())), true);
+    }
+
+    /** A poll's page: the community around it and the poll, as the only item. */
+    @Transactional(readOnly = true)
+    public PollList page(Viewer viewer, String slug, long id) {
+        var standing = member(viewer, slug);
+        var poll = get(viewer, slug, id);
+        return new PollList(standing.community().slug(), standing.community().name(), standing.community().archived(),
+                standing.runs(), PollRunners.mayRun(standing) && !standing.community().archived(), List.of(poll));
+    }
+
+    /** The community's name and whether the viewer may open a poll here, for the form. */
+    @Transactional(readOnly = true)
+    public PollList editor(Viewer viewer, String slug) {
+        var standing = runner(viewer, slug);
+        return new PollList(standing.community().slug(), standing.community().name(), false, true, true, List.of());
+    }
+
+    @Transactional
+    public PollView open(Viewer viewer, String slug, PollDraft draft) {
+        var standing = runner(viewer, slug);
+        var now = now();
+        var d = draft == null ? new PollDraft(null, null, null, null, null, null) : draft;
+        var problems = new ArrayList<Rejection.FieldProblem>();
+        TextChecks.check(problems, "question", d.question(), PollDraft.QUESTION_MAX, true);
+        var options = d.options() == null ? List.<String>of()
+                : d.options().stream().filter(o -> o != null && !o.isBlank()).map(String::strip).toList();
+        if (options.size() < PollDraft.OPTIONS_MIN || options.size() > PollDraft.OPTIONS_MAX) {
+            problems.add(new Rejection.FieldProblem("options", "voting.poll.options.count", PollDraft.OPTIONS_MIN,
+                    PollDraft.OPTIONS_MAX));
+        } else if (new HashSet<>(options).size() != options.size()) {
+            problems.add(new Rejection.FieldProblem("options", "voting.poll.options.same"));
+        } else {
+            for (var option : options) {
+                TextChecks.check(problems, "options", option, PollDraft.OPTION_MAX, true);
+            }
+        }
+        int maxChoices = d.maxChoices() == null ? 1 : d.maxChoices();
+        if (maxChoices < 1 || (options.size() >= PollDraft.OPTIONS_MIN && maxChoices > options.size())) {
+            problems.add(new Rejection.FieldProblem("maxChoices", "voting.poll.maxChoices", Math.max(options.size(), 1)));
+        }
+        if (d.closesAt() == null) {
+            problems.add(new Rejection.FieldProblem("closesAt", "voting.poll.closesAt.required"));
+        } else if (!d.closesAt().isAfter(now) || d.closesAt().isAfter(now.plus(LONGEST))) {
+            problems.add(new Rejection.FieldProblem("closesAt", "voting.poll.closesAt.range"));
+        }
+        TextChecks.throwIfAny(problems);
+        var results = d.results() == null ? PollResults.AFTER_VOTING : d.results();
+        long id = store.insert(standing.communityId(), standing.accountId(), d.question().strip(), maxChoices, results,
+                Boolean.TRUE.equals(d.anonymous()), d.closesAt(), now, options);
+        var row = store.byId(standing.communityId(), id).orElseThrow();
+        return view(standing, row, false, now, names(List.of(row.authorId())), true);
+    }
+
+    /**
+     * The member's one vote: 1 to {@code maxChoices} different options of this poll, while it is open. A second
+     * vote, a late one, or an option of another poll is refused and nothing is written.
+     */
+    @Transactional
+    public PollView vote(Viewer viewer, String slug, long id, List<Long> optionIds) {
+        var standing = member(viewer, slug).requireWritable();
+        var row = found(standing, id);
+        var now = now();
+        if (row.closed(now)) {
+            throw Rejection.conflict("voting.poll.closed");
+        }
+        var chosen = optionIds == null ? List.<Long>of() : optionIds;
+        if (chosen.isEmpty()) {
+            throw Rejection.invalid("options", "voting.poll.vote.none");
+        }
+        if (new HashSet<>(chosen).size() != chosen.size() || chosen.size() > row.maxChoices()) {
+            throw Rejection.invalid("options", "voting.poll.vote.tooMany", row.maxChoices());
+        }
+        var ofPoll = store.options(row.id()).stream().map(PollStore.OptionRow::id).toList();
+        if (!ofPoll.containsAll(chosen)) {
+            throw Rejection.invalid("options", "voting.poll.vote.notAnOption");
+        }
+        var ballot = UUID.randomUUID().toString();
+        if (store.markVoted(row.id(), standing.accountId(), row.anonymous() ? null : ballot, now) == 0) {
+            throw Rejection.conflict("voting.poll.already");
+        }
+        for (long option : chosen) {
+            store.choose(row.id(), ballot, option);
+        }
+        if (!row.anonymous()) {
+            events.publishEvent(new PollVoted(standing.communityId(), row.id(), standing.accountId(), now));
+        }
+        return view(standing, row, true, now, names(List.of(row.authorId())), true);
+    }
+
+    /** Closes it before its deadline; results shown after closing show now. */
+    @Transactional
+    public PollView close(Viewer viewer, String slug, long id) {
+        var standing = runner(viewer, slug);
+        var row = found(standing, id);
+        var now = now();
+        if (store.close(row.id(), standing.accountId(), now) == 0) {
+            throw Rejection.conflict("voting.poll.closed");
+        }
+        var closed = store.byId(standing.communityId(), id).orElseThrow();
+        return view(standing, closed, store.voted(id, standing.accountId()), now, names(List.of(row.authorId())), true);
+    }
+
+    private PollView view(Standing standing, PollStore.PollRow row, boolean voted, OffsetDateTime now,
+                          Map<Long, AccountSummary> authors, boolean full) {
+        boolean closed = row.closed(now);
+        boolean visible = row.results().visible(voted, closed);
+        var counts = visible && full ? store.counts(row.id()) : Map.<Long, Integer>of();
+        var named = visible && full && !row.anonymous() ? store.namedChoices(row.id()) : Map.<Long, List<Long>>of();
+        var voterNames = names(named.values().stream().flatMap(List::stream).distinct().toList());
+        var options = full ? store.options(row.id()).stream().map(o -> new PollView.Option(o.id(), o.label(),
+                visible ? counts.getOrDefault(o.id(), 0) : null,
+                visible ? named.getOrDefault(o.id(), List.of()).stream().map(a -> name(voterNames, a)).toList() : null))
+                .toList() : List.<PollView.Option>of();
+        boolean writable = !standing.community().archived();
+        return new PollView(row.id(), row.question(), options, row.maxChoices(), row.results(), row.anonymous(),
+                row.closesAt(), row.createdAt(), row.closedAt(), closed, voted, visible,
+                visible && full ? store.voters(row.id()) : null, !closed && !voted && writable,
+                !closed && writable && PollRunners.mayRun(standing), name(authors, row.authorId()));
+    }
+
+    private PollStore.PollRow found(Standing standing, long id) {
+        return store.byId(standing.communityId(), id).orElseThrow(() -> Rejection.notFound("voting.poll.notFound"));
+    }
+
+    private Standing member(Viewer viewer, String slug) {
+        return gate.of(viewer, slug).requireMember("voting.membersOnly");
+    }
+
+    private Standing runner(Viewer viewer, String slug) {
+        var standing = member(viewer, slug);
+        if (!PollRunners.mayRun(standing)) {
+            throw Rejection.forbidden("voting.poll.runnersOnly");
+        }
+        return standing.requireWritable();
+    }
+
+    private Map<Long, AccountSummary> names(List<Long> ids) {
+        return accounts.findAll(ids);
+    }
+
+    private static String name(Map<Long, AccountSummary> names, long id) {
+        var summary = names.get(id);
+        return summary == null ? "" : summary.displayName();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+}
