@@ -13,6 +13,11 @@ public enum GovernanceMode {
         return this == AUTONOMOUS;
     }
 
+    /** Whether core members may open (and close) polls. */
+    public boolean coreMembersOpenPolls() {
+        return this == AUTONOMOUS;
+    }
+
     /** Whether a sub-group's leader runs their group. */
     public boolean leadersRunGroups() {
         return this == SUBGROUP;

@@ -1,10 +1,11 @@
 package org.shequn.voting;
 
+import org.shequn.community.CommunityRole;
 import org.shequn.membership.Standing;
 
 /**
- * Who may open and close polls. Today those who run the community (owner, admins). The community's governance
- * mode (issue 14 point 6: autonomous lets core members open polls) is the one thing to read here when it exists.
+ * Who may open and close polls: those who run the community (owner, admins), and core members too when the
+ * community governs itself ({@code GovernanceMode.AUTONOMOUS}).
  */
 final class PollRunners {
 
@@ -12,6 +13,7 @@ final class PollRunners {
     }
 
     static boolean mayRun(Standing standing) {
-        return standing.runs();
+        return standing.runs() || (standing.role().filter(r -> r == CommunityRole.CORE).isPresent()
+                && standing.community().governance().coreMembersOpenPolls());
     }
 }

@@ -83,7 +83,7 @@ class SubgroupTests {
     }
 
     @Test
-    void byTheGovernanceModeALeaderRunsTheirGroupAndCoreMembersDecideApplications() throws Exception {
+    void byTheGovernanceModeALeaderRunsTheirGroupAndCoreMembersDecideApplicationsAndOpenPolls() throws Exception {
         scene();
         long id = create("读书组", null);
         api.put(cast.admin(), groups() + "/" + id, Api.obj("name", "读书组", "leaderId", cast.member().id())).andExpect(status().isOk());
@@ -108,7 +108,13 @@ class SubgroupTests {
         long application = Api.body(api.post(applicant, community.base() + "/applications",
                 Api.obj("answers", List.of("产品经理", "《启示录》"))).andExpect(status().isCreated())).get("id").asLong();
         api.post(cast.core(), community.base() + "/applications/" + application + "/approve", Map.of()).andExpect(status().isForbidden());
+        var poll = Api.obj("question", "下次去哪？", "options", List.of("爬山", "看展"),
+                "closesAt", OffsetDateTime.now().plusDays(3).toString());
+        api.post(cast.core(), community.base() + "/polls", poll).andExpect(status().isForbidden());
         api.put(cast.owner(), community.base() + "/governance", Map.of("mode", "AUTONOMOUS")).andExpect(status().isOk());
+        // autonomous: core members open polls and decide applications; plain members still do neither
+        api.post(cast.core(), community.base() + "/polls", poll).andExpect(status().isCreated());
+        api.post(cast.member(), community.base() + "/polls", poll).andExpect(status().isForbidden());
         api.get(cast.core(), community.base() + "/applications").andExpect(status().isOk());
         api.get(cast.member(), community.base() + "/applications").andExpect(status().isForbidden());
         api.post(cast.core(), community.base() + "/applications/" + application + "/approve", Map.of()).andExpect(status().is2xxSuccessful());
