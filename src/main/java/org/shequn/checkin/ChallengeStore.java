@@ -84,7 +84,7 @@ class ChallengeStore {
 
     /** The open challenges of a community whose dates include {@code day}: the feed's digest cards. */
     List<ChallengeRow> runningOn(long communityId, LocalDate from, LocalDate to) {
-        return jdbc.sql("select " + COLUMNS + """
+        return jdbc.sql("select " + COLUMNS + " " + """
                          from checkin_challenges where community_id = ? and closed_at is null
                          and starts_on <= ? and ends_on >= ? order by id""")
                 .params(communityId, to, from).query(ChallengeStore::row).list();

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.TreeSet;
 import org.shequn.checkin.ChallengeCalendar.Frequency;
 import org.shequn.checkin.ChallengeStore.ChallengeRow;
+import org.shequn.checkin.view.ChallengeEditor;
+import org.shequn.checkin.view.ChallengeForm;
+import org.shequn.checkin.view.ChallengeList;
 import org.shequn.checkin.view.ChallengeView;
 import org.shequn.membership.Standing;
 import org.shequn.shared.Rejection;
@@ -47,6 +50,41 @@ public class Challenges {
     public List<ChallengeView> list(Viewer viewer, String slug) {
         var seat = access.read(viewer, slug);
         return store.ofCommunity(seat.communityId()).stream().map(this::view).toList();
+    }
+
+    /** The challenges page: every challenge, the newest first. */
+    public ChallengeList listPage(Viewer viewer, String slug) {
+        var seat = access.read(viewer, slug);
+        var community = seat.community();
+        return new ChallengeList(community.slug(), community.name(), community.archived(), seat.runs(),
+                store.ofCommunity(seat.communityId()).stream().map(this::view).toList());
+    }
+
+    /** The form: empty for a new challenge ({@code id} null), else the challenge's settings. */
+    public ChallengeEditor editor(Viewer viewer, String slug, Long id) {
+        var seat = access.runnerWrite(viewer, slug);
+        if (id == null) {
+            var today = LocalDate.now(clock.withZone(ZoneId.of(ChallengeDraft.DEFAULT_ZONE)));
+            return editor(seat, null, new ChallengeForm("", "", today.toString(), today.plusDays(20).toString(), "DAILY",
+                    List.of("1", "2", "3", "4", "5"), "", ChallengeDraft.DEFAULT_ZONE, "0", "", "", "0", "WEEK"));
+        }
+        var row = open(seat, id);
+        var c = row.calendar();
+        return editor(seat, id, new ChallengeForm(row.title(), row.rules(), c.startsOn().toString(), c.endsOn().toString(),
+                c.frequency().name(), c.weekdays().stream().sorted().map(d -> String.valueOf(d.getValue())).toList(),
+                String.join("\n", c.dates().stream().map(LocalDate::toString).toList()), c.zone().getId(),
+                String.valueOf(c.dayStartHour()), c.onTimeUntil() == null ? "" : c.onTimeUntil().toString(),
+                c.lateUntil() == null ? "" : c.lateUntil().toString(), String.valueOf(row.makeUpQuota()),
+                row.makeUpPer().name()));
+    }
+
+    /** The form again after a refusal, with what was typed. */
+    public ChallengeEditor editor(Viewer viewer, String slug, Long id, ChallengeForm typed) {
+        return editor(access.runnerWrite(viewer, slug), id, typed);
+    }
+
+    private static ChallengeEditor editor(Standing seat, Long id, ChallengeForm form) {
+        return new ChallengeEditor(seat.community().slug(), seat.community().name(), id, form);
     }
 
     public ChallengeView get(Viewer viewer, String slug, long id) {

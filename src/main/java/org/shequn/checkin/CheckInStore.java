@@ -101,6 +101,11 @@ class CheckInStore {
                 .params(challengeId, limit).query(CheckInStore::row).list();
     }
 
+    boolean hasDay(long challengeId, long accountId, LocalDate day) {
+        return jdbc.sql("select count(*) from check_ins where challenge_id = ? and account_id = ? and local_date = ?")
+                .params(challengeId, accountId, day).query(Long.class).single() > 0;
+    }
+
     long countOfDay(long challengeId, LocalDate day) {
         return jdbc.sql("select count(*) from check_ins where challenge_id = ? and local_date = ?")
                 .params(challengeId, day).query(Long.class).single();

@@ -16,6 +16,7 @@ import org.shequn.checkin.ChallengeStore.ChallengeRow;
 import org.shequn.checkin.CheckInStore.CheckInRow;
 import org.shequn.checkin.CheckInStore.StatsRow;
 import org.shequn.checkin.CheckInStore.Standing;
+import org.shequn.checkin.view.ChallengePage;
 import org.shequn.checkin.view.CheckInView;
 import org.shequn.checkin.view.MemberStats;
 import org.shequn.checkin.view.MyCalendar;
@@ -155,6 +156,18 @@ public class CheckIns {
         return views(seat.community().slug(), challenge, store.ofDay(challenge.id(), day, DAY_SHOWN));
     }
 
+    /** The challenge's page: the challenge, today's and the featured check-ins, the leaderboard and my calendar. */
+    public ChallengePage page(Viewer viewer, String slug, long challengeId) {
+        var seat = access.read(viewer, slug);
+        var challenge = challenges.found(seat, challengeId);
+        var view = challenges.view(challenge);
+        var community = seat.community();
+        return new ChallengePage(community.slug(), community.name(), community.archived(), seat.runs(), view,
+                views(community.slug(), challenge, store.ofDay(challenge.id(), view.today(), DAY_SHOWN)),
+                views(community.slug(), challenge, store.featured(challenge.id(), 6)),
+                board(challenge), calendar(seat.accountId(), challenge));
+    }
+
     /** The featured check-ins, newest first. */
     public List<CheckInView> featured(Viewer viewer, String slug, long challengeId) {
         var seat = access.read(viewer, slug);
@@ -165,7 +178,10 @@ public class CheckIns {
     /** The top of the leaderboard: most days, then the longest streak. */
     public List<MemberStats> leaderboard(Viewer viewer, String slug, long challengeId) {
         var seat = access.read(viewer, slug);
-        var challenge = challenges.found(seat, challengeId);
+        return board(challenges.found(seat, challengeId));
+    }
+
+    private List<MemberStats> board(ChallengeRow challenge) {
         var rows = store.leaderboard(challenge.id(), BOARD_SHOWN);
         var cards = profiles.findAll(rows.stream().map(StatsRow::accountId).toList());
         var today = challenge.calendar().dayOf(clock.instant());
@@ -179,10 +195,13 @@ public class CheckIns {
     /** The viewer's own calendar of the challenge, with their figures and rank. */
     public MyCalendar calendar(Viewer viewer, String slug, long challengeId) {
         var seat = access.read(viewer, slug);
-        var challenge = challenges.found(seat, challengeId);
+        return calendar(seat.accountId(), challenges.found(seat, challengeId));
+    }
+
+    private MyCalendar calendar(long accountId, ChallengeRow challenge) {
         var calendar = challenge.calendar();
         var today = calendar.dayOf(clock.instant());
-        var days = store.daysOf(challenge.id(), seat.accountId());
+        var days = store.daysOf(challenge.id(), accountId);
         var shown = new ArrayList<MyCalendar.Day>();
         var missed = new ArrayList<LocalDate>();
         for (var day : calendar.days()) {
@@ -204,10 +223,9 @@ public class CheckIns {
             }
             shown.add(new MyCalendar.Day(day, state));
         }
-        var row = store.stats(challenge.id(), seat.accountId())
-                .orElse(new StatsRow(seat.accountId(), 0, 0, 0, 0, 0, null, 0));
+        var row = store.stats(challenge.id(), accountId).orElse(new StatsRow(accountId, 0, 0, 0, 0, 0, null, 0));
         long rank = row.totalDays() == 0 ? 0 : store.ahead(challenge.id(), row) + 1;
-        var card = profiles.findAll(List.of(seat.accountId())).get(seat.accountId());
+        var card = profiles.findAll(List.of(accountId)).get(accountId);
         return new MyCalendar(challenge.id(), today, shown, stats(challenge, row, card, rank, today),
                 makeUpsLeft(challenge, days, today), missed);
     }
