@@ -386,6 +386,8 @@ class CommunityRoleMatrixTests {
                         c -> c.req(c.side.challenge, c.side.checkIn)),
                 row(DELETE, "/checkins/{challengeId}/entries/{checkInId}/featured", RUNNERS_WRITE,
                         c -> c.req(c.side.challenge, c.side.checkIn)),
+                row(PUT, "/checkins/{challengeId}/mute", MEMBERS_WRITE, c -> c.req(c.side.challenge)),
+                row(DELETE, "/checkins/{challengeId}/mute", MEMBERS_WRITE, c -> c.req(c.side.challenge)),
                 // the community's store (分销): members see it, its owner and admins choose what it sells
                 row(GET, "/store", MEMBERS_READ, c -> c.req()),
                 row(POST, "/store", RUNNERS_WRITE,

@@ -16,7 +16,9 @@ import org.shequn.shared.text.ControlCharacters;
 /**
  * A challenge as the owner or an admin writes it (API body and form target). {@code zone} is an IANA id (default
  * Asia/Shanghai); {@code weekdays} for WEEKDAYS, {@code dates} for DATES; {@code dayStartHour} 0–23 (default 0);
- * the windows' ends are wall-clock times, null for "until the day ends"; {@code makeUpPer} WEEK or CHALLENGE.
+ * the windows' ends are wall-clock times, null for "until the day ends"; {@code makeUpPer} WEEK or CHALLENGE;
+ * {@code remindAt} when members not yet checked in are reminded, {@code nudgeAt} the evening "streak at risk" nudge
+ * (each null: none).
  */
 public record ChallengeDraft(
         @NotBlank(message = "{checkin.title.required}")
@@ -34,7 +36,9 @@ public record ChallengeDraft(
         LocalTime onTimeUntil,
         LocalTime lateUntil,
         @Min(value = 0, message = "{checkin.makeUp.range}") @Max(value = 366, message = "{checkin.makeUp.range}") Integer makeUpQuota,
-        MakeUpPer makeUpPer) {
+        MakeUpPer makeUpPer,
+        LocalTime remindAt,
+        LocalTime nudgeAt) {
 
     public static final int TITLE_MAX = 80;
     public static final int RULES_MAX = 5000;

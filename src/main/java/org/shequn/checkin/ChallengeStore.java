@@ -23,7 +23,7 @@ import org.springframework.stereotype.Repository;
 class ChallengeStore {
 
     record ChallengeRow(long id, long communityId, String title, String rules, ChallengeCalendar calendar,
-                        int makeUpQuota, MakeUpPer makeUpPer, long createdBy, OffsetDateTime createdAt,
+                        int makeUpQuota, MakeUpPer makeUpPer, LocalTime remindAt, LocalTime nudgeAt, long createdBy, OffsetDateTime createdAt,
                         OffsetDateTime editedAt, OffsetDateTime closedAt) {
 
         boolean closed() {
@@ -33,7 +33,8 @@ class ChallengeStore {
 
     private static final String COLUMNS = """
             id, community_id, title, rules, starts_on, ends_on, frequency, weekdays, dates, zone, day_start_hour,
-            on_time_until, late_until, make_up_quota, make_up_per, created_by, created_at, edited_at, closed_at""";
+            on_time_until, late_until, make_up_quota, make_up_per, remind_at, nudge_at, created_by, created_at, edited_at,
+            closed_at""";
 
     private final JdbcClient jdbc;
 
@@ -42,26 +43,29 @@ class ChallengeStore {
     }
 
     long insert(long communityId, long by, String title, String rules, ChallengeCalendar c, int quota, MakeUpPer per,
-                OffsetDateTime now) {
+                LocalTime remindAt, LocalTime nudgeAt, OffsetDateTime now) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into checkin_challenges (community_id, title, rules, starts_on, ends_on, frequency, weekdays,
-                  dates, zone, day_start_hour, on_time_until, late_until, make_up_quota, make_up_per, created_by, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                  dates, zone, day_start_hour, on_time_until, late_until, make_up_quota, make_up_per, remind_at, nudge_at,
+                  created_by, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(communityId, title, rules, c.startsOn(), c.endsOn(), c.frequency().name(), weekdays(c),
                         dates(c), c.zone().getId(), c.dayStartHour(), c.onTimeUntil(), c.lateUntil(), quota, per.name(),
-                        by, now)
+                        remindAt, nudgeAt, by, now)
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }
 
-    void edit(long id, String title, String rules, ChallengeCalendar c, int quota, MakeUpPer per, OffsetDateTime now) {
+    void edit(long id, String title, String rules, ChallengeCalendar c, int quota, MakeUpPer per, LocalTime remindAt,
+              LocalTime nudgeAt, OffsetDateTime now) {
         jdbc.sql("""
                 update checkin_challenges set title = ?, rules = ?, starts_on = ?, ends_on = ?, frequency = ?, weekdays = ?,
                   dates = ?, zone = ?, day_start_hour = ?, on_time_until = ?, late_until = ?, make_up_quota = ?,
-                  make_up_per = ?, edited_at = ? where id = ?""")
+                  make_up_per = ?, remind_at = ?, nudge_at = ?, edited_at = ? where id = ?""")
                 .params(title, rules, c.startsOn(), c.endsOn(), c.frequency().name(), weekdays(c), dates(c),
-                        c.zone().getId(), c.dayStartHour(), c.onTimeUntil(), c.lateUntil(), quota, per.name(), now, id)
+                        c.zone().getId(), c.dayStartHour(), c.onTimeUntil(), c.lateUntil(), quota, per.name(), remindAt, nudgeAt,
+                        now, id)
                 .update();
     }
 
@@ -90,6 +94,14 @@ class ChallengeStore {
                 .params(communityId, to, from).query(ChallengeStore::row).list();
     }
 
+    /** Every open challenge whose dates include a day from {@code from} to {@code to}: the reminder job's round. */
+    List<ChallengeRow> remindable(LocalDate from, LocalDate to) {
+        return jdbc.sql("select " + COLUMNS + " " + """
+                         from checkin_challenges where closed_at is null and (remind_at is not null or nudge_at is not null)
+                         and starts_on <= ? and ends_on >= ? order by id""")
+                .params(to, from).query(ChallengeStore::row).list();
+    }
+
     private static String weekdays(ChallengeCalendar c) {
         return c.weekdays().stream().sorted().map(d -> String.valueOf(d.getValue())).collect(Collectors.joining(","));
     }
@@ -109,6 +121,7 @@ class ChallengeStore {
                 rs.getObject("late_until", LocalTime.class));
         return new ChallengeRow(rs.getLong("id"), rs.getLong("community_id"), rs.getString("title"), rs.getString("rules"),
                 calendar, rs.getInt("make_up_quota"), MakeUpPer.valueOf(rs.getString("make_up_per")),
+                rs.getObject("remind_at", LocalTime.class), rs.getObject("nudge_at", LocalTime.class),
                 rs.getLong("created_by"), rs.getObject("created_at", OffsetDateTime.class),
                 rs.getObject("edited_at", OffsetDateTime.class), rs.getObject("closed_at", OffsetDateTime.class));
     }

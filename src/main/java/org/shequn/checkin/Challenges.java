@@ -66,7 +66,7 @@ public class Challenges {
         if (id == null) {
             var today = LocalDate.now(clock.withZone(ZoneId.of(ChallengeDraft.DEFAULT_ZONE)));
             return editor(seat, null, new ChallengeForm("", "", today.toString(), today.plusDays(20).toString(), "DAILY",
-                    List.of("1", "2", "3", "4", "5"), "", ChallengeDraft.DEFAULT_ZONE, "0", "", "", "0", "WEEK"));
+                    List.of("1", "2", "3", "4", "5"), "", ChallengeDraft.DEFAULT_ZONE, "0", "", "", "0", "WEEK", "", ""));
         }
         var row = open(seat, id);
         var c = row.calendar();
@@ -75,7 +75,8 @@ public class Challenges {
                 String.join("\n", c.dates().stream().map(LocalDate::toString).toList()), c.zone().getId(),
                 String.valueOf(c.dayStartHour()), c.onTimeUntil() == null ? "" : c.onTimeUntil().toString(),
                 c.lateUntil() == null ? "" : c.lateUntil().toString(), String.valueOf(row.makeUpQuota()),
-                row.makeUpPer().name()));
+                row.makeUpPer().name(), row.remindAt() == null ? "" : row.remindAt().toString(),
+                row.nudgeAt() == null ? "" : row.nudgeAt().toString()));
     }
 
     /** The form again after a refusal, with what was typed. */
@@ -96,7 +97,7 @@ public class Challenges {
         var seat = access.runnerWrite(viewer, slug);
         var calendar = judge(draft);
         long id = store.insert(seat.communityId(), seat.accountId(), draft.cleanTitle(), draft.cleanRules(), calendar,
-                draft.quota(), draft.per(), now());
+                draft.quota(), draft.per(), draft.remindAt(), draft.nudgeAt(), now());
         return view(found(seat, id));
     }
 
@@ -106,7 +107,8 @@ public class Challenges {
         var seat = access.runnerWrite(viewer, slug);
         var row = open(seat, id);
         var calendar = judge(draft);
-        store.edit(row.id(), draft.cleanTitle(), draft.cleanRules(), calendar, draft.quota(), draft.per(), now());
+        store.edit(row.id(), draft.cleanTitle(), draft.cleanRules(), calendar, draft.quota(), draft.per(),
+                draft.remindAt(), draft.nudgeAt(), now());
         return view(found(seat, id));
     }
 
@@ -122,7 +124,7 @@ public class Challenges {
     /** The draft's days and windows, or every problem with them at once. */
     ChallengeCalendar judge(ChallengeDraft draft) {
         validation.check(draft == null ? new ChallengeDraft(null, null, null, null, null, null, null, null, null, null,
-                null, null, null) : draft);
+                null, null, null, null, null) : draft);
         var problems = new ArrayList<Rejection.FieldProblem>();
         ZoneId zone = null;
         if (!ZoneId.getAvailableZoneIds().contains(draft.zoneOrDefault())) {
@@ -183,7 +185,7 @@ public class Challenges {
         return new ChallengeView(row.id(), row.title(), row.rules(), markdown.toSafeHtml(row.rules()), c.startsOn(),
                 c.endsOn(), c.frequency().name(), c.weekdays().stream().sorted().toList(), List.copyOf(c.dates()),
                 c.zone().getId(), c.dayStartHour(), c.onTimeUntil(), c.lateUntil(), row.makeUpQuota(),
-                row.makeUpPer().name(), row.closed(), today, c.isChallengeDay(today),
+                row.makeUpPer().name(), row.remindAt(), row.nudgeAt(), row.closed(), today, c.isChallengeDay(today),
                 checkIns.countOfDay(row.id(), today), c.days().size());
     }
 

@@ -59,10 +59,13 @@ public class CheckIns {
     private final Validation validation;
     private final Markdown markdown;
     private final ApplicationEventPublisher events;
+    private final ReminderStore reminders;
     private final Clock clock;
 
     CheckIns(CheckInAccess access, Challenges challenges, CheckInStore store, ImageUploads images, FileStore files,
-             Profiles profiles, Validation validation, Markdown markdown, ApplicationEventPublisher events, Clock clock) {
+             Profiles profiles, Validation validation, Markdown markdown, ApplicationEventPublisher events,
+             ReminderStore reminders, Clock clock) {
+        this.reminders = reminders;
         this.access = access;
         this.challenges = challenges;
         this.store = store;
@@ -165,7 +168,7 @@ public class CheckIns {
         return new ChallengePage(community.slug(), community.name(), community.archived(), seat.runs(), view,
                 views(community.slug(), challenge, store.ofDay(challenge.id(), view.today(), DAY_SHOWN)),
                 views(community.slug(), challenge, store.featured(challenge.id(), 6)),
-                board(challenge), calendar(seat.accountId(), challenge));
+                board(challenge), calendar(seat.accountId(), challenge), reminders.muted(challenge.id(), seat.accountId()));
     }
 
     /** The featured check-ins, newest first. */

@@ -8,6 +8,7 @@ import org.shequn.announcement.AnnouncementReminded;
 import org.shequn.community.Communities;
 import org.shequn.community.CommunityInfo;
 import org.shequn.content.AnswerAccepted;
+import org.shequn.checkin.CheckInReminded;
 import org.shequn.entry.EntryExpiring;
 import org.shequn.content.CommentAdded;
 import org.shequn.content.HeldForReview;
@@ -175,6 +176,23 @@ class NotificationFeed {
             if (member != reminded.byAccountId() && memberships.roleOf(reminded.communityId(), member).isPresent()) {
                 announcement(member, NotificationKind.ANNOUNCEMENT_REMINDER, community, reminded.byAccountId(), by,
                         reminded.title(), "announcement-reminder:" + reminded.announcementId() + ":" + member);
+            }
+        }
+    }
+
+    /** A check-in challenge's reminder of the day, to exactly those it names, if they are still members. */
+    @ApplicationModuleListener
+    void on(CheckInReminded reminded) {
+        var community = communities.find(reminded.communityId()).orElse(null);
+        if (community == null) {
+            return;
+        }
+        var kind = "NUDGE".equals(reminded.stage()) ? NotificationKind.CHECKIN_STREAK_AT_RISK : NotificationKind.CHECKIN_REMINDER;
+        for (long member : reminded.accountIds()) {
+            if (memberships.roleOf(reminded.communityId(), member).isPresent()) {
+                add(new NotificationStore.NewNotification(member, kind, community.slug(), community.name(), null, null,
+                        reminded.title(), "checkin-" + reminded.stage().toLowerCase(java.util.Locale.ROOT) + ":"
+                                + reminded.challengeId() + ":" + reminded.localDate() + ":" + member));
             }
         }
     }

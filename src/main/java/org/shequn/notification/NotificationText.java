@@ -40,6 +40,9 @@ class NotificationText {
         if (r.kind().topic() == Topic.ENTRY && r.communitySlug() != null) {
             return "/c/" + r.communitySlug() + "/entry";
         }
+        if (r.kind().topic() == Topic.CHECKIN && r.communitySlug() != null) {
+            return "/c/" + r.communitySlug() + "/checkins";
+        }
         if (r.kind().topic() == Topic.ANNOUNCEMENT && r.communitySlug() != null) {
             return "/c/" + r.communitySlug() + "/announcements";
         }

@@ -13,7 +13,9 @@ public enum Topic {
     /** A community's announcements (公告) and the reminder to read one: they ask the member to read something. */
     ANNOUNCEMENT(true),
     /** A paid membership's term ends soon: renew or lose access. */
-    ENTRY(true);
+    ENTRY(true),
+    /** A check-in challenge's daily reminder and its "streak at risk" nudge (each member may mute a challenge). */
+    CHECKIN(false);
 
     final boolean emailByDefault;
 

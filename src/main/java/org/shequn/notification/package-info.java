@@ -5,5 +5,5 @@
  * The {@code web} sub-package holds its HTTP endpoints and pages.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notification",
-        allowedDependencies = {"announcement", "community", "content", "entry", "identity", "membership", "moderation", "profile", "reaction", "shared", "social"})
+        allowedDependencies = {"announcement", "checkin", "community", "content", "entry", "identity", "membership", "moderation", "profile", "reaction", "shared", "social"})
 package org.shequn.notification;

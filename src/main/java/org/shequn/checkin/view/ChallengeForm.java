@@ -8,7 +8,7 @@ import java.util.List;
  */
 public record ChallengeForm(String title, String rules, String startsOn, String endsOn, String frequency,
                             List<String> weekdays, String dates, String zone, String dayStartHour, String onTimeUntil,
-                            String lateUntil, String makeUpQuota, String makeUpPer) {
+                            String lateUntil, String makeUpQuota, String makeUpPer, String remindAt, String nudgeAt) {
 
     public ChallengeForm {
         weekdays = weekdays == null ? List.of() : List.copyOf(weekdays);

@@ -12,7 +12,7 @@ import java.util.List;
 public record ChallengeView(long id, String title, String rules, String rulesHtml, LocalDate startsOn,
                             LocalDate endsOn, String frequency, List<DayOfWeek> weekdays, List<LocalDate> dates,
                             String zone, int dayStartHour, LocalTime onTimeUntil, LocalTime lateUntil,
-                            int makeUpQuota, String makeUpPer, boolean closed, LocalDate today,
+                            int makeUpQuota, String makeUpPer, LocalTime remindAt, LocalTime nudgeAt, boolean closed, LocalDate today,
                             boolean todayIsChallengeDay, long checkedInToday, int challengeDays) {
 
     /** Over: closed by its runners, or past its last day. */

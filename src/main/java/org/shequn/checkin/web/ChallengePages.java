@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.shequn.checkin.ChallengeCalendar.Frequency;
 import org.shequn.checkin.ChallengeDraft;
 import org.shequn.checkin.Challenges;
+import org.shequn.checkin.CheckInReminders;
 import org.shequn.checkin.CheckIns;
 import org.shequn.checkin.Reviewing;
 import org.shequn.checkin.view.ChallengeForm;
@@ -42,8 +43,11 @@ class ChallengePages {
     private final CheckIns checkIns;
     private final Reviewing reviewing;
     private final MessageSource messages;
+    private final CheckInReminders reminders;
 
-    ChallengePages(Challenges challenges, CheckIns checkIns, Reviewing reviewing, MessageSource messages) {
+    ChallengePages(Challenges challenges, CheckIns checkIns, Reviewing reviewing, MessageSource messages,
+                   CheckInReminders reminders) {
+        this.reminders = reminders;
         this.challenges = challenges;
         this.checkIns = checkIns;
         this.reviewing = reviewing;
@@ -148,6 +152,14 @@ class ChallengePages {
         return "redirect:/c/" + slug + "/checkins/" + id + "#checkin-" + checkInId;
     }
 
+    @PostMapping("/c/{slug}/checkins/{id}/mute")
+    String mute(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long id,
+                @RequestParam(defaultValue = "true") boolean on, RedirectAttributes redirect) {
+        reminders.mute(viewer, slug, id, on);
+        Flash.ok(redirect, on ? "checkin.mutedNow" : "checkin.unmutedNow");
+        return "redirect:/c/" + slug + "/checkins/" + id;
+    }
+
     /** A field's problem shows on the page, with its status; a conflict (done already, no quota) as a warning. */
     private String pageAgain(Viewer viewer, String slug, long id, Rejection rejection, Model model,
                              HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
@@ -201,11 +213,13 @@ class ChallengePages {
         var late = field(f.lateUntil(), "lateUntil", LocalTime::parse, problems);
         var quota = field(f.makeUpQuota(), "makeUpQuota", Integer::valueOf, problems);
         var per = field(f.makeUpPer(), "makeUpPer", ChallengeDraft.MakeUpPer::valueOf, problems);
+        var remindAt = field(f.remindAt(), "remindAt", LocalTime::parse, problems);
+        var nudgeAt = field(f.nudgeAt(), "nudgeAt", LocalTime::parse, problems);
         if (!problems.isEmpty()) {
             throw Rejection.invalid(problems);
         }
         return new ChallengeDraft(f.title(), f.rules(), startsOn, endsOn, frequency, weekdays, dates, f.zone(), dayStart,
-                onTime, late, quota, per);
+                onTime, late, quota, per, remindAt, nudgeAt);
     }
 
     private static <T> T field(String text, String name, Function<String, T> parser, List<Rejection.FieldProblem> problems) {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.shequn.checkin.ChallengeDraft;
 import org.shequn.checkin.Challenges;
+import org.shequn.checkin.CheckInReminders;
 import org.shequn.checkin.CheckIns;
 import org.shequn.checkin.Reviewing;
 import org.shequn.checkin.view.ChallengeView;
@@ -39,8 +40,10 @@ class CheckInApi {
     private final Challenges challenges;
     private final CheckIns checkIns;
     private final Reviewing reviewing;
+    private final CheckInReminders reminders;
 
-    CheckInApi(Challenges challenges, CheckIns checkIns, Reviewing reviewing) {
+    CheckInApi(Challenges challenges, CheckIns checkIns, Reviewing reviewing, CheckInReminders reminders) {
+        this.reminders = reminders;
         this.challenges = challenges;
         this.checkIns = checkIns;
         this.reviewing = reviewing;
@@ -128,6 +131,19 @@ class CheckInApi {
     CheckInView unfeature(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long challengeId,
                           @PathVariable long checkInId) {
         return reviewing.feature(viewer, slug, challengeId, checkInId, false);
+    }
+
+    /** Mutes this challenge's reminders for the caller. */
+    @PutMapping("/{challengeId}/mute")
+    ResponseEntity<Void> mute(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long challengeId) {
+        reminders.mute(viewer, slug, challengeId, true);
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/{challengeId}/mute")
+    ResponseEntity<Void> unmute(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long challengeId) {
+        reminders.mute(viewer, slug, challengeId, false);
+        return ResponseEntity.noContent().build();
     }
 
     record ReviewBody(String text) {
