@@ -383,6 +383,30 @@ class CommunityRoleMatrixTests {
                                 .json(Api.obj("statement", "我接受。"))),
                 row(POST, "/elections/{id}/ballots", MEMBERS_WRITE,
                         c -> c.req(c.side.votingElection).json(Api.obj("candidates", List.of(c.side.votingCandidate)))),
+                // check-in challenges (打卡): members read and check in; the owner and admins set them up, close them,
+                // review and feature check-ins
+                row(GET, "/checkins", MEMBERS_READ, c -> c.req()),
+                row(POST, "/checkins", RUNNERS_WRITE, c -> c.req().json(challenge("晨跑"))),
+                row(GET, "/checkins/{challengeId}", MEMBERS_READ, c -> c.req(c.side.challenge)),
+                row(PUT, "/checkins/{challengeId}", RUNNERS_WRITE, c -> c.req(c.side.challenge).json(challenge("晨跑（改）"))),
+                row(POST, "/checkins/{challengeId}/close", RUNNERS_WRITE,
+                        c -> c.req(c.allowed() ? c.freshChallenge() : c.side.challenge)),
+                row(POST, "/checkins/{challengeId}/entries", MEMBERS_WRITE,
+                        c -> c.req(c.side.challenge).param("text", "今天跑了五公里").file("images", "run.png", PNG)),
+                row(GET, "/checkins/{challengeId}/entries", MEMBERS_READ, c -> c.req(c.side.challenge)),
+                row(GET, "/checkins/{challengeId}/featured", MEMBERS_READ, c -> c.req(c.side.challenge)),
+                row(GET, "/checkins/{challengeId}/leaderboard", MEMBERS_READ, c -> c.req(c.side.challenge)),
+                row(GET, "/checkins/{challengeId}/calendar", MEMBERS_READ, c -> c.req(c.side.challenge)),
+                row(GET, "/checkins/{challengeId}/images/{key}", MEMBERS_READ,
+                        c -> c.req(c.side.challenge, c.side.checkInImage)),
+                row(POST, "/checkins/{challengeId}/entries/{checkInId}/reviews", RUNNERS_WRITE,
+                        c -> c.req(c.side.challenge, c.side.checkIn).json(Api.obj("text", "坚持得很好"))),
+                row(PUT, "/checkins/{challengeId}/entries/{checkInId}/featured", RUNNERS_WRITE,
+                        c -> c.req(c.side.challenge, c.side.checkIn)),
+                row(DELETE, "/checkins/{challengeId}/entries/{checkInId}/featured", RUNNERS_WRITE,
+                        c -> c.req(c.side.challenge, c.side.checkIn)),
+                row(PUT, "/checkins/{challengeId}/mute", MEMBERS_WRITE, c -> c.req(c.side.challenge)),
+                row(DELETE, "/checkins/{challengeId}/mute", MEMBERS_WRITE, c -> c.req(c.side.challenge)),
                 // the community's store (分销): members see it, its owner and admins choose what it sells
                 row(GET, "/store", MEMBERS_READ, c -> c.req()),
                 row(POST, "/store", RUNNERS_WRITE,
@@ -518,6 +542,9 @@ class CommunityRoleMatrixTests {
         long acceptElection;
         long votingElection;
         long votingCandidate;
+        long challenge;
+        long checkIn;
+        String checkInImage;
     }
 
     /** A caller's view of the fixture for one call. */
@@ -658,6 +685,11 @@ class CommunityRoleMatrixTests {
                 }
             }
             throw new IllegalStateException("no nomination for " + user.displayName());
+        }
+
+        long freshChallenge() throws Exception {
+            return whileOpen(side, () -> body(send(side.owner, json(POST, base(side) + "/checkins", challenge("要结束的挑战"))))
+                    .get("id").asLong());
         }
 
         long freshReport() throws Exception {
@@ -959,6 +991,12 @@ class CommunityRoleMatrixTests {
         s.votingElection = body(send(s.owner, json(POST, base(s) + "/elections", voting))).get("id").asLong();
         s.votingCandidate = body(send(s.spareMember, json(POST, base(s) + "/elections/" + s.votingElection + "/candidates",
                 Api.obj("statement", "投我一票。")))).get("candidates").get(0).get("id").asLong();
+        s.challenge = body(send(s.owner, json(POST, base(s) + "/checkins", challenge("每日晨跑")))).get("id").asLong();
+        var checkIn = body(send(s.spareMember, MockMvcRequestBuilders.multipart(base(s) + "/checkins/" + s.challenge + "/entries")
+                .file(new MockMultipartFile("images", "run.png", null, PNG)).param("text", "第一天")));
+        s.checkIn = checkIn.get("id").asLong();
+        var imageUrl = checkIn.get("imageUrls").get(0).asString();
+        s.checkInImage = imageUrl.substring(imageUrl.lastIndexOf('/') + 1);
         ban(s, s.banned);
         ban(s, s.spareBanned);
 
@@ -1000,6 +1038,13 @@ class CommunityRoleMatrixTests {
         var now = java.time.OffsetDateTime.now();
         return Api.obj("title", "骨干选举", "seats", 2, "termDays", 90, "votingOpensAt", now.plusDays(7).toString(),
                 "votingClosesAt", now.plusDays(10).toString());
+    }
+
+    /** A daily challenge running from three days ago for a month, in the default zone (Asia/Shanghai). */
+    static Map<String, Object> challenge(String title) {
+        var today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        return Api.obj("title", title, "rules", "每天跑步。", "startsOn", today.minusDays(3).toString(),
+                "endsOn", today.plusDays(30).toString(), "frequency", "DAILY");
     }
 
     static Map<String, Object> section(String name) {

@@ -3,6 +3,7 @@ package org.shequn.announcement;
 import gg.jte.TemplateEngine;
 import java.util.Map;
 import org.shequn.content.FeedNotices;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
  * writes, so nothing could be marked, and its list page still has them all.
  */
 @Component
+@Order(1)
 class FeedAnnouncements implements FeedNotices {
 
     /** More than this many unread at once is unusual; the rest wait on the list page. */

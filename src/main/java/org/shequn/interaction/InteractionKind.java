@@ -10,6 +10,8 @@ public enum InteractionKind {
     MENTION,
     /** A like or a sticker on someone's post or comment. */
     REACTION,
+    /** An owner or admin reviewed (点评) someone's check-in. */
+    CHECK_IN_REVIEW,
     /** An asker accepted someone's answer. */
     ANSWER_ACCEPTED,
     /** Following someone (belongs to no community). */

@@ -56,6 +56,14 @@ class InteractionRecorder {
         pair(null, followed.followerId(), followed.followeeId(), InteractionKind.FOLLOW, "account:" + followed.followeeId());
     }
 
+    @EventListener
+    void on(org.shequn.checkin.CheckInReviewed reviewed) {
+        if (reviewed.reviewerId() != reviewed.memberId()) {
+            store.record(reviewed.communityId(), reviewed.reviewerId(), reviewed.memberId(), InteractionKind.CHECK_IN_REVIEW,
+                    "checkin:" + reviewed.checkInId(), reviewed.occurredAt().atOffset(java.time.ZoneOffset.UTC));
+        }
+    }
+
     /** Done together: the attendee is recorded at the event, and the people there with them are the others there. */
     @EventListener
     void on(org.shequn.event.EventAttended attended) {

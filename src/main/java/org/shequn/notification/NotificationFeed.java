@@ -8,6 +8,7 @@ import org.shequn.announcement.AnnouncementReminded;
 import org.shequn.community.Communities;
 import org.shequn.community.CommunityInfo;
 import org.shequn.content.AnswerAccepted;
+import org.shequn.checkin.CheckInReminded;
 import org.shequn.entry.EntryExpiring;
 import org.shequn.event.EventCancelled;
 import org.shequn.event.EventReminderDue;
@@ -192,6 +193,23 @@ class NotificationFeed {
         }
         add(new NotificationStore.NewNotification(ended.ownerId(), NotificationKind.ELECTION_TERM_ENDED, community.slug(),
                 community.name(), null, null, ended.title(), "election-term:" + ended.electionId()));
+    }
+
+    /** A check-in challenge's reminder of the day, to exactly those it names, if they are still members. */
+    @ApplicationModuleListener
+    void on(CheckInReminded reminded) {
+        var community = communities.find(reminded.communityId()).orElse(null);
+        if (community == null) {
+            return;
+        }
+        var kind = "NUDGE".equals(reminded.stage()) ? NotificationKind.CHECKIN_STREAK_AT_RISK : NotificationKind.CHECKIN_REMINDER;
+        for (long member : reminded.accountIds()) {
+            if (memberships.roleOf(reminded.communityId(), member).isPresent()) {
+                add(new NotificationStore.NewNotification(member, kind, community.slug(), community.name(), null, null,
+                        reminded.title(), "checkin-" + reminded.stage().toLowerCase(java.util.Locale.ROOT) + ":"
+                                + reminded.challengeId() + ":" + reminded.localDate() + ":" + member));
+            }
+        }
     }
 
     /** A paid membership ends soon: the member hears it 7 days and 1 day before, with the date and where to renew. */

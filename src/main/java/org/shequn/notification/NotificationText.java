@@ -49,6 +49,9 @@ class NotificationText {
         if (r.kind().topic() == Topic.EVENT && r.communitySlug() != null) {
             return "/c/" + r.communitySlug() + "/events";
         }
+        if (r.kind().topic() == Topic.CHECKIN && r.communitySlug() != null) {
+            return "/c/" + r.communitySlug() + "/checkins";
+        }
         if (r.kind().topic() == Topic.ANNOUNCEMENT && r.communitySlug() != null) {
             return "/c/" + r.communitySlug() + "/announcements";
         }

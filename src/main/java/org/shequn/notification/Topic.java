@@ -15,7 +15,9 @@ public enum Topic {
     /** A paid membership's term ends soon: renew or lose access. */
     ENTRY(true),
     /** Events one registered for: a seat freed up from the waitlist, the reminders before it, a cancellation. */
-    EVENT(true);
+    EVENT(true),
+    /** A check-in challenge's daily reminder and its "streak at risk" nudge (each member may mute a challenge). */
+    CHECKIN(false);
 
     final boolean emailByDefault;
 

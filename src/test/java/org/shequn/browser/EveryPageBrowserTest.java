@@ -56,6 +56,7 @@ class EveryPageBrowserTest extends BrowserTest {
             Map.entry("/people/{id}/avatar", "image"),
             Map.entry("/c/{slug}/members/suggest", "htmx fragment: mention suggestions"),
             Map.entry("/c/{slug}/stickers/{id}/image", "image"),
+            Map.entry("/c/{slug}/checkins/{challengeId}/images/{key}", "image"),
             Map.entry("/c/{slug}/invitations/{id}/qr.svg", "image"),
             Map.entry("/payments/{id}/qr.svg", "image: WeChat Pay's code_url as a QR code"),
             Map.entry("/payments/{id}/status", "htmx fragment: the payment's status, polled"),
@@ -208,7 +209,8 @@ class EveryPageBrowserTest extends BrowserTest {
     /** What the table refers to: the people, the communities and the things in them. */
     record Scene(String slug, String approvalSlug, long ownerId, long memberId, long articleId, long questionId,
                  long heldId, long sectionId, long announcementId, String inviteCode, long paymentId, long productId,
-                 long orderId, long subgroupId, long eventId, String ticket, long pollId, long electionId) {
+                 long orderId, long subgroupId, long eventId, String ticket, long pollId, long electionId,
+                 long challengeId) {
     }
 
     private Scene scene(Map<Who, BrowserContext> contexts, Map<Who, Page> pages) {
@@ -294,6 +296,14 @@ class EveryPageBrowserTest extends BrowserTest {
         long announcementId = Api.read(ok(request.post(url("/api/v1/communities/" + slug + "/announcements"), owner.auth()
                 .setData(Map.of("title", "本周六读书会改到下午三点", "body", "地点不变，仍在**三楼会议室**。\n\n- 带上本月的书\n- 提前十分钟到")))).text())
                 .get("id").asLong();
+        var today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        long challengeId = Api.read(ok(request.post(url("/api/v1/communities/" + slug + "/checkins"), owner.auth()
+                .setData(Map.of("title", "每日读书 30 分钟", "rules", "读完写**一句话**感想。", "startsOn", today.minusDays(3).toString(),
+                        "endsOn", today.plusDays(27).toString(), "frequency", "DAILY", "makeUpQuota", 2)))).text())
+                .get("id").asLong();
+        ok(request.post(url("/api/v1/communities/" + slug + "/checkins/" + challengeId + "/entries"), owner.auth()
+                .setMultipart(FormData.create().set("text", "读完《启示录》第三章，记下了三个问题。")
+                        .set("images", new FilePayload("书.png", "image/png", picture(240, 160, new Color(94, 234, 212)))))));
         ok(request.post(url("/api/v1/communities/" + slug + "/sticker-packs"), owner.auth().setMultipart(FormData.create()
                 .set("name", "读书猫").set("stickers", new FilePayload("开心.png", "image/png", picture(128, 128, new Color(250, 204, 21))))
                 .set("names", "开心"))));
@@ -381,7 +391,7 @@ class EveryPageBrowserTest extends BrowserTest {
                 .params(java.time.OffsetDateTime.now().minusSeconds(1), electionId).update();
         return new Scene(slug, approvalSlug, owner.id(), member.id(), articleId, questionId, heldId, sectionId,
                 announcementId, invitation.get("code").asString(), paymentId, productId, orderId, subgroupId, eventId, ticket,
-                pollId, electionId);
+                pollId, electionId, challengeId);
     }
 
     private static void pause(long millis) {
@@ -479,6 +489,11 @@ class EveryPageBrowserTest extends BrowserTest {
                 new Visit("election-new", Who.OWNER, c + "/elections/new", 200, "/c/{slug}/elections/new", "voting/election-form"),
                 new Visit("election", Who.MEMBER, c + "/elections/" + s.electionId(), 200, "/c/{slug}/elections/{id}", "voting/election"),
                 new Visit("announcements", Who.MEMBER, c + "/announcements", 200, "/c/{slug}/announcements", "announcement/list"),
+                new Visit("checkins", Who.MEMBER, c + "/checkins", 200, "/c/{slug}/checkins", "checkin/list"),
+                new Visit("checkin-new", Who.OWNER, c + "/checkins/new", 200, "/c/{slug}/checkins/new", "checkin/form"),
+                new Visit("checkin", Who.MEMBER, c + "/checkins/" + s.challengeId(), 200, "/c/{slug}/checkins/{id}", "checkin/show"),
+                new Visit("checkin-owner", Who.OWNER, c + "/checkins/" + s.challengeId(), 200, "/c/{slug}/checkins/{id}", "checkin/show"),
+                new Visit("checkin-edit", Who.OWNER, c + "/checkins/" + s.challengeId() + "/edit", 200, "/c/{slug}/checkins/{id}/edit", "checkin/form"),
                 new Visit("announcement-new", Who.OWNER, c + "/announcements/new", 200, "/c/{slug}/announcements/new", "announcement/form"),
                 new Visit("announcement", Who.OWNER, announcement, 200, "/c/{slug}/announcements/{id}", "announcement/show"),
                 new Visit("announcement-member", Who.MEMBER, announcement, 200, "/c/{slug}/announcements/{id}", "announcement/show"),

@@ -68,13 +68,14 @@ class ContentPages {
     private final MessageSource messages;
     private final ContentAccess access;
     private final ReactionSummaries reactions;
-    private final FeedNotices notices;
+    private final java.util.List<FeedNotices> notices;
 
     ContentPages(ContentAccess access, SectionCatalog sectionCatalog, Publishing publishing, Commenting commenting, Curation curation,
                  ContentReader reader, MessageSource messages, ReactionSummaries reactions,
                  ObjectProvider<FeedNotices> notices) {
         this.reactions = reactions;
-        this.notices = notices.getIfAvailable(() -> (communityId, slug, accountId, archived) -> FeedNotices.NONE);
+        // every module's notices, in their @Order (announcements first), one after another above the posts
+        this.notices = notices.orderedStream().toList();
         this.sectionCatalog = sectionCatalog;
         this.publishing = publishing;
         this.commenting = commenting;
@@ -96,7 +97,8 @@ class ContentPages {
         model.addAttribute("likes", reactions.likes(viewer, slug, ids));
         // what stands above the posts (unread announcements) belongs to the first page only
         model.addAttribute("notices", cursor == null
-                ? notices.above(feed.communityId(), feed.slug(), viewer.accountId(), feed.archived()) : FeedNotices.NONE);
+                ? FeedNotices.all(notices, feed.communityId(), feed.slug(), viewer.accountId(), feed.archived())
+                : FeedNotices.NONE);
         return "content/feed";
     }
 
