@@ -98,7 +98,7 @@ class CommerceBrowserTest extends BrowserTest {
             memberPage.selectOption(".store-buy select[name=sku]", option.getAttribute("value"));
             memberPage.fill(".store-buy input[name=quantity]", "2");
             memberPage.fill(".store-buy input[name=address]", "上海市静安区南京西路 1 号");
-            memberPage.locator(".store-buy button[type=submit]").click();
+            memberPage.locator(".store-buy button.primary").click();
             memberPage.waitForURL("**/orders/*");
             var orderPath = memberPage.url().substring(memberPage.url().indexOf("/orders/"));
             memberPage.selectOption("form[action$='/pay'] select[name=channel]", "TEST");
