@@ -37,7 +37,8 @@ import tools.jackson.databind.JsonNode;
  */
 @IntegrationTest
 @AutoConfigureMockMvc(print = MockMvcPrint.NONE)
-@TestPropertySource(properties = "shequn.operators=ledger-operator@example.com")
+// the test-mode channel on PostgreSQL too (it is on by default only on the embedded database): a payment to read
+@TestPropertySource(properties = {"shequn.operators=ledger-operator@example.com", "shequn.payment.test.enabled=true"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MoneyRoleMatrixTests {
 

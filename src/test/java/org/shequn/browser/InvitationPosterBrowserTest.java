@@ -87,35 +87,8 @@ class InvitationPosterBrowserTest extends BrowserTest {
         return settings;
     }
 
-    /**
-     * Reads the poster's code as a phone camera would, more than once: the whole poster (cover, text) around a
-     * small code sometimes misleads one binarizer at one scale, so it also tries the other and twice the size.
-     */
     private static String scan(BufferedImage image) throws Exception {
-        Exception last = null;
-        for (var candidate : java.util.List.of(image, doubled(image))) {
-            int w = candidate.getWidth();
-            int h = candidate.getHeight();
-            var source = new RGBLuminanceSource(w, h, candidate.getRGB(0, 0, w, h, null, 0, w));
-            for (var bitmap : java.util.List.of(new BinaryBitmap(new HybridBinarizer(source)),
-                    new BinaryBitmap(new com.google.zxing.common.GlobalHistogramBinarizer(source)))) {
-                try {
-                    return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, true)).getText();
-                } catch (com.google.zxing.ReaderException e) {
-                    last = e;
-                }
-            }
-        }
-        throw last;
-    }
-
-    private static BufferedImage doubled(BufferedImage image) {
-        var big = new BufferedImage(image.getWidth() * 2, image.getHeight() * 2, BufferedImage.TYPE_INT_RGB);
-        var g = big.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
-        g.drawImage(image, 0, 0, big.getWidth(), big.getHeight(), null);
-        g.dispose();
-        return big;
+        return org.shequn.QrScan.scan(image);
     }
 
     /** A cover like a morning photo: a warm sky over hills. */

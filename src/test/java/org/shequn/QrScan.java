@@ -1,0 +1,51 @@
+package org.shequn;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.ReaderException;
+import com.google.zxing.common.GlobalHistogramBinarizer;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a QR code out of a whole picture (a poster, a page) as a phone camera would, more than once: a small code in
+ * a busy picture sometimes misleads one binarizer at one scale (ChecksumException), so it also tries the other
+ * binarizer and twice the size before it gives up.
+ */
+public final class QrScan {
+
+    private QrScan() {
+    }
+
+    public static String scan(BufferedImage image) throws Exception {
+        Exception last = null;
+        for (var candidate : List.of(image, doubled(image))) {
+            int w = candidate.getWidth();
+            int h = candidate.getHeight();
+            var source = new RGBLuminanceSource(w, h, candidate.getRGB(0, 0, w, h, null, 0, w));
+            for (var bitmap : List.of(new BinaryBitmap(new HybridBinarizer(source)),
+                    new BinaryBitmap(new GlobalHistogramBinarizer(source)))) {
+                try {
+                    return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, true)).getText();
+                } catch (ReaderException e) {
+                    last = e;
+                }
+            }
+        }
+        throw last;
+    }
+
+    private static BufferedImage doubled(BufferedImage image) {
+        var big = new BufferedImage(image.getWidth() * 2, image.getHeight() * 2, BufferedImage.TYPE_INT_RGB);
+        var g = big.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+        g.drawImage(image, 0, 0, big.getWidth(), big.getHeight(), null);
+        g.dispose();
+        return big;
+    }
+}
