@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * Reads a QR code out of a whole picture (a poster, a page) as a phone camera would, more than once: a small code in
  * a busy picture sometimes misleads one binarizer at one scale (ChecksumException), so it also tries the other
- * binarizer and twice the size before it gives up.
+ * binarizer, twice the size and overlapping regions of the picture (as a camera framing the code would) before it
+ * gives up.
  */
 public final class QrScan {
 
@@ -24,7 +25,18 @@ public final class QrScan {
 
     public static String scan(BufferedImage image) throws Exception {
         Exception last = null;
-        for (var candidate : List.of(image, doubled(image))) {
+        var candidates = new java.util.ArrayList<BufferedImage>(List.of(image, doubled(image)));
+        // and as a camera framing the code: overlapping half-size regions, so the rest of the picture cannot mislead
+        int hw = image.getWidth() / 2;
+        int hh = image.getHeight() / 2;
+        for (int y = 0; y <= 2; y++) {
+            for (int x = 0; x <= 2; x++) {
+                var region = image.getSubimage(x * hw / 2, y * hh / 2, hw, hh);
+                candidates.add(region);
+                candidates.add(doubled(region));
+            }
+        }
+        for (var candidate : candidates) {
             int w = candidate.getWidth();
             int h = candidate.getHeight();
             var source = new RGBLuminanceSource(w, h, candidate.getRGB(0, 0, w, h, null, 0, w));

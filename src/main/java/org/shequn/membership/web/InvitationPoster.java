@@ -227,7 +227,7 @@ class InvitationPoster {
         }
 
         private static int quiet(int unit) {
-            return QrCode.QUIET * unit / 2;
+            return QrCode.QUIET * unit;
         }
 
         /** The dashed line between the text and the code. */
