@@ -152,13 +152,25 @@ class CheckInStore {
                 .params(challengeId, limit).query(CheckInStore::stats).list();
     }
 
-    /** How many members rank above these figures (the leaderboard's order), through the same index. */
-    long ahead(long challengeId, StatsRow s) {
+    /**
+     * How many members have strictly better figures (more days, or as many and a longer streak), counted up to
+     * {@code upTo}: the two ranges of the leaderboard index before these figures.
+     */
+    long ahead(long challengeId, StatsRow s, int upTo) {
         return jdbc.sql("""
-                select count(*) from checkin_stats where challenge_id = ? and (total_days > ?
-                  or (total_days = ? and (longest_streak > ? or (longest_streak = ? and account_id < ?))))""")
-                .params(challengeId, s.totalDays(), s.totalDays(), s.longestStreak(), s.longestStreak(), s.accountId())
+                select count(*) from (select 1 from checkin_stats where challenge_id = ? and total_days > ? union all
+                  select 1 from checkin_stats where challenge_id = ? and total_days = ? and longest_streak > ? limit ?) ahead""")
+                .params(challengeId, s.totalDays(), challengeId, s.totalDays(), s.longestStreak(), upTo)
                 .query(Long.class).single();
+    }
+
+    /** The challenge's figures as {days, longest streak, members} for each pair that occurs, members with a day done. */
+    int[][] figures(long challengeId) {
+        return jdbc.sql("""
+                select total_days, longest_streak, count(*) from checkin_stats where challenge_id = ? and total_days > 0
+                group by total_days, longest_streak""")
+                .param(challengeId).query((rs, n) -> new int[]{rs.getInt(1), rs.getInt(2), rs.getInt(3)})
+                .list().toArray(int[][]::new);
     }
 
     long insertReview(long checkInId, long reviewerId, String body, OffsetDateTime now) {

@@ -60,12 +60,14 @@ public class CheckIns {
     private final Markdown markdown;
     private final ApplicationEventPublisher events;
     private final ReminderStore reminders;
+    private final LeaderboardRanks ranks;
     private final Clock clock;
 
     CheckIns(CheckInAccess access, Challenges challenges, CheckInStore store, ImageUploads images, FileStore files,
              Profiles profiles, Validation validation, Markdown markdown, ApplicationEventPublisher events,
-             ReminderStore reminders, Clock clock) {
+             ReminderStore reminders, LeaderboardRanks ranks, Clock clock) {
         this.reminders = reminders;
+        this.ranks = ranks;
         this.access = access;
         this.challenges = challenges;
         this.store = store;
@@ -189,8 +191,14 @@ public class CheckIns {
         var cards = profiles.findAll(rows.stream().map(StatsRow::accountId).toList());
         var today = challenge.calendar().dayOf(clock.instant());
         var board = new ArrayList<MemberStats>();
+        long rank = 0;
         for (int i = 0; i < rows.size(); i++) {
-            board.add(stats(challenge, rows.get(i), cards.get(rows.get(i).accountId()), i + 1, today));
+            var row = rows.get(i);
+            // the same figures share a place, as in the member's own calendar (LeaderboardRanks)
+            if (i == 0 || row.totalDays() != rows.get(i - 1).totalDays() || row.longestStreak() != rows.get(i - 1).longestStreak()) {
+                rank = i + 1;
+            }
+            board.add(stats(challenge, row, cards.get(row.accountId()), rank, today));
         }
         return board;
     }
@@ -227,7 +235,7 @@ public class CheckIns {
             shown.add(new MyCalendar.Day(day, state));
         }
         var row = store.stats(challenge.id(), accountId).orElse(new StatsRow(accountId, 0, 0, 0, 0, 0, null, 0));
-        long rank = row.totalDays() == 0 ? 0 : store.ahead(challenge.id(), row) + 1;
+        long rank = ranks.rank(challenge.id(), row);
         var card = profiles.findAll(List.of(accountId)).get(accountId);
         return new MyCalendar(challenge.id(), today, shown, stats(challenge, row, card, rank, today),
                 makeUpsLeft(challenge, days, today), missed);

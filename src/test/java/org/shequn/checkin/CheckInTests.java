@@ -296,6 +296,31 @@ class CheckInTests {
     }
 
     @Test
+    void membersWithTheSameDaysAndStreakShareAPlace() throws Exception {
+        scene();
+        long id = create(challenge("晨跑", LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31)));
+        var core = cast.core();
+        var member = cast.member();
+        var admin = cast.admin();
+        at(SHANGHAI, LocalDateTime.of(2026, 12, 9, 7, 0));
+        checkIn(core, id, "5 公里", null).andExpect(status().isCreated());
+        checkIn(member, id, "3 公里", null).andExpect(status().isCreated());
+        at(SHANGHAI, LocalDateTime.of(2026, 12, 10, 7, 0));
+        for (var who : List.of(core, member, admin)) {
+            checkIn(who, id, "又跑了", null).andExpect(status().isCreated());
+        }
+        var board = Api.body(api.get(admin, base() + "/" + id + "/leaderboard").andExpect(status().isOk()));
+        assertThat(board).hasSize(3);
+        assertThat(board.get(0).get("rank").asInt()).isEqualTo(1);
+        assertThat(board.get(1).get("rank").asInt()).isEqualTo(1);
+        assertThat(board.get(2).get("rank").asInt()).isEqualTo(3);
+        assertThat(board.get(2).get("accountId").asLong()).isEqualTo(admin.id());
+        assertThat(calendar(core, id).get("stats").get("rank").asInt()).isEqualTo(1);
+        assertThat(calendar(member, id).get("stats").get("rank").asInt()).isEqualTo(1);
+        assertThat(calendar(admin, id).get("stats").get("rank").asInt()).isEqualTo(3);
+    }
+
+    @Test
     void whatMembersWriteComesBackInertAndImagesAreForMembersOnly() throws Exception {
         scene();
         long id = create(challenge("<img src=x onerror=alert(1)>打卡", LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31),
