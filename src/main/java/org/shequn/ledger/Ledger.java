@@ -143,14 +143,14 @@ public class Ledger {
         boolean payout = posting.payout();
         // read under the reference's lock, so a release at this moment cannot miss this posting's entries
         var released = store.lockReference(posting.reference()).orElse(null);
-        // balances are locked in one order (type, owner) so two postings never wait on each other's rows
         for (var leg : posting.canonicalLegs()) {
             Instant settleableFrom = null;
             if (leg.account().type().settles()) {
                 settleableFrom = payout ? now : released;
             }
             store.insertEntry(id, leg, payout, settleableFrom, now);
-            store.addToBalance(leg.account(), leg.amount());
+            // the cached balances are written just before the commit, in one order (BalanceChanges)
+            BalanceChanges.add(store, leg.account(), leg.amount());
         }
         return id;
     }

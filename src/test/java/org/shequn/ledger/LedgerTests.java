@@ -95,6 +95,38 @@ class LedgerTests {
         assertBalanced(invariants, Map.of(o.reference(), Money.cny(1990)));
     }
 
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactionManager;
+
+    /**
+     * The cached balances are written as the transaction commits: several postings in one transaction add up, one that
+     * rolls back leaves no trace, and a posting in a transaction of its own begun inside another (REQUIRES_NEW) stands
+     * with its balances when the outer one rolls back.
+     */
+    @Test
+    void balancesFollowTheTransactionThatPostedThem() {
+        var outer = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+        var inner = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+        inner.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        var together = order();
+        outer.executeWithoutResult(status -> {
+            ledger.post(together.paid(key("payment"), 1000, 800, 100, 50, 50));
+            ledger.post(together.paid(key("payment"), 2000, 1600, 200, 100, 100));
+        });
+        assertThat(ledger.balance(together.merchant()).total()).isEqualTo(Money.cny(2400));
+        var undone = order();
+        var kept = order();
+        outer.executeWithoutResult(status -> {
+            ledger.post(undone.paid(key("payment"), 1000, 800, 100, 50, 50));
+            inner.executeWithoutResult(s -> ledger.post(kept.paid(key("payment"), 500, 400, 50, 25, 25)));
+            status.setRollbackOnly();
+        });
+        assertThat(ledger.balance(undone.merchant()).total()).isEqualTo(Money.cny(0));
+        assertThat(ledger.balance(kept.merchant()).total()).isEqualTo(Money.cny(400));
+        assertBalanced(invariants, Map.of(together.reference(), Money.cny(3000), undone.reference(), Money.cny(0),
+                kept.reference(), Money.cny(500)));
+    }
+
     @Test
     void theSameKeyAndLegsAgainIsTheSameTransactionWithNoNewRows() {
         var o = order();
