@@ -1,5 +1,10 @@
 package org.shequn.live;
 
+import io.lettuce.core.resource.ClientResources;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.data.redis.core.RedisOperations;
+
+import java.util.List;
 import java.util.Locale;
 import org.shequn.shared.jdbc.Database;
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,6 +23,26 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 class LiveConfiguration {
+
+    /**
+     * Spring Boot builds a Redis client (with its event loops) whether or not anything uses it; only the redis
+     * transport does, so otherwise the client is built on first use, which keeps it out of every node's start.
+     */
+    @Bean
+    static BeanFactoryPostProcessor redisOnlyWhenUsed(Environment env) {
+        return factory -> {
+            if ("redis".equalsIgnoreCase(env.getProperty("shequn.live.transport", "auto").strip())) {
+                return;
+            }
+            for (var type : List.of(RedisConnectionFactory.class, RedisOperations.class, ClientResources.class)) {
+                for (var name : factory.getBeanNamesForType(type, true, false)) {
+                    if (factory.containsBeanDefinition(name)) {
+                        factory.getBeanDefinition(name).setLazyInit(true);
+                    }
+                }
+            }
+        };
+    }
 
     @Bean
     Broadcast liveBroadcast(Environment env, JdbcClient jdbc, JsonMapper json, Streams streams,

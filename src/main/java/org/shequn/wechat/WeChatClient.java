@@ -38,11 +38,19 @@ class WeChatClient {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final WeChatSettings settings;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    /** Built on the first call: a client starts a thread of its own, and most nodes never sign anyone in with WeChat. */
+    private HttpClient http;
 
     WeChatClient(WeChatSettings settings) {
         this.settings = settings;
+    }
+
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
+        }
+        return http;
     }
 
     /** The person behind a code WeChat handed to the browser; a {@link #failed()} rejection for anything wrong. */
@@ -75,7 +83,7 @@ class WeChatClient {
         var request = HttpRequest.newBuilder(URI.create(settings.apiBaseUrl() + pathAndQuery))
                 .timeout(Duration.ofSeconds(10)).header("Accept", "application/json").GET().build();
         try {
-            var response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            var response = http().send(request, HttpResponse.BodyHandlers.ofInputStream());
             byte[] body;
             try (var in = response.body()) {
                 body = in.readNBytes(MAX_BODY);
