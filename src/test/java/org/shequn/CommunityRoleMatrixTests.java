@@ -142,6 +142,8 @@ class CommunityRoleMatrixTests {
     static final Answers MEMBERS_WRITE = answers("members write", 401, 403, O, O, O, O, 403, 409, 409);
     static final Answers RUNNERS_READ = answers("runners read", 401, 403, 403, 403, O, O, 403, 403, O);
     static final Answers RUNNERS_WRITE = answers("runners write", 401, 403, 403, 403, O, O, 403, 403, 409);
+    /** Taking a picture out of an event's album: whoever added it (the owner, here) or the event's staff. */
+    static final Answers PHOTO_REMOVAL = answers("uploader or staff", 401, 403, 403, 403, O, O, 403, 409, 409);
     static final Answers OWNER_WRITE = answers("owner write", 401, 403, 403, 403, 403, O, 403, 403, 409);
     /** What only the owner reads (the entry's coupons), in an archived community too. */
     static final Answers OWNER_READ = answers("owner read", 401, 403, 403, 403, 403, O, 403, 403, O);
@@ -439,6 +441,9 @@ class CommunityRoleMatrixTests {
                 row(GET, "/events/{id}/photos", MEMBERS_READ, c -> c.req(c.side.event)),
                 row(POST, "/events/{id}/photos", MEMBERS_WRITE, c -> c.req(c.side.event).file("file", "photo.png", PNG)),
                 row(GET, "/events/{id}/photos/{photoId}/image", MEMBERS_READ, c -> c.req(c.side.event, c.side.eventPhoto)),
+                // the owner added the fixture's picture; the staff may take it out, another member may not
+                row(DELETE, "/events/{id}/photos/{photoId}", PHOTO_REMOVAL,
+                        c -> c.req(c.side.event, c.allowed() ? c.freshPhoto() : c.side.eventPhoto)),
                 // who interacted with whom (the analytics' reading): the owner's and admins'
                 row(GET, "/interactions", RUNNERS_READ, c -> c.req()),
                 // the governance mode decides who else runs things: the owner's choice alone
@@ -668,6 +673,10 @@ class CommunityRoleMatrixTests {
 
         long freshEvent() throws Exception {
             return whileOpen(side, () -> event(side, "要取消的活动"));
+        }
+
+        long freshPhoto() throws Exception {
+            return whileOpen(side, () -> eventPhoto(side, side.event));
         }
 
         long freshPoll() throws Exception {

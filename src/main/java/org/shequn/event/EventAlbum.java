@@ -43,9 +43,25 @@ public class EventAlbum {
         var event = access.event(seat, id);
         var rows = store.photos(event.id());
         var names = events.names(rows.stream().map(EventStore.PhotoRow::accountId).toList());
+        boolean staff = !rows.isEmpty() && access.staff(seat, event.id());
         return rows.stream().map(p -> new EventPhoto(p.id(), p.accountId(), names.getOrDefault(p.accountId(), "?"),
-                "/c/" + seat.community().slug() + "/events/" + event.id() + "/photos/" + p.id() + "/image", p.createdAt()))
+                "/c/" + seat.community().slug() + "/events/" + event.id() + "/photos/" + p.id() + "/image", p.createdAt(),
+                staff || p.accountId() == seat.accountId()))
                 .toList();
+    }
+
+    /** Takes a picture out of the album: the one who added it, or the event's staff; its file goes once this commits. */
+    @Transactional
+    public void remove(Viewer viewer, String slug, long id, long photoId) {
+        var seat = access.write(viewer, slug);
+        var event = access.event(seat, id);
+        var photo = store.photo(event.id(), photoId).orElseThrow(() -> Rejection.notFound("event.album.notFound"));
+        if (photo.accountId() != seat.accountId() && !access.staff(seat, event.id())) {
+            throw Rejection.forbidden("event.album.notYours");
+        }
+        if (store.deletePhoto(event.id(), photo.id())) {
+            files.deleteOnceCommitted(photo.fileKey());
+        }
     }
 
     /** Adds a picture: an attendee's or staff's, after the start, at most {@value #MAX_PER_PERSON} each. */

@@ -106,6 +106,8 @@ public class EventPlanning {
         if (state == RegistrationState.REGISTERED) {
             seating.seated(event, registration.accountId(), now);
         }
+        publisher.publishEvent(new RegistrationDecided(event.communityId(), event.id(), event.title(),
+                registration.accountId(), seat.accountId(), state));
         return state;
     }
 
@@ -120,6 +122,8 @@ public class EventPlanning {
             throw Rejection.conflict("event.registration.notPending");
         }
         store.setState(registration.id(), RegistrationState.REFUSED, now());
+        publisher.publishEvent(new RegistrationDecided(event.communityId(), event.id(), event.title(),
+                registration.accountId(), seat.accountId(), RegistrationState.REFUSED));
     }
 
     private EventStore.RegistrationRow pending(EventStore.EventRow event, long registrationId) {

@@ -28,9 +28,12 @@ public class EventRegistrations {
     private final EventStore store;
     private final Seating seating;
     private final Events events;
+    private final org.springframework.context.ApplicationEventPublisher publisher;
     private final Clock clock;
 
-    EventRegistrations(EventAccess access, EventStore store, Seating seating, Events events, Clock clock) {
+    EventRegistrations(EventAccess access, EventStore store, Seating seating, Events events,
+                       org.springframework.context.ApplicationEventPublisher publisher, Clock clock) {
+        this.publisher = publisher;
         this.access = access;
         this.store = store;
         this.seating = seating;
@@ -63,6 +66,10 @@ public class EventRegistrations {
         }
         if (state == RegistrationState.REGISTERED) {
             seating.seated(event, seat.accountId(), now);
+        }
+        if (state == RegistrationState.PENDING) {
+            publisher.publishEvent(new RegistrationRequested(event.communityId(), event.id(), event.title(), seat.accountId(),
+                    event.createdBy()));
         }
         return events.view(seat, event, now);
     }

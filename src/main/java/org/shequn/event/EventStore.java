@@ -283,6 +283,10 @@ class EventStore {
                 .params(eventId, id).query(EventStore::photo).optional();
     }
 
+    boolean deletePhoto(long eventId, long id) {
+        return jdbc.sql("delete from event_photos where event_id = ? and id = ?").params(eventId, id).update() == 1;
+    }
+
     int photosBy(long eventId, long accountId) {
         return jdbc.sql("select count(*) from event_photos where event_id = ? and account_id = ?")
                 .params(eventId, accountId).query(Integer.class).single();

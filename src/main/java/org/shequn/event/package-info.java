@@ -8,7 +8,9 @@
  * Afterwards attendees leave feedback. Free events only: paid ones will go through commerce's checkout.
  * It announces {@link org.shequn.event.EventRegistered} and {@link org.shequn.event.EventAttended} (member-to-member
  * interactions), and what notification turns into inbox items ({@link org.shequn.event.WaitlistPromoted},
- * {@link org.shequn.event.EventReminderDue}, {@link org.shequn.event.EventCancelled}).
+ * {@link org.shequn.event.EventReminderDue}, {@link org.shequn.event.EventCancelled},
+ * {@link org.shequn.event.RegistrationRequested} for the host, {@link org.shequn.event.RegistrationDecided} for the
+ * member who asked).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Events",
         allowedDependencies = {"community", "membership", "profile", "shared"})

@@ -12,6 +12,8 @@ import org.shequn.checkin.CheckInReminded;
 import org.shequn.entry.EntryExpiring;
 import org.shequn.event.EventCancelled;
 import org.shequn.event.EventReminderDue;
+import org.shequn.event.RegistrationDecided;
+import org.shequn.event.RegistrationRequested;
 import org.shequn.event.WaitlistPromoted;
 import org.shequn.content.CommentAdded;
 import org.shequn.content.HeldForReview;
@@ -248,6 +250,37 @@ class NotificationFeed {
                     "event-promoted:" + promoted.eventId() + ":" + promoted.accountId() + ":"
                             + promoted.promotedAt().toInstant().toEpochMilli(), community.id(), null, null, null));
         }
+    }
+
+    /** An event that needs approval has a new request: its host hears of it, while they still run the community. */
+    @ApplicationModuleListener
+    void on(RegistrationRequested requested) {
+        var community = communities.find(requested.communityId()).orElse(null);
+        if (community == null || requested.hostId() == requested.accountId()
+                || memberships.roleOf(requested.communityId(), requested.hostId()).isEmpty()) {
+            return;
+        }
+        add(new NotificationStore.NewNotification(requested.hostId(), NotificationKind.EVENT_REGISTRATION_REQUESTED,
+                community.slug(), community.name(), requested.accountId(), name(requested.accountId()), requested.title(),
+                "event-requested:" + requested.eventId() + ":" + requested.accountId(), community.id(), null, null, null));
+    }
+
+    /** The member who asked to join an event hears the answer: a seat, the waitlist, or no. */
+    @ApplicationModuleListener
+    void on(RegistrationDecided decided) {
+        var community = communities.find(decided.communityId()).orElse(null);
+        if (community == null || memberships.roleOf(decided.communityId(), decided.accountId()).isEmpty()) {
+            return;
+        }
+        var kind = switch (decided.state()) {
+            case REGISTERED -> NotificationKind.EVENT_REGISTRATION_APPROVED;
+            case WAITLISTED -> NotificationKind.EVENT_REGISTRATION_WAITLISTED;
+            default -> NotificationKind.EVENT_REGISTRATION_REFUSED;
+        };
+        add(new NotificationStore.NewNotification(decided.accountId(), kind, community.slug(), community.name(),
+                decided.byAccountId(), name(decided.byAccountId()), decided.title(),
+                "event-decided:" + decided.eventId() + ":" + decided.accountId() + ":" + kind, community.id(), null, null,
+                null));
     }
 
     /** 24 hours and 1 hour before an event, its registered guests who are still members hear of it. */

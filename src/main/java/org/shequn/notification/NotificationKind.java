@@ -32,7 +32,11 @@ public enum NotificationKind {
     SUBGROUP_LEADER_LEFT(Topic.REVIEW),
     /** For the owner: the elected core members' term ended; time for the next election. */
     ELECTION_TERM_ENDED(Topic.REVIEW),
-    CHECKIN_REMINDER(Topic.CHECKIN), CHECKIN_STREAK_AT_RISK(Topic.CHECKIN);
+    CHECKIN_REMINDER(Topic.CHECKIN), CHECKIN_STREAK_AT_RISK(Topic.CHECKIN),
+    /** For an event's host: someone asks to join an event that needs approval. */
+    EVENT_REGISTRATION_REQUESTED(Topic.EVENT),
+    EVENT_REGISTRATION_APPROVED(Topic.EVENT), EVENT_REGISTRATION_WAITLISTED(Topic.EVENT),
+    EVENT_REGISTRATION_REFUSED(Topic.EVENT);
 
     private final Topic topic;
 

@@ -181,6 +181,43 @@ class EventDoorTests {
                 .andExpect(content().string(containsString("/photos/" + added.get("id").asLong() + "/image")));
     }
 
+    @Test
+    void aPhotoIsRemovedByWhoeverAddedItOrTheStaffAndNobodyElse() throws Exception {
+        var s = EventScene.create(mvc, jdbc, clock);
+        long id = s.create();
+        var came = s.member("到场");
+        var other = s.member("另一位");
+        for (var guest : java.util.List.of(came, other)) {
+            s.api().post(guest, s.base() + "/" + id + "/registration", null).andExpect(status().isOk());
+        }
+        clock.advance(Duration.ofDays(2).plusMinutes(10));
+        for (var guest : java.util.List.of(came, other)) {
+            s.api().post(s.cast().admin(), s.base() + "/" + id + "/check-ins", Api.obj("ticket", s.ticket(id, guest.id())))
+                    .andExpect(status().isOk());
+        }
+        var photos = s.base() + "/" + id + "/photos";
+        long mine = Api.body(upload(came, photos, png()).andExpect(status().isCreated())).get("id").asLong();
+        long theirs = Api.body(upload(other, photos, png()).andExpect(status().isCreated())).get("id").asLong();
+        s.api().get(came, photos).andExpect(jsonPath("$[0].mayDelete").value(true))
+                .andExpect(jsonPath("$[1].mayDelete").value(false));
+        s.api().get(s.cast().admin(), photos).andExpect(jsonPath("$[1].mayDelete").value(true));
+        s.api().delete(came, photos + "/" + theirs).andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").value("只有上传者和活动工作人员可以删除这张照片。"));
+        s.api().delete(s.cast().outsider(), photos + "/" + theirs).andExpect(status().isForbidden());
+        s.api().delete(came, photos + "/" + mine).andExpect(status().isNoContent());
+        s.api().get(came, photos + "/" + mine + "/image").andExpect(status().isNotFound());
+        s.api().delete(came, photos + "/" + mine).andExpect(status().isNotFound());
+        // on the page, through the form the album shows: the staff take out someone else's
+        var admin = s.browser("网页管理员", "ADMIN");
+        var page = admin.web().get(s.pages() + "/" + id).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).contains("/photos/" + theirs + "/delete").doesNotContain("/photos/" + mine + "/image");
+        admin.web().form(s.pages() + "/" + id + "/photos/" + theirs + "/delete").andExpect(status().is3xxRedirection());
+        s.api().get(came, photos).andExpect(jsonPath("$.length()").value(0));
+        assertThat(jdbc.sql("select count(*) from event_photos where event_id = ?").param(id).query(Long.class).single())
+                .isZero();
+    }
+
     private org.springframework.test.web.servlet.ResultActions upload(Api.User user, String path, byte[] bytes) throws Exception {
         return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(path)
                 .file(new org.springframework.mock.web.MockMultipartFile("file", "photo.png", "image/png", bytes))

@@ -209,6 +209,41 @@ class EventTests {
     }
 
     @Test
+    void theHostHearsOfEachRequestAndTheMemberOfTheAnswer() throws Exception {
+        var s = scene();
+        var api = s.api();
+        long id = s.create("approval", true, "capacity", 1);
+        var a = s.member("甲");
+        var b = s.member("乙");
+        var c = s.member("丙");
+        var registration = s.base() + "/" + id + "/registration";
+        for (var who : List.of(a, b, c)) {
+            api.post(who, registration, null).andExpect(jsonPath("$.mine.state").value("PENDING"));
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(s.notifications(s.cast().owner().id(), "EVENT_REGISTRATION_REQUESTED")).isEqualTo(3));
+        var guests = Api.body(api.get(s.cast().admin(), s.base() + "/" + id + "/registrations").andExpect(status().isOk()));
+        long first = guests.get("guests").get(0).get("registrationId").asLong();
+        long second = guests.get("guests").get(1).get("registrationId").asLong();
+        long third = guests.get("guests").get(2).get("registrationId").asLong();
+        api.post(s.cast().admin(), s.base() + "/" + id + "/registrations/" + first + "/approve", null)
+                .andExpect(jsonPath("$.state").value("REGISTERED"));
+        api.post(s.cast().admin(), s.base() + "/" + id + "/registrations/" + second + "/approve", null)
+                .andExpect(jsonPath("$.state").value("WAITLISTED"));
+        api.post(s.cast().owner(), s.base() + "/" + id + "/registrations/" + third + "/refuse", null)
+                .andExpect(status().isNoContent());
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(s.notifications(a.id(), "EVENT_REGISTRATION_APPROVED")).isEqualTo(1);
+            assertThat(s.notifications(b.id(), "EVENT_REGISTRATION_WAITLISTED")).isEqualTo(1);
+            assertThat(s.notifications(c.id(), "EVENT_REGISTRATION_REFUSED")).isEqualTo(1);
+        });
+        assertThat(s.notifications(a.id(), "EVENT_REGISTRATION_REFUSED") + s.notifications(c.id(), "EVENT_REGISTRATION_APPROVED"))
+                .isZero();
+        var inbox = Api.body(api.get(c, "/api/v1/me/notifications").andExpect(status().isOk())).toString();
+        assertThat(inbox).contains("未通过审核");
+    }
+
+    @Test
     void whatMembersWriteComesBackInert() throws Exception {
         var s = scene();
         var api = s.api();

@@ -168,6 +168,14 @@ class EventApi {
     }
 
     /** The picture itself, for the community's members. */
+    /** Takes a picture out of the album: its uploader, or the event's staff. */
+    @DeleteMapping(BASE + "/{id}/photos/{photoId}")
+    ResponseEntity<Void> removePhoto(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug,
+                                     @PathVariable long id, @PathVariable long photoId) {
+        album.remove(viewer, slug, id, photoId);
+        return ResponseEntity.noContent().build();
+    }
+
     @GetMapping(BASE + "/{id}/photos/{photoId}/image")
     void photo(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long id,
                @PathVariable long photoId, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {

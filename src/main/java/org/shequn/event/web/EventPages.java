@@ -152,6 +152,14 @@ class EventPages {
         return "redirect:/c/" + slug + "/events/" + id + "#album";
     }
 
+    @PostMapping("/c/{slug}/events/{id}/photos/{photoId}/delete")
+    String removePhoto(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long id,
+                       @PathVariable long photoId, RedirectAttributes redirect) {
+        album.remove(viewer, slug, id, photoId);
+        Flash.ok(redirect, "event.flash.photoRemoved");
+        return "redirect:/c/" + slug + "/events/" + id + "#album";
+    }
+
     @GetMapping("/c/{slug}/events/{id}/photos/{photoId}/image")
     void photo(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long id,
                @PathVariable long photoId, HttpServletResponse response) throws java.io.IOException {

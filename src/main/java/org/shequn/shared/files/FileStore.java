@@ -60,6 +60,24 @@ public interface FileStore {
         }
     }
 
+    /**
+     * Deletes the file once the surrounding transaction commits (at once outside one): a row removed in a transaction
+     * that then rolls back still names its file.
+     */
+    default void deleteOnceCommitted(String key) {
+        if (!org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            delete(key);
+            return;
+        }
+        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        delete(key);
+                    }
+                });
+    }
+
     record StoredFile(InputStream content, String contentType, long size) {
     }
 }
