@@ -32,7 +32,9 @@ public enum NotificationKind {
     SUBGROUP_LEADER_LEFT(Topic.REVIEW),
     /** For the owner: the elected core members' term ended; time for the next election. */
     ELECTION_TERM_ENDED(Topic.REVIEW),
-    CHECKIN_REMINDER(Topic.CHECKIN), CHECKIN_STREAK_AT_RISK(Topic.CHECKIN);
+    CHECKIN_REMINDER(Topic.CHECKIN), CHECKIN_STREAK_AT_RISK(Topic.CHECKIN),
+    /** Assignments: a reviewer scored or commented on my submission, featured it; the reminder before the due time. */
+    ASSIGNMENT_REVIEWED(Topic.ASSIGNMENT), ASSIGNMENT_FEATURED(Topic.ASSIGNMENT), ASSIGNMENT_REMINDER(Topic.ASSIGNMENT);
 
     private final Topic topic;
 
