@@ -153,5 +153,7 @@ class AssignmentPagesTests {
         member.get(c).andExpect(content().string(containsString("已关闭")));
         // the tab bar leads here
         member.get("/c/" + community.slug() + "/posts").andExpect(content().string(containsString("href=\"" + c + "\"")));
+        // and so does the community's about page
+        member.get("/c/" + community.slug() + "/about").andExpect(content().string(containsString("community-assignments\" href=\"" + c + "\"")));
     }
 }
