@@ -144,6 +144,9 @@ class CommunityRoleMatrixTests {
     static final Answers RUNNERS_WRITE = answers("runners write", 401, 403, 403, 403, O, O, 403, 403, 409);
     /** Taking a picture out of an event's album: whoever added it (the owner, here) or the event's staff. */
     static final Answers PHOTO_REMOVAL = answers("uploader or staff", 401, 403, 403, 403, O, O, 403, 409, 409);
+    /** An assignment's reviewers: the owner, admins and its named reviewers (the fixture names the core member). */
+    static final Answers REVIEWERS_READ = answers("reviewers read", 401, 403, 403, O, O, O, 403, 403, O);
+    static final Answers REVIEWERS_WRITE = answers("reviewers write", 401, 403, 403, O, O, O, 403, 403, 409);
     static final Answers OWNER_WRITE = answers("owner write", 401, 403, 403, 403, 403, O, 403, 403, 409);
     /** What only the owner reads (the entry's coupons), in an archived community too. */
     static final Answers OWNER_READ = answers("owner read", 401, 403, 403, 403, 403, O, 403, 403, O);
@@ -462,7 +465,38 @@ class CommunityRoleMatrixTests {
                 row(GET, "/subgroups/split", RUNNERS_READ, c -> c.req().param("size", "2").param("basis", "MIXED")),
                 // last: applying a split replaces the sub-groups the rows above use
                 row(POST, "/subgroups/split", RUNNERS_WRITE,
-                        c -> c.req().json(Api.obj("groups", List.of(Api.obj("name", "全体", "memberIds", List.of()))))));
+                        c -> c.req().json(Api.obj("groups", List.of(Api.obj("name", "全体", "memberIds", List.of()))))),
+                // assignments (作业): members read and hand in; the owner and admins set them; the owner, admins and the
+                // named reviewers (here: the core member) score, comment, feature and see who handed in
+                row(GET, "/assignments", MEMBERS_READ, c -> c.req()),
+                row(POST, "/assignments", RUNNERS_WRITE, c -> c.req().json(assignment("读后感"))),
+                row(GET, "/assignments/{assignmentId}", MEMBERS_READ, c -> c.req(c.side.assignment)),
+                row(PUT, "/assignments/{assignmentId}", RUNNERS_WRITE, c -> {
+                    var edited = assignment("读后感（改）");
+                    edited.put("reviewerIds", List.of(c.side.core.id()));
+                    return c.req(c.side.assignment).json(edited);
+                }),
+                row(POST, "/assignments/{assignmentId}/close", RUNNERS_WRITE,
+                        c -> c.req(c.allowed() ? c.freshAssignment() : c.side.assignment)),
+                row(POST, "/assignments/{assignmentId}/submissions", MEMBERS_WRITE,
+                        c -> c.req(c.side.assignment).param("text", "我的读后感").file("images", "page.png", PNG)),
+                row(GET, "/assignments/{assignmentId}/submissions/mine", MEMBERS_READ, c -> c.req(c.side.assignment)),
+                row(PUT, "/assignments/{assignmentId}/submissions/mine", MEMBERS_WRITE,
+                        c -> c.req(c.side.assignment).param("text", "改过的读后感").file("images", "page.png", PNG)),
+                row(GET, "/assignments/{assignmentId}/submissions", REVIEWERS_READ, c -> c.req(c.side.assignment)),
+                row(GET, "/assignments/{assignmentId}/featured", MEMBERS_READ, c -> c.req(c.side.assignment)),
+                row(GET, "/assignments/{assignmentId}/roster", REVIEWERS_READ, c -> c.req(c.side.assignment)),
+                // the fixture's submission is featured: every member may see its image and file
+                row(GET, "/assignments/{assignmentId}/submissions/{submissionId}/images/{key}", MEMBERS_READ,
+                        c -> c.req(c.side.assignment, c.side.submission, c.side.submissionImage)),
+                row(GET, "/assignments/{assignmentId}/submissions/{submissionId}/file", MEMBERS_READ,
+                        c -> c.req(c.side.assignment, c.side.submission)),
+                row(PUT, "/assignments/{assignmentId}/submissions/{submissionId}/review", REVIEWERS_WRITE,
+                        c -> c.req(c.side.assignment, c.side.submission).json(Api.obj("score", 90, "comment", "写得好"))),
+                row(PUT, "/assignments/{assignmentId}/submissions/{submissionId}/featured", REVIEWERS_WRITE,
+                        c -> c.req(c.side.assignment, c.side.submission)),
+                row(DELETE, "/assignments/{assignmentId}/submissions/{submissionId}/featured", REVIEWERS_WRITE,
+                        c -> c.req(c.side.assignment, c.side.submission)));
     }
 
     /** One request of a row: path values after the slug, and a JSON or multipart body. */
@@ -550,6 +584,9 @@ class CommunityRoleMatrixTests {
         long challenge;
         long checkIn;
         String checkInImage;
+        long assignment;
+        long submission;
+        String submissionImage;
     }
 
     /** A caller's view of the fixture for one call. */
@@ -698,6 +735,11 @@ class CommunityRoleMatrixTests {
 
         long freshChallenge() throws Exception {
             return whileOpen(side, () -> body(send(side.owner, json(POST, base(side) + "/checkins", challenge("要结束的挑战"))))
+                    .get("id").asLong());
+        }
+
+        long freshAssignment() throws Exception {
+            return whileOpen(side, () -> body(send(side.owner, json(POST, base(side) + "/assignments", assignment("要关闭的作业"))))
                     .get("id").asLong());
         }
 
@@ -1006,6 +1048,16 @@ class CommunityRoleMatrixTests {
         s.checkIn = checkIn.get("id").asLong();
         var imageUrl = checkIn.get("imageUrls").get(0).asString();
         s.checkInImage = imageUrl.substring(imageUrl.lastIndexOf('/') + 1);
+        var assignmentDraft = assignment("读后感");
+        assignmentDraft.put("reviewerIds", List.of(s.core.id()));
+        s.assignment = body(send(s.owner, json(POST, base(s) + "/assignments", assignmentDraft))).get("id").asLong();
+        var submission = body(send(s.spareMember, MockMvcRequestBuilders.multipart(base(s) + "/assignments/" + s.assignment
+                + "/submissions").file(new MockMultipartFile("images", "page.png", null, PNG))
+                .file(new MockMultipartFile("file", "读后感.pdf", "application/pdf", new byte[64])).param("text", "第一份作业")));
+        s.submission = submission.get("id").asLong();
+        var submissionImage = submission.get("imageUrls").get(0).asString();
+        s.submissionImage = submissionImage.substring(submissionImage.lastIndexOf('/') + 1);
+        send(s.owner, json(PUT, base(s) + "/assignments/" + s.assignment + "/submissions/" + s.submission + "/featured", null));
         ban(s, s.banned);
         ban(s, s.spareBanned);
 
@@ -1054,6 +1106,13 @@ class CommunityRoleMatrixTests {
         var today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
         return Api.obj("title", title, "rules", "每天跑步。", "startsOn", today.minusDays(3).toString(),
                 "endsOn", today.plusDays(30).toString(), "frequency", "DAILY");
+    }
+
+    /** An assignment due in a week, scored out of 100, late work taken. */
+    static Map<String, Object> assignment(String title) {
+        var due = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(7).withNano(0);
+        return Api.obj("title", title, "description", "读完第一章写读后感。", "dueAt", due.toString(), "maxScore", 100,
+                "acceptsLate", true);
     }
 
     static Map<String, Object> section(String name) {

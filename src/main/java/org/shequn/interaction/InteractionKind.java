@@ -21,5 +21,7 @@ public enum InteractionKind {
     /** Voting in a named poll: with everyone else who voted in it. */
     POLL_VOTED,
     /** Voting in an election (that one voted, never how): with everyone else who voted in it. */
-    ELECTION_VOTED
+    ELECTION_VOTED,
+    /** A reviewer scored or commented on someone's assignment submission (作业). */
+    ASSIGNMENT_REVIEW
 }

@@ -64,6 +64,14 @@ class InteractionRecorder {
         }
     }
 
+    @EventListener
+    void on(org.shequn.assignment.SubmissionReviewed reviewed) {
+        if (reviewed.reviewerId() != reviewed.memberId()) {
+            store.record(reviewed.communityId(), reviewed.reviewerId(), reviewed.memberId(), InteractionKind.ASSIGNMENT_REVIEW,
+                    "assignment-submission:" + reviewed.submissionId(), reviewed.occurredAt().atOffset(java.time.ZoneOffset.UTC));
+        }
+    }
+
     /** Done together: the attendee is recorded at the event, and the people there with them are the others there. */
     @EventListener
     void on(org.shequn.event.EventAttended attended) {

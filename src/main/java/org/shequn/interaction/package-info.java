@@ -5,5 +5,5 @@
  * the transaction that made them: exactly once, at the writer's time, and gone if that write rolls back.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Interactions",
-        allowedDependencies = {"checkin", "content", "event", "membership", "reaction", "shared", "social", "voting"})
+        allowedDependencies = {"assignment", "checkin", "content", "event", "membership", "reaction", "shared", "social", "voting"})
 package org.shequn.interaction;

@@ -214,6 +214,46 @@ class NotificationFeed {
         }
     }
 
+    /** A reviewer scored or commented on a member's submission: the member hears who, on which assignment. */
+    @ApplicationModuleListener
+    void on(org.shequn.assignment.SubmissionReviewed reviewed) {
+        var community = communities.find(reviewed.communityId()).orElse(null);
+        if (community == null || memberships.roleOf(reviewed.communityId(), reviewed.memberId()).isEmpty()
+                || reviewed.reviewerId() == reviewed.memberId()) {
+            return;
+        }
+        add(new NotificationStore.NewNotification(reviewed.memberId(), NotificationKind.ASSIGNMENT_REVIEWED,
+                community.slug(), community.name(), reviewed.reviewerId(), name(reviewed.reviewerId()), reviewed.title(),
+                "assignment-reviewed:" + reviewed.submissionId() + ":" + reviewed.occurredAt().toEpochMilli()));
+    }
+
+    @ApplicationModuleListener
+    void on(org.shequn.assignment.SubmissionFeatured featured) {
+        var community = communities.find(featured.communityId()).orElse(null);
+        if (community == null || memberships.roleOf(featured.communityId(), featured.memberId()).isEmpty()) {
+            return;
+        }
+        add(new NotificationStore.NewNotification(featured.memberId(), NotificationKind.ASSIGNMENT_FEATURED,
+                community.slug(), community.name(), featured.reviewerId(), name(featured.reviewerId()), featured.title(),
+                "assignment-featured:" + featured.submissionId()));
+    }
+
+    /** The reminder before an assignment's due time, to exactly those it names, if they are still members. */
+    @ApplicationModuleListener
+    void on(org.shequn.assignment.AssignmentReminded reminded) {
+        var community = communities.find(reminded.communityId()).orElse(null);
+        if (community == null) {
+            return;
+        }
+        for (long member : reminded.accountIds()) {
+            if (memberships.roleOf(reminded.communityId(), member).isPresent()) {
+                add(new NotificationStore.NewNotification(member, NotificationKind.ASSIGNMENT_REMINDER, community.slug(),
+                        community.name(), null, null, reminded.title(),
+                        "assignment-reminder:" + reminded.assignmentId() + ":" + member));
+            }
+        }
+    }
+
     /** A paid membership ends soon: the member hears it 7 days and 1 day before, with the date and where to renew. */
     @ApplicationModuleListener
     void on(org.shequn.subgroup.SubgroupLeaderLeft left) {

@@ -36,7 +36,9 @@ public enum NotificationKind {
     /** For an event's host: someone asks to join an event that needs approval. */
     EVENT_REGISTRATION_REQUESTED(Topic.EVENT),
     EVENT_REGISTRATION_APPROVED(Topic.EVENT), EVENT_REGISTRATION_WAITLISTED(Topic.EVENT),
-    EVENT_REGISTRATION_REFUSED(Topic.EVENT);
+    EVENT_REGISTRATION_REFUSED(Topic.EVENT),
+    /** Assignments: a reviewer scored or commented on my submission, featured it; the reminder before the due time. */
+    ASSIGNMENT_REVIEWED(Topic.ASSIGNMENT), ASSIGNMENT_FEATURED(Topic.ASSIGNMENT), ASSIGNMENT_REMINDER(Topic.ASSIGNMENT);
 
     private final Topic topic;
 

@@ -52,6 +52,9 @@ class NotificationText {
         if (r.kind().topic() == Topic.CHECKIN && r.communitySlug() != null) {
             return "/c/" + r.communitySlug() + "/checkins";
         }
+        if (r.kind().topic() == Topic.ASSIGNMENT && r.communitySlug() != null) {
+            return "/c/" + r.communitySlug() + "/assignments";
+        }
         if (r.kind().topic() == Topic.ANNOUNCEMENT && r.communitySlug() != null) {
             return "/c/" + r.communitySlug() + "/announcements";
         }

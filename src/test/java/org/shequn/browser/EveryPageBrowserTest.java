@@ -57,6 +57,8 @@ class EveryPageBrowserTest extends BrowserTest {
             Map.entry("/c/{slug}/members/suggest", "htmx fragment: mention suggestions"),
             Map.entry("/c/{slug}/stickers/{id}/image", "image"),
             Map.entry("/c/{slug}/checkins/{challengeId}/images/{key}", "image"),
+            Map.entry("/c/{slug}/assignments/{assignmentId}/submissions/{submissionId}/images/{key}", "image"),
+            Map.entry("/c/{slug}/assignments/{assignmentId}/submissions/{submissionId}/file", "file download"),
             Map.entry("/c/{slug}/invitations/{id}/qr.svg", "image"),
             Map.entry("/payments/{id}/qr.svg", "image: WeChat Pay's code_url as a QR code"),
             Map.entry("/payments/{id}/status", "htmx fragment: the payment's status, polled"),
@@ -210,7 +212,7 @@ class EveryPageBrowserTest extends BrowserTest {
     record Scene(String slug, String approvalSlug, long ownerId, long memberId, long articleId, long questionId,
                  long heldId, long sectionId, long announcementId, String inviteCode, long paymentId, long productId,
                  long orderId, long subgroupId, long eventId, String ticket, long pollId, long electionId,
-                 long challengeId) {
+                 long challengeId, long assignmentId) {
     }
 
     private Scene scene(Map<Who, BrowserContext> contexts, Map<Who, Page> pages) {
@@ -304,6 +306,23 @@ class EveryPageBrowserTest extends BrowserTest {
         ok(request.post(url("/api/v1/communities/" + slug + "/checkins/" + challengeId + "/entries"), owner.auth()
                 .setMultipart(FormData.create().set("text", "读完《启示录》第三章，记下了三个问题。")
                         .set("images", new FilePayload("书.png", "image/png", picture(240, 160, new Color(94, 234, 212)))))));
+        // an assignment the member handed in (text, a picture, a file), scored, commented on and featured by the owner
+        long assignmentId = Api.read(ok(request.post(url("/api/v1/communities/" + slug + "/assignments"), owner.auth()
+                .setData(Api.obj("title", "《启示录》第一章读后感（写 500 字，周日晚上八点前交，名字很长用来测试换行）",
+                        "description", "读完第一章，写**500 字**读后感：\n\n- 产品经理做什么\n- 你最认同的一点",
+                        "dueAt", java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(3).withNano(0).toString(),
+                        "remindHoursBefore", 12, "acceptsLate", true, "maxScore", 100, "reviewerIds", List.of())))).text())
+                .get("id").asLong();
+        long submissionId = Api.read(ok(memberRequest.post(url("/api/v1/communities/" + slug + "/assignments/" + assignmentId
+                + "/submissions"), member.auth().setMultipart(FormData.create()
+                .set("text", "产品经理要发现**值得做**的产品。我最认同：先验证，再开发。")
+                .set("images", new FilePayload("笔记.png", "image/png", picture(240, 160, new Color(147, 197, 253))))
+                .set("file", new FilePayload("第一章读后感（终稿，含三个问题和一段很长很长的总结）.pdf", "application/pdf", new byte[2048]))))).text())
+                .get("id").asLong();
+        ok(request.put(url("/api/v1/communities/" + slug + "/assignments/" + assignmentId + "/submissions/" + submissionId
+                + "/review"), owner.auth().setData(Api.obj("score", 92, "comment", "抓住了重点，例子再具体一点更好。"))));
+        ok(request.put(url("/api/v1/communities/" + slug + "/assignments/" + assignmentId + "/submissions/" + submissionId
+                + "/featured"), owner.auth()));
         ok(request.post(url("/api/v1/communities/" + slug + "/sticker-packs"), owner.auth().setMultipart(FormData.create()
                 .set("name", "读书猫").set("stickers", new FilePayload("开心.png", "image/png", picture(128, 128, new Color(250, 204, 21))))
                 .set("names", "开心"))));
@@ -391,7 +410,7 @@ class EveryPageBrowserTest extends BrowserTest {
                 .params(java.time.OffsetDateTime.now().minusSeconds(1), electionId).update();
         return new Scene(slug, approvalSlug, owner.id(), member.id(), articleId, questionId, heldId, sectionId,
                 announcementId, invitation.get("code").asString(), paymentId, productId, orderId, subgroupId, eventId, ticket,
-                pollId, electionId, challengeId);
+                pollId, electionId, challengeId, assignmentId);
     }
 
     private static void pause(long millis) {
@@ -494,6 +513,11 @@ class EveryPageBrowserTest extends BrowserTest {
                 new Visit("checkin", Who.MEMBER, c + "/checkins/" + s.challengeId(), 200, "/c/{slug}/checkins/{id}", "checkin/show"),
                 new Visit("checkin-owner", Who.OWNER, c + "/checkins/" + s.challengeId(), 200, "/c/{slug}/checkins/{id}", "checkin/show"),
                 new Visit("checkin-edit", Who.OWNER, c + "/checkins/" + s.challengeId() + "/edit", 200, "/c/{slug}/checkins/{id}/edit", "checkin/form"),
+                new Visit("assignments", Who.MEMBER, c + "/assignments", 200, "/c/{slug}/assignments", "assignment/list"),
+                new Visit("assignment-new", Who.OWNER, c + "/assignments/new", 200, "/c/{slug}/assignments/new", "assignment/form"),
+                new Visit("assignment", Who.MEMBER, c + "/assignments/" + s.assignmentId(), 200, "/c/{slug}/assignments/{id}", "assignment/show"),
+                new Visit("assignment-owner", Who.OWNER, c + "/assignments/" + s.assignmentId(), 200, "/c/{slug}/assignments/{id}", "assignment/show"),
+                new Visit("assignment-edit", Who.OWNER, c + "/assignments/" + s.assignmentId() + "/edit", 200, "/c/{slug}/assignments/{id}/edit", "assignment/form"),
                 new Visit("announcement-new", Who.OWNER, c + "/announcements/new", 200, "/c/{slug}/announcements/new", "announcement/form"),
                 new Visit("announcement", Who.OWNER, announcement, 200, "/c/{slug}/announcements/{id}", "announcement/show"),
                 new Visit("announcement-member", Who.MEMBER, announcement, 200, "/c/{slug}/announcements/{id}", "announcement/show"),
