@@ -32,7 +32,9 @@ public enum NotificationKind {
     SUBGROUP_LEADER_LEFT(Topic.REVIEW),
     /** For the owner: the elected core members' term ended; time for the next election. */
     ELECTION_TERM_ENDED(Topic.REVIEW),
-    CHECKIN_REMINDER(Topic.CHECKIN), CHECKIN_STREAK_AT_RISK(Topic.CHECKIN);
+    CHECKIN_REMINDER(Topic.CHECKIN), CHECKIN_STREAK_AT_RISK(Topic.CHECKIN),
+    /** Disputes about an order: for its merchant (opened), its buyer (answered), both (decided). */
+    DISPUTE_OPENED(Topic.ORDER), DISPUTE_ANSWERED(Topic.ORDER), DISPUTE_REFUNDED(Topic.ORDER), DISPUTE_REJECTED(Topic.ORDER);
 
     private final Topic topic;
 

@@ -17,7 +17,9 @@ public enum Topic {
     /** Events one registered for: a seat freed up from the waitlist, the reminders before it, a cancellation. */
     EVENT(true),
     /** A check-in challenge's daily reminder and its "streak at risk" nudge (each member may mute a challenge). */
-    CHECKIN(false);
+    CHECKIN(false),
+    /** A dispute (争议) about an order: opened against the merchant, answered to the buyer, decided to both. */
+    ORDER(true);
 
     final boolean emailByDefault;
 

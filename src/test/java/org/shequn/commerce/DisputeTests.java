@@ -170,6 +170,20 @@ class DisputeTests {
         api.post(s.merchant(), base + "/answer", Api.obj("answer", "太晚")).andExpect(status().isConflict());
         assertThat(refunded(id)).isEqualTo(2000);
         api.get(buyer, base).andExpect(jsonPath("$.status").value("REFUNDED"));
+
+        // each side was told: the merchant of the dispute, the buyer of the answer, both of the decision (once each)
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(notifications(s.merchant(), "DISPUTE_OPENED")).isOne();
+            assertThat(notifications(buyer, "DISPUTE_ANSWERED")).isOne();
+            assertThat(notifications(buyer, "DISPUTE_REFUNDED")).isOne();
+            assertThat(notifications(s.merchant(), "DISPUTE_REFUNDED")).isOne();
+        });
+        api.get(buyer, "/api/v1/notifications").andExpect(status().isOk());
+    }
+
+    int notifications(Api.User user, String kind) {
+        return jdbc.sql("select count(*) from notifications where account_id = ? and kind = ?").params(user.id(), kind)
+                .query(Integer.class).single();
     }
 
     @Test
