@@ -43,7 +43,7 @@ import tools.jackson.databind.JsonNode;
 class MoneyRoleMatrixTests {
 
     static final List<String> PREFIXES = List.of("/api/v1/shops", "/api/v1/products", "/api/v1/mall", "/api/v1/orders",
-            "/api/v1/cart", "/api/v1/payments", "/api/v1/operator/ledger");
+            "/api/v1/cart", "/api/v1/payments", "/api/v1/operator/ledger", "/api/v1/operator/disputes");
     /** Answered by a signature, not by who calls: the payment notification tests cover them. */
     static final Set<String> NOT_BY_ROLE = Set.of("POST /api/v1/payments/notify/{channel}");
 
@@ -255,7 +255,33 @@ class MoneyRoleMatrixTests {
                 new Row(POST, "/api/v1/operator/ledger/payouts", OPERATORS, c -> req().json(Api.obj("type", "MERCHANT",
                         "ownerId", users.get(Caller.MERCHANT).id(), "amount", "0.01", "note", "矩阵"))),
                 new Row(GET, "/api/v1/operator/ledger/summary", OPERATORS, c -> req()),
-                new Row(GET, "/api/v1/operator/ledger/health", OPERATORS, c -> req()));
+                new Row(GET, "/api/v1/operator/ledger/health", OPERATORS, c -> req()),
+                // disputes: the buyer opens, the merchant answers, everyone of the order reads, operators decide
+                new Row(POST, "/api/v1/orders/{id}/dispute", THE_BUYER,
+                        c -> req(disputable()).json(Api.obj("reason", "矩阵争议"))),
+                new Row(GET, "/api/v1/orders/{id}/dispute", BUYER_AND_MERCHANT, c -> req(disputed())),
+                new Row(POST, "/api/v1/orders/{id}/dispute/answer", ITS_MERCHANT,
+                        c -> req(disputed()).json(Api.obj("answer", "矩阵答复"))),
+                new Row(GET, "/api/v1/operator/disputes", OPERATORS, c -> req()),
+                new Row(POST, "/api/v1/operator/disputes/{id}/decision", OPERATORS,
+                        c -> req(disputeId(disputed())).json(Api.obj("outcome", "REJECT", "note", "矩阵"))));
+    }
+
+    /** A delivered order of the buyer's (set directly, so unpaid: the buyer is answered 409, which the use case says). */
+    long disputable() throws Exception {
+        return order("DELIVERED");
+    }
+
+    /** An order with an open dispute (written directly). */
+    long disputed() throws Exception {
+        long id = disputable();
+        jdbc.sql("insert into order_disputes (order_id, reason, status, currency, opened_at) values (?, '矩阵', 'OPEN', 'CNY', ?)")
+                .params(id, OffsetDateTime.now()).update();
+        return id;
+    }
+
+    long disputeId(long orderId) {
+        return jdbc.sql("select id from order_disputes where order_id = ?").param(orderId).query(Long.class).single();
     }
 
     @Test

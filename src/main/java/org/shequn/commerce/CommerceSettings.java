@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("shequn.commerce")
 public record CommerceSettings(@DefaultValue("500") int platformFeeBp, @DefaultValue("0") int referralBp,
                                @DefaultValue("30m") Duration unpaidExpiry, @DefaultValue("10d") Duration autoComplete,
-                               @DefaultValue("7d") Duration settleAfter) {
+                               @DefaultValue("7d") Duration settleAfter, @DefaultValue("15d") Duration disputeWindow) {
 
     public CommerceSettings {
         if (settleAfter.isNegative()) {

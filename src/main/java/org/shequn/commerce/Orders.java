@@ -138,9 +138,10 @@ public class Orders {
                     order.split(), paymentId));
             return;
         }
-        log.warn("Payment {} for order {} cannot pay it ({}); refunding it in full", paymentId, orderId,
+        log.warn("Payment {} for order {} cannot pay it ({}); returning it in full", paymentId, orderId,
                 order == null ? "no such order" : order.status() + ", " + order.total().display() + " owed, " + amount.display() + " paid");
-        payments.refund(paymentId, amount, "order-void-" + paymentId);
+        // the money reached us: it is in the ledger (待退款) until it has gone back, once however often we are told
+        payments.returnOnArrival(paymentId, "order.notPayable");
     }
 
     @Transactional

@@ -10,6 +10,9 @@ import org.shequn.identity.AccountSummary;
 import org.shequn.membership.MemberJoined;
 import org.shequn.membership.MemberLeft;
 import org.shequn.membership.MemberRoleChanged;
+import org.shequn.membership.MembershipLapsed;
+import org.shequn.membership.MembershipRenewed;
+import org.shequn.membership.PaidMembership;
 import org.shequn.profile.ProfileChanged;
 import org.shequn.profile.Profiles;
 import org.shequn.social.Blocked;
@@ -29,9 +32,11 @@ class DirectoryProjection {
     private final DirectoryStore store;
     private final Profiles profiles;
     private final Accounts accounts;
+    private final PaidMembership terms;
     private final Clock clock;
 
-    DirectoryProjection(DirectoryStore store, Profiles profiles, Accounts accounts, Clock clock) {
+    DirectoryProjection(DirectoryStore store, Profiles profiles, Accounts accounts, PaidMembership terms, Clock clock) {
+        this.terms = terms;
         this.store = store;
         this.profiles = profiles;
         this.accounts = accounts;
@@ -57,6 +62,24 @@ class DirectoryProjection {
     @ApplicationModuleListener
     void on(MemberLeft left) {
         store.remove(left.communityId(), left.accountId());
+    }
+
+    /**
+     * A paid member whose term ended is not listed until they renew. Lapse and renewal may be delivered in either
+     * order, so each asks how the term stands now and writes what is true then.
+     */
+    @ApplicationModuleListener
+    void on(MembershipLapsed lapsed) {
+        if (terms.lapsed(lapsed.communityId(), lapsed.accountId())) {
+            store.remove(lapsed.communityId(), lapsed.accountId());
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(MembershipRenewed renewed) {
+        if (terms.current(renewed.communityId(), renewed.accountId())) {
+            put(renewed.communityId(), renewed.accountId(), renewed.role(), renewed.joinedAt(), renewed.invitedBy());
+        }
     }
 
     @ApplicationModuleListener

@@ -59,7 +59,8 @@ class EntryAdmission {
         }
         var entry = store.byId(id).orElse(null);
         if (entry == null) {
-            log.warn("Payment {} names an unknown entry payment {}", paid.paymentId(), id);
+            log.warn("Payment {} names an unknown entry payment {}; returning it", paid.paymentId(), id);
+            payments.returnOnArrival(paid.paymentId(), "entry.unknown");
             return;
         }
         var now = OffsetDateTime.now(clock);
@@ -93,7 +94,8 @@ class EntryAdmission {
             }
             log.info("Entry payment {} could not admit ({}); refunding payment {}", id, refusal, paid.paymentId());
             store.markRefused(id);
-            payments.refund(paid.paymentId(), paid.amount(), "entry-refused-" + id);
+            // the money reached us: it is in the ledger (待退款) until it has gone back
+            payments.returnOnArrival(paid.paymentId(), refusal.length() <= 64 ? refusal : "entry.refused");
             return;
         }
         books.paid(id, entry.communityId(), entry.amount(), entry.platformFee(),

@@ -11,6 +11,7 @@ public record Account(AccountType type, long ownerId) {
     public static final Account CLEARING = new Account(AccountType.CLEARING, 0);
     public static final Account PLATFORM_FEE = new Account(AccountType.PLATFORM_FEE, 0);
     public static final Account PAYOUT = new Account(AccountType.PAYOUT, 0);
+    public static final Account TO_REFUND = new Account(AccountType.TO_REFUND, 0);
 
     public Account {
         if (type == null) {

@@ -88,7 +88,7 @@ public class Ledger {
     public Balance balance(Account account, Money.Currency currency) {
         var sums = store.sums(account, currency, clock.instant());
         // entries are signed the ledger's way (+ debit); what is owed to a settling account is their negation
-        int sign = account.type().settles() ? -1 : 1;
+        int sign = account.type().credit() ? -1 : 1;
         long total = sign * sums.total();
         long settleable = sign * sums.settleable();
         return new Balance(account, new Money(total, currency), new Money(total - settleable, currency),

@@ -185,7 +185,7 @@ class LedgerStore {
             params.addAll(List.of(time, time, before.id()));
         }
         sql.append(" order by e.created_at desc, e.id desc limit ").append(Math.max(1, limit));
-        boolean credit = account.type().settles();
+        boolean credit = account.type().credit();
         return jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
             var amount = money(rs, "amount_minor");
             var from = rs.getObject("settleable_from", OffsetDateTime.class);

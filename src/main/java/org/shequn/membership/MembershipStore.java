@@ -225,6 +225,48 @@ class MembershipStore {
                         rs.getObject(3, OffsetDateTime.class))).optional();
     }
 
+    /** Memberships whose term has ended by {@code now} and was not announced yet, oldest end first. */
+    List<TermRow> lapsing(OffsetDateTime now, int limit) {
+        return jdbc.sql("select community_id, account_id, expires_at from memberships where expires_at <= ? and lapsed_at is null"
+                        + " order by expires_at, community_id, account_id limit ?")
+                .params(now, limit).query((rs, n) -> new TermRow(rs.getLong(1), rs.getLong(2),
+                        rs.getObject(3, OffsetDateTime.class))).list();
+    }
+
+    /** Claims an ended term's announcement: true for the one caller that did. */
+    boolean markLapsed(long communityId, long accountId, OffsetDateTime now) {
+        return jdbc.sql("""
+                update memberships set lapsed_at = ?
+                where community_id = ? and account_id = ? and lapsed_at is null and expires_at <= ?""")
+                .params(now, communityId, accountId, now).update() == 1;
+    }
+
+    /** What a lapsed member's directory entry is made of. */
+    record Lapsed(CommunityRole role, OffsetDateTime joinedAt, Long invitedBy, OffsetDateTime expiresAt) {
+    }
+
+    /** Ends an announced lapse (the term was renewed, or has no end now); empty when there was none. */
+    Optional<Lapsed> clearLapse(long communityId, long accountId) {
+        var row = jdbc.sql("""
+                select role, joined_at, invited_by, expires_at from memberships
+                where community_id = ? and account_id = ? and lapsed_at is not null""")
+                .params(communityId, accountId)
+                .query((rs, n) -> new Lapsed(CommunityRole.valueOf(rs.getString(1)), rs.getObject(2, OffsetDateTime.class),
+                        rs.getObject(3, Long.class), rs.getObject(4, OffsetDateTime.class))).optional();
+        if (row.isEmpty() || jdbc.sql("""
+                update memberships set lapsed_at = null where community_id = ? and account_id = ? and lapsed_at is not null""")
+                .params(communityId, accountId).update() != 1) {
+            return Optional.empty();
+        }
+        return row;
+    }
+
+    /** The community's announced lapses (for a community that stops charging). */
+    List<Long> lapsedIn(long communityId) {
+        return jdbc.sql("select account_id from memberships where community_id = ? and lapsed_at is not null order by account_id")
+                .param(communityId).query(Long.class).list();
+    }
+
     /** Memberships whose term ends in [from, to), soonest first. */
     List<TermRow> expiring(OffsetDateTime from, OffsetDateTime to, int limit) {
         return jdbc.sql("select community_id, account_id, expires_at from memberships where expires_at >= ? and expires_at < ?"
@@ -257,14 +299,18 @@ class MembershipStore {
                 .params(communityId, accountId).update() > 0;
     }
 
-    /** A ban removes the membership; the bans are checked too, so a ban alone never leaves a shared community. */
-    boolean shareCommunity(long a, long b) {
+    /**
+     * A ban removes the membership; the bans are checked too, so a ban alone never leaves a shared community. A
+     * membership whose term has ended is no membership here either, as at the gate.
+     */
+    boolean shareCommunity(long a, long b, OffsetDateTime now) {
         return jdbc.sql("""
                 select count(*) from memberships m
                 join memberships o on o.community_id = m.community_id and o.account_id = :b
                 where m.account_id = :a
+                  and (m.expires_at is null or m.expires_at > :now) and (o.expires_at is null or o.expires_at > :now)
                   and not exists (select 1 from bans x where x.community_id = m.community_id and x.account_id in (:a, :b))""")
-                .param("a", a).param("b", b).query(Integer.class).single() > 0;
+                .param("a", a).param("b", b).param("now", now).query(Integer.class).single() > 0;
     }
 
     List<Long> communitiesOf(long accountId) {

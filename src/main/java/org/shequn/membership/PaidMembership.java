@@ -148,6 +148,7 @@ public class PaidMembership {
         var until = from.plus(by);
         store.setExpiry(communityId, accountId, until);
         store.audit(communityId, accountId, accountId, "RENEWED", until.toString(), now);
+        renewed(communityId, accountId, until);
         return Optional.of(until);
     }
 
@@ -159,11 +160,34 @@ public class PaidMembership {
     public int endTerms(long communityId) {
         var community = communities.find(communityId).orElseThrow(() -> Rejection.notFound("community.notFound"));
         admission.lock(community);
-        return store.clearExpiries(communityId);
+        var lapsed = store.lapsedIn(communityId);
+        int cleared = store.clearExpiries(communityId);
+        for (long accountId : lapsed) {
+            renewed(communityId, accountId, null);
+        }
+        return cleared;
+    }
+
+    /** A lapse that was announced is over: the member is one again, and {@link MembershipRenewed} says so. */
+    private void renewed(long communityId, long accountId, OffsetDateTime until) {
+        store.clearLapse(communityId, accountId).ifPresent(l -> events.publishEvent(
+                new MembershipRenewed(communityId, accountId, l.role(), l.joinedAt(), l.invitedBy(), until)));
     }
 
     public Optional<Term> term(long communityId, long accountId) {
         return store.term(communityId, accountId).map(t -> new Term(t.communityId(), t.accountId(), t.expiresAt()));
+    }
+
+    /** Whether the membership has a term that has ended by now (the gate's "expired"); false for no membership. */
+    public boolean lapsed(long communityId, long accountId) {
+        var now = OffsetDateTime.now(clock);
+        return store.term(communityId, accountId).map(t -> t.expiresAt() != null && !t.expiresAt().isAfter(now)).orElse(false);
+    }
+
+    /** Whether the membership exists and its term has not ended (or has no end). */
+    public boolean current(long communityId, long accountId) {
+        var now = OffsetDateTime.now(clock);
+        return store.term(communityId, accountId).map(t -> t.expiresAt() == null || t.expiresAt().isAfter(now)).orElse(false);
     }
 
     /** Memberships whose term ends in [from, to), soonest first: for reminders. */

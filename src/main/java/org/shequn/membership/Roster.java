@@ -56,7 +56,7 @@ class Roster implements MemberRoster, Memberships {
 
     @Override
     public boolean shareCommunity(long a, long b) {
-        return store.shareCommunity(a, b);
+        return store.shareCommunity(a, b, java.time.OffsetDateTime.now(clock));
     }
 
     @Override

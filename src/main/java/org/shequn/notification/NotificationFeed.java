@@ -9,6 +9,7 @@ import org.shequn.community.Communities;
 import org.shequn.community.CommunityInfo;
 import org.shequn.content.AnswerAccepted;
 import org.shequn.checkin.CheckInReminded;
+import org.shequn.commerce.DisputeChanged;
 import org.shequn.entry.EntryExpiring;
 import org.shequn.event.EventCancelled;
 import org.shequn.event.EventReminderDue;
@@ -278,6 +279,32 @@ class NotificationFeed {
         add(new NotificationStore.NewNotification(expiring.accountId(), kind, community.slug(), community.name(), null, null,
                 until, "entry-expiring:" + expiring.communityId() + ":" + expiring.accountId() + ":"
                         + expiring.expiresAt().toInstant().getEpochSecond() + ":" + expiring.daysBefore()));
+    }
+
+    /**
+     * A dispute about an order: its merchant hears of a new one, its buyer of the merchant's answer, both of the
+     * operator's decision. The detail is the order's number (the link goes to the order).
+     */
+    @ApplicationModuleListener
+    void on(DisputeChanged changed) {
+        var detail = String.valueOf(changed.orderId());
+        switch (changed.status()) {
+            case OPEN -> dispute(changed.merchantAccountId(), NotificationKind.DISPUTE_OPENED, detail, changed);
+            case ANSWERED -> dispute(changed.buyerAccountId(), NotificationKind.DISPUTE_ANSWERED, detail, changed);
+            case REFUNDED, REJECTED -> {
+                var kind = changed.status() == org.shequn.commerce.DisputeState.REFUNDED
+                        ? NotificationKind.DISPUTE_REFUNDED : NotificationKind.DISPUTE_REJECTED;
+                dispute(changed.buyerAccountId(), kind, detail, changed);
+                dispute(changed.merchantAccountId(), kind, detail, changed);
+            }
+        }
+    }
+
+    private void dispute(long accountId, NotificationKind kind, String detail, DisputeChanged changed) {
+        if (accountId > 0) {
+            add(new NotificationStore.NewNotification(accountId, kind, null, null, null, null, detail,
+                    "dispute:" + changed.disputeId() + ":" + changed.status() + ":" + accountId));
+        }
     }
 
     /** The first on an event's waitlist got the seat someone gave up: they are told at once. */

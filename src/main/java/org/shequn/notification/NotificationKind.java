@@ -38,7 +38,9 @@ public enum NotificationKind {
     EVENT_REGISTRATION_APPROVED(Topic.EVENT), EVENT_REGISTRATION_WAITLISTED(Topic.EVENT),
     EVENT_REGISTRATION_REFUSED(Topic.EVENT),
     /** Assignments: a reviewer scored or commented on my submission, featured it; the reminder before the due time. */
-    ASSIGNMENT_REVIEWED(Topic.ASSIGNMENT), ASSIGNMENT_FEATURED(Topic.ASSIGNMENT), ASSIGNMENT_REMINDER(Topic.ASSIGNMENT);
+    ASSIGNMENT_REVIEWED(Topic.ASSIGNMENT), ASSIGNMENT_FEATURED(Topic.ASSIGNMENT), ASSIGNMENT_REMINDER(Topic.ASSIGNMENT),
+    /** Disputes about an order: for its merchant (opened), its buyer (answered), both (decided). */
+    DISPUTE_OPENED(Topic.ORDER), DISPUTE_ANSWERED(Topic.ORDER), DISPUTE_REFUNDED(Topic.ORDER), DISPUTE_REJECTED(Topic.ORDER);
 
     private final Topic topic;
 

@@ -43,6 +43,9 @@ class NotificationText {
         if (r.kind().topic() == Topic.REVIEW && r.communitySlug() != null) {
             return "/c/" + r.communitySlug() + "/moderation";
         }
+        if (r.kind().topic() == Topic.ORDER && r.detail() != null && r.detail().matches("[0-9]{1,18}")) {
+            return "/orders/" + r.detail();
+        }
         if (r.kind().topic() == Topic.ENTRY && r.communitySlug() != null) {
             return "/c/" + r.communitySlug() + "/entry";
         }

@@ -19,7 +19,9 @@ public enum Topic {
     /** A check-in challenge's daily reminder and its "streak at risk" nudge (each member may mute a challenge). */
     CHECKIN(false),
     /** Assignments (作业): my submission was reviewed or featured, and the reminder before the due time. */
-    ASSIGNMENT(true);
+    ASSIGNMENT(true),
+    /** A dispute (争议) about an order: opened against the merchant, answered to the buyer, decided to both. */
+    ORDER(true);
 
     final boolean emailByDefault;
 

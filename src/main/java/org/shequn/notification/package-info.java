@@ -5,5 +5,5 @@
  * The {@code web} sub-package holds its HTTP endpoints and pages.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notification",
-        allowedDependencies = {"announcement", "assignment", "checkin", "community", "content", "entry", "event", "identity", "membership", "moderation", "profile", "reaction", "shared", "social", "subgroup", "voting"})
+        allowedDependencies = {"announcement", "assignment", "checkin", "commerce", "community", "content", "entry", "event", "identity", "membership", "moderation", "profile", "reaction", "shared", "social", "subgroup", "voting"})
 package org.shequn.notification;

@@ -33,13 +33,15 @@ public class Payments {
     private final Channels channels;
     private final PaymentRecorder recorder;
     private final PaymentNotifications notifications;
+    private final PaymentReturns returns;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     Payments(PaymentStore store, Channels channels, PaymentRecorder recorder, PaymentNotifications notifications,
-             ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+             PaymentReturns returns, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+        this.returns = returns;
         this.store = store;
         this.channels = channels;
         this.recorder = recorder;
@@ -186,6 +188,33 @@ public class Payments {
         store.recordProviderRefund(refundId, providerRefundId);
         events.publishEvent(new PaymentRefunded(view.id(), view.purpose(), amount, refundId));
         return new Refund(refundId, view.id(), refundNo, amount, providerRefundId);
+    }
+
+    /**
+     * For the purpose's module that cannot take a payment that was paid (its order had expired or was cancelled, the
+     * entry rules refused the payer): the money is returned to the payer, and is in the ledger (待退款) until it is.
+     * Once per payment: the same event delivered again, or from two nodes, returns it once. {@code reason} is a short
+     * key saying why ("order.notPayable"). Nothing happens for a payment that is not paid or was refunded in full.
+     */
+    public void returnOnArrival(long paymentId, String reason) {
+        if (reason == null || !KEY.matcher(reason).matches() || reason.length() > 64) {
+            throw Rejection.invalid("reason", "payment.reason.invalid");
+        }
+        var view = find(paymentId).orElseThrow(() -> Rejection.notFound("payment.notFound"));
+        var left = view.amount().minus(view.refunded());
+        if (view.status() != PaymentStatus.PAID || left.minor() <= 0) {
+            return;
+        }
+        transactions.executeWithoutResult(status -> returns.take(view, left, view.providerTransactionId(), reason));
+    }
+
+    /** Whether money that reached this payment is being (or was) returned, and when it went back. */
+    public Optional<Returned> returned(long paymentId) {
+        return returns.byPayment(paymentId).map(r -> new Returned(r.amount(), r.reason(), r.receivedAt(), r.returnedAt()));
+    }
+
+    /** Money received for a payment that its purpose could not take: {@code returnedAt} null while it is still to go back. */
+    public record Returned(Money amount, String reason, java.time.Instant receivedAt, java.time.Instant returnedAt) {
     }
 
     private static Refund same(Refund earlier, Money amount) {

@@ -185,4 +185,58 @@ class IdempotencyKeyTests {
         assertThat(jdbc.sql("select count(*) from idempotency_keys where idempotency_key = ?").param(key)
                 .query(Long.class).single()).isZero();
     }
+
+    /** A picture as a browser or client sends it: a multipart part with its file name and type. */
+    static org.springframework.mock.web.MockPart picture(int width, java.awt.Color colour) throws Exception {
+        var image = new java.awt.image.BufferedImage(width, 30, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setColor(colour);
+        g.fillRect(0, 0, width, 30);
+        g.dispose();
+        var png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", png);
+        var part = new org.springframework.mock.web.MockPart("file", "封面.png", png.toByteArray(), MediaType.IMAGE_PNG);
+        return part;
+    }
+
+    ResultActions upload(Api.User user, String key, long productId, org.springframework.mock.web.MockPart file)
+            throws Exception {
+        var request = MockMvcRequestBuilders.multipart("/api/v1/products/" + productId + "/image").part(file)
+                .header("Authorization", user.bearer()).accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        return mvc.perform(request);
+    }
+
+    @Test
+    void anUploadUnderAKeyIsStoredOnceAndTheSameKeyWithAnotherFileIsRefused() throws Exception {
+        api = new Api(mvc);
+        var fixtures = new CommerceFixtures(api, jdbc);
+        var merchant = fixtures.merchant();
+        long id = fixtures.listProduct(merchant, CommerceFixtures.product("带图的书", true,
+                List.of(CommerceFixtures.sku(Map.of(), "12.00", 1)))).get("id").asLong();
+        var red = picture(40, java.awt.Color.RED);
+        var key = Api.unique("img-");
+        var first = upload(merchant, key, id, red).andExpect(status().isOk())
+                .andExpect(header().doesNotExist("Idempotent-Replayed")).andReturn().getResponse().getContentAsString();
+        var url = Api.read(first).get("imageUrl").asString();
+
+        // the same upload again (a retry after a lost answer): the first answer, nothing stored again
+        var again = upload(merchant, key, id, picture(40, java.awt.Color.RED)).andExpect(status().isOk())
+                .andExpect(header().string("Idempotent-Replayed", "true")).andReturn().getResponse().getContentAsString();
+        assertThat(again).isEqualTo(first);
+
+        // the same key with another picture: refused, and the product keeps the first
+        upload(merchant, key, id, picture(40, java.awt.Color.BLUE)).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").exists());
+        upload(merchant, key, id, picture(41, java.awt.Color.RED)).andExpect(status().isConflict());
+        api.get(null, "/api/v1/products/" + id).andExpect(jsonPath("$.imageUrl").value(url));
+
+        // another key is another upload; another merchant's key space is their own (and they may not set it)
+        upload(merchant, Api.unique("img-"), id, picture(40, java.awt.Color.BLUE)).andExpect(status().isOk())
+                .andExpect(header().doesNotExist("Idempotent-Replayed"));
+        upload(fixtures.merchant(), key, id, red).andExpect(status().isForbidden());
+        upload(merchant, "bad key!", id, red).andExpect(status().isBadRequest());
+    }
 }

@@ -146,6 +146,48 @@ class OrderLifecycleTests {
                 .param(paymentId).query(Long.class).single() == 17700L);
         assertThat(stateOf(buyer, id)).isEqualTo("CANCELLED");
         assertThat(stock(s.skuId())).isEqualTo(5);
+        // and the money was in the ledger while it went back: received into 待退款, then returned
+        assertThat(transactionsOf("payment:" + paymentId)).isEqualTo(2);
+        org.shequn.ledger.LedgerAssertions.assertBalanced(invariants, Map.of("payment:" + paymentId,
+                org.shequn.shared.money.Money.cny(0), "order:" + id, org.shequn.shared.money.Money.cny(0)));
+    }
+
+    long transactionsOf(String reference) {
+        return jdbc.sql("select count(*) from ledger_transactions where reference = ?").param(reference).query(Long.class).single();
+    }
+
+    @Autowired
+    Orders orders;
+    @Autowired
+    org.shequn.payment.Payments payments;
+
+    @Test
+    void aPaymentForACancelledOrderIsReturnedOnceHoweverOftenItArrivesAndTheLedgerShowsIt() throws Exception {
+        var s = scene();
+        var buyer = s.cast().member();
+        long id = order(s, buyer, 1);
+        long paymentId = startPayment(buyer, id);
+        api.post(buyer, "/api/v1/orders/" + id + "/cancel", null).andExpect(status().isOk());
+        testMode.simulateSuccess(paymentId, buyer.id());
+        await().atMost(Duration.ofSeconds(10)).until(() -> payments.returned(paymentId)
+                .map(r -> r.returnedAt() != null).orElse(false));
+        var returned = payments.returned(paymentId).orElseThrow();
+        assertThat(returned.amount()).isEqualTo(org.shequn.shared.money.Money.cny(5900));
+        assertThat(returned.reason()).isEqualTo("order.notPayable");
+        assertThat(transactionsOf("payment:" + paymentId)).isEqualTo(2);
+        assertThat(transactionsOf("order:" + id)).isZero();
+
+        // the event delivered again (the outbox retries; another node): nothing more returned, posted or refunded
+        orders.markPaid(id, org.shequn.shared.money.Money.cny(5900), paymentId);
+        orders.markPaid(id, org.shequn.shared.money.Money.cny(5900), paymentId);
+        assertThat(transactionsOf("payment:" + paymentId)).isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from payment_returns where payment_id = ?").param(paymentId)
+                .query(Long.class).single()).isOne();
+        assertThat(jdbc.sql("select refunded_minor from payments where id = ?").param(paymentId).query(Long.class).single())
+                .isEqualTo(5900L);
+        assertThat(stateOf(buyer, id)).isEqualTo("CANCELLED");
+        org.shequn.ledger.LedgerAssertions.assertBalanced(invariants, Map.of("payment:" + paymentId,
+                org.shequn.shared.money.Money.cny(0)));
     }
 
     @Test

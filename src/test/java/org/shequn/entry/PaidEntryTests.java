@@ -318,6 +318,22 @@ class PaidEntryTests {
         await().untilAsserted(() -> assertThat(entryStatus(b.get("entryPaymentId").asLong())).isEqualTo("REFUSED"));
         assertThat(role(slug, second.id())).isNull();
         assertThat(payments.find(b.get("paymentId").asLong()).orElseThrow().refunded().minor()).isEqualTo(9900);
+        // the money was in the ledger while it went back (received into 待退款, returned), and no entry fee was owed
+        long paymentId = b.get("paymentId").asLong();
+        var returned = payments.returned(paymentId).orElseThrow();
+        assertThat(returned.amount().minor()).isEqualTo(9900);
+        assertThat(returned.returnedAt()).isNotNull();
+        assertThat(jdbc.sql("select count(*) from ledger_transactions where reference = ?").param("payment:" + paymentId)
+                .query(Long.class).single()).isEqualTo(2L);
+        assertThat(jdbc.sql("select count(*) from ledger_transactions where reference = ?")
+                .param("entry:" + b.get("entryPaymentId").asLong()).query(Long.class).single()).isZero();
+        org.shequn.ledger.LedgerAssertions.assertBalanced(invariants, Map.of("payment:" + paymentId,
+                org.shequn.shared.money.Money.cny(0)));
+        // delivered again: nothing more
+        admission.on(new org.shequn.payment.PaymentSucceeded(paymentId, "entry:" + b.get("entryPaymentId").asLong(),
+                org.shequn.shared.money.Money.cny(9900), org.shequn.payment.PaymentChannel.Kind.TEST, "T", null));
+        assertThat(jdbc.sql("select count(*) from ledger_transactions where reference = ?").param("payment:" + paymentId)
+                .query(Long.class).single()).isEqualTo(2L);
     }
 
     @Test

@@ -34,6 +34,10 @@ final class StandInPayServer implements AutoCloseable {
     /** A trade the provider knows as paid, with the amount it says was paid (in fen). */
     final Map<String, Long> paid = new ConcurrentHashMap<>();
     final List<String> requests = new CopyOnWriteArrayList<>();
+    /** Whether Alipay's refund answers success (true) or a system error, as when Alipay cannot be reached or is busy. */
+    volatile boolean refunding = true;
+    /** The refunds Alipay made: out_request_no → refund_amount; the same out_request_no again refunds nothing more. */
+    final Map<String, String> refunded = new ConcurrentHashMap<>();
     private final ServerSocket server;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -194,6 +198,25 @@ final class StandInPayServer implements AutoCloseable {
                 response.put("trade_status", "TRADE_SUCCESS");
                 response.put("total_amount", String.format("%d.%02d", fen / 100, fen % 100));
                 response.put("send_pay_date", "2026-01-01 10:00:00");
+            }
+            content = JSON.writeValueAsString(response);
+        } else if (method.equals("alipay.trade.refund")) {
+            var biz = JSON.readTree(fields.get("biz_content"));
+            var tradeNo = biz.required("out_trade_no").asString();
+            var response = new LinkedHashMap<String, Object>();
+            if (refunding) {
+                refunded.putIfAbsent(biz.required("out_request_no").asString(), biz.required("refund_amount").asString());
+                response.put("code", "10000");
+                response.put("msg", "Success");
+                response.put("trade_no", "2026010122009" + Math.abs(tradeNo.hashCode()));
+                response.put("out_trade_no", tradeNo);
+                response.put("refund_fee", biz.required("refund_amount").asString());
+                response.put("fund_change", "Y");
+            } else {
+                response.put("code", "20000");
+                response.put("msg", "Service Currently Unavailable");
+                response.put("sub_code", "ACQ.SYSTEM_ERROR");
+                response.put("sub_msg", "系统繁忙");
             }
             content = JSON.writeValueAsString(response);
         } else {

@@ -72,7 +72,7 @@ class LedgerApi {
                       long operatorId, Instant at, BalanceJson balance) {
     }
 
-    record TotalsJson(MoneyJson collected, MoneyJson paidOut, MoneyJson held, MoneyJson feeEarned) {
+    record TotalsJson(MoneyJson collected, MoneyJson paidOut, MoneyJson held, MoneyJson feeEarned, MoneyJson toRefund) {
     }
 
     record RefundJson(long transactionId, String reference, String memo, MoneyJson amount, Instant at) {
@@ -140,7 +140,7 @@ class LedgerApi {
         var t = org.shequn.ledger.view.PlatformTotals.of(ledger);
         var run = org.shequn.ledger.view.LedgerPage.run(LedgerViews.balances(ledger, null, BALANCES_LIMIT));
         return new SummaryJson(new TotalsJson(MoneyJson.of(t.collected()), MoneyJson.of(t.paidOut()), MoneyJson.of(t.held()),
-                MoneyJson.of(t.feeEarned())), run.stream().map(r -> BalanceJson.of(r.balance())).toList(),
+                MoneyJson.of(t.feeEarned()), MoneyJson.of(t.toRefund())), run.stream().map(r -> BalanceJson.of(r.balance())).toList(),
                 ledger.recentReversals(50).stream().map(r -> new RefundJson(r.transactionId(), r.reference(), r.memo(),
                         MoneyJson.of(r.amount()), r.at())).toList());
     }

@@ -31,7 +31,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * (account, key). Its answer is kept and sent again, byte for byte, to the same key with the same method, path and
  * body (marked {@code Idempotent-Replayed: true}); the same key with another request is refused (409), as is a second
  * request while the first is still running. A server error is not kept, so the client may try again with the key.
- * Requests without the header run as before; uploads (multipart) are not covered.
+ * Requests without the header run as before. An upload (multipart) is compared by its parts, not its raw bytes: each
+ * part's name, file name, type and content, and the form's fields, so a client that sends the same upload again
+ * (with a new boundary, as clients do) gets the first answer, and the same key with another file is refused.
  */
 @Component
 @Order(0) // after Spring Security's chain (-100), which says who the caller is
@@ -56,8 +58,12 @@ class IdempotencyKeys extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         var type = request.getContentType();
         return request.getHeader(HEADER) == null || !MUTATING.contains(request.getMethod())
-                || !request.getRequestURI().startsWith("/api/v1/")
-                || (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/"));
+                || !request.getRequestURI().startsWith("/api/v1/");
+    }
+
+    private static boolean multipart(HttpServletRequest request) {
+        var type = request.getContentType();
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
     }
 
     @Override
@@ -73,8 +79,22 @@ class IdempotencyKeys extends OncePerRequestFilter {
             refusal.send(Rejection.invalid(HEADER, "problem.idempotency.key"), request, response);
             return;
         }
-        var body = request.getInputStream().readAllBytes();
-        var hash = hash(request, body);
+        String hash;
+        HttpServletRequest forwarded;
+        if (multipart(request)) {
+            try {
+                hash = multipartHash(request);
+            } catch (IOException | ServletException | IllegalStateException unreadable) {
+                // too large or malformed: the handler refuses it as it would without the key, and nothing is kept
+                chain.doFilter(request, response);
+                return;
+            }
+            forwarded = request; // the container keeps the parts it parsed for the handler
+        } else {
+            var body = request.getInputStream().readAllBytes();
+            hash = hash(request, body);
+            forwarded = new Replayable(request, body);
+        }
         long account = viewer.accountId();
         if (!store.claim(account, key, hash, clock.instant())) {
             var stored = store.find(account, key).orElse(null);
@@ -98,7 +118,7 @@ class IdempotencyKeys extends OncePerRequestFilter {
         var wrapped = new ContentCachingResponseWrapper(response);
         boolean kept = false;
         try {
-            chain.doFilter(new Replayable(request, body), wrapped);
+            chain.doFilter(forwarded, wrapped);
             var answer = wrapped.getContentAsByteArray();
             var text = new String(answer, StandardCharsets.UTF_8);
             if (wrapped.getStatus() < 500 && text.length() <= MAX_KEPT) {
@@ -138,6 +158,63 @@ class IdempotencyKeys extends OncePerRequestFilter {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * An upload's hash: method, path and query, then every part (by name, in the order sent within a name) with its
+     * file name, content type and content, then the form's fields; each piece length-prefixed so none runs into the next.
+     */
+    private static String multipartHash(HttpServletRequest request) throws IOException, ServletException {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256");
+            var query = request.getQueryString();
+            piece(digest, request.getMethod() + " " + request.getRequestURI() + (query == null ? "" : "?" + query));
+            var parts = new java.util.ArrayList<>(request.getParts());
+            parts.sort(java.util.Comparator.comparing(jakarta.servlet.http.Part::getName));
+            for (var part : parts) {
+                piece(digest, "part");
+                piece(digest, part.getName());
+                piece(digest, String.valueOf(part.getSubmittedFileName()));
+                piece(digest, String.valueOf(part.getContentType()));
+                try (var in = part.getInputStream()) {
+                    var content = MessageDigest.getInstance("SHA-256");
+                    var buffer = new byte[8192];
+                    for (int n = in.read(buffer); n != -1; n = in.read(buffer)) {
+                        content.update(buffer, 0, n);
+                    }
+                    digest.update(content.digest());
+                }
+            }
+            if (request instanceof org.springframework.web.multipart.MultipartHttpServletRequest resolved) {
+                // already resolved by Spring (a test's request, a resolver in front of us): its files count too
+                for (var entry : new java.util.TreeMap<>(resolved.getMultiFileMap()).entrySet()) {
+                    for (var file : entry.getValue()) {
+                        piece(digest, "file");
+                        piece(digest, entry.getKey());
+                        piece(digest, String.valueOf(file.getOriginalFilename()));
+                        piece(digest, String.valueOf(file.getContentType()));
+                        digest.update(MessageDigest.getInstance("SHA-256").digest(file.getBytes()));
+                    }
+                }
+            }
+            var fields = new java.util.TreeMap<>(request.getParameterMap());
+            for (var field : fields.entrySet()) {
+                piece(digest, "field");
+                piece(digest, field.getKey());
+                for (var value : field.getValue()) {
+                    piece(digest, value);
+                }
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void piece(MessageDigest digest, String text) {
+        var bytes = text.getBytes(StandardCharsets.UTF_8);
+        digest.update(java.nio.ByteBuffer.allocate(4).putInt(bytes.length).array());
+        digest.update(bytes);
     }
 
     /** The request with its body, already read for the hash, readable again. */

@@ -1,0 +1,85 @@
+package org.shequn.commerce;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.shequn.commerce.view.DisputeView;
+import org.shequn.shared.money.Money;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Disputes of orders; each change is a conditional update from the state it starts at. */
+@Repository
+class DisputeStore {
+
+    private final JdbcClient jdbc;
+
+    DisputeStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long open(long orderId, String reason, Money.Currency currency, OffsetDateTime now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into order_disputes (order_id, reason, status, currency, opened_at) values (?, ?, 'OPEN', ?, ?)""")
+                .params(orderId, reason, currency.name(), now).update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    Optional<DisputeView> byOrder(long orderId) {
+        return jdbc.sql("select * from order_disputes where order_id = ?").param(orderId).query(DisputeStore::row).optional();
+    }
+
+    Optional<DisputeView> byId(long id) {
+        return jdbc.sql("select * from order_disputes where id = ?").param(id).query(DisputeStore::row).optional();
+    }
+
+    List<DisputeView> undecided(int limit) {
+        return jdbc.sql("select * from order_disputes where status in ('OPEN', 'ANSWERED') order by opened_at, id limit " + limit)
+                .query(DisputeStore::row).list();
+    }
+
+    boolean answer(long id, String answer, OffsetDateTime now) {
+        return jdbc.sql("update order_disputes set status = 'ANSWERED', answer = ?, answered_at = ? where id = ? and status = 'OPEN'")
+                .params(answer, now, id).update() == 1;
+    }
+
+    boolean decide(long id, DisputeState from, DisputeState to, Long refundMinor, String note, long operatorId,
+                   OffsetDateTime now) {
+        return jdbc.sql("""
+                update order_disputes set status = ?, refund_minor = ?, decision_note = ?, decided_by = ?, decided_at = ?
+                where id = ? and status = ?""")
+                .params(to.name(), refundMinor, note, operatorId, now, id, from.name()).update() == 1;
+    }
+
+    /** A refund the operator decided, as an approved refund of the order (so the order's totals and ledger agree). */
+    long recordRefund(long orderId, OrderSplit part, OffsetDateTime now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into order_refunds (order_id, sku_ids, currency, amount_minor, commission_minor, referral_minor,
+                                           platform_fee_minor, merchant_minor, status, requested_at, decided_at)
+                values (?, '||', ?, ?, ?, ?, ?, ?, 'APPROVED', ?, ?)""")
+                .params(orderId, part.total().currency().name(), part.total().minor(), part.commission().minor(),
+                        part.referral().minor(), part.platformFee().minor(), part.merchantShare().minor(), now, now)
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    /** Whether the order's latest refund request was refused by its merchant. */
+    boolean refundRefused(long orderId) {
+        return jdbc.sql("select status from order_refunds where order_id = ? order by id desc limit 1").param(orderId)
+                .query(String.class).optional().map("REJECTED"::equals).orElse(false);
+    }
+
+    private static DisputeView row(ResultSet rs, int n) throws SQLException {
+        var currency = Money.Currency.valueOf(rs.getString("currency").strip());
+        long refund = rs.getLong("refund_minor");
+        return new DisputeView(rs.getLong("id"), rs.getLong("order_id"), DisputeState.valueOf(rs.getString("status")),
+                rs.getString("reason"), rs.getString("answer"), refund == 0 ? null : new Money(refund, currency),
+                rs.getString("decision_note"), rs.getObject("opened_at", OffsetDateTime.class),
+                rs.getObject("answered_at", OffsetDateTime.class), rs.getObject("decided_at", OffsetDateTime.class));
+    }
+}

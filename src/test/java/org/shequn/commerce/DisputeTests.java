@@ -1,0 +1,216 @@
+package org.shequn.commerce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.shequn.Api;
+import org.shequn.IntegrationTest;
+import org.shequn.TestClock;
+import org.shequn.ledger.LedgerAssertions;
+import org.shequn.ledger.LedgerInvariants;
+import org.shequn.payment.TestMode;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/**
+ * Disputes (争议) through HTTP: a buyer whose refund the merchant refused, or whose order was delivered within the
+ * window, opens one; the merchant answers; an operator decides a refund in part (the payment refunded, each party's
+ * share taken back in the ledger) or a rejection. Every refusal writes nothing; the ledger holds after each scenario.
+ */
+@IntegrationTest
+@TestPropertySource(properties = {"shequn.payment.test.enabled=true", "shequn.operators=" + DisputeTests.OPERATOR_EMAIL})
+class DisputeTests {
+
+    static final String OPERATOR_EMAIL = "dispute-operator@example.com";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TestClock clock;
+    @Autowired
+    TestMode testMode;
+    @Autowired
+    LedgerInvariants invariants;
+    @Autowired
+    org.shequn.ledger.Ledger ledger;
+
+    Api api;
+
+    @AfterEach
+    void resetClockAndCheckTheLedger() {
+        clock.reset();
+        LedgerAssertions.assertBalanced(invariants);
+    }
+
+    CommerceFixtures.Scene scene() throws Exception {
+        api = new Api(mvc);
+        return new CommerceFixtures(api, jdbc).storeSelling("争议之书", Map.of("版本", "精装"), "59.00", 5, "dispute-");
+    }
+
+    Api.User operator() throws Exception {
+        mvc.perform(MockMvcRequestBuilders.post("/api/v1/auth/register").contentType(MediaType.APPLICATION_JSON)
+                .content(Api.JSON.writeValueAsString(Map.of("email", OPERATOR_EMAIL, "password", "secret-pass-1",
+                        "displayName", "争议运营"))));
+        var token = Api.body(mvc.perform(MockMvcRequestBuilders.post("/api/v1/auth/tokens").contentType(MediaType.APPLICATION_JSON)
+                .content(Api.JSON.writeValueAsString(Map.of("email", OPERATOR_EMAIL, "password", "secret-pass-1")))));
+        var me = Api.body(mvc.perform(MockMvcRequestBuilders.get("/api/v1/me")
+                .header("Authorization", "Bearer " + token.get("token").asString())));
+        return new Api.User(me.get("id").asLong(), OPERATOR_EMAIL, "争议运营", token.get("token").asString());
+    }
+
+    ResultActions withKey(Api.User user, String path, Object body) throws Exception {
+        return mvc.perform(MockMvcRequestBuilders.post(path).header("Authorization", user.bearer())
+                .header("Idempotency-Key", Api.unique("k-")).accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
+                .contentType(MediaType.APPLICATION_JSON).content(Api.JSON.writeValueAsString(body)));
+    }
+
+    /** A paid order of one unit at 59.00. */
+    long paidOrder(CommerceFixtures.Scene s, Api.User buyer) throws Exception {
+        long id = Api.body(withKey(buyer, "/api/v1/orders", CommerceFixtures.order(s.community().slug(), s.skuId(), 1, "59.00"))
+                .andExpect(status().isCreated())).get("id").asLong();
+        long paymentId = Api.body(withKey(buyer, "/api/v1/orders/" + id + "/payment", Api.obj("channel", "TEST"))
+                .andExpect(status().isOk())).get("paymentId").asLong();
+        assertThat(testMode.simulateSuccess(paymentId, buyer.id())).isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> Api.body(api.get(buyer, "/api/v1/orders/" + id))
+                .get("status").asString().equals("PAID"));
+        return id;
+    }
+
+    long refunded(long orderId) {
+        return jdbc.sql("select p.refunded_minor from payments p join orders o on o.payment_id = p.id where o.id = ?")
+                .param(orderId).query(Long.class).single();
+    }
+
+    long disputes(long orderId) {
+        return jdbc.sql("select count(*) from order_disputes where order_id = ?").param(orderId).query(Long.class).single();
+    }
+
+    @Test
+    void aRefusedRefundIsDisputedAnsweredAndDecidedWithAPartRefundThatTheLedgerTakesBack() throws Exception {
+        var s = scene();
+        var buyer = s.cast().member();
+        var operator = operator();
+        long id = paidOrder(s, buyer);
+        var base = "/api/v1/orders/" + id + "/dispute";
+
+        // before anything was refused, and not delivered: nothing to dispute
+        api.post(buyer, base, Api.obj("reason", "书有破损")).andExpect(status().isConflict());
+        api.post(buyer, "/api/v1/orders/" + id + "/refund-request", null).andExpect(status().isOk());
+        api.post(s.merchant(), "/api/v1/orders/" + id + "/refund/reject", null).andExpect(status().isOk());
+
+        // bad reasons, strangers and the merchant write nothing
+        api.post(buyer, base, Api.obj("reason", "   ")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("reason"));
+        api.post(buyer, base, Api.obj("reason", "x".repeat(1001))).andExpect(status().isBadRequest());
+        api.post(buyer, base, Api.obj("reason", "坏\u0007字")).andExpect(status().isBadRequest());
+        api.post(s.cast().core(), base, Api.obj("reason", "我也要")).andExpect(status().isNotFound());
+        api.post(s.merchant(), base, Api.obj("reason", "商家自己")).andExpect(status().isNotFound());
+        api.post(null, base, Api.obj("reason", "匿名")).andExpect(status().isUnauthorized());
+        assertThat(disputes(id)).isZero();
+
+        api.post(buyer, base, Api.obj("reason", "书有破损，<b>商家</b>拒绝退款")).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("OPEN"))
+                .andExpect(jsonPath("$.reason").value("书有破损，<b>商家</b>拒绝退款"));
+        api.post(buyer, base, Api.obj("reason", "再来一次")).andExpect(status().isConflict());
+        assertThat(disputes(id)).isOne();
+        api.get(s.merchant(), base).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("OPEN"));
+        api.get(s.cast().core(), base).andExpect(status().isNotFound());
+
+        // the merchant answers, once; nobody else can
+        api.post(buyer, base + "/answer", Api.obj("answer", "我来答")).andExpect(status().isNotFound());
+        api.post(s.merchant(), base + "/answer", Api.obj("answer", "")).andExpect(status().isBadRequest());
+        api.post(s.merchant(), base + "/answer", Api.obj("answer", "发货时完好")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("ANSWERED")).andExpect(jsonPath("$.answer").value("发货时完好"));
+        api.post(s.merchant(), base + "/answer", Api.obj("answer", "再答")).andExpect(status().isConflict());
+
+        // the operator's queue; no one else's
+        long disputeId = Api.body(api.get(buyer, base)).get("id").asLong();
+        api.get(buyer, "/api/v1/operator/disputes").andExpect(status().isForbidden());
+        api.get(null, "/api/v1/operator/disputes").andExpect(status().isUnauthorized());
+        var queue = Api.body(api.get(operator, "/api/v1/operator/disputes").andExpect(status().isOk()));
+        boolean listed = false;
+        for (var d : queue) {
+            listed |= d.get("id").asLong() == disputeId;
+        }
+        assertThat(listed).isTrue();
+        api.get(operator, base).andExpect(status().isOk());
+
+        // a decision: refused input and callers change nothing
+        var decision = "/api/v1/operator/disputes/" + disputeId + "/decision";
+        api.post(s.merchant(), decision, Api.obj("outcome", "REFUND", "amount", "20.00")).andExpect(status().isForbidden());
+        api.post(operator, decision, Api.obj("outcome", "REFUND", "amount", "59.01")).andExpect(status().isBadRequest());
+        api.post(operator, decision, Api.obj("outcome", "REFUND", "amount", "-1")).andExpect(status().isBadRequest());
+        api.post(operator, decision, Api.obj("outcome", "MAYBE")).andExpect(status().isBadRequest());
+        assertThat(refunded(id)).isZero();
+
+        long communityId = jdbc.sql("select community_id from orders where id = ?").param(id).query(Long.class).single();
+        var commission = org.shequn.ledger.Account.communityCommission(communityId);
+        long before = ledger.balance(commission).total().minor();
+        api.post(operator, decision, Api.obj("outcome", "REFUND", "amount", "20.00", "note", "部分退款"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("REFUNDED"))
+                .andExpect(jsonPath("$.refund.minor").value(2000)).andExpect(jsonPath("$.decisionNote").value("部分退款"));
+        assertThat(refunded(id)).isEqualTo(2000);
+        // the community gives back its share of the 20.00 (its commission is 10% of the split's commission base)
+        assertThat(ledger.balance(commission).total().minor()).isLessThan(before);
+        LedgerAssertions.assertBalanced(invariants, Map.of("order:" + id, org.shequn.shared.money.Money.cny(3900)));
+        api.post(operator, decision, Api.obj("outcome", "REJECT")).andExpect(status().isConflict());
+        api.post(s.merchant(), base + "/answer", Api.obj("answer", "太晚")).andExpect(status().isConflict());
+        assertThat(refunded(id)).isEqualTo(2000);
+        api.get(buyer, base).andExpect(jsonPath("$.status").value("REFUNDED"));
+
+        // each side was told: the merchant of the dispute, the buyer of the answer, both of the decision (once each)
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(notifications(s.merchant(), "DISPUTE_OPENED")).isOne();
+            assertThat(notifications(buyer, "DISPUTE_ANSWERED")).isOne();
+            assertThat(notifications(buyer, "DISPUTE_REFUNDED")).isOne();
+            assertThat(notifications(s.merchant(), "DISPUTE_REFUNDED")).isOne();
+        });
+        api.get(buyer, "/api/v1/notifications").andExpect(status().isOk());
+    }
+
+    int notifications(Api.User user, String kind) {
+        return jdbc.sql("select count(*) from notifications where account_id = ? and kind = ?").params(user.id(), kind)
+                .query(Integer.class).single();
+    }
+
+    @Test
+    void aDeliveredOrderIsDisputedWithinTheWindowOnlyAndARejectionRefundsNothing() throws Exception {
+        var s = scene();
+        var buyer = s.cast().member();
+        var operator = operator();
+        long late = paidOrder(s, buyer);
+        long id = paidOrder(s, buyer);
+        for (long order : new long[] {late, id}) {
+            api.post(s.merchant(), "/api/v1/orders/" + order + "/shipment", Api.obj("carrier", "顺丰", "trackingNo", "SF1"))
+                    .andExpect(status().isOk());
+            api.post(buyer, "/api/v1/orders/" + order + "/receipt", null).andExpect(jsonPath("$.status").value("COMPLETED"));
+        }
+        clock.advance(Duration.ofDays(16));
+        api.post(buyer, "/api/v1/orders/" + late + "/dispute", Api.obj("reason", "过期了")).andExpect(status().isConflict());
+        clock.reset();
+        api.post(buyer, "/api/v1/orders/" + id + "/dispute", Api.obj("reason", "少了一页")).andExpect(status().isCreated());
+        long disputeId = Api.body(api.get(buyer, "/api/v1/orders/" + id + "/dispute")).get("id").asLong();
+        // decided without waiting for the merchant's answer
+        api.post(operator, "/api/v1/operator/disputes/" + disputeId + "/decision", Api.obj("outcome", "REJECT", "note", "证据不足"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("REJECTED"))
+                .andExpect(jsonPath("$.refund").doesNotExist());
+        assertThat(refunded(id)).isZero();
+        api.post(s.merchant(), "/api/v1/orders/" + id + "/dispute/answer", Api.obj("answer", "已驳回")).andExpect(status().isConflict());
+        api.post(operator, "/api/v1/operator/disputes/" + disputeId + "/decision", Api.obj("outcome", "REFUND", "amount", "1.00"))
+                .andExpect(status().isConflict());
+        assertThat(refunded(id)).isZero();
+    }
+}
