@@ -9,6 +9,8 @@
  * It announces {@link org.shequn.event.EventRegistered} and {@link org.shequn.event.EventAttended} (member-to-member
  * interactions), and what notification turns into inbox items ({@link org.shequn.event.WaitlistPromoted},
  * {@link org.shequn.event.EventReminderDue}, {@link org.shequn.event.EventCancelled}).
+ * An event may be for one sub-group (membership's {@code Scope}): seen by its members and the runners, registered
+ * for by its members, and planned and worked at the door by its leader too when the community goes by sub-group.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Events",
         allowedDependencies = {"community", "membership", "profile", "shared"})

@@ -62,11 +62,16 @@ public class Subgroups {
     private final MessageSource messages;
     private final Clock clock;
     private final ContentReader content;
+    private final org.shequn.checkin.Challenges challenges;
+    private final org.shequn.event.Events groupEvents;
 
     Subgroups(CommunityGate gate, Memberships memberships, CommunityMembers directory, Interactions interactions,
               Accounts accounts, SubgroupStore store, ApplicationEventPublisher events, MessageSource messages,
-              Clock clock, ContentReader content) {
+              Clock clock, ContentReader content, org.shequn.checkin.Challenges challenges,
+              org.shequn.event.Events groupEvents) {
         this.content = content;
+        this.challenges = challenges;
+        this.groupEvents = groupEvents;
         this.accounts = accounts;
         this.gate = gate;
         this.memberships = memberships;
@@ -128,7 +133,10 @@ public class Subgroups {
 
     /** What else is scoped to the group: its challenges, events, polls and elections, for its page. */
     private List<ScopedItem> scoped(Viewer viewer, String slug, long id) {
-        return List.of();
+        var items = new ArrayList<ScopedItem>();
+        challenges.ofSubgroup(viewer, slug, id).forEach(c -> items.add(new ScopedItem("checkin", c.title(), c.href())));
+        groupEvents.ofSubgroup(viewer, slug, id).forEach(e -> items.add(new ScopedItem("event", e.title(), e.href())));
+        return items;
     }
 
     @Transactional

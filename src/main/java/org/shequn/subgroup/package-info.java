@@ -7,5 +7,5 @@
  * {@code SubgroupCatalog}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Sub-groups",
-        allowedDependencies = {"community", "content", "directory", "identity", "interaction", "membership", "shared"})
+        allowedDependencies = {"checkin", "community", "content", "directory", "event", "identity", "interaction", "membership", "shared"})
 package org.shequn.subgroup;
