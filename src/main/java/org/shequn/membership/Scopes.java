@@ -50,6 +50,15 @@ public class Scopes {
                 .map(e -> new Choice(e.getKey(), e.getValue())).toList();
     }
 
+    /** Who something scoped to {@code scope} is for, among {@code members}: all of them, or the group's. */
+    public java.util.function.Predicate<Long> audience(long communityId, Scope scope) {
+        if (scope.wholeCommunity()) {
+            return id -> true;
+        }
+        var group = catalog.members(communityId, scope.subgroupId());
+        return group::contains;
+    }
+
     /** The community's sub-groups' names by id (for "仅 {group} 可见" labels). */
     public Map<Long, String> names(long communityId) {
         return catalog.names(communityId);

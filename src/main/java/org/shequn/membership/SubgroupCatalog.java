@@ -9,4 +9,7 @@ import java.util.Map;
 public interface SubgroupCatalog {
 
     Map<Long, String> names(long communityId);
+
+    /** The accounts in the community's sub-group {@code subgroupId}. */
+    java.util.Set<Long> members(long communityId, long subgroupId);
 }

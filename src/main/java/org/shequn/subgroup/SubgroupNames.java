@@ -25,4 +25,10 @@ class SubgroupNames implements SubgroupCatalog {
                 });
         return names;
     }
+
+    @Override
+    public java.util.Set<Long> members(long communityId, long subgroupId) {
+        return new java.util.HashSet<>(jdbc.sql("select account_id from subgroup_members where community_id = ? and subgroup_id = ?")
+                .params(communityId, subgroupId).query(Long.class).list());
+    }
 }
