@@ -463,6 +463,8 @@ class CommunityRoleMatrixTests {
                 row(DELETE, "/subgroups/{id}/members/{accountId}", RUNNERS_WRITE,
                         c -> c.req(c.side.subgroup, c.side.core.id())),
                 row(GET, "/subgroups/split", RUNNERS_READ, c -> c.req().param("size", "2").param("basis", "MIXED")),
+                // a sub-group's own feed: members pass the gate; the group's members and the runners see it (404 else)
+                row(GET, "/subgroups/{id}/posts", MEMBERS_READ, c -> c.req(c.side.subgroup)),
                 // last: applying a split replaces the sub-groups the rows above use
                 row(POST, "/subgroups/split", RUNNERS_WRITE,
                         c -> c.req().json(Api.obj("groups", List.of(Api.obj("name", "全体", "memberIds", List.of()))))),

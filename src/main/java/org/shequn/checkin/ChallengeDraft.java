@@ -38,7 +38,17 @@ public record ChallengeDraft(
         @Min(value = 0, message = "{checkin.makeUp.range}") @Max(value = 366, message = "{checkin.makeUp.range}") Integer makeUpQuota,
         MakeUpPer makeUpPer,
         LocalTime remindAt,
-        LocalTime nudgeAt) {
+        LocalTime nudgeAt,
+        // the sub-group it is for (null: the whole community); fixed when it is created
+        Long subgroupId) {
+
+    public ChallengeDraft(String title, String rules, LocalDate startsOn, LocalDate endsOn, Frequency frequency,
+                          List<DayOfWeek> weekdays, List<LocalDate> dates, String zone, Integer dayStartHour,
+                          LocalTime onTimeUntil, LocalTime lateUntil, Integer makeUpQuota, MakeUpPer makeUpPer,
+                          LocalTime remindAt, LocalTime nudgeAt) {
+        this(title, rules, startsOn, endsOn, frequency, weekdays, dates, zone, dayStartHour, onTimeUntil, lateUntil,
+                makeUpQuota, makeUpPer, remindAt, nudgeAt, null);
+    }
 
     public static final int TITLE_MAX = 80;
     public static final int RULES_MAX = 5000;

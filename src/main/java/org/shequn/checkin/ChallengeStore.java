@@ -24,7 +24,12 @@ class ChallengeStore {
 
     record ChallengeRow(long id, long communityId, String title, String rules, ChallengeCalendar calendar,
                         int makeUpQuota, MakeUpPer makeUpPer, LocalTime remindAt, LocalTime nudgeAt, long createdBy, OffsetDateTime createdAt,
-                        OffsetDateTime editedAt, OffsetDateTime closedAt) {
+                        OffsetDateTime editedAt, OffsetDateTime closedAt, Long subgroupId) {
+
+        /** The whole community's, or one sub-group's (seen by its members and the runners, run by its leader too). */
+        org.shequn.membership.Scope scope() {
+            return org.shequn.membership.Scope.of(subgroupId);
+        }
 
         boolean closed() {
             return closedAt != null;
@@ -34,7 +39,7 @@ class ChallengeStore {
     private static final String COLUMNS = """
             id, community_id, title, rules, starts_on, ends_on, frequency, weekdays, dates, zone, day_start_hour,
             on_time_until, late_until, make_up_quota, make_up_per, remind_at, nudge_at, created_by, created_at, edited_at,
-            closed_at""";
+            closed_at, subgroup_id""";
 
     private final JdbcClient jdbc;
 
@@ -43,16 +48,16 @@ class ChallengeStore {
     }
 
     long insert(long communityId, long by, String title, String rules, ChallengeCalendar c, int quota, MakeUpPer per,
-                LocalTime remindAt, LocalTime nudgeAt, OffsetDateTime now) {
+                LocalTime remindAt, LocalTime nudgeAt, OffsetDateTime now, Long subgroupId) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into checkin_challenges (community_id, title, rules, starts_on, ends_on, frequency, weekdays,
                   dates, zone, day_start_hour, on_time_until, late_until, make_up_quota, make_up_per, remind_at, nudge_at,
-                  created_by, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                  created_by, created_at, subgroup_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(communityId, title, rules, c.startsOn(), c.endsOn(), c.frequency().name(), weekdays(c),
                         dates(c), c.zone().getId(), c.dayStartHour(), c.onTimeUntil(), c.lateUntil(), quota, per.name(),
-                        remindAt, nudgeAt, by, now)
+                        remindAt, nudgeAt, by, now, subgroupId)
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }
@@ -82,8 +87,21 @@ class ChallengeStore {
 
     /** A community's challenges, the latest-starting first; a community runs few at once. */
     List<ChallengeRow> ofCommunity(long communityId) {
-        return jdbc.sql("select " + COLUMNS + " from checkin_challenges where community_id = ? order by starts_on desc, id desc limit 100")
+        return ofCommunity(communityId, "");
+    }
+
+    /** The same, kept to what {@code audience} (a scope filter on {@code subgroup_id}) lets the viewer see. */
+    List<ChallengeRow> ofCommunity(long communityId, String audience) {
+        return jdbc.sql("select " + COLUMNS + " from checkin_challenges where community_id = ?" + audience
+                        + " order by starts_on desc, id desc limit 100")
                 .param(communityId).query(ChallengeStore::row).list();
+    }
+
+    /** A sub-group's challenges, for its page. */
+    List<ChallengeRow> ofSubgroup(long communityId, long subgroupId) {
+        return jdbc.sql("select " + COLUMNS + " from checkin_challenges where community_id = ? and subgroup_id = ?"
+                        + " order by starts_on desc, id desc limit 100")
+                .params(communityId, subgroupId).query(ChallengeStore::row).list();
     }
 
     /** The open challenges of a community whose dates include {@code day}: the feed's digest cards. */
@@ -123,6 +141,7 @@ class ChallengeStore {
                 calendar, rs.getInt("make_up_quota"), MakeUpPer.valueOf(rs.getString("make_up_per")),
                 rs.getObject("remind_at", LocalTime.class), rs.getObject("nudge_at", LocalTime.class),
                 rs.getLong("created_by"), rs.getObject("created_at", OffsetDateTime.class),
-                rs.getObject("edited_at", OffsetDateTime.class), rs.getObject("closed_at", OffsetDateTime.class));
+                rs.getObject("edited_at", OffsetDateTime.class), rs.getObject("closed_at", OffsetDateTime.class),
+                rs.getObject("subgroup_id", Long.class));
     }
 }

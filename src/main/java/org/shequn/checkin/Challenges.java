@@ -36,9 +36,11 @@ public class Challenges {
     private final Validation validation;
     private final Markdown markdown;
     private final Clock clock;
+    private final org.shequn.membership.Scopes scopes;
 
     Challenges(CheckInAccess access, ChallengeStore store, CheckInStore checkIns, Validation validation,
-               Markdown markdown, Clock clock) {
+               Markdown markdown, Clock clock, org.shequn.membership.Scopes scopes) {
+        this.scopes = scopes;
         this.access = access;
         this.store = store;
         this.checkIns = checkIns;
@@ -49,24 +51,46 @@ public class Challenges {
 
     public List<ChallengeView> list(Viewer viewer, String slug) {
         var seat = access.read(viewer, slug);
-        return store.ofCommunity(seat.communityId()).stream().map(this::view).toList();
+        return store.ofCommunity(seat.communityId(), org.shequn.membership.Scope.filter(seat, "subgroup_id")).stream()
+                .map(this::view).toList();
     }
 
     /** The challenges page: every challenge, the newest first. */
     public ChallengeList listPage(Viewer viewer, String slug) {
         var seat = access.read(viewer, slug);
         var community = seat.community();
-        return new ChallengeList(community.slug(), community.name(), community.archived(), seat.runs(),
-                store.ofCommunity(seat.communityId()).stream().map(this::view).toList());
+        return new ChallengeList(community.slug(), community.name(), community.archived(),
+                seat.runs() || seat.leadsSubgroup() && community.governance().leadersRunGroups(),
+                store.ofCommunity(seat.communityId(), org.shequn.membership.Scope.filter(seat, "subgroup_id")).stream()
+                        .map(this::view).toList());
+    }
+
+    /** A sub-group's challenges (its page's list): its members and the runners only, else none. */
+    public List<Scoped> ofSubgroup(Viewer viewer, String slug, long subgroupId) {
+        var seat = access.read(viewer, slug);
+        if (!org.shequn.membership.Scope.of(subgroupId).visibleTo(seat)) {
+            return List.of();
+        }
+        return store.ofSubgroup(seat.communityId(), subgroupId).stream()
+                .map(c -> new Scoped(c.id(), c.title(), "/c/" + seat.community().slug() + "/checkins/" + c.id())).toList();
+    }
+
+    /** A challenge as a sub-group's page lists it. */
+    public record Scoped(long id, String title, String href) {
     }
 
     /** The form: empty for a new challenge ({@code id} null), else the challenge's settings. */
     public ChallengeEditor editor(Viewer viewer, String slug, Long id) {
-        var seat = access.runnerWrite(viewer, slug);
+        var seat = access.plannerWrite(viewer, slug);
+        if (id != null) {
+            CheckInAccess.requireRuns(seat, found(seat, id));
+        } else {
+            seat.requireWritable();
+        }
         if (id == null) {
             var today = LocalDate.now(clock.withZone(ZoneId.of(ChallengeDraft.DEFAULT_ZONE)));
             return editor(seat, null, new ChallengeForm("", "", today.toString(), today.plusDays(20).toString(), "DAILY",
-                    List.of("1", "2", "3", "4", "5"), "", ChallengeDraft.DEFAULT_ZONE, "0", "", "", "0", "WEEK", "", ""));
+                    List.of("1", "2", "3", "4", "5"), "", ChallengeDraft.DEFAULT_ZONE, "0", "", "", "0", "WEEK", "", "", ""));
         }
         var row = open(seat, id);
         var c = row.calendar();
@@ -76,16 +100,22 @@ public class Challenges {
                 String.valueOf(c.dayStartHour()), c.onTimeUntil() == null ? "" : c.onTimeUntil().toString(),
                 c.lateUntil() == null ? "" : c.lateUntil().toString(), String.valueOf(row.makeUpQuota()),
                 row.makeUpPer().name(), row.remindAt() == null ? "" : row.remindAt().toString(),
-                row.nudgeAt() == null ? "" : row.nudgeAt().toString()));
+                row.nudgeAt() == null ? "" : row.nudgeAt().toString(),
+                row.subgroupId() == null ? "" : row.subgroupId().toString()));
     }
 
     /** The form again after a refusal, with what was typed. */
     public ChallengeEditor editor(Viewer viewer, String slug, Long id, ChallengeForm typed) {
-        return editor(access.runnerWrite(viewer, slug), id, typed);
+        var seat = access.plannerWrite(viewer, slug);
+        if (id != null) {
+            CheckInAccess.requireRuns(seat, found(seat, id));
+        }
+        return editor(seat, id, typed);
     }
 
-    private static ChallengeEditor editor(Standing seat, Long id, ChallengeForm form) {
-        return new ChallengeEditor(seat.community().slug(), seat.community().name(), id, form);
+    private ChallengeEditor editor(Standing seat, Long id, ChallengeForm form) {
+        return new ChallengeEditor(seat.community().slug(), seat.community().name(), id, form,
+                id == null ? scopes.ledChoices(seat) : List.of());
     }
 
     public ChallengeView get(Viewer viewer, String slug, long id) {
@@ -94,17 +124,19 @@ public class Challenges {
 
     @Transactional
     public ChallengeView create(Viewer viewer, String slug, ChallengeDraft draft) {
-        var seat = access.runnerWrite(viewer, slug);
+        var seat = access.creatorWrite(viewer, slug, draft == null ? null : draft.subgroupId());
         var calendar = judge(draft);
+        var scope = scopes.choose(seat, draft.subgroupId(), "subgroupId");
         long id = store.insert(seat.communityId(), seat.accountId(), draft.cleanTitle(), draft.cleanRules(), calendar,
-                draft.quota(), draft.per(), draft.remindAt(), draft.nudgeAt(), now());
+                draft.quota(), draft.per(), draft.remindAt(), draft.nudgeAt(), now(), scope.subgroupId());
         return view(found(seat, id));
     }
 
     /** Changes its rules; days already checked in keep the standing they were given. */
     @Transactional
     public ChallengeView edit(Viewer viewer, String slug, long id, ChallengeDraft draft) {
-        var seat = access.runnerWrite(viewer, slug);
+        var seat = access.plannerWrite(viewer, slug);
+        CheckInAccess.requireRuns(seat, found(seat, id));
         var row = open(seat, id);
         var calendar = judge(draft);
         store.edit(row.id(), draft.cleanTitle(), draft.cleanRules(), calendar, draft.quota(), draft.per(),
@@ -115,7 +147,8 @@ public class Challenges {
     /** Ends it for good: no more check-ins; its leaderboard and check-ins stay. */
     @Transactional
     public ChallengeView close(Viewer viewer, String slug, long id) {
-        var seat = access.runnerWrite(viewer, slug);
+        var seat = access.plannerWrite(viewer, slug);
+        CheckInAccess.requireRuns(seat, found(seat, id));
         var row = open(seat, id);
         store.close(row.id(), seat.accountId(), now());
         return view(found(seat, id));
@@ -124,7 +157,7 @@ public class Challenges {
     /** The draft's days and windows, or every problem with them at once. */
     ChallengeCalendar judge(ChallengeDraft draft) {
         validation.check(draft == null ? new ChallengeDraft(null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null) : draft);
+                null, null, null, null, null, null) : draft);
         var problems = new ArrayList<Rejection.FieldProblem>();
         ZoneId zone = null;
         if (!ZoneId.getAvailableZoneIds().contains(draft.zoneOrDefault())) {
@@ -167,7 +200,9 @@ public class Challenges {
     }
 
     ChallengeRow found(Standing seat, long id) {
-        return store.byId(seat.communityId(), id).orElseThrow(() -> Rejection.notFound("checkin.challenge.notFound"));
+        // a sub-group's challenge is its members' and the runners': anyone else is told there is no such challenge
+        return store.byId(seat.communityId(), id).filter(c -> c.scope().visibleTo(seat))
+                .orElseThrow(() -> Rejection.notFound("checkin.challenge.notFound"));
     }
 
     /** One that still takes changes and check-ins. */

@@ -38,13 +38,15 @@ public class CheckInReminders {
     private final CheckInAccess access;
     private final Challenges challengeCases;
     private final Memberships memberships;
+    private final org.shequn.membership.Scopes scopes;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     CheckInReminders(ChallengeStore challenges, ReminderStore store, CheckInAccess access, Challenges challengeCases,
                      Memberships memberships, ApplicationEventPublisher events, TransactionTemplate transactions,
-                     Clock clock) {
+                     Clock clock, org.shequn.membership.Scopes scopes) {
+        this.scopes = scopes;
         this.challenges = challenges;
         this.store = store;
         this.access = access;
@@ -110,11 +112,13 @@ public class CheckInReminders {
 
     private List<Long> notYetCheckedIn(ChallengeRow challenge, LocalDate today) {
         var quiet = store.quiet(challenge.id(), today);
+        // a sub-group's challenge reminds its members only
+        var audience = scopes.audience(challenge.communityId(), challenge.scope());
         var told = new ArrayList<Long>();
         long after = 0;
         while (true) {
             var page = memberships.membersOf(challenge.communityId(), after, MEMBER_PAGE);
-            page.stream().filter(m -> !quiet.contains(m)).forEach(told::add);
+            page.stream().filter(m -> !quiet.contains(m) && audience.test(m)).forEach(told::add);
             if (page.size() < MEMBER_PAGE) {
                 return told;
             }

@@ -90,6 +90,7 @@ public class CheckIns {
                                List<MultipartFile> uploads) {
         var seat = access.write(viewer, slug);
         var challenge = challenges.open(seat, challengeId);
+        challenge.scope().requireTakingPart(seat, "checkin.challenge.notFound");
         var body = validation.check(new CheckInText(text)).clean();
         var chosen = uploads == null ? List.<MultipartFile>of() : uploads.stream().filter(f -> f != null && !f.isEmpty()).toList();
         if (chosen.size() > MAX_IMAGES) {

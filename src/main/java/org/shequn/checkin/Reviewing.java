@@ -36,8 +36,9 @@ public class Reviewing {
     /** Adds a review under the check-in; its author is the one reviewed (a closed challenge's check-ins too). */
     @Transactional
     public CheckInView review(Viewer viewer, String slug, long challengeId, long checkInId, String text) {
-        var seat = access.runnerWrite(viewer, slug);
+        var seat = access.plannerWrite(viewer, slug);
         var challenge = challenges.found(seat, challengeId);
+        CheckInAccess.requireRuns(seat, challenge);
         var checkIn = checkIns.found(challenge, checkInId);
         var body = validation.check(new CheckInText(text)).clean();
         var now = OffsetDateTime.now(clock);
@@ -50,8 +51,9 @@ public class Reviewing {
     /** Features it (again is fine) or takes it off the featured list. */
     @Transactional
     public CheckInView feature(Viewer viewer, String slug, long challengeId, long checkInId, boolean featured) {
-        var seat = access.runnerWrite(viewer, slug);
+        var seat = access.plannerWrite(viewer, slug);
         var challenge = challenges.found(seat, challengeId);
+        CheckInAccess.requireRuns(seat, challenge);
         var checkIn = checkIns.found(challenge, checkInId);
         store.feature(checkIn.id(), featured, OffsetDateTime.now(clock));
         return checkIns.views(seat.community().slug(), challenge, List.of(checkIns.found(challenge, checkInId))).getFirst();

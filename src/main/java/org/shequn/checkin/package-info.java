@@ -8,6 +8,8 @@
  * {@link org.shequn.content.FeedNotices}. {@link org.shequn.checkin.CheckedIn} and
  * {@link org.shequn.checkin.CheckInReviewed} are published in the writing transaction. Every check goes through the
  * membership gate. The {@code web} sub-package holds its HTTP endpoints and pages.
+ * A challenge may be for one sub-group (membership's {@code Scope}): seen by its members and the runners, checked
+ * in to by its members, and run (edited, closed, reviewed) by its leader too when the community goes by sub-group.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Check-ins",
         allowedDependencies = {"community", "content", "membership", "profile", "shared"})

@@ -55,6 +55,7 @@ public class Commenting {
     public long add(Viewer viewer, String slug, long postId, CommentDraft draft) {
         var seat = access.write(viewer, slug);
         var post = visible.get(seat, postId);
+        post.scope().requireTakingPart(seat, "content.post.notFound");
         validation.check(draft);
         var sticker = draft.stickerId();
         if (sticker != null && !stickers.usable(seat, sticker)) {

@@ -1,5 +1,7 @@
 package org.shequn.content;
 
+import org.shequn.membership.Scope;
+import org.shequn.membership.Scopes;
 import org.shequn.membership.Standing;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -52,11 +54,13 @@ public class ContentReader implements Posts {
     private final Answering answering;
     private final QuestionStore questions;
     private final ReactionSummaries likes;
+    private final Scopes scopes;
 
     ContentReader(VisiblePosts visible, ContentAccess access, PostStore posts, SectionStore sections, CommentStore comments,
                   FeedVisits visits, Accounts accounts, Markdown markdown, Clock clock, HotFeed hotFeed,
                   Mentions mentions, PostMedia media, Answering answering, QuestionStore questions,
-                  ReactionSummaries likes) {
+                  ReactionSummaries likes, Scopes scopes) {
+        this.scopes = scopes;
         this.visible = visible;
         this.likes = likes;
         this.hotFeed = hotFeed;
@@ -87,14 +91,15 @@ public class ContentReader implements Posts {
     @Override
     public Optional<Text> postText(long postId) {
         // hidden and held posts are out of every reader's index until a moderator shows them
-        return posts.byId(postId).filter(p -> !p.hidden()).map(p -> new Text(p.id(), p.communityId(), p.id(), p.sectionId(), p.authorId(), p.kind(),
+        // a sub-group's posts too: the index and the digest are the whole community's
+        return posts.byId(postId).filter(p -> !p.hidden() && p.subgroupId() == null).map(p -> new Text(p.id(), p.communityId(), p.id(), p.sectionId(), p.authorId(), p.kind(),
                 p.title(), p.body(), p.createdAt()));
     }
 
     @Override
     public Optional<Text> commentText(long communityId, long commentId) {
         return comments.byId(communityId, commentId).filter(c -> !c.deleted() && !c.hidden())
-                .flatMap(c -> posts.byId(c.postId()).filter(p -> !p.hidden()).map(p -> new Text(c.id(), c.communityId(), p.id(), p.sectionId(),
+                .flatMap(c -> posts.byId(c.postId()).filter(p -> !p.hidden() && p.subgroupId() == null).map(p -> new Text(c.id(), c.communityId(), p.id(), p.sectionId(),
                         c.authorId(), p.kind(), p.title(), c.body(), c.createdAt())));
     }
 
@@ -135,11 +140,14 @@ public class ContentReader implements Posts {
                 && (seen == null || !seen.visitedAt().isAfter(now.minus(SAME_VISIT)));
         OffsetDateTime mark = seen == null ? null : visit ? seen.visitedAt() : seen.previousAt();
         boolean pinnedBlock = sectionId == null && order == PostStore.Order.LATEST && !hot && !questions && tag == null;
-        var pinned = pinnedBlock && cursor == null ? posts.pinned(seat.communityId(), seat.runs()) : List.<PostRow>of();
+        // a sub-group's posts only for its members and the runners
+        var audience = Scope.filter(seat, "subgroup_id");
+        var pinned = pinnedBlock && cursor == null ? posts.pinned(seat.communityId(), seat.runs(), audience)
+                : List.<PostRow>of();
         List<PostRow> rows;
         String next = null;
         if (hot) {
-            var scored = hotFeed.page(seat.communityId(), sectionId, seat.runs(), tag,
+            var scored = hotFeed.page(seat.communityId(), sectionId, seat.runs(), tag, audience,
                     cursor == null ? null : score(cursor), cursor == null ? 0 : cursor.id(), PAGE_SIZE + 1);
             if (scored.size() > PAGE_SIZE) {
                 scored = scored.subList(0, PAGE_SIZE);
@@ -150,7 +158,7 @@ public class ContentReader implements Posts {
         } else {
             OffsetDateTime before = cursor == null ? null : cursor.time();
             rows = posts.page(seat.communityId(), sectionId, order, pinnedBlock, seat.runs(), tag,
-                    questions ? PostKind.QUESTION : null, before,
+                    questions ? PostKind.QUESTION : null, audience, before,
                     cursor == null ? 0 : cursor.id(), PAGE_SIZE + 1);
             if (rows.size() > PAGE_SIZE) {
                 rows = rows.subList(0, PAGE_SIZE);
@@ -161,7 +169,7 @@ public class ContentReader implements Posts {
         }
         var shown = new ArrayList<>(pinned);
         shown.addAll(rows);
-        var extras = extras(shown, seat.accountId());
+        var extras = extras(shown, seat.accountId(), seat.communityId());
         var names = names(extras.nameIds(shown));
         var sectionNames = new LinkedHashMap<Long, String>();
         all.forEach(s -> sectionNames.put(s.id(), s.name()));
@@ -175,6 +183,30 @@ public class ContentReader implements Posts {
                 pinned.stream().map(p -> card(p, seat.accountId(), seat.community().slug(), mark, names, sectionNames, extras)).toList(),
                 rows.stream().map(p -> card(p, seat.accountId(), seat.community().slug(), mark, names, sectionNames, extras)).toList(), next, canPost, seat.owner(), tag, seat.runs(),
                 seat.communityId());
+    }
+
+    /**
+     * A sub-group's own feed: the posts scoped to it, newest first. Its members and the community's runners only;
+     * anyone else is told there is no such thing (404).
+     */
+    public GroupFeed groupFeed(Viewer viewer, String slug, long subgroupId, String cursorToken) {
+        var seat = access.read(viewer, slug);
+        Scope.of(subgroupId).requireVisible(seat, "scope.notFound");
+        var cursor = Cursor.decode(cursorToken);
+        var rows = posts.groupPage(seat.communityId(), subgroupId, seat.runs(), cursor == null ? null : cursor.time(),
+                cursor == null ? 0 : cursor.id(), PAGE_SIZE + 1);
+        String next = null;
+        if (rows.size() > PAGE_SIZE) {
+            rows = rows.subList(0, PAGE_SIZE);
+            next = Cursor.at(rows.getLast().createdAt(), rows.getLast().id()).encode();
+        }
+        var extras = extras(rows, seat.accountId(), seat.communityId());
+        var names = names(extras.nameIds(rows));
+        var sectionNames = new LinkedHashMap<Long, String>();
+        sections.ofCommunity(seat.communityId()).forEach(s -> sectionNames.put(s.id(), s.name()));
+        var slugName = seat.community().slug();
+        return new GroupFeed(rows.stream().map(p -> card(p, seat.accountId(), slugName, null, names, sectionNames, extras))
+                .toList(), next);
     }
 
     private static double score(Cursor cursor) {
@@ -218,15 +250,17 @@ public class ContentReader implements Posts {
         var attached = media.ofPost(seat.community().slug(), post.id());
         var section = post.sectionId() == null ? null : sections.byId(seat.communityId(), post.sectionId()).orElse(null);
         var may = ContentPolicy.of(seat);
+        var scopeName = post.subgroupId() == null ? null : scopes.names(seat.communityId()).get(post.subgroupId());
         return new PostView(post.id(), seat.community().slug(), seat.community().name(), post.kind(), post.title(),
                 post.body(), html.apply(post.body()), post.authorId(), name(names, post.authorId()),
                 post.sectionId(), section == null ? null : section.name(), post.tagList(), post.pinnedAt() != null,
                 post.featuredAt() != null, post.editedAt() != null, post.createdAt(), post.editedAt(),
                 post.commentCount(), Answering.ordered(threads(all, seat, names, html), question), may.mayEdit(post.authorId()),
-                may.mayDelete(post.authorId()), may.mayCurate(), may.maySeeHistory(post.authorId()), may.mayComment(), question,
+                may.mayDelete(post.authorId()), may.mayCurate(), may.maySeeHistory(post.authorId()),
+                may.mayComment() && post.scope().takingPartBy(seat), question,
                 attached.stream().filter(MediaView::image).toList(),
                 attached.stream().filter(m -> !m.image()).toList(), post.hidden() && !post.held(), post.held(),
-                may.mayReport(post.authorId()));
+                may.mayReport(post.authorId()), post.subgroupId() == null ? null : scopeName == null ? "?" : scopeName);
     }
 
     public PostHistory history(Viewer viewer, String slug, long postId) {
@@ -264,7 +298,7 @@ public class ContentReader implements Posts {
                 .filter(s -> !s.archived() && s.rule().allows(seat.role().orElseThrow())).map(ContentReader::view).toList();
         if (postId == null) {
             return new PostEditor(seat.community().slug(), seat.community().name(), null, "DISCUSSION", sectionId, "", "",
-                    "", open, ownerChoice(seat), null, List.of(), List.of(), seat.runs());
+                    "", open, ownerChoice(seat), null, List.of(), List.of(), seat.runs(), scopes.choices(seat), null);
         }
         var post = visible.get(seat, postId);
         if (post.authorId() != seat.accountId()) {
@@ -274,7 +308,16 @@ public class ContentReader implements Posts {
         return new PostEditor(seat.community().slug(), seat.community().name(), post.id(), post.kind(),
                 post.sectionId(), post.title(), post.body(), String.join(", ", post.tagList()), open, null, null,
                 attached.stream().filter(MediaView::image).toList(), attached.stream().filter(m -> !m.image()).toList(),
-                seat.runs());
+                seat.runs(), List.of(), post.subgroupId());
+    }
+
+    /** The editor for a new post, its scope set to {@code subgroupId} when the viewer may choose it (else none). */
+    public PostEditor newEditor(Viewer viewer, String slug, Long sectionId, Long subgroupId) {
+        var blank = editor(viewer, slug, null, sectionId);
+        var chosen = subgroupId != null && blank.scopes().stream().anyMatch(c -> c.id() == subgroupId) ? subgroupId : null;
+        return new PostEditor(blank.slug(), blank.communityName(), null, blank.kind(), blank.sectionId(), blank.title(),
+                blank.body(), blank.tags(), blank.sections(), blank.owner(), blank.addressee(), blank.images(),
+                blank.attachments(), blank.runs(), blank.scopes(), chosen);
     }
 
     /**
@@ -300,7 +343,7 @@ public class ContentReader implements Posts {
 
     /** What feed cards show besides the post row: question state, images, which ones I liked; read once per page. */
     record CardExtras(Map<Long, QuestionStore.Summary> questions, Map<Long, List<PostMediaStore.MediaRow>> images,
-                      java.util.Set<Long> liked) {
+                      java.util.Set<Long> liked, Map<Long, String> groupNames) {
 
         /** The accounts whose names the cards show: authors and the members questions are addressed to. */
         Collection<Long> nameIds(List<PostRow> shown) {
@@ -317,10 +360,17 @@ public class ContentReader implements Posts {
 
     /** {@code viewerId} 0 is nobody (live fragments): no "liked" marks, and no query for them. */
     CardExtras extras(List<PostRow> shown, long viewerId) {
+        return extras(shown, viewerId, 0);
+    }
+
+    /** The same, with the names of the sub-groups scoped posts are for (read only when the page shows one). */
+    CardExtras extras(List<PostRow> shown, long viewerId, long communityId) {
         var ids = shown.stream().map(PostRow::id).toList();
         var questionIds = shown.stream().filter(p -> PostKind.QUESTION.name().equals(p.kind())).map(PostRow::id).toList();
+        var groups = communityId != 0 && shown.stream().anyMatch(p -> p.subgroupId() != null)
+                ? scopes.names(communityId) : Map.<Long, String>of();
         return new CardExtras(questions.summaries(questionIds), media.imagesOf(ids),
-                viewerId == 0 ? java.util.Set.of() : likes.likedBy(viewerId, ids));
+                viewerId == 0 ? java.util.Set.of() : likes.likedBy(viewerId, ids), groups);
     }
 
     /** The editor again after a refused submission, with what was typed. */
@@ -333,7 +383,7 @@ public class ContentReader implements Posts {
                         : blank.images().stream().filter(m -> typed.imageIds().contains(m.id())).toList(),
                 typed.attachmentIds() == null ? blank.attachments()
                         : blank.attachments().stream().filter(m -> typed.attachmentIds().contains(m.id())).toList(),
-                blank.runs());
+                blank.runs(), blank.scopes(), postId == null ? typed.subgroupId() : blank.subgroupId());
     }
 
     private List<CommentView> threads(List<CommentRow> visible, Standing seat, Map<Long, AccountSummary> names,
@@ -383,7 +433,8 @@ public class ContentReader implements Posts {
                 p.commentCount(), p.pinnedAt() != null, p.featuredAt() != null, unread, p.editedAt() != null,
                 p.createdAt(), question, images.size(),
                 images.isEmpty() ? null : PostMedia.view(slug, images.getFirst()), p.reactionCount(),
-                extras.liked().contains(p.id()), p.hidden() && !p.held(), p.held());
+                extras.liked().contains(p.id()), p.hidden() && !p.held(), p.held(),
+                p.subgroupId() == null ? null : extras.groupNames().getOrDefault(p.subgroupId(), "?"));
     }
 
     /**

@@ -52,7 +52,7 @@ public class FollowingFeed {
         }
         var sql = "select " + PostStore.COLUMNS + """
                  from posts where author_id in (:authors) and community_id in (:communities)
-                and deleted_at is null and hidden_at is null""";
+                and deleted_at is null and hidden_at is null and subgroup_id is null""";
         if (cursor != null) {
             sql += " and created_at <= :at and (created_at < :at or id < :id)";
         }

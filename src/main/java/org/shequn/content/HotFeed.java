@@ -87,7 +87,7 @@ class HotFeed implements PostActivity {
      * One page of the hot order, highest score first, after ({@code beforeScore}, {@code beforeId}) when given.
      * Pinned posts take their place by score here: pinning puts a post on top of the latest view only.
      */
-    List<Scored> page(long communityId, Long sectionId, boolean withHidden, String tag, Double beforeScore,
+    List<Scored> page(long communityId, Long sectionId, boolean withHidden, String tag, String audience, Double beforeScore,
                       long beforeId, int limit) {
         var sql = new StringBuilder("select " + PostStore.COLUMNS + ", hot_score from posts where ")
                 .append(sectionId != null ? "section_id = :scope" : "community_id = :scope")
@@ -98,6 +98,7 @@ class HotFeed implements PostActivity {
         if (tag != null) {
             sql.append(" and ").append(PostStore.TAGGED);
         }
+        sql.append(audience);
         if (beforeScore != null) {
             sql.append(" and hot_score <= :score and (hot_score < :score or id < :id)");
         }

@@ -139,14 +139,15 @@ class LiveFragments implements LiveContent {
 
     /** Visible to every member: not deleted, hidden or held for review. */
     private static boolean public_(PostRow p) {
-        return !p.deleted() && !p.hidden();
+        // a sub-group's post is pushed to nobody: the streams are the whole community's
+        return !p.deleted() && !p.hidden() && p.subgroupId() == null;
     }
 
     /** The post as a member who may do nothing in particular sees it: what the comment template needs. */
     private static PostView bystanders(PostRow p, String slug) {
         return new PostView(p.id(), slug, "", p.kind(), p.title(), "", "", p.authorId(), "", p.sectionId(), null,
                 List.of(), false, false, false, p.createdAt(), null, p.commentCount(), List.of(), false, false, false,
-                false, false, null, List.of(), List.of(), false, false, false);
+                false, false, null, List.of(), List.of(), false, false, false, null);
     }
 
     private String slug(long communityId) {

@@ -21,14 +21,21 @@ public record PostDraft(
         Long addresseeId,
         // uploads to show on the post, in order (see PostMedia); null on an edit keeps the post's current ones
         @Size(max = 50) List<@NotNull Long> imageIds,
-        @Size(max = 50) List<@NotNull Long> attachmentIds) {
+        @Size(max = 50) List<@NotNull Long> attachmentIds,
+        // the sub-group the post is for (null: the whole community); fixed when it is published
+        Long subgroupId) {
+
+    public PostDraft(String kind, Long sectionId, String title, String body, List<String> tags, Long addresseeId,
+                     List<Long> imageIds, List<Long> attachmentIds) {
+        this(kind, sectionId, title, body, tags, addresseeId, imageIds, attachmentIds, null);
+    }
 
     static final String SINGLE_LINE = "^[^\\p{Cntrl}]*$";
     static final String MULTI_LINE = "^[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*$";
 
     /** The same post with other uploads referenced (the page's form stages its files first). */
     PostDraft withMedia(List<Long> images, List<Long> attachments) {
-        return new PostDraft(kind, sectionId, title, body, tags, addresseeId, images, attachments);
+        return new PostDraft(kind, sectionId, title, body, tags, addresseeId, images, attachments, subgroupId);
     }
 
     PostKind postKind() {

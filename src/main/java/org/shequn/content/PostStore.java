@@ -15,7 +15,7 @@ class PostStore {
 
     static final String COLUMNS = """
             id, community_id, section_id, author_id, kind, title, body, tags, comment_count, pinned_at, featured_at,
-            created_at, edited_at, deleted_at, hidden_at, hidden_by, reaction_count""";
+            created_at, edited_at, deleted_at, hidden_at, hidden_by, reaction_count, subgroup_id""";
     static final int MAX_PINNED = 3;
     /** The tag filter, a condition on {@code posts} with the parameter {@code :tag}. */
     static final String TAGGED = "exists (select 1 from post_tags t where t.post_id = posts.id and t.tag = :tag)";
@@ -41,14 +41,14 @@ class PostStore {
         this.jdbc = jdbc;
     }
 
-    long insert(long communityId, Long sectionId, long authorId, PostDraft d, OffsetDateTime now) {
+    long insert(long communityId, Long sectionId, long authorId, PostDraft d, Long subgroupId, OffsetDateTime now) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into posts (community_id, section_id, author_id, kind, title, body, tags, comment_count, created_at,
-                hot_score) values (:c, :s, :a, :kind, :title, :body, :tags, 0, :now, :hot)""")
+                hot_score, subgroup_id) values (:c, :s, :a, :kind, :title, :body, :tags, 0, :now, :hot, :g)""")
                 .param("c", communityId).param("s", sectionId).param("a", authorId).param("kind", d.kind())
                 .param("title", d.cleanTitle()).param("body", d.body()).param("tags", String.join("\n", d.cleanTags()))
-                .param("now", now).param("hot", HotScore.of(0, now)).update(keys, "id");
+                .param("now", now).param("hot", HotScore.of(0, now)).param("g", subgroupId).update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
         writeTags(id, communityId, d.cleanTags(), now);
         return id;
@@ -127,11 +127,11 @@ class PostStore {
         jdbc.sql("update posts set featured_at = ? where id = ?").params(at, id).update();
     }
 
-    List<PostRow> pinned(long communityId, boolean withHidden) {
+    List<PostRow> pinned(long communityId, boolean withHidden, String audience) {
         return jdbc.sql("select " + COLUMNS + """
                  from posts where community_id = ? and pinned_at is not null and deleted_at is null
-                """ + (withHidden ? "" : "and hidden_at is null ") + """
-                order by pinned_at desc, id desc""").param(communityId).query(Rows.of(PostRow.class)).list();
+                """ + (withHidden ? "" : "and hidden_at is null ") + audience + " order by pinned_at desc, id desc")
+                .param(communityId).query(Rows.of(PostRow.class)).list();
     }
 
     /**
@@ -140,7 +140,7 @@ class PostStore {
      */
     List<PostRow> page(long communityId, Long sectionId, Order order, boolean skipPinned, boolean withHidden,
                        OffsetDateTime beforeAt, long beforeId, int limit) {
-        return page(communityId, sectionId, order, skipPinned, withHidden, null, null, beforeAt, beforeId, limit);
+        return page(communityId, sectionId, order, skipPinned, withHidden, null, null, "", beforeAt, beforeId, limit);
     }
 
     /**
@@ -148,7 +148,7 @@ class PostStore {
      * only posts of {@code kind} when it is given (the 问答 tab: questions).
      */
     List<PostRow> page(long communityId, Long sectionId, Order order, boolean skipPinned, boolean withHidden,
-                       String tag, PostKind kind, OffsetDateTime beforeAt, long beforeId, int limit) {
+                       String tag, PostKind kind, String audience, OffsetDateTime beforeAt, long beforeId, int limit) {
         var col = order.column;
         var sql = new StringBuilder("select " + COLUMNS + " from posts where ");
         var spec = jdbc.sql("");
@@ -169,6 +169,7 @@ class PostStore {
         if (kind != null) {
             sql.append(" and kind = :kind");
         }
+        sql.append(audience);
         if (beforeAt != null) {
             sql.append(" and ").append(col).append(" <= :at and (").append(col).append(" < :at or id < :id)");
         }
@@ -182,6 +183,25 @@ class PostStore {
         }
         if (kind != null) {
             spec = spec.param("kind", kind.name());
+        }
+        return spec.query(Rows.of(PostRow.class)).list();
+    }
+
+    /** One page of a sub-group's own feed (its scoped posts), newest first, after the keyset position when given. */
+    List<PostRow> groupPage(long communityId, long subgroupId, boolean withHidden, OffsetDateTime beforeAt, long beforeId,
+                            int limit) {
+        var sql = new StringBuilder("select " + COLUMNS + " from posts where subgroup_id = :g and community_id = :c"
+                + " and deleted_at is null");
+        if (!withHidden) {
+            sql.append(" and hidden_at is null");
+        }
+        if (beforeAt != null) {
+            sql.append(" and created_at <= :at and (created_at < :at or id < :id)");
+        }
+        sql.append(" order by created_at desc, id desc limit ").append(Math.max(1, Math.min(limit, 101)));
+        var spec = jdbc.sql(sql.toString()).param("g", subgroupId).param("c", communityId);
+        if (beforeAt != null) {
+            spec = spec.param("at", beforeAt).param("id", beforeId);
         }
         return spec.query(Rows.of(PostRow.class)).list();
     }

@@ -1,5 +1,6 @@
 package org.shequn.content;
 
+import org.shequn.membership.Scopes;
 import org.shequn.membership.Standing;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -31,10 +32,12 @@ public class Publishing {
     private final WritingPace pace;
     private final PostMedia media;
     private final Answering answering;
+    private final Scopes scopes;
 
     Publishing(VisiblePosts visible, ContentAccess access, PostStore posts, SectionStore sections, Validation validation, Markdown markdown,
                ApplicationEventPublisher events, Clock clock, PostingGuard guard, WritingPace pace,
-               PostMedia media, Answering answering) {
+               PostMedia media, Answering answering, Scopes scopes) {
+        this.scopes = scopes;
         this.visible = visible;
         this.media = media;
         this.answering = answering;
@@ -60,12 +63,13 @@ public class Publishing {
         var seat = access.write(viewer, slug);
         check(draft);
         checkSection(seat, draft.sectionId(), null);
+        var scope = scopes.choose(seat, draft.subgroupId(), "subgroupId");
         answering.checkAddressee(seat, draft);
         draft = withStaged(seat, draft, images, attachments);
         boolean held = guard.post(seat, draft.cleanTitle(), draft.body()).held();
         pace.post(seat);
         var now = now();
-        long id = posts.insert(seat.communityId(), draft.sectionId(), seat.accountId(), draft, now);
+        long id = posts.insert(seat.communityId(), draft.sectionId(), seat.accountId(), draft, scope.subgroupId(), now);
         media.attach(seat, id, draft.imageIds() == null ? List.of() : draft.imageIds(),
                 draft.attachmentIds() == null ? List.of() : draft.attachmentIds());
         answering.asked(seat, id, draft);

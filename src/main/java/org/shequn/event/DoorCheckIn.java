@@ -57,7 +57,8 @@ public class DoorCheckIn {
         }
         var seat = gate.of(viewer, community.slug());
         var event = store.byId(registration.communityId(), registration.eventId()).orElseThrow();
-        boolean staff = seat.member() && (seat.runs() || store.helps(event.id(), seat.accountId()));
+        boolean staff = seat.member() && (seat.runs() || store.helps(event.id(), seat.accountId())
+                || event.scope().ledBy(seat));
         if (!staff) {
             if (registration.accountId() == viewer.accountId()) {
                 return new DoorCheck(DoorCheck.Outcome.OWN_TICKET, null, community.slug(), event.id(), event.title(),

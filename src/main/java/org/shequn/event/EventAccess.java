@@ -38,13 +38,46 @@ class EventAccess {
         return runnerRead(viewer, slug).requireWritable();
     }
 
-    /** The event's row; a community's events are its members' (a wrong id is "no such event"). */
+    /**
+     * The event's row; a community's events are its members' (a wrong id is "no such event"), a sub-group's only
+     * its members' and the runners' (anyone else is told the same: no such event).
+     */
     EventStore.EventRow event(Standing seat, long id) {
-        return store.byId(seat.communityId(), id).orElseThrow(() -> Rejection.notFound("event.notFound"));
+        return store.byId(seat.communityId(), id).filter(e -> e.scope().visibleTo(seat))
+                .orElseThrow(() -> Rejection.notFound("event.notFound"));
     }
 
     boolean staff(Standing seat, long eventId) {
-        return seat.runs() || (seat.member() && store.helps(eventId, seat.accountId()));
+        return seat.runs() || (seat.member() && store.helps(eventId, seat.accountId()))
+                || store.byId(seat.communityId(), eventId).filter(e -> e.scope().ledBy(seat)).isPresent();
+    }
+
+    /**
+     * Who plans this event (edit, cancel, approve): the owner and admins, who pass before it is looked up; and when
+     * the community goes by sub-group, the leader of the group it is for, known only from the event. Anyone else:
+     * 403 before the lookup, as before.
+     */
+    Standing plannerWrite(Viewer viewer, String slug, long eventId) {
+        var seat = read(viewer, slug);
+        if (seat.runs()) {
+            return seat.requireWritable();
+        }
+        if (!seat.leadsSubgroup() || !seat.community().governance().leadersRunGroups()) {
+            throw Rejection.forbidden("event.runnersOnly");
+        }
+        if (!event(seat, eventId).scope().ledBy(seat)) {
+            throw Rejection.forbidden("event.runnersOnly");
+        }
+        return seat.requireWritable();
+    }
+
+    /** Who may create an event for {@code scope}: the runners, or the group's leader (by sub-group). */
+    Standing creatorWrite(Viewer viewer, String slug, Long subgroupId) {
+        var seat = read(viewer, slug);
+        if (!seat.runs() && !org.shequn.membership.Scope.of(subgroupId).ledBy(seat)) {
+            throw Rejection.forbidden("event.runnersOnly");
+        }
+        return seat.requireWritable();
     }
 
     /**
@@ -53,7 +86,8 @@ class EventAccess {
      */
     Standing staffRead(Viewer viewer, String slug, long eventId) {
         var seat = read(viewer, slug);
-        if (!seat.runs() && !store.helps(event(seat, eventId).id(), seat.accountId())) {
+        if (!seat.runs() && !store.helps(event(seat, eventId).id(), seat.accountId())
+                && !event(seat, eventId).scope().ledBy(seat)) {
             throw Rejection.forbidden("event.staffOnly");
         }
         return seat;

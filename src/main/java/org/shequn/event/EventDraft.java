@@ -42,7 +42,17 @@ public record EventDraft(
              @Pattern(regexp = SINGLE_LINE, message = "{event.question.oneLine}") String> questions,
         @Min(value = 0, message = "{event.cancelHours.range}")
         @Max(value = 720, message = "{event.cancelHours.range}") Integer cancelHours,
-        @Size(max = 10, message = "{event.helpers.tooMany}") List<Long> helperIds) {
+        @Size(max = 10, message = "{event.helpers.tooMany}") List<Long> helperIds,
+        // the sub-group it is for (null: the whole community); fixed when it is created
+        Long subgroupId) {
+
+    public EventDraft(String title, String description, EventKind kind, String start, String end, String zone,
+                      String place, String mapUrl, String onlineUrl, String linkReleasedAt, Long speakerId,
+                      Integer capacity, Boolean approval, List<String> questions, Integer cancelHours,
+                      List<Long> helperIds) {
+        this(title, description, kind, start, end, zone, place, mapUrl, onlineUrl, linkReleasedAt, speakerId, capacity,
+                approval, questions, cancelHours, helperIds, null);
+    }
 
     public static final int TITLE_MAX = 80;
     public static final int DESCRIPTION_MAX = 5000;

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.shequn.event.view.EventView;
 import org.shequn.membership.Memberships;
+import org.shequn.membership.Scopes;
 import org.shequn.membership.Standing;
 import org.shequn.shared.Rejection;
 import org.shequn.shared.Validation;
@@ -28,9 +29,11 @@ public class EventPlanning {
     private final Validation validation;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
+    private final Scopes scopes;
 
     EventPlanning(EventAccess access, EventStore store, Seating seating, Events events, Memberships memberships,
-                  Validation validation, ApplicationEventPublisher publisher, Clock clock) {
+                  Validation validation, ApplicationEventPublisher publisher, Clock clock, Scopes scopes) {
+        this.scopes = scopes;
         this.access = access;
         this.store = store;
         this.seating = seating;
@@ -43,13 +46,14 @@ public class EventPlanning {
 
     @Transactional
     public EventView create(Viewer viewer, String slug, EventDraft draft) {
-        var seat = access.runnerWrite(viewer, slug);
+        var seat = access.creatorWrite(viewer, slug, draft == null ? null : draft.subgroupId());
         var now = now();
         var fields = fields(seat, draft);
+        var scope = scopes.choose(seat, draft.subgroupId(), "subgroupId");
         if (!fields.startsAt().isAfter(now)) {
             throw Rejection.invalid("start", "event.start.past");
         }
-        long id = store.insert(seat.communityId(), fields, seat.accountId(), now);
+        long id = store.insert(seat.communityId(), fields, seat.accountId(), now, scope.subgroupId());
         store.replaceHelpers(id, helpers(seat, draft));
         return events.view(seat, access.event(seat, id), now);
     }
@@ -60,7 +64,7 @@ public class EventPlanning {
      */
     @Transactional
     public EventView edit(Viewer viewer, String slug, long id, EventDraft draft) {
-        var seat = access.runnerWrite(viewer, slug);
+        var seat = access.plannerWrite(viewer, slug, id);
         var event = store.lock(access.event(seat, id).id());
         if (event.cancelled()) {
             throw Rejection.conflict("event.cancelled");
@@ -84,7 +88,7 @@ public class EventPlanning {
     /** Calls it off: everyone registered or waiting is told; their registrations stay, for the record. */
     @Transactional
     public void cancel(Viewer viewer, String slug, long id) {
-        var seat = access.runnerWrite(viewer, slug);
+        var seat = access.plannerWrite(viewer, slug, id);
         var event = store.lock(access.event(seat, id).id());
         if (store.cancel(event.id(), seat.accountId(), now()) == 0) {
             throw Rejection.conflict("event.cancelled");
@@ -97,7 +101,7 @@ public class EventPlanning {
     /** A pending registration approved: a seat if one is free, else the waitlist. */
     @Transactional
     public RegistrationState approve(Viewer viewer, String slug, long id, long registrationId) {
-        var seat = access.runnerWrite(viewer, slug);
+        var seat = access.plannerWrite(viewer, slug, id);
         var event = store.lock(access.event(seat, id).id());
         var registration = pending(event, registrationId);
         var state = seating.seatFor(event);
@@ -114,7 +118,7 @@ public class EventPlanning {
     /** Refuses a pending (or waiting) registration. */
     @Transactional
     public void refuse(Viewer viewer, String slug, long id, long registrationId) {
-        var seat = access.runnerWrite(viewer, slug);
+        var seat = access.plannerWrite(viewer, slug, id);
         var event = store.lock(access.event(seat, id).id());
         var registration = store.registrationById(event.id(), registrationId)
                 .orElseThrow(() -> Rejection.notFound("event.registration.notFound"));
@@ -140,7 +144,7 @@ public class EventPlanning {
 
     private EventStore.Fields fields(Standing seat, EventDraft draft) {
         validation.check(draft == null ? new EventDraft(null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null) : draft);
+                null, null, null, null, null, null, null) : draft);
         var schedule = EventSchedule.of(draft.zoneOrDefault(), draft.start(), draft.end());
         String place = EventDraft.blankToNull(draft.place());
         String map = EventDraft.blankToNull(draft.mapUrl());

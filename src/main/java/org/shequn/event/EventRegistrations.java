@@ -46,6 +46,7 @@ public class EventRegistrations {
     public EventView register(Viewer viewer, String slug, long id, List<String> answers) {
         var seat = access.write(viewer, slug);
         var event = store.lock(access.event(seat, id).id());
+        event.scope().requireTakingPart(seat, "event.notFound");
         var now = now();
         if (event.cancelled()) {
             throw Rejection.conflict("event.cancelled");

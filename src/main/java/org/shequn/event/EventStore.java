@@ -19,7 +19,12 @@ class EventStore {
                     LocalDateTime startsLocal, LocalDateTime endsLocal, OffsetDateTime startsAt, OffsetDateTime endsAt,
                     String place, String mapUrl, String onlineUrl, OffsetDateTime linkReleasedAt, Long speakerId,
                     Integer capacity, boolean approval, List<String> questions, int cancelHours, long createdBy,
-                    OffsetDateTime createdAt, OffsetDateTime editedAt, OffsetDateTime cancelledAt) {
+                    OffsetDateTime createdAt, OffsetDateTime editedAt, OffsetDateTime cancelledAt, Long subgroupId) {
+
+        /** The whole community's, or one sub-group's (seen by its members and the runners, run by its leader too). */
+        org.shequn.membership.Scope scope() {
+            return org.shequn.membership.Scope.of(subgroupId);
+        }
 
         boolean cancelled() {
             return cancelledAt != null;
@@ -57,7 +62,7 @@ class EventStore {
     private static final String EVENT_COLUMNS = """
             id, community_id, title, description, kind, zone, starts_local, ends_local, starts_at, ends_at, place, \
             map_url, online_url, link_released_at, speaker_id, capacity, approval, questions, cancel_hours, created_by, \
-            created_at, edited_at, cancelled_at""";
+            created_at, edited_at, cancelled_at, subgroup_id""";
     private static final String REGISTRATION_COLUMNS = """
             id, event_id, community_id, account_id, state, answers, ticket, registered_at, queued_at, promoted_at, \
             cancelled_at, checked_in_at, checked_in_by""";
@@ -69,17 +74,17 @@ class EventStore {
         this.jdbc = jdbc;
     }
 
-    long insert(long communityId, Fields f, long by, OffsetDateTime now) {
+    long insert(long communityId, Fields f, long by, OffsetDateTime now, Long subgroupId) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into events (community_id, title, description, kind, zone, starts_local, ends_local, starts_at,
                     ends_at, place, map_url, online_url, link_released_at, speaker_id, capacity, approval, questions,
-                    cancel_hours, created_by, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    cancel_hours, created_by, created_at, subgroup_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(communityId, f.title(), f.description(), f.kind().name(), f.zone(), f.startsLocal(),
                         f.endsLocal(), f.startsAt(), f.endsAt(), f.place(), f.mapUrl(), f.onlineUrl(),
                         f.linkReleasedAt(), f.speakerId(), f.capacity(), f.approval(), lines(f.questions()),
-                        f.cancelHours(), by, now)
+                        f.cancelHours(), by, now, subgroupId)
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }
@@ -117,11 +122,18 @@ class EventStore {
     }
 
     /** Upcoming (not ended) soonest first, or past latest first. */
-    List<EventRow> list(long communityId, boolean upcoming, OffsetDateTime now) {
-        return jdbc.sql("select " + EVENT_COLUMNS + " from events where community_id = ? and "
+    List<EventRow> list(long communityId, boolean upcoming, OffsetDateTime now, String audience) {
+        return jdbc.sql("select " + EVENT_COLUMNS + " from events where community_id = ?" + audience + " and "
                         + (upcoming ? "ends_at > ? order by starts_at, id" : "ends_at <= ? order by starts_at desc, id desc")
                         + " limit ?")
                 .params(communityId, now, LIST_MAX).query(EventStore::event).list();
+    }
+
+    /** A sub-group's events, soonest last, for its page. */
+    List<EventRow> ofSubgroup(long communityId, long subgroupId) {
+        return jdbc.sql("select " + EVENT_COLUMNS + " from events where community_id = ? and subgroup_id = ?"
+                        + " order by starts_at desc, id desc limit ?")
+                .params(communityId, subgroupId, LIST_MAX).query(EventStore::event).list();
     }
 
     /** The events this member is registered or waiting for (any community), upcoming and recent: the calendar feed. */
@@ -315,7 +327,7 @@ class EventStore {
                 rs.getString(12), rs.getString(13), rs.getObject(14, OffsetDateTime.class), rs.getObject(15, Long.class),
                 rs.getObject(16, Integer.class), rs.getBoolean(17), split(rs.getString(18)), rs.getInt(19), rs.getLong(20),
                 rs.getObject(21, OffsetDateTime.class), rs.getObject(22, OffsetDateTime.class),
-                rs.getObject(23, OffsetDateTime.class));
+                rs.getObject(23, OffsetDateTime.class), rs.getObject(24, Long.class));
     }
 
     private static RegistrationRow registration(ResultSet rs, int n) throws SQLException {

@@ -39,9 +39,11 @@ public class Events {
     private final Markdown markdown;
     private final PublicUrls urls;
     private final Clock clock;
+    private final org.shequn.membership.Scopes scopes;
 
     Events(EventAccess access, EventStore store, Memberships memberships, Profiles profiles, Markdown markdown,
-           PublicUrls urls, Clock clock) {
+           PublicUrls urls, Clock clock, org.shequn.membership.Scopes scopes) {
+        this.scopes = scopes;
         this.access = access;
         this.store = store;
         this.memberships = memberships;
@@ -56,9 +58,28 @@ public class Events {
         var now = now();
         var community = seat.community();
         return new EventList(community.slug(), community.name(), community.archived(), seat.runs(),
-                seat.runs() && !community.archived(),
-                store.list(seat.communityId(), true, now).stream().map(e -> view(seat, e, now)).toList(),
-                store.list(seat.communityId(), false, now).stream().map(e -> view(seat, e, now)).toList());
+                (seat.runs() || seat.leadsSubgroup() && community.governance().leadersRunGroups()) && !community.archived(),
+                store.list(seat.communityId(), true, now, audience(seat)).stream().map(e -> view(seat, e, now)).toList(),
+                store.list(seat.communityId(), false, now, audience(seat)).stream().map(e -> view(seat, e, now)).toList());
+    }
+
+    /** A sub-group's events only for its members and the runners. */
+    private static String audience(Standing seat) {
+        return org.shequn.membership.Scope.filter(seat, "subgroup_id");
+    }
+
+    /** A sub-group's events (its page's list): its members and the runners only, else none. */
+    public List<Scoped> ofSubgroup(Viewer viewer, String slug, long subgroupId) {
+        var seat = access.read(viewer, slug);
+        if (!org.shequn.membership.Scope.of(subgroupId).visibleTo(seat)) {
+            return List.of();
+        }
+        return store.ofSubgroup(seat.communityId(), subgroupId).stream()
+                .map(e -> new Scoped(e.id(), e.title(), "/c/" + seat.community().slug() + "/events/" + e.id())).toList();
+    }
+
+    /** An event as a sub-group's page lists it. */
+    public record Scoped(long id, String title, String href) {
     }
 
     public EventView get(Viewer viewer, String slug, long id) {
@@ -105,14 +126,26 @@ public class Events {
     }
 
     public EventEditor editor(Viewer viewer, String slug) {
-        var seat = access.runnerWrite(viewer, slug);
+        return editor(viewer, slug, (Long) null);
+    }
+
+    /** The new event's form, for the runners, or a sub-group's leader (by sub-group) with their group chosen. */
+    public EventEditor editor(Viewer viewer, String slug, Long subgroupId) {
+        var seat = access.read(viewer, slug);
+        var choices = scopes.ledChoices(seat);
+        if (!seat.runs() && choices.isEmpty()) {
+            throw org.shequn.shared.Rejection.forbidden("event.runnersOnly");
+        }
+        seat.requireWritable();
+        var chosen = subgroupId != null && choices.stream().anyMatch(c -> c.id() == subgroupId) ? subgroupId.toString()
+                : seat.runs() ? "" : String.valueOf(choices.getFirst().id());
         return new EventEditor(seat.community().slug(), seat.community().name(), null, "", "", "OFFLINE", "", "",
                 EventDraft.DEFAULT_ZONE, "", "", "", "", "", "", false, "", "0", "", members(seat),
-                EventDraft.TITLE_MAX, EventDraft.DESCRIPTION_MAX);
+                EventDraft.TITLE_MAX, EventDraft.DESCRIPTION_MAX, choices, chosen);
     }
 
     public EventEditor editor(Viewer viewer, String slug, long id) {
-        var seat = access.runnerWrite(viewer, slug);
+        var seat = access.plannerWrite(viewer, slug, id);
         var e = access.event(seat, id);
         var zone = java.time.ZoneId.of(e.zone());
         return new EventEditor(seat.community().slug(), seat.community().name(), e.id(), e.title(), e.description(),
@@ -123,22 +156,25 @@ public class Events {
                 e.capacity() == null ? "" : e.capacity().toString(), e.approval(), String.join("\n", e.questions()),
                 Integer.toString(e.cancelHours()),
                 store.helpers(e.id()).stream().map(String::valueOf).collect(Collectors.joining(",")), members(seat),
-                EventDraft.TITLE_MAX, EventDraft.DESCRIPTION_MAX);
+                EventDraft.TITLE_MAX, EventDraft.DESCRIPTION_MAX, List.of(),
+                e.subgroupId() == null ? "" : e.subgroupId().toString());
     }
 
     /** The form again after a refusal, with what was typed. */
     public EventEditor editor(Viewer viewer, String slug, Long id, EventEditor typed) {
-        var seat = access.runnerWrite(viewer, slug);
+        var seat = id == null ? access.read(viewer, slug) : access.plannerWrite(viewer, slug, id);
         return new EventEditor(seat.community().slug(), seat.community().name(), id, typed.title(), typed.description(),
                 typed.kind(), typed.start(), typed.end(), typed.zone(), typed.place(), typed.mapUrl(), typed.onlineUrl(),
                 typed.linkReleasedAt(), typed.speakerId(), typed.capacity(), typed.approval(), typed.questions(),
-                typed.cancelHours(), typed.helperIds(), members(seat), EventDraft.TITLE_MAX, EventDraft.DESCRIPTION_MAX);
+                typed.cancelHours(), typed.helperIds(), members(seat), EventDraft.TITLE_MAX, EventDraft.DESCRIPTION_MAX,
+                id == null ? scopes.ledChoices(seat) : List.of(), typed.subgroupId());
     }
 
     EventView view(Standing seat, EventStore.EventRow e, OffsetDateTime now) {
         var mine = seat.signedIn() ? store.registration(e.id(), seat.accountId()).orElse(null) : null;
         var helpers = store.helpers(e.id());
-        boolean staff = seat.runs() || helpers.contains(seat.accountId());
+        boolean leads = e.scope().ledBy(seat);
+        boolean staff = seat.runs() || helpers.contains(seat.accountId()) || leads;
         int registered = store.count(e.id(), RegistrationState.REGISTERED);
         boolean holdsSeat = mine != null && mine.state() == RegistrationState.REGISTERED;
         boolean released = holdsSeat && (e.linkReleasedAt() == null || !now.isBefore(e.linkReleasedAt()));
@@ -156,8 +192,10 @@ public class Events {
                 e.capacity(), registered, store.count(e.id(), RegistrationState.WAITLISTED),
                 store.count(e.id(), RegistrationState.PENDING), e.approval(), e.questions(), e.cancelHours(),
                 e.cancelUntil(), e.cancelled(), e.ended(now), started, staff ? helpers : List.of(),
-                mine == null ? null : mine(e, mine), writable && !active && !e.cancelled() && !started, mayCancel, staff,
-                seat.runs(), mayFeedback && store.feedback(e.id()).stream().noneMatch(f -> f.accountId() == seat.accountId()));
+                mine == null ? null : mine(e, mine),
+                writable && !active && !e.cancelled() && !started && e.scope().takingPartBy(seat), mayCancel, staff,
+                seat.runs() || leads, e.subgroupId() == null ? null : scopes.names(seat.communityId()).getOrDefault(e.subgroupId(), "?"),
+                mayFeedback && store.feedback(e.id()).stream().noneMatch(f -> f.accountId() == seat.accountId()));
     }
 
     private MyRegistration mine(EventStore.EventRow e, EventStore.RegistrationRow r) {

@@ -11,6 +11,8 @@
  * {@link org.shequn.event.EventReminderDue}, {@link org.shequn.event.EventCancelled},
  * {@link org.shequn.event.RegistrationRequested} for the host, {@link org.shequn.event.RegistrationDecided} for the
  * member who asked).
+ * An event may be for one sub-group (membership's {@code Scope}): seen by its members and the runners, registered
+ * for by its members, and planned and worked at the door by its leader too when the community goes by sub-group.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Events",
         allowedDependencies = {"community", "membership", "profile", "shared"})

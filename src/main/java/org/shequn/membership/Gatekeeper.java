@@ -40,6 +40,7 @@ class Gatekeeper implements CommunityGate {
         // a paid term that has ended: the row stays (history, renewal), but the gate no longer counts it a member
         var expired = row.role() != null && row.expiresAt() != null && !row.expiresAt().toInstant().isAfter(clock.instant())
                 ? row.expiresAt() : null;
-        return new Standing(community, accountId, row.members(), row.role(), row.banned(), row.mutedUntil(), expired);
+        return new Standing(community, accountId, row.members(), row.role(), row.banned(), row.mutedUntil(), expired,
+                row.subgroupId(), row.leads());
     }
 }

@@ -192,16 +192,21 @@ class MembershipStore {
                        (select role from memberships where community_id = :c and account_id = :a) as role,
                        (select count(*) from bans where community_id = :c and account_id = :a) as bans,
                        (select until_at from member_mutes where community_id = :c and account_id = :a) as muted_until,
-                       (select expires_at from memberships where community_id = :c and account_id = :a) as expires_at""")
+                       (select expires_at from memberships where community_id = :c and account_id = :a) as expires_at,
+                       (select subgroup_id from subgroup_members where community_id = :c and account_id = :a) as subgroup_id,
+                       (select count(*) from subgroup_members m join subgroups g on g.id = m.subgroup_id and g.leader_id = m.account_id
+                        where m.community_id = :c and m.account_id = :a) as leads""")
                 .param("c", communityId).param("a", accountId)
                 .query((rs, n) -> new StandingRow(rs.getInt(1),
                         Optional.ofNullable(rs.getString(2)).map(CommunityRole::valueOf).orElse(null),
-                        rs.getInt(3) > 0, rs.getObject(4, OffsetDateTime.class), rs.getObject(5, OffsetDateTime.class)))
+                        rs.getInt(3) > 0, rs.getObject(4, OffsetDateTime.class), rs.getObject(5, OffsetDateTime.class),
+                        (Long) rs.getObject(6, Long.class), rs.getInt(7) > 0))
                 .single();
     }
 
+    /** {@code subgroupId}: the viewer's sub-group (at most one per community); {@code leads}: whether they lead one. */
     record StandingRow(int members, CommunityRole role, boolean banned, OffsetDateTime mutedUntil,
-                       OffsetDateTime expiresAt) {
+                       OffsetDateTime expiresAt, Long subgroupId, boolean leads) {
     }
 
     /** The end of a paid membership's term; null for a membership without one (free, lifetime, grandfathered). */

@@ -29,6 +29,9 @@ public final class Standing {
     private final OffsetDateTime mutedUntil;
     /** When a paid membership's term ended, if it has: the viewer is then not a member, but may renew. */
     private final OffsetDateTime expiredAt;
+    /** The viewer's sub-group in this community (at most one), and whether they lead it. */
+    private final Long subgroupId;
+    private final boolean leadsSubgroup;
 
     private static final ZoneId SHOWN_ZONE = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
@@ -44,6 +47,14 @@ public final class Standing {
      */
     Standing(CommunityInfo community, Long accountId, int memberCount, CommunityRole role, boolean banned,
              OffsetDateTime mutedUntil, OffsetDateTime expiredAt) {
+        this(community, accountId, memberCount, role, banned, mutedUntil, expiredAt, null, false);
+    }
+
+    /** With the viewer's sub-group (none outside one) and whether they lead it, read in the same statement. */
+    Standing(CommunityInfo community, Long accountId, int memberCount, CommunityRole role, boolean banned,
+             OffsetDateTime mutedUntil, OffsetDateTime expiredAt, Long subgroupId, boolean leadsSubgroup) {
+        this.subgroupId = expiredAt == null && role != null ? subgroupId : null;
+        this.leadsSubgroup = this.subgroupId != null && leadsSubgroup;
         this.community = community;
         this.accountId = accountId;
         this.memberCount = memberCount;
@@ -215,5 +226,30 @@ public final class Standing {
             throw Rejection.forbidden(refusal, until.get().atZoneSameInstant(SHOWN_ZONE).format(SHOWN));
         }
         return this;
+    }
+
+    /** The viewer's sub-group in this community, empty outside one (and for anyone who is not a member). */
+    public Optional<Long> subgroupId() {
+        return Optional.ofNullable(subgroupId);
+    }
+
+    /** Whether the viewer leads their sub-group ({@link #subgroupId()}). */
+    public boolean leadsSubgroup() {
+        return leadsSubgroup;
+    }
+
+    /** Whether the viewer is a member of sub-group {@code id}. */
+    public boolean inSubgroup(long id) {
+        return subgroupId != null && subgroupId == id;
+    }
+
+    /** Whether the viewer leads sub-group {@code id}. */
+    public boolean leads(long id) {
+        return leadsSubgroup && inSubgroup(id);
+    }
+
+    /** Whether the viewer sees what is scoped to {@code scope}: {@link Scope#visibleTo(Standing)}. */
+    public boolean sees(Scope scope) {
+        return scope.visibleTo(this);
     }
 }

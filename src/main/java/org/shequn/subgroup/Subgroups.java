@@ -17,7 +17,11 @@ import org.shequn.interaction.Interactions;
 import org.shequn.membership.CommunityGate;
 import org.shequn.membership.MemberLeft;
 import org.shequn.membership.Memberships;
+import org.shequn.membership.Scope;
 import org.shequn.membership.Standing;
+import org.shequn.content.ContentReader;
+import org.shequn.content.GroupFeed;
+import org.shequn.subgroup.view.ScopedItem;
 import org.shequn.shared.Rejection;
 import org.shequn.shared.Viewer;
 import org.shequn.shared.text.ControlCharacters;
@@ -57,10 +61,17 @@ public class Subgroups {
     private final ApplicationEventPublisher events;
     private final MessageSource messages;
     private final Clock clock;
+    private final ContentReader content;
+    private final org.shequn.checkin.Challenges challenges;
+    private final org.shequn.event.Events groupEvents;
 
     Subgroups(CommunityGate gate, Memberships memberships, CommunityMembers directory, Interactions interactions,
               Accounts accounts, SubgroupStore store, ApplicationEventPublisher events, MessageSource messages,
-              Clock clock) {
+              Clock clock, ContentReader content, org.shequn.checkin.Challenges challenges,
+              org.shequn.event.Events groupEvents) {
+        this.content = content;
+        this.challenges = challenges;
+        this.groupEvents = groupEvents;
         this.accounts = accounts;
         this.gate = gate;
         this.memberships = memberships;
@@ -107,8 +118,25 @@ public class Subgroups {
         }
         var names = everyone.stream().collect(Collectors.toMap(CommunityMembers.Member::accountId,
                 CommunityMembers.Member::displayName));
+        boolean sees = standing.sees(Scope.of(id));
         return new SubgroupPage(slug, standing.community().name(), standing.runs(),
-                card(row, names, inGroup.contains(standing.accountId()) ? id : -1), members, manages, addable);
+                card(row, names, inGroup.contains(standing.accountId()) ? id : -1), members, manages, addable, sees,
+                sees ? content.groupFeed(viewer, slug, id, null) : null, sees ? scoped(viewer, slug, id) : List.of());
+    }
+
+    /** A sub-group's own feed, one page after {@code cursor}: its members and the runners only (404 for others). */
+    public GroupFeed feed(Viewer viewer, String slug, long id, String cursor) {
+        var standing = gate.of(viewer, slug).requireMember("subgroup.membersOnly");
+        group(standing, id);
+        return content.groupFeed(viewer, slug, id, cursor);
+    }
+
+    /** What else is scoped to the group: its challenges, events, polls and elections, for its page. */
+    private List<ScopedItem> scoped(Viewer viewer, String slug, long id) {
+        var items = new ArrayList<ScopedItem>();
+        challenges.ofSubgroup(viewer, slug, id).forEach(c -> items.add(new ScopedItem("checkin", c.title(), c.href())));
+        groupEvents.ofSubgroup(viewer, slug, id).forEach(e -> items.add(new ScopedItem("event", e.title(), e.href())));
+        return items;
     }
 
     @Transactional

@@ -1,8 +1,11 @@
 /**
  * Sub-groups (分群): smaller groups inside a community, each with a leader of its own, made by hand or by an
  * automatic split (by city, by industry, or mixed; sizes within one of each other; active members spread so each
- * group has a leader candidate). A member is in at most one sub-group of a community.
+ * group has a leader candidate). A member is in at most one sub-group of a community. A group has its own feed
+ * (the posts scoped to it) and lists what else is scoped to it; membership's {@code Scope} holds the rules of who
+ * sees, takes part in and runs a scoped item, and this module supplies the groups' names through membership's
+ * {@code SubgroupCatalog}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Sub-groups",
-        allowedDependencies = {"community", "directory", "identity", "interaction", "membership", "shared"})
+        allowedDependencies = {"checkin", "community", "content", "directory", "event", "identity", "interaction", "membership", "shared"})
 package org.shequn.subgroup;

@@ -102,4 +102,27 @@ class CheckInReminderTests {
                     .params(id, row).query(Integer.class).single()).isEqualTo(2);
         }
     }
+
+    @Test
+    void aSubgroupsChallengeRemindsOnlyItsMembers() throws Exception {
+        var api = new Api(mvc);
+        var community = TestCommunity.create(api, jdbc, "checkin-remind-group-");
+        var cast = community.cast();
+        long group = Api.body(api.post(cast.admin(), community.base() + "/subgroups", Api.obj("name", "柏林组"))
+                .andExpect(status().isCreated())).get("id").asLong();
+        api.post(cast.admin(), community.base() + "/subgroups/" + group + "/members", Api.obj("accountId", cast.member().id()))
+                .andExpect(status().isOk());
+        var base = community.base() + "/checkins";
+        long id = Api.body(api.post(cast.owner(), base, Api.obj("title", "柏林组晨读", "startsOn", "2026-11-02",
+                "endsOn", "2026-11-10", "frequency", "DAILY", "zone", "Europe/Berlin", "remindAt", "20:00",
+                "subgroupId", group)).andExpect(status().isCreated())).get("id").asLong();
+        at(LocalDateTime.of(2026, 11, 3, 20, 1));
+        reminders.sendDue();
+        await().atMost(Duration.ofSeconds(20)).until(() -> told(cast.member().id(), "CHECKIN_REMINDER") == 1);
+        // the rest of the community never hears of the group's challenge, the owner (who made it) included
+        assertThat(told(cast.core().id(), "CHECKIN_REMINDER")).isZero();
+        assertThat(told(cast.admin().id(), "CHECKIN_REMINDER")).isZero();
+        assertThat(told(cast.owner().id(), "CHECKIN_REMINDER")).isZero();
+        assertThat(id).isPositive();
+    }
 }

@@ -8,7 +8,8 @@ import java.util.List;
  */
 public record ChallengeForm(String title, String rules, String startsOn, String endsOn, String frequency,
                             List<String> weekdays, String dates, String zone, String dayStartHour, String onTimeUntil,
-                            String lateUntil, String makeUpQuota, String makeUpPer, String remindAt, String nudgeAt) {
+                            String lateUntil, String makeUpQuota, String makeUpPer, String remindAt, String nudgeAt,
+                            String subgroupId) {
 
     public ChallengeForm {
         weekdays = weekdays == null ? List.of() : List.copyOf(weekdays);
@@ -16,6 +17,11 @@ public record ChallengeForm(String title, String rules, String startsOn, String 
 
     public boolean hasWeekday(int day) {
         return weekdays.contains(String.valueOf(day));
+    }
+
+    /** The sub-group chosen, when it is one (a number). */
+    public Long chosenSubgroup() {
+        return subgroupId != null && subgroupId.strip().matches("\\d{1,18}") ? Long.valueOf(subgroupId.strip()) : null;
     }
 
     public static String orEmpty(String s) {

@@ -219,7 +219,7 @@ class ChallengePages {
             throw Rejection.invalid(problems);
         }
         return new ChallengeDraft(f.title(), f.rules(), startsOn, endsOn, frequency, weekdays, dates, f.zone(), dayStart,
-                onTime, late, quota, per, remindAt, nudgeAt);
+                onTime, late, quota, per, remindAt, nudgeAt, f.chosenSubgroup());
     }
 
     private static <T> T field(String text, String name, Function<String, T> parser, List<Rejection.FieldProblem> problems) {

@@ -9,7 +9,8 @@ import java.util.List;
  */
 public record PostEditor(String slug, String communityName, Long postId, String kind, Long sectionId, String title,
                          String body, String tags, List<SectionView> sections, MemberChoice owner,
-                         MemberChoice addressee, List<MediaView> images, List<MediaView> attachments, boolean runs) {
+                         MemberChoice addressee, List<MediaView> images, List<MediaView> attachments, boolean runs,
+                         List<org.shequn.membership.Scopes.Choice> scopes, Long subgroupId) {
 
     /** The picked addressee is someone other than the owner (shown as the "other member" choice). */
     public boolean addresseeIsOther() {

@@ -15,5 +15,5 @@ public record PostView(long id, String slug, String communityName, String kind, 
                        OffsetDateTime editedAt, int commentCount, List<CommentView> comments, boolean canEdit,
                        boolean canDelete, boolean canCurate, boolean canSeeHistory, boolean canComment,
                        QuestionInfo question, List<MediaView> images, List<MediaView> attachments, boolean hidden,
-                       boolean held, boolean canReport) {
+                       boolean held, boolean canReport, String scopeName) {
 }

@@ -43,13 +43,13 @@ class ContentPages {
      * {@code keepAttachment} list the post's uploads left checked on an edit ({@code media} says the form showed them).
      */
     record PostForm(String kind, String sectionId, String title, String body, String tags, String addresseeId,
-                    List<String> keepImage, List<String> keepAttachment, String media) {
+                    List<String> keepImage, List<String> keepAttachment, String media, String subgroupId) {
 
         PostDraft draft() {
             boolean listed = "1".equals(media);
             return new PostDraft(kind == null || kind.isBlank() ? "DISCUSSION" : kind, section(sectionId), title,
                     body, PostDraft.splitTags(tags), id(addresseeId), listed ? ids(keepImage) : null,
-                    listed ? ids(keepAttachment) : null);
+                    listed ? ids(keepAttachment) : null, id(subgroupId));
         }
     }
 
@@ -104,8 +104,9 @@ class ContentPages {
 
     @GetMapping("/c/{slug}/posts/new")
     String newPost(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug,
-                   @RequestParam(required = false) Long section, Model model) {
-        model.addAttribute("editor", reader.editor(viewer, slug, null, section));
+                   @RequestParam(required = false) Long section, @RequestParam(required = false) Long subgroup,
+                   Model model) {
+        model.addAttribute("editor", reader.newEditor(viewer, slug, section, subgroup));
         model.addAttribute("errors", FormErrors.NONE);
         return "content/editor";
     }

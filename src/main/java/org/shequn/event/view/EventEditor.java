@@ -6,7 +6,8 @@ import java.util.List;
 public record EventEditor(String slug, String communityName, Long id, String title, String description, String kind,
                           String start, String end, String zone, String place, String mapUrl, String onlineUrl,
                           String linkReleasedAt, String speakerId, String capacity, boolean approval, String questions,
-                          String cancelHours, String helperIds, List<Member> members, int titleMax, int descriptionMax) {
+                          String cancelHours, String helperIds, List<Member> members, int titleMax, int descriptionMax,
+                          List<org.shequn.membership.Scopes.Choice> scopes, String subgroupId) {
 
     /** Someone a runner may name as speaker or helper. */
     public record Member(long accountId, String displayName) {

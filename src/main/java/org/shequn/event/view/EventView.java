@@ -15,7 +15,8 @@ public record EventView(long id, String slug, String title, String description, 
                         Long speakerId, String speakerName, Integer capacity, int registered, int waitlisted, int pending,
                         boolean approval, List<String> questions, int cancelHours, OffsetDateTime cancelUntil,
                         boolean cancelled, boolean past, boolean started, List<Long> helperIds, MyRegistration mine,
-                        boolean mayRegister, boolean mayCancel, boolean staff, boolean runs, boolean mayGiveFeedback) {
+                        boolean mayRegister, boolean mayCancel, boolean staff, boolean runs, String scopeName,
+                        boolean mayGiveFeedback) {
 
     /** Seats left, or null when there is no limit. */
     public Integer seatsLeft() {

@@ -44,7 +44,8 @@ class EventPages {
     /** The form's fields as text; numbers that are not numbers are refused on their field. */
     record EventForm(String title, String description, String kind, String start, String end, String zone, String place,
                      String mapUrl, String onlineUrl, String linkReleasedAt, String speakerId, String capacity,
-                     String approval, String questions, String cancelHours, List<String> helperIds) {
+                     String approval, String questions, String cancelHours, List<String> helperIds,
+                     String subgroupId) {
 
         EventDraft draft() {
             EventKind parsedKind;
@@ -66,7 +67,7 @@ class EventPages {
                     capacity == null || capacity.isBlank() ? null : number("capacity", capacity).intValue(),
                     "on".equals(approval) || "true".equals(approval), lines,
                     cancelHours == null || cancelHours.isBlank() ? 0 : number("cancelHours", cancelHours).intValue(),
-                    helpers);
+                    helpers, subgroupId == null || subgroupId.isBlank() ? null : number("subgroupId", subgroupId).longValue());
         }
 
         EventEditor typed() {
@@ -74,7 +75,8 @@ class EventPages {
                     orEmpty(start), orEmpty(end), orEmpty(zone), orEmpty(place), orEmpty(mapUrl), orEmpty(onlineUrl),
                     orEmpty(linkReleasedAt), orEmpty(speakerId), orEmpty(capacity),
                     "on".equals(approval) || "true".equals(approval), orEmpty(questions), orEmpty(cancelHours),
-                    helperIds == null ? "" : String.join(",", helperIds), List.of(), 0, 0);
+                    helperIds == null ? "" : String.join(",", helperIds), List.of(), 0, 0, List.of(),
+                    subgroupId != null && subgroupId.strip().matches("\\d{1,18}") ? subgroupId.strip() : "");
         }
 
         private static Long number(String field, String text) {
@@ -117,8 +119,9 @@ class EventPages {
     }
 
     @GetMapping("/c/{slug}/events/new")
-    String newForm(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, Model model) {
-        model.addAttribute("editor", events.editor(viewer, slug));
+    String newForm(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug,
+                   @RequestParam(required = false) Long subgroup, Model model) {
+        model.addAttribute("editor", events.editor(viewer, slug, subgroup));
         model.addAttribute("errors", FormErrors.NONE);
         return "event/form";
     }

@@ -1,11 +1,15 @@
 package org.shequn.subgroup.view;
 
 import java.util.List;
+import org.shequn.content.GroupFeed;
 
 /**
  * One sub-group: its members; {@code manages} when the viewer may add and remove them (runners, or its leader when
- * the community goes by sub-group); {@code addable}, the community's members in no sub-group, for them.
+ * the community goes by sub-group); {@code addable}, the community's members in no sub-group, for them. For its
+ * members and the runners ({@code seesScoped}) also its own feed (the posts scoped to it) and what else is scoped
+ * to it ({@code scoped}: challenges, events, polls, elections); null and empty for anyone else.
  */
 public record SubgroupPage(String slug, String communityName, boolean runs, SubgroupCard group,
-                           List<SubgroupMember> members, boolean manages, List<SubgroupMember> addable) {
+                           List<SubgroupMember> members, boolean manages, List<SubgroupMember> addable,
+                           boolean seesScoped, GroupFeed feed, List<ScopedItem> scoped) {
 }

@@ -52,6 +52,13 @@ class SubgroupApi {
         return subgroups.view(viewer, slug, id);
     }
 
+    /** The group's own feed: the posts scoped to it, newest first ({@code cursor} from the last page's {@code next}). */
+    @GetMapping("/{id}/posts")
+    org.shequn.content.GroupFeed feed(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug,
+                                           @PathVariable long id, @RequestParam(required = false) String cursor) {
+        return subgroups.feed(viewer, slug, id, cursor);
+    }
+
     @PutMapping("/{id}")
     SubgroupCard update(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long id,
                         @RequestBody SubgroupDraft body) {
