@@ -25,6 +25,7 @@ import org.shequn.membership.CommunityGate;
 import org.shequn.membership.MemberJoined;
 import org.shequn.membership.MemberLeft;
 import org.shequn.membership.MemberRoleChanged;
+import org.shequn.membership.PaidMembership;
 import org.shequn.profile.ProfileCard;
 import org.shequn.profile.ProfileChanged;
 import org.shequn.profile.Profiles;
@@ -70,6 +71,9 @@ class DirectoryModuleTests {
     CommunityGate gate;
     @MockitoBean
     SocialGraph social;
+    /** Paid terms: nobody in these scenarios has one, so nobody has lapsed. */
+    @MockitoBean
+    PaidMembership terms;
 
     @Autowired
     DirectoryStore store;

@@ -116,8 +116,13 @@ class PaymentQueryTests {
         var alipay = start(PaymentChannel.Kind.ALIPAY, 2500);
         PROVIDERS.paid.put(alipay.tradeNo(), 2499L);
         assertThat(payments.query(alipay.paymentId()).status()).isEqualTo(PaymentStatus.PENDING);
-        assertThat(notifications(checkout.paymentId()) + notifications(alipay.paymentId())).isZero();
         assertThat(recorded.succeeded(checkout.paymentId()) + recorded.succeeded(alipay.paymentId())).isZero();
+        // what the provider says it took is real money that cannot pay this payment: it goes back, as it came
+        assertThat(payments.returned(checkout.paymentId()).orElseThrow().amount()).isEqualTo(Money.cny(1));
+        assertThat(payments.returned(alipay.paymentId()).orElseThrow().amount()).isEqualTo(Money.cny(2499));
+        assertThat(payments.query(checkout.paymentId()).status()).isEqualTo(PaymentStatus.PENDING);
+        assertThat(jdbc.sql("select count(*) from payment_returns where payment_id in (?, ?)")
+                .params(checkout.paymentId(), alipay.paymentId()).query(Long.class).single()).isEqualTo(2);
     }
 
     @Test
