@@ -9,6 +9,8 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.shequn.membership.Memberships;
+import org.shequn.membership.Scope;
+import org.shequn.membership.Scopes;
 import org.shequn.identity.Accounts;
 import org.shequn.shared.text.Markdown;
 import org.springframework.context.ApplicationEventPublisher;
@@ -21,7 +23,9 @@ import org.springframework.stereotype.Component;
  * while the account is a member of the community, and shows the member's current name (the name inside the
  * token is whatever the writer typed); any other token reads as plain "@name". On publish, on edit (only
  * newly added members) and on a new comment, {@link MemberMentioned} goes out once per mentioned member,
- * never for the writer, never for non-members, for at most {@link #MAX} members per text.
+ * never for the writer, never for non-members, for at most {@link #MAX} members per text; in a sub-group's post
+ * only for those who may read it (the group's members and the community's runners), so a mention never tells an
+ * outsider of the group that the post exists.
  */
 @Component
 class Mentions {
@@ -36,10 +40,12 @@ class Mentions {
     private final PostStore posts;
     private final CommentStore comments;
     private final ApplicationEventPublisher events;
+    private final Scopes scopes;
 
     Mentions(Memberships memberships, Accounts accounts, Markdown markdown, PostStore posts, CommentStore comments,
-             ApplicationEventPublisher events) {
+             ApplicationEventPublisher events, Scopes scopes) {
         this.memberships = memberships;
+        this.scopes = scopes;
         this.accounts = accounts;
         this.markdown = markdown;
         this.posts = posts;
@@ -107,7 +113,7 @@ class Mentions {
     @EventListener
     void on(PostPublished published) {
         posts.byId(published.postId()).ifPresent(post ->
-                announce(post.communityId(), post.id(), null, post.authorId(), mentioned(post.body()), Set.of()));
+                announce(post, null, post.authorId(), mentioned(post.body()), Set.of()));
     }
 
     /** Only members the edit newly mentions hear of it: the version just replaced is the last one kept. */
@@ -116,20 +122,31 @@ class Mentions {
         posts.byId(edited.postId()).ifPresent(post -> {
             var versions = posts.versions(post.id());
             var before = versions.isEmpty() ? Set.<Long>of() : mentioned(versions.getLast().body());
-            announce(post.communityId(), post.id(), null, post.authorId(), mentioned(post.body()), before);
+            announce(post, null, post.authorId(), mentioned(post.body()), before);
         });
     }
 
     @EventListener
     void on(CommentAdded added) {
-        comments.byId(added.communityId(), added.commentId()).ifPresent(comment -> announce(added.communityId(),
-                added.postId(), comment.id(), comment.authorId(), mentioned(comment.body()), Set.of()));
+        comments.byId(added.communityId(), added.commentId()).ifPresent(comment -> posts.byId(added.postId())
+                .ifPresent(post -> announce(post, comment.id(), comment.authorId(), mentioned(comment.body()), Set.of())));
     }
 
-    private void announce(long communityId, long postId, Long commentId, long writerId, Set<Long> ids, Set<Long> already) {
+    private void announce(PostRow post, Long commentId, long writerId, Set<Long> ids, Set<Long> already) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        long communityId = post.communityId();
+        var scope = Scope.of(post.subgroupId());
+        var inGroup = scopes.audience(communityId, scope);
         for (long id : ids) {
-            if (id != writerId && !already.contains(id) && memberships.roleOf(communityId, id).isPresent()) {
-                events.publishEvent(new MemberMentioned(communityId, postId, commentId, id, writerId));
+            if (id == writerId || already.contains(id)) {
+                continue;
+            }
+            var role = memberships.roleOf(communityId, id);
+            // as Scope.visibleTo: the group's members and the community's runners read a sub-group's post
+            if (role.isPresent() && (inGroup.test(id) || role.get().runsCommunity())) {
+                events.publishEvent(new MemberMentioned(communityId, post.id(), commentId, id, writerId));
             }
         }
     }

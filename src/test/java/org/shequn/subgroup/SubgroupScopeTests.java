@@ -104,6 +104,36 @@ class SubgroupScopeTests {
     }
 
     @Test
+    void aMentionInAGroupsPostTellsOnlyThoseWhoMayReadIt() throws Exception {
+        scene();
+        var started = java.time.OffsetDateTime.now().minusSeconds(1);
+        var body = "约跑：@[同组成员](member:" + peer.id() + ") @[管理员](member:" + cast.admin().id()
+                + ") @[北京的](member:" + cast.core().id() + ")";
+        long scoped = Api.body(api.post(cast.member(), community.base() + "/posts", Api.obj("kind", "DISCUSSION",
+                "title", "上海组约跑", "body", body, "subgroupId", shanghai)).andExpect(status().isCreated()))
+                .get("id").asLong();
+        // a comment's mention of the outsider of the group is not heard either
+        api.post(peer, community.base() + "/posts/" + scoped + "/comments",
+                Api.obj("body", "叫上 @[北京的](member:" + cast.core().id() + ")")).andExpect(status().isCreated());
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> {
+            org.assertj.core.api.Assertions.assertThat(mentionsOf(peer)).isEqualTo(1);
+            org.assertj.core.api.Assertions.assertThat(mentionsOf(cast.admin())).isEqualTo(1);
+            org.assertj.core.api.Assertions.assertThat(jdbc.sql("""
+                    select count(*) from event_publication where completion_date is null and publication_date >= ?""")
+                    .param(started).query(Long.class).single()).isZero();
+        });
+        org.assertj.core.api.Assertions.assertThat(mentionsOf(cast.core())).as("the 北京组 member hears nothing").isZero();
+    }
+
+    long mentionsOf(Api.User who) throws Exception {
+        long n = 0;
+        for (var item : Api.body(api.get(who, "/api/v1/notifications")).get("items")) {
+            n += item.get("kind").asString().equals("MENTIONED") ? 1 : 0;
+        }
+        return n;
+    }
+
+    @Test
     void onlyTheGroupsMembersTakePartAndOnlyTheirOwnGroupIsOffered() throws Exception {
         scene();
         long scoped = post(cast.member(), shanghai, "上海组讨论");
