@@ -68,6 +68,16 @@ class AssignmentStore {
                 .update();
     }
 
+    /**
+     * Locks the assignment's row until the transaction ends and reads its maximum score (null: comments only) then,
+     * so an edit of the maximum and a review of one of its submissions take turns and no score ends above it.
+     */
+    Integer lockedMaxScore(long id) {
+        var rows = jdbc.sql("select max_score from assignments where id = ? for update").param(id)
+                .query((rs, n) -> rs.getObject(1, Integer.class)).list();
+        return rows.isEmpty() ? null : rows.getFirst();
+    }
+
     int close(long id, long by, OffsetDateTime now) {
         return jdbc.sql("update assignments set closed_at = ?, closed_by = ? where id = ? and closed_at is null")
                 .params(now, by, id).update();

@@ -116,8 +116,13 @@ public class Assignments {
         var seat = access.runnerWrite(viewer, slug);
         var row = open(seat, id);
         var settings = judge(seat, draft, !keepsDue(row, draft));
-        if (row.maxScore() != null && settings.maxScore() == null && submissions.counts(row.id()).scored() > 0) {
+        store.lockedMaxScore(row.id());
+        int highest = submissions.highestScore(row.id());
+        if (highest >= 0 && settings.maxScore() == null) {
             throw Rejection.invalid("maxScore", "assignment.maxScore.scoredAlready");
+        }
+        if (settings.maxScore() != null && highest > settings.maxScore()) {
+            throw Rejection.invalid("maxScore", "assignment.maxScore.belowScores", highest);
         }
         store.edit(row.id(), settings, now());
         store.setReviewers(row.id(), draft.reviewers());

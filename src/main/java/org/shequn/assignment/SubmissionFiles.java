@@ -81,6 +81,10 @@ class SubmissionFiles {
         return new SubmissionStore.StoredFile(key, fileName(upload), bytes.length);
     }
 
+    void discardOnceCommitted(List<String> keys) {
+        keys.forEach(files::deleteOnceCommitted);
+    }
+
     FileStore.StoredFile get(String key) {
         return files.get(key).orElseThrow(() -> Rejection.notFound("assignment.submission.notFound"));
     }

@@ -21,15 +21,17 @@ public class SubmissionReviews {
     private final AssignmentAccess access;
     private final Submissions submissions;
     private final SubmissionStore store;
+    private final AssignmentStore assignments;
     private final Validation validation;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    SubmissionReviews(AssignmentAccess access, Submissions submissions, SubmissionStore store, Validation validation,
-                      ApplicationEventPublisher events, Clock clock) {
+    SubmissionReviews(AssignmentAccess access, Submissions submissions, SubmissionStore store,
+                      AssignmentStore assignments, Validation validation, ApplicationEventPublisher events, Clock clock) {
         this.access = access;
         this.submissions = submissions;
         this.store = store;
+        this.assignments = assignments;
         this.validation = validation;
         this.events = events;
         this.clock = clock;
@@ -50,17 +52,19 @@ public class SubmissionReviews {
         if (score == null && comment == null) {
             throw Rejection.invalid("score", "assignment.review.empty");
         }
-        if (score != null && assignment.maxScore() == null) {
+        // the maximum as it is now, with edits of it waiting until this review is written
+        var maxScore = score == null ? assignment.maxScore() : assignments.lockedMaxScore(assignment.id());
+        if (score != null && maxScore == null) {
             throw Rejection.invalid("score", "assignment.score.commentOnly");
         }
-        if (score != null && score > assignment.maxScore()) {
-            throw Rejection.invalid("score", "assignment.score.range", assignment.maxScore());
+        if (score != null && score > maxScore) {
+            throw Rejection.invalid("score", "assignment.score.range", maxScore);
         }
         var now = OffsetDateTime.now(clock);
         var seat = reviewer.seat();
         store.review(row.id(), score, comment, seat.accountId(), now);
         events.publishEvent(new SubmissionReviewed(seat.communityId(), assignment.id(), assignment.title(), row.id(),
-                seat.accountId(), row.accountId(), score, assignment.maxScore(), now.toInstant()));
+                seat.accountId(), row.accountId(), score, maxScore, now.toInstant()));
         return submissions.view(seat.community().slug(), assignment, submissions.found(assignment, submissionId));
     }
 

@@ -133,6 +133,12 @@ class SubmissionStore {
                 .param(assignmentId).query((rs, n) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
     }
 
+    /** The highest score given on the assignment, or -1 when none is scored. */
+    int highestScore(long assignmentId) {
+        return jdbc.sql("select coalesce(max(score), -1) from assignment_submissions where assignment_id = ?")
+                .param(assignmentId).query(Integer.class).single();
+    }
+
     Set<Long> submitters(long assignmentId) {
         return new HashSet<>(jdbc.sql("select account_id from assignment_submissions where assignment_id = ?")
                 .param(assignmentId).query(Long.class).list());

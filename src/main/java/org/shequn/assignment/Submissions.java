@@ -113,7 +113,8 @@ public class Submissions {
         var chosen = SubmissionFiles.chosen(images);
         var attached = file == null || file.isEmpty() ? null : file;
         SubmissionFiles.checkCount(chosen);
-        boolean keepsImages = chosen.isEmpty() && !store.imagesOf(List.of(mine.id())).isEmpty();
+        var oldImages = store.imagesOf(List.of(mine.id())).getOrDefault(mine.id(), List.of());
+        boolean keepsImages = chosen.isEmpty() && !oldImages.isEmpty();
         boolean keepsFile = attached == null && !removeFile && mine.fileKey() != null;
         if (body.isEmpty() && chosen.isEmpty() && attached == null && !keepsImages && !keepsFile) {
             throw Rejection.invalid("text", "assignment.submission.empty");
@@ -127,8 +128,13 @@ public class Submissions {
         if (store.revise(mine.id(), body, stored, attached == null && !removeFile, late, OffsetDateTime.now(clock)) == 0) {
             throw Rejection.conflict("assignment.submission.scored");
         }
+        // what the revision replaces leaves the file store once it commits (a refused one keeps them)
         if (!chosen.isEmpty()) {
             store.replaceImages(mine.id(), keys);
+            uploads.discardOnceCommitted(oldImages);
+        }
+        if ((attached != null || removeFile) && mine.fileKey() != null) {
+            uploads.discardOnceCommitted(List.of(mine.fileKey()));
         }
         return view(seat.community().slug(), assignment, store.byId(assignment.id(), mine.id()).orElseThrow());
     }

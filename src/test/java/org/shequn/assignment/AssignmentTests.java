@@ -45,6 +45,8 @@ class AssignmentTests {
     JdbcClient jdbc;
     @Autowired
     TestClock clock;
+    @Autowired
+    org.shequn.shared.files.FileStore files;
 
     Api api;
     TestCommunity community;
@@ -255,6 +257,48 @@ class AssignmentTests {
                 .andExpect(jsonPath("$.featured").value(false));
         api.put(cast.owner(), base() + "/" + id + "/submissions/999999999/review", Api.obj("score", 1))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aRevisionLeavesNoOldFilesBehindAndTheMaximumNeverFallsBelowAGivenScore() throws Exception {
+        scene();
+        long id = create(assignment("读后感"));
+        long submission = Api.body(submit(cast.member(), id, "第一版", pdf("初稿.pdf", 1024), StickerFiles.png(20, 20))
+                .andExpect(status().isCreated())).get("id").asLong();
+        var firstFile = jdbc.sql("select file_key from assignment_submissions where id = ?").param(submission)
+                .query(String.class).single();
+        var firstImage = jdbc.sql("select file_key from assignment_submission_images where submission_id = ?")
+                .param(submission).query(String.class).single();
+        assertThat(files.get(firstFile)).isPresent();
+        assertThat(files.get(firstImage)).isPresent();
+
+        // a refused revision (too large a file) keeps the old ones
+        handIn(HttpMethod.PUT, cast.member(), id, "第二版", pdf("太大.pdf", 20 * 1024 * 1024 + 1))
+                .andExpect(status().isBadRequest());
+        assertThat(files.get(firstFile)).isPresent();
+        // new images and a new file replace the old, which leave the store
+        var revised = Api.body(handIn(HttpMethod.PUT, cast.member(), id, "第二版", pdf("二稿.pdf", 2048),
+                StickerFiles.png(30, 30)).andExpect(status().isOk()));
+        assertThat(revised.get("file").get("name").asString()).isEqualTo("二稿.pdf");
+        assertThat(files.get(firstFile)).isEmpty();
+        assertThat(files.get(firstImage)).isEmpty();
+        var secondFile = jdbc.sql("select file_key from assignment_submissions where id = ?").param(submission)
+                .query(String.class).single();
+        // removing the file removes it from the store too
+        mvc.perform(MockMvcRequestBuilders.multipart(HttpMethod.PUT, base() + "/" + id + "/submissions/mine")
+                .param("text", "第三版").param("removeFile", "true").header("Authorization", cast.member().bearer())
+                .accept(MediaType.APPLICATION_JSON)).andExpect(status().isOk()).andExpect(jsonPath("$.file").doesNotExist());
+        assertThat(files.get(secondFile)).isEmpty();
+
+        // scored 85 of 100: the maximum may go down to 85, not below, and the assignment keeps its scores
+        api.put(cast.core(), base() + "/" + id + "/submissions/" + submission + "/review", Api.obj("score", 85))
+                .andExpect(status().isOk());
+        api.put(cast.owner(), base() + "/" + id, assignment("读后感", "maxScore", 80)).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("maxScore"))
+                .andExpect(jsonPath("$.errors[0].message").value("已有作业得了 85 分，满分不能低于它。"));
+        api.get(cast.owner(), base() + "/" + id).andExpect(jsonPath("$.maxScore").value(100));
+        api.put(cast.owner(), base() + "/" + id, assignment("读后感", "maxScore", 85)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.maxScore").value(85));
     }
 
     @Test
