@@ -51,8 +51,7 @@ public class Challenges {
 
     public List<ChallengeView> list(Viewer viewer, String slug) {
         var seat = access.read(viewer, slug);
-        return store.ofCommunity(seat.communityId(), org.shequn.membership.Scope.filter(seat, "subgroup_id")).stream()
-                .map(this::view).toList();
+        return views(store.ofCommunity(seat.communityId(), org.shequn.membership.Scope.filter(seat, "subgroup_id")));
     }
 
     /** The challenges page: every challenge, the newest first. */
@@ -61,8 +60,7 @@ public class Challenges {
         var community = seat.community();
         return new ChallengeList(community.slug(), community.name(), community.archived(),
                 seat.runs() || seat.leadsSubgroup() && community.governance().leadersRunGroups(),
-                store.ofCommunity(seat.communityId(), org.shequn.membership.Scope.filter(seat, "subgroup_id")).stream()
-                        .map(this::view).toList());
+                views(store.ofCommunity(seat.communityId(), org.shequn.membership.Scope.filter(seat, "subgroup_id"))));
     }
 
     /** A sub-group's challenges (its page's list): its members and the runners only, else none. */
@@ -214,14 +212,26 @@ public class Challenges {
         return row;
     }
 
+    /** The challenges of one community, their groups' names read once. */
+    private List<ChallengeView> views(List<ChallengeRow> rows) {
+        var names = rows.stream().anyMatch(r -> r.subgroupId() != null)
+                ? scopes.names(rows.getFirst().communityId()) : java.util.Map.<Long, String>of();
+        return rows.stream().map(r -> view(r, names)).toList();
+    }
+
     ChallengeView view(ChallengeRow row) {
+        return view(row, row.subgroupId() == null ? java.util.Map.of() : scopes.names(row.communityId()));
+    }
+
+    private ChallengeView view(ChallengeRow row, java.util.Map<Long, String> groupNames) {
         var c = row.calendar();
         var today = c.dayOf(clock.instant());
         return new ChallengeView(row.id(), row.title(), row.rules(), markdown.toSafeHtml(row.rules()), c.startsOn(),
                 c.endsOn(), c.frequency().name(), c.weekdays().stream().sorted().toList(), List.copyOf(c.dates()),
                 c.zone().getId(), c.dayStartHour(), c.onTimeUntil(), c.lateUntil(), row.makeUpQuota(),
                 row.makeUpPer().name(), row.remindAt(), row.nudgeAt(), row.closed(), today, c.isChallengeDay(today),
-                checkIns.countOfDay(row.id(), today), c.days().size());
+                checkIns.countOfDay(row.id(), today), c.days().size(),
+                row.subgroupId() == null ? null : groupNames.get(row.subgroupId()));
     }
 
     private OffsetDateTime now() {

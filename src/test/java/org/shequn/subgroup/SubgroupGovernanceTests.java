@@ -123,7 +123,14 @@ class SubgroupGovernanceTests {
         scene("SUBGROUP");
         long id = Api.body(api.post(leader, checkins(), challenge("上海组晨跑", shanghai)).andExpect(status().isCreated()))
                 .get("id").asLong();
-        api.put(leader, checkins() + "/" + id, challenge("上海组晨跑（改）", shanghai)).andExpect(status().isOk());
+        api.put(leader, checkins() + "/" + id, challenge("上海组晨跑（改）", shanghai)).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.scopeName")
+                        .value("上海组"));
+        // its page and the list say whose it is
+        for (var page : new String[] {"/c/" + community.slug() + "/checkins/" + id, "/c/" + community.slug() + "/checkins"}) {
+            api.get(peer, page).andExpect(status().isOk()).andExpect(org.springframework.test.web.servlet.result
+                    .MockMvcResultMatchers.content().string(org.hamcrest.Matchers.containsString("仅 上海组 可见")));
+        }
         var entry = Api.body(checkIn(peer, checkins() + "/" + id + "/entries", "第一天").andExpect(status().isCreated()));
         long checkIn = entry.get("id").asLong();
         api.post(leader, checkins() + "/" + id + "/entries/" + checkIn + "/reviews", Api.obj("text", "配速不错"))

@@ -13,7 +13,8 @@ public record ChallengeView(long id, String title, String rules, String rulesHtm
                             LocalDate endsOn, String frequency, List<DayOfWeek> weekdays, List<LocalDate> dates,
                             String zone, int dayStartHour, LocalTime onTimeUntil, LocalTime lateUntil,
                             int makeUpQuota, String makeUpPer, LocalTime remindAt, LocalTime nudgeAt, boolean closed, LocalDate today,
-                            boolean todayIsChallengeDay, long checkedInToday, int challengeDays) {
+                            boolean todayIsChallengeDay, long checkedInToday, int challengeDays,
+                            String scopeName) {
 
     /** Over: closed by its runners, or past its last day. */
     public boolean over() {
