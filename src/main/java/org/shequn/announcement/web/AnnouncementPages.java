@@ -1,6 +1,5 @@
 package org.shequn.announcement.web;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.shequn.announcement.AnnouncementDraft;
 import org.shequn.announcement.Announcements;
@@ -10,7 +9,7 @@ import org.shequn.shared.Rejection;
 import org.shequn.shared.Viewer;
 import org.shequn.shared.web.Flash;
 import org.shequn.shared.web.FormErrors;
-import org.springframework.context.MessageSource;
+import org.shequn.shared.web.FormPages;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -21,7 +20,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.RequestContextUtils;
 
 /** The announcements list, one announcement with its receipts, the publish and edit form, marking and reminding. */
 @Controller
@@ -37,12 +35,12 @@ class AnnouncementPages {
 
     private final Announcements announcements;
     private final Announcing announcing;
-    private final MessageSource messages;
+    private final FormPages forms;
 
-    AnnouncementPages(Announcements announcements, Announcing announcing, MessageSource messages) {
+    AnnouncementPages(Announcements announcements, Announcing announcing, FormPages forms) {
         this.announcements = announcements;
         this.announcing = announcing;
-        this.messages = messages;
+        this.forms = forms;
     }
 
     @GetMapping("/c/{slug}/announcements")
@@ -60,13 +58,13 @@ class AnnouncementPages {
 
     @PostMapping("/c/{slug}/announcements")
     String publish(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, AnnouncementForm form, Model model,
-                   HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+                   HttpServletResponse response, RedirectAttributes redirect) {
         try {
             long id = announcing.publish(viewer, slug, form.draft()).id();
             Flash.ok(redirect, "announcement.published");
             return "redirect:/c/" + slug + "/announcements/" + id;
         } catch (Rejection rejection) {
-            return formAgain(viewer, slug, null, form, rejection, model, request, response);
+            return formAgain(viewer, slug, null, form, rejection, model, response);
         }
     }
 
@@ -86,14 +84,14 @@ class AnnouncementPages {
 
     @PostMapping("/c/{slug}/announcements/{id}/edit")
     String edit(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long id,
-                AnnouncementForm form, Model model, HttpServletRequest request, HttpServletResponse response,
+                AnnouncementForm form, Model model, HttpServletResponse response,
                 RedirectAttributes redirect) {
         try {
             announcing.edit(viewer, slug, id, form.draft());
             Flash.ok(redirect, "announcement.saved");
             return "redirect:/c/" + slug + "/announcements/" + id;
         } catch (Rejection rejection) {
-            return formAgain(viewer, slug, id, form, rejection, model, request, response);
+            return formAgain(viewer, slug, id, form, rejection, model, response);
         }
     }
 
@@ -140,13 +138,8 @@ class AnnouncementPages {
     }
 
     private String formAgain(Viewer viewer, String slug, Long id, AnnouncementForm form, Rejection rejection,
-                             Model model, HttpServletRequest request, HttpServletResponse response) {
-        if (rejection.fieldProblems().isEmpty()) {
-            throw rejection;
-        }
-        response.setStatus(rejection.kind().status());
-        model.addAttribute("editor", announcements.editor(viewer, slug, id, form.draft()));
-        model.addAttribute("errors", FormErrors.of(rejection, messages, RequestContextUtils.getLocale(request)));
-        return "announcement/form";
+                             Model model, HttpServletResponse response) {
+        return forms.again("announcement/form", rejection, response, model,
+                m -> m.addAttribute("editor", announcements.editor(viewer, slug, id, form.draft())));
     }
 }

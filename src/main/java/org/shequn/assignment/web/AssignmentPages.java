@@ -1,6 +1,5 @@
 package org.shequn.assignment.web;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -12,12 +11,11 @@ import org.shequn.assignment.ReviewDraft;
 import org.shequn.assignment.SubmissionReviews;
 import org.shequn.assignment.Submissions;
 import org.shequn.assignment.view.AssignmentForm;
-import org.shequn.shared.ProblemKind;
 import org.shequn.shared.Rejection;
 import org.shequn.shared.Viewer;
 import org.shequn.shared.web.Flash;
 import org.shequn.shared.web.FormErrors;
-import org.springframework.context.MessageSource;
+import org.shequn.shared.web.FormPages;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,7 +25,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * The assignments list, an assignment's page (the task, my submission and its review, the featured ones; for
@@ -39,13 +36,13 @@ class AssignmentPages {
     private final Assignments assignments;
     private final Submissions submissions;
     private final SubmissionReviews reviews;
-    private final MessageSource messages;
+    private final FormPages forms;
 
-    AssignmentPages(Assignments assignments, Submissions submissions, SubmissionReviews reviews, MessageSource messages) {
+    AssignmentPages(Assignments assignments, Submissions submissions, SubmissionReviews reviews, FormPages forms) {
         this.assignments = assignments;
         this.submissions = submissions;
         this.reviews = reviews;
-        this.messages = messages;
+        this.forms = forms;
     }
 
     @GetMapping("/c/{slug}/assignments")
@@ -63,13 +60,13 @@ class AssignmentPages {
 
     @PostMapping("/c/{slug}/assignments")
     String create(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, AssignmentForm form, Model model,
-                  HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+                  HttpServletResponse response, RedirectAttributes redirect) {
         try {
             long id = assignments.create(viewer, slug, draft(form)).id();
             Flash.ok(redirect, "assignment.created");
             return "redirect:/c/" + slug + "/assignments/" + id;
         } catch (Rejection rejection) {
-            return formAgain(viewer, slug, null, form, rejection, model, request, response);
+            return formAgain(viewer, slug, null, form, rejection, model, response);
         }
     }
 
@@ -90,14 +87,14 @@ class AssignmentPages {
 
     @PostMapping("/c/{slug}/assignments/{id}/edit")
     String edit(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long id,
-                AssignmentForm form, Model model, HttpServletRequest request, HttpServletResponse response,
+                AssignmentForm form, Model model, HttpServletResponse response,
                 RedirectAttributes redirect) {
         try {
             assignments.edit(viewer, slug, id, draft(form));
             Flash.ok(redirect, "assignment.saved");
             return "redirect:/c/" + slug + "/assignments/" + id;
         } catch (Rejection rejection) {
-            return formAgain(viewer, slug, id, form, rejection, model, request, response);
+            return formAgain(viewer, slug, id, form, rejection, model, response);
         }
     }
 
@@ -114,7 +111,7 @@ class AssignmentPages {
     String handIn(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long id,
                   @RequestParam(required = false) String text, @RequestParam(required = false) List<MultipartFile> images,
                   @RequestParam(required = false) MultipartFile file,
-                  @RequestParam(defaultValue = "false") boolean removeFile, Model model, HttpServletRequest request,
+                  @RequestParam(defaultValue = "false") boolean removeFile, Model model,
                   HttpServletResponse response, RedirectAttributes redirect) {
         try {
             boolean revising = submissions.mine(viewer, slug, id).isPresent();
@@ -122,14 +119,14 @@ class AssignmentPages {
             Flash.ok(redirect, revising ? "assignment.revised" : "assignment.handedIn");
             return "redirect:/c/" + slug + "/assignments/" + id + "#my-submission";
         } catch (Rejection rejection) {
-            return pageAgain(viewer, slug, id, rejection, model, request, response, redirect);
+            return pageAgain(viewer, slug, id, rejection, model, response, redirect);
         }
     }
 
     @PostMapping("/c/{slug}/assignments/{id}/submissions/{submissionId}/review")
     String review(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long id,
                   @PathVariable long submissionId, @RequestParam(required = false) String score,
-                  @RequestParam(required = false) String comment, Model model, HttpServletRequest request,
+                  @RequestParam(required = false) String comment, Model model,
                   HttpServletResponse response, RedirectAttributes redirect) {
         try {
             var problems = new ArrayList<Rejection.FieldProblem>();
@@ -141,7 +138,7 @@ class AssignmentPages {
             Flash.ok(redirect, "assignment.reviewed");
             return "redirect:/c/" + slug + "/assignments/" + id + "#submission-" + submissionId;
         } catch (Rejection rejection) {
-            return pageAgain(viewer, slug, id, rejection, model, request, response, redirect);
+            return pageAgain(viewer, slug, id, rejection, model, response, redirect);
         }
     }
 
@@ -156,30 +153,15 @@ class AssignmentPages {
 
     /** A field's problem shows on the page with its status; a conflict (overdue, scored) as a warning. */
     private String pageAgain(Viewer viewer, String slug, long id, Rejection rejection, Model model,
-                             HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
-        if (rejection.kind() == ProblemKind.CONFLICT && rejection.fieldProblems().isEmpty()
-                && !rejection.messageKey().endsWith(".archived")) {
-            Flash.warn(redirect, rejection.messageKey(), rejection.args());
-            return "redirect:/c/" + slug + "/assignments/" + id;
-        }
-        if (rejection.fieldProblems().isEmpty()) {
-            throw rejection;
-        }
-        response.setStatus(rejection.kind().status());
-        model.addAttribute("page", submissions.page(viewer, slug, id, false));
-        model.addAttribute("errors", FormErrors.of(rejection, messages, RequestContextUtils.getLocale(request)));
-        return "assignment/show";
+                             HttpServletResponse response, RedirectAttributes redirect) {
+        return forms.pageAgain("assignment/show", "/c/" + slug + "/assignments/" + id, rejection, response, model,
+                redirect, m -> m.addAttribute("page", submissions.page(viewer, slug, id, false)));
     }
 
     private String formAgain(Viewer viewer, String slug, Long id, AssignmentForm form, Rejection rejection,
-                             Model model, HttpServletRequest request, HttpServletResponse response) {
-        if (rejection.fieldProblems().isEmpty()) {
-            throw rejection;
-        }
-        response.setStatus(rejection.kind().status());
-        model.addAttribute("editor", assignments.editor(viewer, slug, id, form));
-        model.addAttribute("errors", FormErrors.of(rejection, messages, RequestContextUtils.getLocale(request)));
-        return "assignment/form";
+                             Model model, HttpServletResponse response) {
+        return forms.again("assignment/form", rejection, response, model,
+                m -> m.addAttribute("editor", assignments.editor(viewer, slug, id, form)));
     }
 
     /** The form's text as a draft; what is not a time or a number is refused here, all fields at once. */
@@ -202,14 +184,6 @@ class AssignmentPages {
     }
 
     private static <T> T field(String text, String name, Function<String, T> parser, List<Rejection.FieldProblem> problems) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return parser.apply(text.strip());
-        } catch (RuntimeException e) {
-            problems.add(new Rejection.FieldProblem(name, "assignment.form.bad"));
-            return null;
-        }
+        return FormPages.field(text, name, parser, "assignment.form.bad", problems);
     }
 }

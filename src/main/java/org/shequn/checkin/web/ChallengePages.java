@@ -1,6 +1,5 @@
 package org.shequn.checkin.web;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -15,12 +14,11 @@ import org.shequn.checkin.CheckInReminders;
 import org.shequn.checkin.CheckIns;
 import org.shequn.checkin.Reviewing;
 import org.shequn.checkin.view.ChallengeForm;
-import org.shequn.shared.ProblemKind;
 import org.shequn.shared.Rejection;
 import org.shequn.shared.Viewer;
 import org.shequn.shared.web.Flash;
 import org.shequn.shared.web.FormErrors;
-import org.springframework.context.MessageSource;
+import org.shequn.shared.web.FormPages;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,7 +28,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * The challenges list, a challenge's page (check-in and make-up forms, today's check-ins, the leaderboard, my
@@ -42,16 +39,16 @@ class ChallengePages {
     private final Challenges challenges;
     private final CheckIns checkIns;
     private final Reviewing reviewing;
-    private final MessageSource messages;
+    private final FormPages forms;
     private final CheckInReminders reminders;
 
-    ChallengePages(Challenges challenges, CheckIns checkIns, Reviewing reviewing, MessageSource messages,
+    ChallengePages(Challenges challenges, CheckIns checkIns, Reviewing reviewing, FormPages forms,
                    CheckInReminders reminders) {
         this.reminders = reminders;
         this.challenges = challenges;
         this.checkIns = checkIns;
         this.reviewing = reviewing;
-        this.messages = messages;
+        this.forms = forms;
     }
 
     @GetMapping("/c/{slug}/checkins")
@@ -69,13 +66,13 @@ class ChallengePages {
 
     @PostMapping("/c/{slug}/checkins")
     String create(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, ChallengeForm form, Model model,
-                  HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+                  HttpServletResponse response, RedirectAttributes redirect) {
         try {
             long id = challenges.create(viewer, slug, draft(form)).id();
             Flash.ok(redirect, "checkin.created");
             return "redirect:/c/" + slug + "/checkins/" + id;
         } catch (Rejection rejection) {
-            return formAgain(viewer, slug, null, form, rejection, model, request, response);
+            return formAgain(viewer, slug, null, form, rejection, model, response);
         }
     }
 
@@ -95,14 +92,14 @@ class ChallengePages {
 
     @PostMapping("/c/{slug}/checkins/{id}/edit")
     String edit(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long id,
-                ChallengeForm form, Model model, HttpServletRequest request, HttpServletResponse response,
+                ChallengeForm form, Model model, HttpServletResponse response,
                 RedirectAttributes redirect) {
         try {
             challenges.edit(viewer, slug, id, draft(form));
             Flash.ok(redirect, "checkin.saved");
             return "redirect:/c/" + slug + "/checkins/" + id;
         } catch (Rejection rejection) {
-            return formAgain(viewer, slug, id, form, rejection, model, request, response);
+            return formAgain(viewer, slug, id, form, rejection, model, response);
         }
     }
 
@@ -118,7 +115,7 @@ class ChallengePages {
     @PostMapping("/c/{slug}/checkins/{id}/entries")
     String checkIn(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long id,
                    @RequestParam(required = false) String text, @RequestParam(required = false) String date,
-                   @RequestParam(required = false) List<MultipartFile> images, Model model, HttpServletRequest request,
+                   @RequestParam(required = false) List<MultipartFile> images, Model model,
                    HttpServletResponse response, RedirectAttributes redirect) {
         try {
             var day = date == null || date.isBlank() ? null : parse(date, "date", LocalDate::parse);
@@ -126,20 +123,20 @@ class ChallengePages {
             Flash.ok(redirect, "checkin.checkedIn");
             return "redirect:/c/" + slug + "/checkins/" + id;
         } catch (Rejection rejection) {
-            return pageAgain(viewer, slug, id, rejection, model, request, response, redirect);
+            return pageAgain(viewer, slug, id, rejection, model, response, redirect);
         }
     }
 
     @PostMapping("/c/{slug}/checkins/{id}/entries/{checkInId}/reviews")
     String review(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long id,
                   @PathVariable long checkInId, @RequestParam(required = false) String text, Model model,
-                  HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+                  HttpServletResponse response, RedirectAttributes redirect) {
         try {
             reviewing.review(viewer, slug, id, checkInId, text);
             Flash.ok(redirect, "checkin.reviewed");
             return "redirect:/c/" + slug + "/checkins/" + id + "#checkin-" + checkInId;
         } catch (Rejection rejection) {
-            return pageAgain(viewer, slug, id, rejection, model, request, response, redirect);
+            return pageAgain(viewer, slug, id, rejection, model, response, redirect);
         }
     }
 
@@ -162,30 +159,15 @@ class ChallengePages {
 
     /** A field's problem shows on the page, with its status; a conflict (done already, no quota) as a warning. */
     private String pageAgain(Viewer viewer, String slug, long id, Rejection rejection, Model model,
-                             HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
-        if (rejection.kind() == ProblemKind.CONFLICT && rejection.fieldProblems().isEmpty()
-                && !rejection.messageKey().endsWith(".archived")) {
-            Flash.warn(redirect, rejection.messageKey(), rejection.args());
-            return "redirect:/c/" + slug + "/checkins/" + id;
-        }
-        if (rejection.fieldProblems().isEmpty()) {
-            throw rejection;
-        }
-        response.setStatus(rejection.kind().status());
-        model.addAttribute("page", checkIns.page(viewer, slug, id));
-        model.addAttribute("errors", FormErrors.of(rejection, messages, RequestContextUtils.getLocale(request)));
-        return "checkin/show";
+                             HttpServletResponse response, RedirectAttributes redirect) {
+        return forms.pageAgain("checkin/show", "/c/" + slug + "/checkins/" + id, rejection, response, model, redirect,
+                m -> m.addAttribute("page", checkIns.page(viewer, slug, id)));
     }
 
     private String formAgain(Viewer viewer, String slug, Long id, ChallengeForm form, Rejection rejection,
-                             Model model, HttpServletRequest request, HttpServletResponse response) {
-        if (rejection.fieldProblems().isEmpty()) {
-            throw rejection;
-        }
-        response.setStatus(rejection.kind().status());
-        model.addAttribute("editor", challenges.editor(viewer, slug, id, form));
-        model.addAttribute("errors", FormErrors.of(rejection, messages, RequestContextUtils.getLocale(request)));
-        return "checkin/form";
+                             Model model, HttpServletResponse response) {
+        return forms.again("checkin/form", rejection, response, model,
+                m -> m.addAttribute("editor", challenges.editor(viewer, slug, id, form)));
     }
 
     /** The form's text as a draft; what is not a date, time or number is refused here, all fields at once. */
@@ -223,15 +205,7 @@ class ChallengePages {
     }
 
     private static <T> T field(String text, String name, Function<String, T> parser, List<Rejection.FieldProblem> problems) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return parser.apply(text.strip());
-        } catch (RuntimeException e) {
-            problems.add(new Rejection.FieldProblem(name, "checkin.form.bad"));
-            return null;
-        }
+        return FormPages.field(text, name, parser, "checkin.form.bad", problems);
     }
 
     private static <T> T parse(String text, String name, Function<String, T> parser) {

@@ -1,6 +1,5 @@
 package org.shequn.event.web;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +18,8 @@ import org.shequn.shared.Rejection;
 import org.shequn.shared.Viewer;
 import org.shequn.shared.web.Flash;
 import org.shequn.shared.web.FormErrors;
+import org.shequn.shared.web.FormPages;
 import org.shequn.shared.web.QrCode;
-import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,7 +28,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * The events pages: the list, an event (register, cancel, my ticket, the released link, feedback), the runners'
@@ -98,17 +96,17 @@ class EventPages {
     private final DoorCheckIn door;
     private final EventCalendar calendar;
     private final org.shequn.event.EventAlbum album;
-    private final MessageSource messages;
+    private final FormPages forms;
 
     EventPages(Events events, EventPlanning planning, EventRegistrations registrations, DoorCheckIn door,
-               EventCalendar calendar, org.shequn.event.EventAlbum album, MessageSource messages) {
+               EventCalendar calendar, org.shequn.event.EventAlbum album, FormPages forms) {
         this.album = album;
         this.events = events;
         this.planning = planning;
         this.registrations = registrations;
         this.door = door;
         this.calendar = calendar;
-        this.messages = messages;
+        this.forms = forms;
     }
 
     @GetMapping("/c/{slug}/events")
@@ -128,13 +126,13 @@ class EventPages {
 
     @PostMapping("/c/{slug}/events")
     String create(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, EventForm form, Model model,
-                  HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+                  HttpServletResponse response, RedirectAttributes redirect) {
         try {
             long id = planning.create(viewer, slug, form.draft()).id();
             Flash.ok(redirect, "event.created");
             return "redirect:/c/" + slug + "/events/" + id;
         } catch (Rejection rejection) {
-            return formAgain(viewer, slug, null, form, rejection, model, request, response);
+            return formAgain(viewer, slug, null, form, rejection, model, response);
         }
     }
 
@@ -178,13 +176,13 @@ class EventPages {
 
     @PostMapping("/c/{slug}/events/{id}/edit")
     String edit(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long id, EventForm form,
-                Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+                Model model, HttpServletResponse response, RedirectAttributes redirect) {
         try {
             planning.edit(viewer, slug, id, form.draft());
             Flash.ok(redirect, "event.saved");
             return "redirect:/c/" + slug + "/events/" + id;
         } catch (Rejection rejection) {
-            return formAgain(viewer, slug, id, form, rejection, model, request, response);
+            return formAgain(viewer, slug, id, form, rejection, model, response);
         }
     }
 
@@ -200,20 +198,16 @@ class EventPages {
     @PostMapping("/c/{slug}/events/{id}/register")
     String register(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long id,
                     @RequestParam(name = "answer", required = false) List<String> answers, Model model,
-                    HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+                    HttpServletResponse response, RedirectAttributes redirect) {
         try {
             var view = registrations.register(viewer, slug, id, answers == null ? List.of() : answers);
             Flash.ok(redirect, "event.flash." + view.mine().state());
             return "redirect:/c/" + slug + "/events/" + id;
         } catch (Rejection rejection) {
-            if (rejection.fieldProblems().isEmpty()) {
-                throw rejection;
-            }
-            response.setStatus(rejection.kind().status());
-            model.addAttribute("page", events.page(viewer, slug, id));
-            model.addAttribute("photos", album.photos(viewer, slug, id));
-            model.addAttribute("errors", FormErrors.of(rejection, messages, RequestContextUtils.getLocale(request)));
-            return "event/show";
+            return forms.again("event/show", rejection, response, model, m -> {
+                m.addAttribute("page", events.page(viewer, slug, id));
+                m.addAttribute("photos", album.photos(viewer, slug, id));
+            });
         }
     }
 
@@ -311,13 +305,8 @@ class EventPages {
     }
 
     private String formAgain(Viewer viewer, String slug, Long id, EventForm form, Rejection rejection, Model model,
-                             HttpServletRequest request, HttpServletResponse response) {
-        if (rejection.fieldProblems().isEmpty()) {
-            throw rejection;
-        }
-        response.setStatus(rejection.kind().status());
-        model.addAttribute("editor", events.editor(viewer, slug, id, form.typed()));
-        model.addAttribute("errors", FormErrors.of(rejection, messages, RequestContextUtils.getLocale(request)));
-        return "event/form";
+                             HttpServletResponse response) {
+        return forms.again("event/form", rejection, response, model,
+                m -> m.addAttribute("editor", events.editor(viewer, slug, id, form.typed())));
     }
 }
