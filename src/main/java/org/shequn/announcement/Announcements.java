@@ -32,7 +32,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Announcements {
 
-    private static final int MEMBER_PAGE = 500;
 
     private final AnnouncementAccess access;
     private final AnnouncementStore store;
@@ -142,15 +141,8 @@ public class Announcements {
     /** Everyone in the community now, walked a page at a time. */
     List<Long> members(long communityId) {
         var all = new ArrayList<Long>();
-        long after = 0;
-        while (true) {
-            var page = memberships.membersOf(communityId, after, MEMBER_PAGE);
-            all.addAll(page);
-            if (page.size() < MEMBER_PAGE) {
-                return all;
-            }
-            after = page.getLast();
-        }
+        memberships.eachMember(communityId, all::add);
+        return all;
     }
 
     /** The announcement, withdrawn or not: for those who run the community. */

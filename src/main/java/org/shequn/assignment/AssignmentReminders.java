@@ -20,8 +20,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class AssignmentReminders {
 
-    private static final int MEMBER_PAGE = 1000;
-
     private final AssignmentStore assignments;
     private final SubmissionStore store;
     private final Memberships memberships;
@@ -60,19 +58,11 @@ public class AssignmentReminders {
             var quiet = store.submitters(assignment.id());
             quiet.addAll(store.reminded(assignment.id()));
             var told = new ArrayList<Long>();
-            long after = 0;
-            while (true) {
-                var page = memberships.membersOf(assignment.communityId(), after, MEMBER_PAGE);
-                for (long member : page) {
-                    if (!quiet.contains(member) && store.claimReminder(assignment.id(), member, now) == 1) {
-                        told.add(member);
-                    }
+            memberships.eachMember(assignment.communityId(), member -> {
+                if (!quiet.contains(member) && store.claimReminder(assignment.id(), member, now) == 1) {
+                    told.add(member);
                 }
-                if (page.size() < MEMBER_PAGE) {
-                    break;
-                }
-                after = page.getLast();
-            }
+            });
             if (!told.isEmpty()) {
                 events.publishEvent(new AssignmentReminded(assignment.communityId(), assignment.id(), assignment.title(),
                         assignment.dueAt(), told));

@@ -34,7 +34,6 @@ public class Submissions {
 
     static final int SHOWN = 200;
     static final int FEATURED_SHOWN = 20;
-    private static final int MEMBER_PAGE = 1000;
 
     private final AssignmentAccess access;
     private final Assignments assignments;
@@ -194,29 +193,21 @@ public class Submissions {
         var handedIn = store.all(assignment.id(), false, SHOWN);
         var submitters = store.submitters(assignment.id());
         var missing = new ArrayList<Long>();
-        long members = 0;
-        long memberSubmitters = 0;
-        long after = 0;
-        while (true) {
-            var page = memberships.membersOf(assignment.communityId(), after, MEMBER_PAGE);
-            members += page.size();
-            for (long m : page) {
-                if (submitters.contains(m)) {
-                    memberSubmitters++;
-                } else if (missing.size() < SHOWN) {
-                    missing.add(m);
-                }
+        long[] members = {0};
+        long[] memberSubmitters = {0};
+        memberships.eachMember(assignment.communityId(), m -> {
+            members[0]++;
+            if (submitters.contains(m)) {
+                memberSubmitters[0]++;
+            } else if (missing.size() < SHOWN) {
+                missing.add(m);
             }
-            if (page.size() < MEMBER_PAGE) {
-                break;
-            }
-            after = page.getLast();
-        }
+        });
         var people = new HashSet<Long>(missing);
         handedIn.forEach(r -> people.add(r.accountId()));
         var cards = profiles.findAll(people);
         // someone who handed in and left is not missing either: the members minus those of them who handed in
-        return new Roster(members, counts.submitted(), members - memberSubmitters,
+        return new Roster(members[0], counts.submitted(), members[0] - memberSubmitters[0],
                 counts.scored(), counts.late(),
                 handedIn.stream().map(r -> new Roster.Entry(r.accountId(), name(cards, r.accountId()), r.late(), r.scored())).toList(),
                 missing.stream().map(m -> new Roster.Entry(m, name(cards, m), false, false)).toList());

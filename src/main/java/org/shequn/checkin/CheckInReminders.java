@@ -31,7 +31,6 @@ public class CheckInReminders {
 
     static final String REMIND = "REMIND";
     static final String NUDGE = "NUDGE";
-    private static final int MEMBER_PAGE = 1000;
 
     private final ChallengeStore challenges;
     private final ReminderStore store;
@@ -115,15 +114,12 @@ public class CheckInReminders {
         // a sub-group's challenge reminds its members only
         var audience = scopes.audience(challenge.communityId(), challenge.scope());
         var told = new ArrayList<Long>();
-        long after = 0;
-        while (true) {
-            var page = memberships.membersOf(challenge.communityId(), after, MEMBER_PAGE);
-            page.stream().filter(m -> !quiet.contains(m) && audience.test(m)).forEach(told::add);
-            if (page.size() < MEMBER_PAGE) {
-                return told;
+        memberships.eachMember(challenge.communityId(), m -> {
+            if (!quiet.contains(m) && audience.test(m)) {
+                told.add(m);
             }
-            after = page.getLast();
-        }
+        });
+        return told;
     }
 
     private List<Long> atRisk(ChallengeRow challenge, LocalDate today) {

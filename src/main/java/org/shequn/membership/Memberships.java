@@ -41,4 +41,20 @@ public interface Memberships {
      * to get the next; a community of any size is walked without loading it whole.
      */
     List<Long> membersOf(long communityId, long afterAccountId, int limit);
+
+    /** A page of the members at a time, as {@link #membersOf} reads them. */
+    int MEMBER_PAGE = 1000;
+
+    /** Each member of a community (any role), ascending by account, read {@link #MEMBER_PAGE} at a time. */
+    default void eachMember(long communityId, java.util.function.LongConsumer each) {
+        long after = 0;
+        while (true) {
+            var page = membersOf(communityId, after, MEMBER_PAGE);
+            page.forEach(each::accept);
+            if (page.size() < MEMBER_PAGE) {
+                return;
+            }
+            after = page.getLast();
+        }
+    }
 }

@@ -52,7 +52,6 @@ import org.springframework.stereotype.Component;
 class NotificationFeed {
 
     /** How many members an announcement's listener reads at a time. */
-    private static final int MEMBER_PAGE = 500;
 
     private final NotificationStore store;
     private final Communities communities;
@@ -157,18 +156,12 @@ class NotificationFeed {
             return;
         }
         var author = name(published.authorId());
-        long after = 0;
-        List<Long> page;
-        do {
-            page = memberships.membersOf(published.communityId(), after, MEMBER_PAGE);
-            for (long member : page) {
-                if (member != published.authorId()) {
-                    announcement(member, NotificationKind.ANNOUNCEMENT_PUBLISHED, community, published.authorId(), author,
-                            published.title(), "announcement:" + published.announcementId() + ":" + member);
-                }
+        memberships.eachMember(published.communityId(), member -> {
+            if (member != published.authorId()) {
+                announcement(member, NotificationKind.ANNOUNCEMENT_PUBLISHED, community, published.authorId(), author,
+                        published.title(), "announcement:" + published.announcementId() + ":" + member);
             }
-            after = page.isEmpty() ? after : page.getLast();
-        } while (page.size() == MEMBER_PAGE);
+        });
     }
 
     /** The one reminder reaches those who had not read it when it was sent, if they are still members. */
