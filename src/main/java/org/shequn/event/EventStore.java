@@ -5,8 +5,14 @@ import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -183,6 +189,47 @@ class EventStore {
     Optional<RegistrationRow> registration(long eventId, long accountId) {
         return jdbc.sql("select " + REGISTRATION_COLUMNS + " from event_registrations where event_id = ? and account_id = ?")
                 .params(eventId, accountId).query(EventStore::registration).optional();
+    }
+
+    /** For a list of events: each one's registrations by state. */
+    Map<Long, Map<RegistrationState, Integer>> counts(Collection<Long> eventIds) {
+        var counts = new HashMap<Long, Map<RegistrationState, Integer>>();
+        if (!eventIds.isEmpty()) {
+            jdbc.sql("select event_id, state, count(*) from event_registrations where event_id in (:ids) group by event_id, state")
+                    .param("ids", eventIds).query((rs, n) -> counts.computeIfAbsent(rs.getLong(1), k -> new EnumMap<>(RegistrationState.class))
+                            .put(RegistrationState.valueOf(rs.getString(2)), rs.getInt(3))).list();
+        }
+        return counts;
+    }
+
+    /** For a list of events: the account's registration at each where it has one. */
+    Map<Long, RegistrationRow> registrationsOf(long accountId, Collection<Long> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("select " + REGISTRATION_COLUMNS + " from event_registrations where account_id = :a and event_id in (:ids)")
+                .param("a", accountId).param("ids", eventIds).query(EventStore::registration).list().stream()
+                .collect(java.util.stream.Collectors.toMap(RegistrationRow::eventId, r -> r));
+    }
+
+    /** For a list of events: each one's helpers (only events with any). */
+    Map<Long, List<Long>> helpers(Collection<Long> eventIds) {
+        var helpers = new HashMap<Long, List<Long>>();
+        if (!eventIds.isEmpty()) {
+            jdbc.sql("select event_id, account_id from event_helpers where event_id in (:ids) order by event_id, account_id")
+                    .param("ids", eventIds).query((rs, n) -> helpers.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>())
+                            .add(rs.getLong(2))).list();
+        }
+        return helpers;
+    }
+
+    /** Of a list of events, those the account gave feedback on. */
+    Set<Long> withFeedbackBy(long accountId, Collection<Long> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("select event_id from event_feedback where account_id = :a and event_id in (:ids)")
+                .param("a", accountId).param("ids", eventIds).query(Long.class).list());
     }
 
     Optional<RegistrationRow> registrationById(long eventId, long id) {

@@ -59,8 +59,8 @@ public class Events {
         var community = seat.community();
         return new EventList(community.slug(), community.name(), community.archived(), seat.runs(),
                 (seat.runs() || seat.leadsSubgroup() && community.governance().leadersRunGroups()) && !community.archived(),
-                store.list(seat.communityId(), true, now, audience(seat)).stream().map(e -> view(seat, e, now)).toList(),
-                store.list(seat.communityId(), false, now, audience(seat)).stream().map(e -> view(seat, e, now)).toList());
+                views(seat, store.list(seat.communityId(), true, now, audience(seat)), now),
+                views(seat, store.list(seat.communityId(), false, now, audience(seat)), now));
     }
 
     /** A sub-group's events only for its members and the runners. */
@@ -170,12 +170,46 @@ public class Events {
                 id == null ? scopes.ledChoices(seat) : List.of(), typed.subgroupId());
     }
 
+    /**
+     * What the views of several events read, once for all of them: registrations by state, the viewer's registration
+     * and feedback, helpers, speakers' names and the groups' names.
+     */
+    private record Facts(Map<Long, Map<RegistrationState, Integer>> counts, Map<Long, EventStore.RegistrationRow> mine,
+                         java.util.Set<Long> withMyFeedback, Map<Long, List<Long>> helpers, Map<Long, ProfileCard> speakers,
+                         Map<Long, String> groupNames) {
+
+        int count(long eventId, RegistrationState state) {
+            return counts.getOrDefault(eventId, Map.of()).getOrDefault(state, 0);
+        }
+    }
+
+    private Facts facts(Standing seat, List<EventStore.EventRow> events) {
+        var ids = events.stream().map(EventStore.EventRow::id).toList();
+        var speakerIds = events.stream().map(EventStore.EventRow::speakerId).filter(java.util.Objects::nonNull).distinct().toList();
+        boolean scoped = events.stream().anyMatch(e -> e.subgroupId() != null);
+        return new Facts(store.counts(ids),
+                seat.signedIn() ? store.registrationsOf(seat.accountId(), ids) : Map.of(),
+                seat.signedIn() ? store.withFeedbackBy(seat.accountId(), ids) : java.util.Set.of(),
+                store.helpers(ids), speakerIds.isEmpty() ? Map.of() : profiles.findAll(speakerIds),
+                scoped ? scopes.names(seat.communityId()) : Map.of());
+    }
+
+    /** A list's views: a handful of statements for the whole list, not several per event. */
+    private List<EventView> views(Standing seat, List<EventStore.EventRow> events, OffsetDateTime now) {
+        var facts = facts(seat, events);
+        return events.stream().map(e -> view(seat, e, now, facts)).toList();
+    }
+
     EventView view(Standing seat, EventStore.EventRow e, OffsetDateTime now) {
-        var mine = seat.signedIn() ? store.registration(e.id(), seat.accountId()).orElse(null) : null;
-        var helpers = store.helpers(e.id());
+        return view(seat, e, now, facts(seat, List.of(e)));
+    }
+
+    private EventView view(Standing seat, EventStore.EventRow e, OffsetDateTime now, Facts facts) {
+        var mine = facts.mine().get(e.id());
+        var helpers = facts.helpers().getOrDefault(e.id(), List.of());
         boolean leads = e.scope().ledBy(seat);
         boolean staff = seat.runs() || helpers.contains(seat.accountId()) || leads;
-        int registered = store.count(e.id(), RegistrationState.REGISTERED);
+        int registered = facts.count(e.id(), RegistrationState.REGISTERED);
         boolean holdsSeat = mine != null && mine.state() == RegistrationState.REGISTERED;
         boolean released = holdsSeat && (e.linkReleasedAt() == null || !now.isBefore(e.linkReleasedAt()));
         boolean started = !e.startsAt().isAfter(now);
@@ -184,21 +218,21 @@ public class Events {
         boolean mayCancel = writable && active && !e.cancelled()
                 && (mine.state() != RegistrationState.REGISTERED || now.isBefore(e.cancelUntil()));
         boolean mayFeedback = writable && mine != null && mine.checkedInAt() != null && started;
-        String speaker = e.speakerId() == null ? null
-                : profiles.find(e.speakerId()).map(ProfileCard::displayName).orElse("?");
+        var speakerCard = e.speakerId() == null ? null : facts.speakers().get(e.speakerId());
+        String speaker = e.speakerId() == null ? null : speakerCard == null ? "?" : speakerCard.displayName();
         return new EventView(e.id(), seat.community().slug(), e.title(), e.description(), markdown.toSafeHtml(e.description()),
                 e.kind().name(), e.zone(), e.startsLocal(), e.endsLocal(), e.startsAt(), e.endsAt(), e.place(), e.mapUrl(),
                 e.onlineUrl() != null, released || staff ? e.onlineUrl() : null, e.linkReleasedAt(), e.speakerId(), speaker,
-                e.capacity(), registered, store.count(e.id(), RegistrationState.WAITLISTED),
-                store.count(e.id(), RegistrationState.PENDING), e.approval(), e.questions(), e.cancelHours(),
+                e.capacity(), registered, facts.count(e.id(), RegistrationState.WAITLISTED),
+                facts.count(e.id(), RegistrationState.PENDING), e.approval(), e.questions(), e.cancelHours(),
                 e.cancelUntil(), e.cancelled(), e.ended(now), started, staff ? helpers : List.of(),
-                mine == null ? null : mine(e, mine),
+                mine == null ? null : mine(e, mine, facts.withMyFeedback().contains(e.id())),
                 writable && !active && !e.cancelled() && !started && e.scope().takingPartBy(seat), mayCancel, staff,
-                seat.runs() || leads, e.subgroupId() == null ? null : scopes.names(seat.communityId()).getOrDefault(e.subgroupId(), "?"),
-                mayFeedback && store.feedback(e.id()).stream().noneMatch(f -> f.accountId() == seat.accountId()));
+                seat.runs() || leads, e.subgroupId() == null ? null : facts.groupNames().getOrDefault(e.subgroupId(), "?"),
+                mayFeedback && !facts.withMyFeedback().contains(e.id()));
     }
 
-    private MyRegistration mine(EventStore.EventRow e, EventStore.RegistrationRow r) {
+    private MyRegistration mine(EventStore.EventRow e, EventStore.RegistrationRow r, boolean feedback) {
         Integer position = null;
         if (r.state() == RegistrationState.WAITLISTED) {
             var waiting = store.registrations(e.id()).stream().filter(x -> x.state() == RegistrationState.WAITLISTED).toList();
@@ -208,7 +242,6 @@ public class Events {
                 }
             }
         }
-        boolean feedback = store.feedback(e.id()).stream().anyMatch(f -> f.accountId() == r.accountId());
         return new MyRegistration(r.state().name(), r.answers(), position,
                 r.state() == RegistrationState.REGISTERED ? ticketUrl(r.ticket()) : null, r.registeredAt(),
                 r.checkedInAt(), feedback);
