@@ -66,6 +66,12 @@ class SubgroupStore {
                 .param(subgroupId).query((rs, n) -> new Seat(rs.getLong(1), rs.getObject(2, OffsetDateTime.class))).list();
     }
 
+    /** The community's members who are in a group other than {@code subgroupId}. */
+    java.util.Set<Long> groupedOutside(long communityId, long subgroupId) {
+        return new java.util.HashSet<>(jdbc.sql("select account_id from subgroup_members where community_id = ? and subgroup_id <> ?")
+                .params(communityId, subgroupId).query(Long.class).list());
+    }
+
     Optional<Long> groupOf(long communityId, long accountId) {
         return jdbc.sql("select subgroup_id from subgroup_members where community_id = ? and account_id = ?")
                 .params(communityId, accountId).query(Long.class).optional();

@@ -106,12 +106,7 @@ public class Subgroups {
         boolean manages = manages(standing, row);
         var addable = new ArrayList<SubgroupMember>();
         if (manages) {
-            var groupedElsewhere = new HashSet<Long>();
-            store.all(standing.communityId()).forEach(g -> {
-                if (g.id() != id) {
-                    store.members(g.id()).forEach(s -> groupedElsewhere.add(s.accountId()));
-                }
-            });
+            var groupedElsewhere = store.groupedOutside(standing.communityId(), id);
             everyone.stream().filter(m -> !inGroup.contains(m.accountId()))
                     .filter(m -> standing.runs() || !groupedElsewhere.contains(m.accountId()))
                     .forEach(m -> addable.add(member(m, null)));
