@@ -14,7 +14,9 @@ import java.util.TreeMap;
  * and its row lock is held from the update until the commit: written mid-way, the lock would also span whatever the
  * caller does after posting (the order's state, notifications, events), and payments of different orders would queue on
  * it. Written last, in one order (account type, owner, currency) so two transactions never wait on each other's rows, it
- * is held for the few statements before the commit. The entries themselves are inserted at once, in the posting's order.
+ * is held for the few statements before the commit. And each balance is spread over {@link LedgerStore#STRIPES} rows
+ * that add up to it; a transaction adds to one of them, picked at random, so two payments wait on each other only when
+ * they picked the same. The entries themselves are inserted at once, in the posting's order.
  */
 final class BalanceChanges implements TransactionSynchronization {
 
@@ -26,16 +28,22 @@ final class BalanceChanges implements TransactionSynchronization {
 
     private final LedgerStore store;
     private final Map<Key, Long> changes = new TreeMap<>(ORDER);
+    /** The one stripe of each balance this transaction adds to: another transaction most likely picked another. */
+    private final int stripe = stripe();
     private boolean written;
 
     private BalanceChanges(LedgerStore store) {
         this.store = store;
     }
 
+    private static int stripe() {
+        return java.util.concurrent.ThreadLocalRandom.current().nextInt(LedgerStore.STRIPES);
+    }
+
     /** Adds to the account's balance when the current transaction commits (at once when there is none). */
     static void add(LedgerStore store, Account account, Money amount) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            store.addToBalance(account, amount);
+            store.addToBalance(account, amount, stripe());
             return;
         }
         // found among the transaction's own synchronizations: a transaction begun inside (REQUIRES_NEW) has its own
@@ -51,7 +59,7 @@ final class BalanceChanges implements TransactionSynchronization {
         }
         if (pending.written) {
             // posted by something else that runs just before the commit, after these were written
-            store.addToBalance(account, amount);
+            store.addToBalance(account, amount, pending.stripe);
             return;
         }
         pending.changes.merge(new Key(account, amount.currency()), amount.minor(), Long::sum);
@@ -59,7 +67,7 @@ final class BalanceChanges implements TransactionSynchronization {
 
     @Override
     public void beforeCommit(boolean readOnly) {
-        changes.forEach((key, minor) -> store.addToBalance(key.account(), new Money(minor, key.currency())));
+        changes.forEach((key, minor) -> store.addToBalance(key.account(), new Money(minor, key.currency()), stripe));
         changes.clear();
         written = true;
     }

@@ -60,28 +60,47 @@ class LedgerStore {
                 .update();
     }
 
-    /** Adds to the account's cached balance in one statement (the row is made on first use), under its row lock. */
-    void addToBalance(Account account, Money amount) {
-        lockBalance(account, amount.currency());
-        jdbc.sql("""
-                update ledger_balances set balance_minor = balance_minor + ?
-                where account_type = ? and owner_id = ? and currency = ?""")
-                .params(amount.minor(), account.type().name(), account.ownerId(), amount.currency().name()).update();
+    /** How many rows an account's cached balance is spread over (V64); the balance is their sum. */
+    static final int STRIPES = 8;
+
+    /** Adds to one stripe of the account's cached balance, under that row's lock (the row is made on first use). */
+    void addToBalance(Account account, Money amount, int stripe) {
+        if (addedToStripe(account, amount, stripe) == 0) {
+            // first use: a simultaneous first use waits for ours and then inserts nothing
+            createStripe(account, amount.currency(), stripe);
+            addedToStripe(account, amount, stripe);
+        }
     }
 
-    /** Locks the account's balance row until the transaction ends (payouts of one account go one after the other). */
+    private int addedToStripe(Account account, Money amount, int stripe) {
+        return jdbc.sql("""
+                update ledger_balances set balance_minor = balance_minor + ?
+                where account_type = ? and owner_id = ? and currency = ? and stripe = ?""")
+                .params(amount.minor(), account.type().name(), account.ownerId(), amount.currency().name(), stripe)
+                .update();
+    }
+
+    private void createStripe(Account account, Money.Currency currency, int stripe) {
+        jdbc.sql("""
+                insert into ledger_balances (account_type, owner_id, currency, stripe, balance_minor) values (?, ?, ?, ?, 0)
+                on conflict do nothing""").params(account.type().name(), account.ownerId(), currency.name(), stripe).update();
+    }
+
+    /**
+     * Locks the account's stripe 0 until the transaction ends: the account's own lock, so payouts of one account go
+     * one after the other.
+     */
     void lockBalance(Account account, Money.Currency currency) {
         if (!lockedBalance(account, currency)) {
-            // first use: a simultaneous first use waits for ours and then inserts nothing
-            jdbc.sql("""
-                    insert into ledger_balances (account_type, owner_id, currency, balance_minor) values (?, ?, ?, 0)
-                    on conflict do nothing""").params(account.type().name(), account.ownerId(), currency.name()).update();
+            createStripe(account, currency, 0);
             lockedBalance(account, currency);
         }
     }
 
     private boolean lockedBalance(Account account, Money.Currency currency) {
-        return jdbc.sql("select 1 from ledger_balances where account_type = ? and owner_id = ? and currency = ? for update")
+        return jdbc.sql("""
+                select 1 from ledger_balances where account_type = ? and owner_id = ? and currency = ? and stripe = 0
+                for update""")
                 .params(account.type().name(), account.ownerId(), currency.name()).query(Integer.class).optional().isPresent();
     }
 
@@ -224,7 +243,9 @@ class LedgerStore {
     }
 
     List<AccountSum> cachedBalances() {
-        return jdbc.sql("select account_type, owner_id, currency, balance_minor from ledger_balances")
+        return jdbc.sql("""
+                select account_type, owner_id, currency, sum(balance_minor) as balance_minor from ledger_balances
+                group by account_type, owner_id, currency""")
                 .query((rs, n) -> new AccountSum(AccountType.valueOf(rs.getString("account_type")), rs.getLong("owner_id"),
                         rs.getString("currency").strip(), rs.getLong("balance_minor"))).list();
     }
