@@ -9,13 +9,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
+import org.shequn.AtOnce;
 import org.shequn.Api;
 import org.shequn.IntegrationTest;
 import org.shequn.WebSession;
@@ -159,22 +156,8 @@ class PaymentNotificationTests {
         // and the same payment's notification under another id, as WeChat may send after a timeout
         var other = StandInProviders.wechat("EV-" + UUID.randomUUID(), payment.tradeNo(), 990, "CNY", now(),
                 StandInProviders.WECHAT_PLATFORM);
-        var start = new CountDownLatch(1);
-        var tasks = new ArrayList<Callable<Integer>>();
-        for (int i = 0; i < 10; i++) {
-            var which = i % 5 == 4 ? other : n;
-            tasks.add(() -> {
-                start.await();
-                return postWeChat(which).andReturn().getResponse().getStatus();
-            });
-        }
-        try (var pool = Executors.newFixedThreadPool(10)) {
-            var futures = tasks.stream().map(pool::submit).toList();
-            start.countDown();
-            for (var f : futures) {
-                assertThat(f.get()).isEqualTo(200);
-            }
-        }
+        assertThat(AtOnce.call(10, i -> () -> postWeChat(i % 5 == 4 ? other : n).andReturn().getResponse().getStatus()))
+                .containsOnly(200);
         assertThat(recorded.succeeded(payment.id())).isOne();
         assertThat(payments.find(payment.id()).orElseThrow().status()).isEqualTo(PaymentStatus.PAID);
     }
@@ -187,22 +170,8 @@ class PaymentNotificationTests {
         // Alipay retrying while the first is still in flight: same trade, another notify_id
         var retry = StandInProviders.alipay("N-" + UUID.randomUUID(), checkout.tradeNo(), "43.21", "TRADE_SUCCESS",
                 StandInProviders.ALIPAY);
-        var start = new CountDownLatch(1);
-        var tasks = new ArrayList<Callable<String>>();
-        for (int i = 0; i < 6; i++) {
-            var which = i % 3 == 2 ? retry : fields;
-            tasks.add(() -> {
-                start.await();
-                return postAlipay(which).andReturn().getResponse().getContentAsString();
-            });
-        }
-        try (var pool = Executors.newFixedThreadPool(6)) {
-            var futures = tasks.stream().map(pool::submit).toList();
-            start.countDown();
-            for (var f : futures) {
-                assertThat(f.get()).isEqualTo("success");
-            }
-        }
+        assertThat(AtOnce.call(6, i -> () -> postAlipay(i % 3 == 2 ? retry : fields).andReturn().getResponse()
+                .getContentAsString())).containsOnly("success");
         assertThat(recorded.succeeded(checkout.paymentId())).isOne();
         assertThat(payments.find(checkout.paymentId()).orElseThrow().status()).isEqualTo(PaymentStatus.PAID);
     }

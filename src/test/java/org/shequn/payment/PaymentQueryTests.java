@@ -8,11 +8,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import java.util.List;
+import org.shequn.AtOnce;
 import org.shequn.IntegrationTest;
 import org.shequn.TestClock;
 import org.shequn.shared.money.Money;
@@ -158,28 +158,17 @@ class PaymentQueryTests {
             PROVIDERS.paid.put(checkout.tradeNo(), 880L);
             var n = StandInProviders.wechat("EV-" + UUID.randomUUID(), checkout.tradeNo(), 880, "CNY",
                     Instant.now().getEpochSecond(), StandInProviders.WECHAT_PLATFORM);
-            var go = new CountDownLatch(1);
-            try (var pool = Executors.newFixedThreadPool(3)) {
-                var a = pool.submit(() -> {
-                    go.await();
-                    return payments.query(checkout.paymentId()).status();
-                });
-                var b = pool.submit(() -> {
-                    go.await();
-                    return payments.query(checkout.paymentId()).status();
-                });
-                var c = pool.submit(() -> {
-                    go.await();
-                    var request = post("/api/v1/payments/notify/wechat").contentType(MediaType.APPLICATION_JSON)
-                            .content(n.body());
-                    n.headers().forEach(request::header);
-                    return mvc.perform(request).andReturn().getResponse().getStatus();
-                });
-                go.countDown();
-                a.get();
-                b.get();
-                assertThat(c.get()).isEqualTo(200);
-            }
+            // two queries (the job, the buyer's page) and the notification, at once
+            var answers = AtOnce.call(List.<java.util.concurrent.Callable<Object>>of(
+                    () -> payments.query(checkout.paymentId()).status(),
+                    () -> payments.query(checkout.paymentId()).status(),
+                    () -> {
+                        var request = post("/api/v1/payments/notify/wechat").contentType(MediaType.APPLICATION_JSON)
+                                .content(n.body());
+                        n.headers().forEach(request::header);
+                        return mvc.perform(request).andReturn().getResponse().getStatus();
+                    }));
+            assertThat(answers.getLast()).isEqualTo(200);
             assertThat(statusOf(checkout.paymentId())).isEqualTo(PaymentStatus.PAID);
             assertThat(recorded.succeeded(checkout.paymentId())).isOne();
         }

@@ -6,15 +6,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.ArrayList;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.shequn.AtOnce;
 import org.shequn.IntegrationTest;
 import org.shequn.ledger.LedgerAssertions;
 import org.shequn.ledger.LedgerInvariants;
@@ -111,22 +108,8 @@ class ReturnOnArrivalTests {
                 StandInProviders.ALIPAY);
         var retry = StandInProviders.alipay("N-" + UUID.randomUUID(), checkout.tradeNo(), "19.99", "TRADE_SUCCESS",
                 StandInProviders.ALIPAY);
-        var start = new CountDownLatch(1);
-        var tasks = new ArrayList<Callable<String>>();
-        for (int i = 0; i < 6; i++) {
-            var which = i % 2 == 0 ? first : retry;
-            tasks.add(() -> {
-                start.await();
-                return postAlipay(which).andReturn().getResponse().getContentAsString();
-            });
-        }
-        try (var pool = Executors.newFixedThreadPool(6)) {
-            var futures = tasks.stream().map(pool::submit).toList();
-            start.countDown();
-            for (var f : futures) {
-                assertThat(f.get()).isEqualTo("success");
-            }
-        }
+        assertThat(AtOnce.call(6, i -> () -> postAlipay(i % 2 == 0 ? first : retry).andReturn().getResponse()
+                .getContentAsString())).containsOnly("success");
         // it paid nothing: the payment waits for its own amount, nobody was told it succeeded
         var payment = payments.find(checkout.paymentId()).orElseThrow();
         assertThat(payment.status()).isEqualTo(PaymentStatus.PENDING);
