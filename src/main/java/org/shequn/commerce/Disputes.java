@@ -26,9 +26,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Disputes (争议) about an order. The buyer may open one when the merchant refused their refund request, or within
  * {@code shequn.commerce.dispute-window} of the order being delivered or completed; one per order, with a reason.
  * The merchant answers once. An operator decides: a refund of all or part of what is left of the order, which is
- * refunded at the payment's channel, recorded as an approved refund of the order and taken back from each party in
- * the ledger (as a merchant's approved refund is; after settlement it is recovered from the next one), or a
- * rejection. Each side is told ({@link DisputeChanged}).
+ * refunded at the payment's channel (outside the database transaction, see {@link #decide}), recorded as an approved
+ * refund of the order and taken back from each party in the ledger (as a merchant's approved refund is; after
+ * settlement it is recovered from the next one), or a rejection. A refund of all that was left ends the order
+ * REFUNDED. Each side is told ({@link DisputeChanged}).
  */
 @Service
 public class Disputes {
