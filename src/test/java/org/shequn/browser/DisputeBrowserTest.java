@@ -126,6 +126,13 @@ class DisputeBrowserTest extends BrowserTest {
             assertThat(item).containsText("封面破损");
             assertThat(item).containsText("可以补寄一本新的");
             both(operatorPage, "dispute-03-operator-queue");
+            // the case itself at phone width (the queue may hold other tests' disputes too)
+            item.scrollIntoViewIfNeeded();
+            item.screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+                    .setPath(SCREENSHOTS.resolve("dispute-03-operator-case-phone.png")));
+            operatorPage.setViewportSize(1280, 900);
+            item.screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+                    .setPath(SCREENSHOTS.resolve("dispute-03-operator-case-desktop.png")));
             item.locator("input[name=outcome][value=ALL]").check();
             item.locator("input[name=note]").fill("商家未能证明寄出时完好，全额退款。");
             item.locator("button[type=submit]").click();
