@@ -326,4 +326,18 @@ class DisputePagesTests {
                 .andExpect(content().string(containsString("现在不能发起争议")));
         assertThat(disputes(id)).isZero();
     }
+
+    @Test
+    void aFormPostedFromASignedInBrowserWithoutItsCsrfTokenIsSentToLogInAgainAndWritesNothing() throws Exception {
+        var s = scene();
+        var buyer = s.cast().member();
+        long id = refusedOrder(s, buyer);
+        var browser = new org.shequn.WebSession(mvc);
+        browser.register("没有令牌的人");
+        for (var path : new String[] {"/orders/" + id + "/dispute", "/orders/" + id + "/dispute/answer", "/operator/disputes/1/decision"}) {
+            browser.perform(MockMvcRequestBuilders.post(path).param("reason", "无令牌").param("answer", "无令牌")
+                    .param("outcome", "REJECT").accept(MediaType.TEXT_HTML)).andExpect(redirectedUrl("/login?expired"));
+        }
+        assertThat(disputes(id)).isZero();
+    }
 }
