@@ -33,7 +33,8 @@ import tools.jackson.databind.JsonNode;
  * (a member of the community whose store sells), the merchant who sells to them, another merchant, an operator.
  * "Allowed" is any answer but 401, 403, 404 or a 5xx (a 409 about an order's state is the use case speaking);
  * "refused" is 403 or 404 (an order or product that is not yours is not found). The table is checked against the
- * served OpenAPI document both ways, so a new endpoint under these paths fails the build until it has a row.
+ * served OpenAPI document both ways, so a new endpoint under these paths fails the build until it has a row. The
+ * dispute pages' forms and the operators' disputes page have their own table, asked as a browser asks.
  */
 @IntegrationTest
 @AutoConfigureMockMvc(print = MockMvcPrint.NONE)
@@ -267,6 +268,19 @@ class MoneyRoleMatrixTests {
                         c -> req(disputeId(disputed())).json(Api.obj("outcome", "REJECT", "note", "矩阵"))));
     }
 
+    /**
+     * The dispute pages (forms and the operators' queue), asked as a browser asks: HTML, a CSRF token, form fields.
+     * Anonymous is sent to the login page instead of a 401; a refusal is the error page with 403 or 404.
+     */
+    List<Row> pageTable() {
+        return List.of(
+                new Row(POST, "/orders/{id}/dispute", THE_BUYER, c -> req(disputable()).param("reason", "矩阵争议")),
+                new Row(POST, "/orders/{id}/dispute/answer", ITS_MERCHANT, c -> req(disputed()).param("answer", "矩阵答复")),
+                new Row(GET, "/operator/disputes", OPERATORS, c -> req()),
+                new Row(POST, "/operator/disputes/{id}/decision", OPERATORS,
+                        c -> req(disputeId(disputed())).param("outcome", "REJECT").param("note", "矩阵")));
+    }
+
     /** A delivered order of the buyer's (set directly, so unpaid: the buyer is answered 409, which the use case says). */
     long disputable() throws Exception {
         return order("DELIVERED");
@@ -286,19 +300,32 @@ class MoneyRoleMatrixTests {
 
     @Test
     void everyCallerGetsTheAnswerTheRuleGives() throws Exception {
+        check(table(), false);
+    }
+
+    @Test
+    void everyCallerGetsTheAnswerTheRuleGivesOnTheDisputePages() throws Exception {
+        check(pageTable(), true);
+    }
+
+    private void check(List<Row> rows, boolean pages) throws Exception {
         var disagreements = new ArrayList<String>();
         var matrix = new StringBuilder();
-        for (var row : table()) {
+        for (var row : rows) {
             matrix.append(String.format("%-6s %-52s", row.method(), row.path()));
             for (var caller : Caller.values()) {
                 boolean allowed = row.answers().allowed().contains(caller);
                 String actual;
                 boolean agrees;
                 try {
-                    int status = call(row, caller, allowed);
+                    var response = call(row, caller, allowed, pages);
+                    int status = response.getStatus();
+                    var location = response.getRedirectedUrl();
+                    // a page sends an anonymous caller to log in; allowed there is anything but that and a refusal
+                    boolean toLogin = pages && status == 302 && location != null && location.startsWith("/login");
                     actual = String.valueOf(status);
-                    agrees = status < 500 && (allowed ? !Set.of(401, 403, 404).contains(status)
-                            : caller == Caller.ANONYMOUS ? status == 401 : status == 403 || status == 404);
+                    agrees = status < 500 && (allowed ? !Set.of(401, 403, 404).contains(status) && !toLogin
+                            : caller == Caller.ANONYMOUS ? (pages ? toLogin : status == 401) : status == 403 || status == 404);
                 } catch (Exception | AssertionError e) {
                     actual = "setup failed: " + e.getMessage();
                     agrees = false;
@@ -317,24 +344,32 @@ class MoneyRoleMatrixTests {
         }
     }
 
-    private int call(Row row, Caller caller, boolean allowed) throws Exception {
+    private org.springframework.mock.web.MockHttpServletResponse call(Row row, Caller caller, boolean allowed,
+                                                                      boolean page) throws Exception {
         var user = users.get(caller);
         var req = row.call().make(new Ctx(caller, user, allowed));
         var request = req.file != null
                 ? MockMvcRequestBuilders.multipart(row.path(), req.vars.toArray()).file(req.file)
                 : MockMvcRequestBuilders.request(row.method(), row.path(), req.vars.toArray());
-        request.accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
+        if (page) {
+            request.accept(MediaType.TEXT_HTML);
+            if (row.method() != GET) {
+                request.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf());
+            }
+        } else {
+            request.accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
+        }
         req.params.forEach(request::param);
         if (req.json != null) {
             request.contentType(MediaType.APPLICATION_JSON).content(Api.JSON.writeValueAsString(req.json));
         }
-        if (row.method() != GET) {
+        if (row.method() != GET && !page) {
             request.header("Idempotency-Key", Api.unique("matrix-key-"));
         }
         if (user != null) {
             request.header("Authorization", user.bearer());
         }
-        return mvc.perform(request).andReturn().getResponse().getStatus();
+        return mvc.perform(request).andReturn().getResponse();
     }
 
     @Test

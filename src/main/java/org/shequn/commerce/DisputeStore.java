@@ -42,6 +42,28 @@ class DisputeStore {
                 .query(DisputeStore::row).list();
     }
 
+    /** The latest decided disputes, newest first: what the operators' page shows below the queue. */
+    List<DisputeView> decided(int limit) {
+        return jdbc.sql("select * from order_disputes where status in ('REFUNDED', 'REJECTED') order by decided_at desc, id desc limit " + limit)
+                .query(DisputeStore::row).list();
+    }
+
+    /** Where the disputes of the shop's orders (or of the buyer's) stand, by order id. */
+    java.util.Map<Long, DisputeState> statusesByShop(long shopId) {
+        return statuses("o.shop_id", shopId);
+    }
+
+    java.util.Map<Long, DisputeState> statusesByBuyer(long buyerAccountId) {
+        return statuses("o.buyer_account_id", buyerAccountId);
+    }
+
+    private java.util.Map<Long, DisputeState> statuses(String column, long value) {
+        var statuses = new java.util.HashMap<Long, DisputeState>();
+        jdbc.sql("select d.order_id, d.status from order_disputes d join orders o on o.id = d.order_id where " + column + " = ?")
+                .param(value).query((rs, n) -> statuses.put(rs.getLong(1), DisputeState.valueOf(rs.getString(2)))).list();
+        return statuses;
+    }
+
     boolean answer(long id, String answer, OffsetDateTime now) {
         return jdbc.sql("update order_disputes set status = 'ANSWERED', answer = ?, answered_at = ? where id = ? and status = 'OPEN'")
                 .params(answer, now, id).update() == 1;
@@ -53,6 +75,35 @@ class DisputeStore {
                 update order_disputes set status = ?, refund_minor = ?, decision_note = ?, decided_by = ?, decided_at = ?
                 where id = ? and status = ?""")
                 .params(to.name(), refundMinor, note, operatorId, now, id, from.name()).update() == 1;
+    }
+
+    /**
+     * Takes back a refund decision whose channel refused, to where the dispute stood: only while nothing was recorded
+     * for it (so a refund that went through is never undone here).
+     */
+    boolean unclaim(long id, DisputeState back) {
+        return jdbc.sql("""
+                update order_disputes set status = ?, refund_minor = null, decision_note = null, decided_by = null,
+                                          decided_at = null
+                where id = ? and status = 'REFUNDED' and refund_id is null""")
+                .params(back.name(), id).update() == 1;
+    }
+
+    /** The decided refund was recorded as the order's refund {@code refundId}: once, false when it was already. */
+    boolean recorded(long id, long refundId) {
+        return jdbc.sql("update order_disputes set refund_id = ? where id = ? and status = 'REFUNDED' and refund_id is null")
+                .params(refundId, id).update() == 1;
+    }
+
+    boolean isRecorded(long id) {
+        return jdbc.sql("select refund_id from order_disputes where id = ?").param(id).query((rs, n) -> rs.getObject(1) != null)
+                .optional().orElse(false);
+    }
+
+    /** Refund decisions older than {@code before} that were never recorded: interrupted between channel and record. */
+    List<Long> unrecorded(OffsetDateTime before, int limit) {
+        return jdbc.sql("select id from order_disputes where status = 'REFUNDED' and refund_id is null and decided_at < ? order by id limit " + limit)
+                .param(before).query(Long.class).list();
     }
 
     /** A refund the operator decided, as an approved refund of the order (so the order's totals and ledger agree). */

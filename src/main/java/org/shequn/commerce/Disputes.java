@@ -3,28 +3,38 @@ package org.shequn.commerce;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.shequn.commerce.view.DisputeCase;
 import org.shequn.commerce.view.DisputeView;
+import org.shequn.identity.Accounts;
 import org.shequn.commerce.view.OrderView;
 import org.shequn.payment.Payments;
 import org.shequn.shared.Rejection;
 import org.shequn.shared.Viewer;
 import org.shequn.shared.money.Money;
 import org.shequn.shared.text.ControlCharacters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Disputes (争议) about an order. The buyer may open one when the merchant refused their refund request, or within
  * {@code shequn.commerce.dispute-window} of the order being delivered or completed; one per order, with a reason.
  * The merchant answers once. An operator decides: a refund of all or part of what is left of the order, which is
- * refunded at the payment's channel, recorded as an approved refund of the order and taken back from each party in
- * the ledger (as a merchant's approved refund is; after settlement it is recovered from the next one), or a
- * rejection. Each side is told ({@link DisputeChanged}).
+ * refunded at the payment's channel (outside the database transaction, see {@link #decide}), recorded as an approved
+ * refund of the order and taken back from each party in the ledger (as a merchant's approved refund is; after
+ * settlement it is recovered from the next one), or a rejection. A refund of all that was left ends the order
+ * REFUNDED. Each side is told ({@link DisputeChanged}).
  */
 @Service
 public class Disputes {
+
+    private static final Logger log = LoggerFactory.getLogger(Disputes.class);
 
     static final int MAX_TEXT = 1000;
     static final int MAX_NOTE = 500;
@@ -38,10 +48,15 @@ public class Disputes {
     private final Shops shops;
     private final CommerceSettings settings;
     private final ApplicationEventPublisher events;
+    private final Accounts accounts;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     Disputes(DisputeStore store, Orders orders, OrderStore orderStore, RefundStore refunds, OrderBooks books,
-             Payments payments, Shops shops, CommerceSettings settings, ApplicationEventPublisher events, Clock clock) {
+             Payments payments, Shops shops, CommerceSettings settings, ApplicationEventPublisher events,
+             Accounts accounts, TransactionTemplate transactions, Clock clock) {
+        this.accounts = accounts;
+        this.transactions = transactions;
         this.store = store;
         this.orders = orders;
         this.orderStore = orderStore;
@@ -61,6 +76,66 @@ public class Disputes {
         return store.byOrder(orderId).orElseThrow(() -> Rejection.notFound("commerce.dispute.notFound"));
     }
 
+    /** The order's dispute if it has one, for those who may see the order (its page). */
+    @Transactional(readOnly = true)
+    public Optional<DisputeView> find(Viewer viewer, long orderId) {
+        orders.find(viewer, orderId);
+        return store.byOrder(orderId);
+    }
+
+    /** Whether the viewer, its buyer, may open a dispute about the order now (the order page offers the form). */
+    @Transactional(readOnly = true)
+    public boolean openable(Viewer viewer, long orderId) {
+        var order = orders.find(viewer, orderId);
+        return order.buyerAccountId() == Viewer.require(viewer).accountId() && store.byOrder(orderId).isEmpty()
+                && mayOpen(order);
+    }
+
+    /** Where the disputes of the merchant's shop's orders stand, by order id (their orders list marks them). */
+    @Transactional(readOnly = true)
+    public Map<Long, DisputeState> ofShopOrders(Viewer viewer) {
+        return store.statusesByShop(shops.ownShop(viewer).id());
+    }
+
+    /** Where the disputes of the buyer's orders stand, by order id. */
+    @Transactional(readOnly = true)
+    public Map<Long, DisputeState> ofMyOrders(Viewer viewer) {
+        return store.statusesByBuyer(Viewer.require(viewer).accountId());
+    }
+
+    /**
+     * The operators' page: the disputes waiting for a decision (oldest first), then the latest decided ones, each
+     * with its order, buyer, shop and what is left of the order to refund.
+     */
+    @Transactional(readOnly = true)
+    public List<DisputeCase> cases(Viewer viewer) {
+        requireOperator(viewer);
+        var disputes = new java.util.ArrayList<>(store.undecided(200));
+        disputes.addAll(store.decided(50));
+        var ordersById = new java.util.HashMap<Long, OrderView>();
+        disputes.forEach(d -> orderStore.byId(d.orderId()).ifPresent(o -> ordersById.put(o.id(), o)));
+        var buyers = accounts.findAll(ordersById.values().stream().map(OrderView::buyerAccountId).distinct().toList());
+        return disputes.stream().filter(d -> ordersById.containsKey(d.orderId())).map(d -> {
+            var order = ordersById.get(d.orderId());
+            var buyer = buyers.get(order.buyerAccountId());
+            var shop = shops.byId(order.shopId()).map(s -> s.name()).orElse("#" + order.shopId());
+            return new DisputeCase(d, order, buyer == null ? "#" + order.buyerAccountId() : buyer.displayName(), shop,
+                    left(order));
+        }).toList();
+    }
+
+    /** What is left of the dispute's order to refund: what "refund all" returns. For operators. */
+    @Transactional(readOnly = true)
+    public Money leftToRefund(Viewer viewer, long disputeId) {
+        var dispute = byId(viewer, disputeId);
+        var order = orderStore.byId(dispute.orderId()).orElseThrow();
+        return left(order);
+    }
+
+    private Money left(OrderView order) {
+        return order.total().minus(refunds.approved(order.id(), order.total().currency()).total());
+    }
+
     /** The buyer opens a dispute about their order. */
     @Transactional
     public DisputeView open(Viewer viewer, long orderId, String reason) {
@@ -73,9 +148,6 @@ public class Disputes {
         try {
             id = store.open(orderId, text, order.total().currency(), OffsetDateTime.now(clock));
         } catch (DuplicateKeyException twice) {
-            throw Rejection.conflict("commerce.dispute.exists");
-        }
-        if (store.byOrder(orderId).map(d -> d.id() != id).orElse(true)) {
             throw Rejection.conflict("commerce.dispute.exists");
         }
         told(order, id, DisputeState.OPEN);
@@ -127,42 +199,132 @@ public class Disputes {
 
     /**
      * An operator decides: {@code refund} null rejects the dispute; otherwise that much (at most what is left of the
-     * order) goes back to the buyer, and each party gives back its share of it in the ledger. One transaction: a
-     * channel that refuses leaves the dispute undecided.
+     * order) goes back to the buyer, and each party gives back its share of it in the ledger. A whole refund of what
+     * was left ends the order REFUNDED, as a merchant's approved refund of every line does; a part leaves its status.
+     * <p>
+     * The channel is not asked inside a database transaction (it may take seconds, holding the rows): the decision is
+     * claimed first (the dispute REFUNDED, so no second decision or late answer can come between), then the payment is
+     * refunded under the dispute's idempotency key, then the refund is recorded (order, ledger, events) once. A channel
+     * that refuses takes the claim back, leaving the dispute undecided. A decision interrupted after the channel is
+     * finished by {@link #finishInterrupted}: the same key returns the same refund, so the money goes back once.
      */
-    @Transactional
     public DisputeView decide(Viewer viewer, long disputeId, Money refund, String note) {
         var operator = requireOperator(viewer);
         var text = note == null || note.isBlank() ? null : text(note, "note", MAX_NOTE);
+        if (refund == null) {
+            return transactions.execute(status -> reject(operator, disputeId, text));
+        }
+        var claim = transactions.execute(status -> claim(operator, disputeId, refund, text));
+        refundAtChannel(disputeId, claim.paymentId(), refund, claim.from());
+        transactions.executeWithoutResult(status -> record(disputeId));
+        return store.byId(disputeId).orElseThrow();
+    }
+
+    private DisputeView reject(Viewer operator, long disputeId, String text) {
         var dispute = store.byId(disputeId).orElseThrow(() -> Rejection.notFound("commerce.dispute.notFound"));
         var order = orderStore.byId(dispute.orderId()).orElseThrow();
-        var now = OffsetDateTime.now(clock);
-        if (refund == null) {
-            dispute.status().to(DisputeState.REJECTED);
-            if (!store.decide(disputeId, dispute.status(), DisputeState.REJECTED, null, text, operator.accountId(), now)) {
-                throw Rejection.conflict("commerce.dispute.changed");
-            }
-            told(order, disputeId, DisputeState.REJECTED);
-            return store.byId(disputeId).orElseThrow();
+        dispute.status().to(DisputeState.REJECTED);
+        if (!store.decide(disputeId, dispute.status(), DisputeState.REJECTED, null, text, operator.accountId(),
+                OffsetDateTime.now(clock))) {
+            throw Rejection.conflict("commerce.dispute.changed");
         }
+        told(order, disputeId, DisputeState.REJECTED);
+        return store.byId(disputeId).orElseThrow();
+    }
+
+    /** Where the dispute stood before the claim, and the payment to refund. */
+    private record Claim(DisputeState from, long paymentId) {
+    }
+
+    private Claim claim(Viewer operator, long disputeId, Money refund, String text) {
+        var dispute = store.byId(disputeId).orElseThrow(() -> Rejection.notFound("commerce.dispute.notFound"));
+        var order = orderStore.byId(dispute.orderId()).orElseThrow();
         dispute.status().to(DisputeState.REFUNDED);
-        var left = order.split().minus(refunds.approved(order.id(), order.total().currency()));
         if (refund.currency() != order.total().currency()) {
             throw Rejection.invalid("amount", "payment.currency.mismatch");
         }
-        if (refund.minor() <= 0 || refund.minor() > left.total().minor()) {
-            throw Rejection.invalid("amount", "commerce.dispute.amount", left.total().display());
+        var left = left(order);
+        if (refund.minor() <= 0 || refund.minor() > left.minor()) {
+            throw Rejection.invalid("amount", "commerce.dispute.amount", left.display());
         }
-        if (!store.decide(disputeId, dispute.status(), DisputeState.REFUNDED, refund.minor(), text, operator.accountId(), now)) {
+        if (!store.decide(disputeId, dispute.status(), DisputeState.REFUNDED, refund.minor(), text,
+                operator.accountId(), OffsetDateTime.now(clock))) {
             throw Rejection.conflict("commerce.dispute.changed");
         }
-        var part = share(left, refund);
+        return new Claim(dispute.status(), order.paymentId());
+    }
+
+    private static String refundKey(long disputeId) {
+        return "order-dispute-" + disputeId;
+    }
+
+    /** The channel refunds (the same key again: the same refund); if it refuses, the claim goes back. */
+    private void refundAtChannel(long disputeId, long paymentId, Money refund, DisputeState back) {
+        try {
+            payments.refund(paymentId, refund, refundKey(disputeId));
+        } catch (RuntimeException refused) {
+            // the payment module rolled its refund back with the refusal: nothing went back, so nothing is decided
+            transactions.executeWithoutResult(status -> store.unclaim(disputeId, back));
+            throw refused;
+        }
+    }
+
+    /** Records the claimed and refunded decision as the order's refund, in the ledger and to both sides; once. */
+    private void record(long disputeId) {
+        var dispute = store.byId(disputeId).orElseThrow();
+        if (dispute.status() != DisputeState.REFUNDED || store.isRecorded(disputeId)) {
+            return;
+        }
+        var order = orderStore.byId(dispute.orderId()).orElseThrow();
+        var now = OffsetDateTime.now(clock);
+        var left = order.split().minus(refunds.approved(order.id(), order.total().currency()));
+        if (dispute.refund().minor() > left.total().minor()) {
+            // the payment module refuses more than is left, so this cannot be reached without a bug: never record it
+            throw new IllegalStateException("Dispute " + disputeId + " refunded more than order " + order.id() + " had left");
+        }
+        boolean whole = dispute.refund().equals(left.total());
+        var part = share(left, dispute.refund());
         long refundId = store.recordRefund(order.id(), part, now);
-        payments.refund(order.paymentId(), refund, "order-dispute-" + disputeId);
+        if (!store.recorded(disputeId, refundId)) {
+            throw Rejection.conflict("commerce.dispute.changed");
+        }
+        if (whole) {
+            // all that was left went back: the order ends, its lines refunded and their stock back, as a merchant's
+            // approved refund of the last lines ends it
+            var open = refunds.lines(order.id()).stream().filter(l -> !l.refunded()).map(RefundStore.RefundableLine::skuId).toList();
+            if (!open.isEmpty()) {
+                refunds.markRefunded(order.id(), open);
+            }
+            orders.move(order, OrderState.REFUNDED, Map.of("closed_at", now));
+            order.lines().stream().filter(l -> open.contains(l.skuId()))
+                    .forEach(line -> orderStore.giveBack(line.skuId(), line.quantity()));
+        }
         books.refunded(order, refundId, part);
-        events.publishEvent(new OrderRefunded(order.id(), "order-dispute-" + disputeId, part));
+        events.publishEvent(new OrderRefunded(order.id(), refundKey(disputeId), part));
         told(order, disputeId, DisputeState.REFUNDED);
-        return store.byId(disputeId).orElseThrow();
+    }
+
+    /**
+     * Finishes refund decisions interrupted between the channel and the record (a crash, a lost connection) that are
+     * older than {@code olderThan}, so none is still in flight: the channel is asked again under the same key (which
+     * returns the refund it made, or makes it now) and the refund recorded; a channel that refuses takes the claim
+     * back. Returns how many were finished.
+     */
+    int finishInterrupted(java.time.Duration olderThan) {
+        int finished = 0;
+        for (long id : store.unrecorded(OffsetDateTime.now(clock).minus(olderThan), 100)) {
+            try {
+                var dispute = store.byId(id).orElseThrow();
+                var order = orderStore.byId(dispute.orderId()).orElseThrow();
+                var before = dispute.answer() == null ? DisputeState.OPEN : DisputeState.ANSWERED;
+                refundAtChannel(id, order.paymentId(), dispute.refund(), before);
+                transactions.executeWithoutResult(status -> record(id));
+                finished++;
+            } catch (RuntimeException e) {
+                log.warn("Dispute {}'s refund could not be finished now, will try again: {}", id, e.getMessage());
+            }
+        }
+        return finished;
     }
 
     /**

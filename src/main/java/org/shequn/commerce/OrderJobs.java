@@ -13,7 +13,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The orders' clockwork, on one node at a time: unpaid orders expire after {@code shequn.commerce.unpaid-expiry}
  * and give their stock back; shipped orders complete after {@code shequn.commerce.auto-complete}. Each order is its
- * own transaction; one a person changed meanwhile is left as they left it.
+ * own transaction; one a person changed meanwhile is left as they left it. It also finishes disputes' refund
+ * decisions that were interrupted after the channel refunded ({@link Disputes#finishInterrupted}).
  */
 @Component
 public class OrderJobs {
@@ -25,9 +26,12 @@ public class OrderJobs {
     private final Orders orders;
     private final CommerceSettings settings;
     private final TransactionTemplate transactions;
+    private final Disputes disputes;
     private final Clock clock;
 
-    OrderJobs(OrderStore store, Orders orders, CommerceSettings settings, TransactionTemplate transactions, Clock clock) {
+    OrderJobs(OrderStore store, Orders orders, CommerceSettings settings, TransactionTemplate transactions,
+              Disputes disputes, Clock clock) {
+        this.disputes = disputes;
         this.store = store;
         this.orders = orders;
         this.settings = settings;
@@ -41,6 +45,8 @@ public class OrderJobs {
         try {
             expireUnpaid();
             completeDelivered();
+            // a dispute refund interrupted between the channel and its record; ten minutes: none is still in flight
+            disputes.finishInterrupted(java.time.Duration.ofMinutes(10));
         } catch (RuntimeException e) {
             log.warn("The order clock failed; it runs again in a minute: {}", e.getMessage());
         }

@@ -14,12 +14,15 @@ public enum OrderState {
     private Set<OrderState> next() {
         return switch (this) {
             case CREATED -> EnumSet.of(PAID, CANCELLED);
-            case PAID -> EnumSet.of(SHIPPED, REFUND_REQUESTED);
-            case SHIPPED -> EnumSet.of(DELIVERED, REFUND_REQUESTED);
-            case DELIVERED -> EnumSet.of(COMPLETED, REFUND_REQUESTED);
+            // REFUNDED straight from a paid state: an operator's dispute decision refunding all that was left
+            case PAID -> EnumSet.of(SHIPPED, REFUND_REQUESTED, REFUNDED);
+            case SHIPPED -> EnumSet.of(DELIVERED, REFUND_REQUESTED, REFUNDED);
+            case DELIVERED -> EnumSet.of(COMPLETED, REFUND_REQUESTED, REFUNDED);
             // a refused refund request goes back to where the order stood; an approved one ends it
             case REFUND_REQUESTED -> EnumSet.of(PAID, SHIPPED, DELIVERED, REFUNDED);
-            case COMPLETED, CANCELLED, REFUNDED -> EnumSet.noneOf(OrderState.class);
+            // a completed order may still be disputed within the window; only a whole refund of it moves it on
+            case COMPLETED -> EnumSet.of(REFUNDED);
+            case CANCELLED, REFUNDED -> EnumSet.noneOf(OrderState.class);
         };
     }
 

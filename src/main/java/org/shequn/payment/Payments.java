@@ -181,7 +181,7 @@ public class Payments {
             }
             throw Rejection.invalid("amount", "payment.refund.tooMuch", now.amount().minus(now.refunded()).display());
         }
-        var refundNo = "RF" + HexFormat.of().formatHex(randomBytes(12));
+        var refundNo = refundNo(view.id(), idempotencyKey);
         long refundId = store.insertRefund(view.id(), refundNo, amount, idempotencyKey, clock.instant());
         // the provider is asked inside the transaction: if it refuses, the reservation is rolled back with it
         var providerRefundId = channels.of(view.channel()).refund(order(view), refundNo, amount);
@@ -254,6 +254,21 @@ public class Payments {
 
     private String tradeNo() {
         return "SQ" + HexFormat.of().formatHex(randomBytes(12));
+    }
+
+    /**
+     * The refund's number at the provider, the same for the same payment and key: a refund whose answer was lost (the
+     * channel timed out after refunding, so the reservation rolled back) asked again under its key reaches the
+     * provider with the number it already refunded, and the provider refunds it once.
+     */
+    static String refundNo(long paymentId, String idempotencyKey) {
+        try {
+            var digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((paymentId + ":" + idempotencyKey).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "RF" + HexFormat.of().formatHex(digest, 0, 12);
+        } catch (java.security.NoSuchAlgorithmException everyJavaHasIt) {
+            throw new IllegalStateException(everyJavaHasIt);
+        }
     }
 
     private byte[] randomBytes(int n) {

@@ -359,6 +359,10 @@ class EveryPageBrowserTest extends BrowserTest {
                         "skuId", product.get("skus").get(0).get("id").asLong(), "quantity", 1, "unitPrice", "59.00"))))))
                 .text()).get("id").asLong();
         jdbc.sql("update orders set status = 'PAID', paid_at = created_at where id = ?").param(paidOrder).update();
+        // and disputed (written directly: the dispute pages have their own tests), for the operators' disputes page
+        jdbc.sql("insert into order_disputes (order_id, reason, status, currency, opened_at) values (?, ?, 'OPEN', 'CNY', ?)")
+                .params(paidOrder, "收到的书封面破损，和商家沟通后商家拒绝退款，希望平台介入处理，退回全部货款。",
+                        java.time.OffsetDateTime.now()).update();
         // and something in the cart, two of them, so the cart page shows a line, a total and the order form
         ok(memberRequest.post(url("/api/v1/cart/lines"), member.auth().setData(Api.obj("community", slug,
                 "skuId", product.get("skus").get(0).get("id").asLong(), "quantity", 2))));
@@ -453,6 +457,7 @@ class EveryPageBrowserTest extends BrowserTest {
                 new Visit("message-settings", Who.MEMBER, "/messages/settings", 200, "/messages/settings", "messaging/settings"),
                 new Visit("operator-message-reports", Who.OPERATOR, "/operator/message-reports", 200, "/operator/message-reports", "messaging/reports"),
                 new Visit("operator-ledger", Who.OPERATOR, "/operator/ledger", 200, "/operator/ledger", "ledger/operator"),
+                new Visit("operator-disputes", Who.OPERATOR, "/operator/disputes", 200, "/operator/disputes", "commerce/disputes"),
                 new Visit("my-communities", Who.MEMBER, "/me/communities", 200, "/me/communities", "membership/mine"),
                 new Visit("profile-edit", Who.OWNER, "/profile/edit", 200, "/profile/edit", "profile/edit"),
                 new Visit("person", Who.MEMBER, "/people/" + s.ownerId(), 200, "/people/{id}", "profile/person"),

@@ -18,7 +18,13 @@ class OrderStateTest {
         assertThatThrownBy(() -> OrderState.CREATED.to(OrderState.SHIPPED)).isInstanceOf(Rejection.class);
         assertThatThrownBy(() -> OrderState.PAID.to(OrderState.CANCELLED)).isInstanceOf(Rejection.class);
         assertThatThrownBy(() -> OrderState.COMPLETED.to(OrderState.REFUND_REQUESTED)).isInstanceOf(Rejection.class);
-        for (var end : new OrderState[] {OrderState.COMPLETED, OrderState.CANCELLED, OrderState.REFUNDED}) {
+        // a completed order moves on only when a dispute's decision refunds all of it
+        assertThat(OrderState.COMPLETED.to(OrderState.REFUNDED)).isEqualTo(OrderState.REFUNDED);
+        for (var any : OrderState.values()) {
+            assertThat(OrderState.COMPLETED.canMoveTo(any)).isEqualTo(any == OrderState.REFUNDED);
+        }
+        assertThatThrownBy(() -> OrderState.CREATED.to(OrderState.REFUNDED)).isInstanceOf(Rejection.class);
+        for (var end : new OrderState[] {OrderState.CANCELLED, OrderState.REFUNDED}) {
             for (var any : OrderState.values()) {
                 assertThat(end.canMoveTo(any)).isFalse();
             }

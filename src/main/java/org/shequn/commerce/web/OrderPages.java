@@ -2,6 +2,7 @@ package org.shequn.commerce.web;
 
 import java.util.List;
 import org.shequn.commerce.CheckoutRequest;
+import org.shequn.commerce.Disputes;
 import org.shequn.commerce.OrderCheckout;
 import org.shequn.commerce.Orders;
 import org.shequn.commerce.Shops;
@@ -19,7 +20,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Ordering from a store's form, my orders, one order (pay, cancel, ship, confirm), a community's sales. */
+/**
+ * Ordering from a store's form, my orders, one order (pay, cancel, ship, confirm, refunds, its dispute: the buyer
+ * opens one, the merchant answers it), a community's sales.
+ */
 @Controller
 class OrderPages {
 
@@ -27,8 +31,10 @@ class OrderPages {
     private final Orders orders;
     private final Shops shops;
     private final Payments payments;
+    private final Disputes disputes;
 
-    OrderPages(OrderCheckout checkout, Orders orders, Shops shops, Payments payments) {
+    OrderPages(OrderCheckout checkout, Orders orders, Shops shops, Payments payments, Disputes disputes) {
+        this.disputes = disputes;
         this.checkout = checkout;
         this.orders = orders;
         this.shops = shops;
@@ -60,6 +66,7 @@ class OrderPages {
     String mine(@AuthenticationPrincipal Viewer viewer, Model model) {
         model.addAttribute("title", "commerce.orders.title");
         model.addAttribute("orders", orders.mine(viewer));
+        model.addAttribute("disputes", disputes.ofMyOrders(viewer));
         return "commerce/orders";
     }
 
@@ -72,7 +79,27 @@ class OrderPages {
         model.addAttribute("channels", payments.channels());
         model.addAttribute("key", "pay-" + id + "-" + java.util.UUID.randomUUID());
         model.addAttribute("refundAsked", orders.refundAsked(viewer, id).orElse(null));
+        model.addAttribute("dispute", disputes.find(viewer, id).orElse(null));
+        model.addAttribute("disputable", disputes.openable(viewer, id));
         return "commerce/order";
+    }
+
+    /** The buyer asks the platform to step in (申请平台介入); a refusal is the error page, nothing written. */
+    @PostMapping("/orders/{id}/dispute")
+    String openDispute(@AuthenticationPrincipal Viewer viewer, @PathVariable long id,
+                       @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        disputes.open(viewer, id, reason);
+        Flash.ok(redirect, "commerce.dispute.opened");
+        return "redirect:/orders/" + id + "#dispute";
+    }
+
+    /** The order's merchant answers its dispute, once. */
+    @PostMapping("/orders/{id}/dispute/answer")
+    String answerDispute(@AuthenticationPrincipal Viewer viewer, @PathVariable long id,
+                         @RequestParam(required = false) String answer, RedirectAttributes redirect) {
+        disputes.answer(viewer, id, answer);
+        Flash.ok(redirect, "commerce.dispute.answeredNotice");
+        return "redirect:/orders/" + id + "#dispute";
     }
 
     @PostMapping("/orders/{id}/pay")

@@ -22,8 +22,10 @@ class ShopPages {
     private final Shops shops;
     private final Products products;
     private final Orders orders;
+    private final org.shequn.commerce.Disputes disputes;
 
-    ShopPages(Shops shops, Products products, Orders orders) {
+    ShopPages(Shops shops, Products products, Orders orders, org.shequn.commerce.Disputes disputes) {
+        this.disputes = disputes;
         this.shops = shops;
         this.products = products;
         this.orders = orders;
@@ -96,6 +98,7 @@ class ShopPages {
     String orders(@AuthenticationPrincipal Viewer viewer, Model model) {
         model.addAttribute("title", "commerce.shopOrders.title");
         model.addAttribute("orders", orders.shopOrders(viewer));
+        model.addAttribute("disputes", disputes.ofShopOrders(viewer));
         return "commerce/orders";
     }
 }

@@ -1,0 +1,159 @@
+package org.shequn.commerce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.shequn.Api;
+import org.shequn.IntegrationTest;
+import org.shequn.ledger.LedgerAssertions;
+import org.shequn.ledger.LedgerInvariants;
+import org.shequn.payment.Payments;
+import org.shequn.payment.TestMode;
+import org.shequn.shared.money.Money;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/**
+ * A dispute's refund is asked of the channel outside the database transaction, so money is neither lost nor doubled
+ * when that goes wrong: a channel that refuses leaves the dispute undecided (and refunds nothing); a decision
+ * interrupted after the channel refunded is finished once, by the order clock, under the same idempotency key.
+ */
+@IntegrationTest
+// the same properties as DisputeTests: one application context for both
+@TestPropertySource(properties = {"shequn.payment.test.enabled=true", "shequn.operators=" + DisputeTests.OPERATOR_EMAIL})
+class DisputeRefundTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TestMode testMode;
+    @Autowired
+    LedgerInvariants invariants;
+    @Autowired
+    Payments payments;
+    @Autowired
+    Disputes disputes;
+
+    Api api;
+
+    @AfterEach
+    void theLedgerHolds() {
+        LedgerAssertions.assertBalanced(invariants);
+    }
+
+    Api.User operator() throws Exception {
+        mvc.perform(MockMvcRequestBuilders.post("/api/v1/auth/register").contentType(MediaType.APPLICATION_JSON)
+                .content(Api.JSON.writeValueAsString(Map.of("email", DisputeTests.OPERATOR_EMAIL, "password", "secret-pass-1",
+                        "displayName", "争议运营"))));
+        var token = Api.body(mvc.perform(MockMvcRequestBuilders.post("/api/v1/auth/tokens").contentType(MediaType.APPLICATION_JSON)
+                .content(Api.JSON.writeValueAsString(Map.of("email", DisputeTests.OPERATOR_EMAIL, "password", "secret-pass-1")))));
+        var me = Api.body(mvc.perform(MockMvcRequestBuilders.get("/api/v1/me")
+                .header("Authorization", "Bearer " + token.get("token").asString())));
+        return new Api.User(me.get("id").asLong(), DisputeTests.OPERATOR_EMAIL, "争议运营", token.get("token").asString());
+    }
+
+    ResultActions withKey(Api.User user, String path, Object body) throws Exception {
+        return mvc.perform(MockMvcRequestBuilders.post(path).header("Authorization", user.bearer())
+                .header("Idempotency-Key", Api.unique("k-")).accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
+                .contentType(MediaType.APPLICATION_JSON).content(Api.JSON.writeValueAsString(body)));
+    }
+
+    /** A paid order of one unit at 59.00 whose refund its merchant refused, disputed by its buyer: its id. */
+    long disputedOrder() throws Exception {
+        api = new Api(mvc);
+        var s = new CommerceFixtures(api, jdbc).storeSelling("退款之书", Map.of("版本", "精装"), "59.00", 5, "dispute-refund-");
+        var buyer = s.cast().member();
+        long id = Api.body(withKey(buyer, "/api/v1/orders", CommerceFixtures.order(s.community().slug(), s.skuId(), 1, "59.00"))
+                .andExpect(status().isCreated())).get("id").asLong();
+        long paymentId = Api.body(withKey(buyer, "/api/v1/orders/" + id + "/payment", Api.obj("channel", "TEST"))
+                .andExpect(status().isOk())).get("paymentId").asLong();
+        assertThat(testMode.simulateSuccess(paymentId, buyer.id())).isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> Api.body(api.get(buyer, "/api/v1/orders/" + id))
+                .get("status").asString().equals("PAID"));
+        api.post(buyer, "/api/v1/orders/" + id + "/refund-request", null).andExpect(status().isOk());
+        api.post(s.merchant(), "/api/v1/orders/" + id + "/refund/reject", null).andExpect(status().isOk());
+        api.post(buyer, "/api/v1/orders/" + id + "/dispute", Api.obj("reason", "书有破损")).andExpect(status().isCreated());
+        return id;
+    }
+
+    long paymentId(long orderId) {
+        return jdbc.sql("select payment_id from orders where id = ?").param(orderId).query(Long.class).single();
+    }
+
+    long disputeId(long orderId) {
+        return jdbc.sql("select id from order_disputes where order_id = ?").param(orderId).query(Long.class).single();
+    }
+
+    long refunded(long orderId) {
+        return jdbc.sql("select refunded_minor from payments where id = ?").param(paymentId(orderId)).query(Long.class).single();
+    }
+
+    long orderRefunds(long orderId) {
+        return jdbc.sql("select count(*) from order_refunds where order_id = ? and status = 'APPROVED'").param(orderId)
+                .query(Long.class).single();
+    }
+
+    @Test
+    void aChannelThatRefusesLeavesTheDisputeUndecidedAndRefundsNothing() throws Exception {
+        long id = disputedOrder();
+        var operator = operator();
+        long disputeId = disputeId(id);
+        // 1.00 of the payment went back some other way: the channel will refuse the order's whole 59.00
+        payments.refund(paymentId(id), Money.cny(100), "elsewhere-" + id);
+        var decision = "/api/v1/operator/disputes/" + disputeId + "/decision";
+        api.post(operator, decision, Api.obj("outcome", "REFUND", "amount", "59.00")).andExpect(status().isBadRequest());
+        api.get(operator, "/api/v1/orders/" + id + "/dispute").andExpect(jsonPath("$.status").value("OPEN"))
+                .andExpect(jsonPath("$.refund").doesNotExist()).andExpect(jsonPath("$.decisionNote").doesNotExist());
+        assertThat(refunded(id)).isEqualTo(100);
+        assertThat(orderRefunds(id)).isZero();
+        assertThat(jdbc.sql("select status from orders where id = ?").param(id).query(String.class).single()).isEqualTo("PAID");
+
+        // still undecided: the merchant may answer, and the operator decide what the channel can refund
+        api.post(operator, decision, Api.obj("outcome", "REFUND", "amount", "58.00", "note", "扣除已退的 1 元"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("REFUNDED"));
+        assertThat(refunded(id)).isEqualTo(5900);
+        assertThat(orderRefunds(id)).isOne();
+        // 58.00 of the order's 59.00: a part, so the order keeps its status
+        assertThat(jdbc.sql("select status from orders where id = ?").param(id).query(String.class).single()).isEqualTo("PAID");
+    }
+
+    @Test
+    void aDecisionInterruptedAfterTheChannelRefundedIsFinishedOnce() throws Exception {
+        long id = disputedOrder();
+        var operator = operator();
+        long disputeId = disputeId(id);
+        // as if the node stopped after the claim and the channel's refund, before the record
+        jdbc.sql("""
+                update order_disputes set status = 'REFUNDED', refund_minor = 5900, decided_by = ?, decided_at = ?
+                where id = ?""").params(operator.id(), OffsetDateTime.now().minusHours(1), disputeId).update();
+        payments.refund(paymentId(id), Money.cny(5900), "order-dispute-" + disputeId);
+        assertThat(orderRefunds(id)).isZero();
+
+        assertThat(disputes.finishInterrupted(Duration.ofMinutes(10))).isGreaterThanOrEqualTo(1);
+        assertThat(refunded(id)).isEqualTo(5900);
+        assertThat(orderRefunds(id)).isOne();
+        assertThat(jdbc.sql("select status from orders where id = ?").param(id).query(String.class).single()).isEqualTo("REFUNDED");
+        LedgerAssertions.assertBalanced(invariants, Map.of("order:" + id, Money.cny(0)));
+
+        // again, and a decision posted again: nothing more
+        disputes.finishInterrupted(Duration.ofMinutes(10));
+        api.post(operator, "/api/v1/operator/disputes/" + disputeId + "/decision", Api.obj("outcome", "REFUND", "amount", "59.00"))
+                .andExpect(status().isConflict());
+        assertThat(refunded(id)).isEqualTo(5900);
+        assertThat(orderRefunds(id)).isOne();
+    }
+}
