@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.shequn.ledger.LedgerAssertions.assertBalanced;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.shequn.AtOnce;
 import org.shequn.IntegrationTest;
 import org.shequn.TestClock;
 import org.shequn.shared.ProblemKind;
@@ -160,27 +157,8 @@ class LedgerTests {
         var o = order();
         var key = key("payment");
         var posting = o.paid(key, 1990, 1592, 249, 50, 99);
-        int threads = 8;
-        var start = new CountDownLatch(1);
-        var pool = Executors.newFixedThreadPool(threads);
-        try {
-            var calls = new ArrayList<Callable<Long>>();
-            for (int i = 0; i < threads; i++) {
-                calls.add(() -> {
-                    start.await();
-                    return ledger.post(posting);
-                });
-            }
-            var futures = calls.stream().map(pool::submit).toList();
-            start.countDown();
-            var ids = new ArrayList<Long>();
-            for (var f : futures) {
-                ids.add(f.get());
-            }
-            assertThat(ids).containsOnly(ids.getFirst());
-        } finally {
-            pool.shutdownNow();
-        }
+        var ids = AtOnce.call(8, i -> () -> ledger.post(posting));
+        assertThat(ids).containsOnly(ids.getFirst());
         assertThat(jdbc.sql("select count(*) from ledger_transactions where idempotency_key = ?").param(key)
                 .query(Long.class).single()).isOne();
         assertThat(ledger.balance(o.merchant()).total()).isEqualTo(Money.cny(1592));
@@ -288,31 +266,15 @@ class LedgerTests {
         ledger.post(o.paid(key("payment"), 1000, 800, 100, 50, 50));
         ledger.markSettleable(o.reference(), clock.instant());
         clock.advance(Duration.ofSeconds(1));
-        int threads = 6;
-        var start = new CountDownLatch(1);
-        var pool = Executors.newFixedThreadPool(threads);
-        int paid = 0;
-        try {
-            var futures = new ArrayList<java.util.concurrent.Future<Boolean>>();
-            for (int i = 0; i < threads; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    try {
-                        operations.payout(o.merchant(), Money.cny(300), "并发结算", key("pay"), 1);
-                        return true;
-                    } catch (Rejection refused) {
-                        return false;
-                    }
-                }));
+        var paid = AtOnce.call(6, i -> () -> {
+            try {
+                operations.payout(o.merchant(), Money.cny(300), "并发结算", key("pay"), 1);
+                return true;
+            } catch (Rejection refused) {
+                return false;
             }
-            start.countDown();
-            for (var f : futures) {
-                paid += f.get() ? 1 : 0;
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        assertThat(paid).isEqualTo(2);
+        });
+        assertThat(paid).filteredOn(Boolean::booleanValue).hasSize(2);
         assertThat(ledger.balance(o.merchant()).settleable()).isEqualTo(Money.cny(200));
         assertBalanced(invariants);
     }
@@ -341,28 +303,14 @@ class LedgerTests {
     void aReleaseRacingWithRefundsLeavesNothingPending() throws Exception {
         var o = order();
         ledger.post(o.paid(key("payment"), 1000, 800, 100, 50, 50));
-        var start = new CountDownLatch(1);
-        var pool = Executors.newFixedThreadPool(6);
-        try {
-            var futures = new ArrayList<java.util.concurrent.Future<?>>();
-            for (int i = 0; i < 5; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return ledger.post(o.refund(key("refund"), 20, 16, 2, 1, 1));
-                }));
+        // five refunds and the release, at once
+        AtOnce.call(6, i -> () -> {
+            if (i < 5) {
+                return ledger.post(o.refund(key("refund"), 20, 16, 2, 1, 1));
             }
-            futures.add(pool.submit(() -> {
-                start.await();
-                ledger.markSettleable(o.reference(), clock.instant());
-                return null;
-            }));
-            start.countDown();
-            for (var f : futures) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+            ledger.markSettleable(o.reference(), clock.instant());
+            return null;
+        });
         clock.advance(Duration.ofSeconds(1));
         var merchant = ledger.balance(o.merchant());
         assertThat(merchant.pending()).isEqualTo(Money.cny(0));
