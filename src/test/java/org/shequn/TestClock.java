@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * The application's clock in tests: the real time at the application's precision, plus an offset a test may move
- * ({@code clock.advance(Duration.ofDays(366))}) to see expiry, reminders and settlement windows happen. A test that
- * moves it calls {@link #reset()} in an {@code @AfterEach}, since the context (and so the clock) is shared.
+ * ({@code clock.advance(Duration.ofDays(366))}) to see expiry, reminders and settlement windows happen. The context
+ * (and so the clock) is shared: {@link TestClockReset} puts it back after every test method.
  */
 public final class TestClock extends Clock {
 

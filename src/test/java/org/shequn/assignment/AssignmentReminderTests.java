@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.shequn.Api;
 import org.shequn.IntegrationTest;
@@ -37,11 +36,6 @@ class AssignmentReminderTests {
     TestClock clock;
     @Autowired
     AssignmentReminders reminders;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     int told(long accountId) {
         return jdbc.sql("select count(*) from notifications where account_id = ? and kind = 'ASSIGNMENT_REMINDER'")

@@ -6,7 +6,6 @@ import com.microsoft.playwright.Page;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.shequn.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,11 +22,6 @@ class CheckInBrowserTest extends BrowserTest {
 
     @Autowired
     TestClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     void morningOf(int day) {
         var target = LocalDateTime.of(2026, 12, day, 7, 30).atZone(SHANGHAI).toInstant();

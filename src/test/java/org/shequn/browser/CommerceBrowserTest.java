@@ -5,7 +5,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Page;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.shequn.CommunityFixtures;
 import org.shequn.TestClock;
@@ -28,11 +27,6 @@ class CommerceBrowserTest extends BrowserTest {
     TestClock clock;
     @Autowired
     LedgerInvariants invariants;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     void verify(long accountId) {
         if (jdbc.sql("update profiles set real_name_verified = true where account_id = ?").param(accountId).update() == 0) {

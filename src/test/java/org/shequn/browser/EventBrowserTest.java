@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.shequn.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,11 +26,6 @@ class EventBrowserTest extends BrowserTest {
     TestClock clock;
     @Autowired
     JdbcClient jdbc;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void aFullEventPromotesTheWaitingMemberAndTheDoorShowsGreenThenRed() {

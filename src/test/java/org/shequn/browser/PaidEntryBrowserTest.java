@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Page;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.shequn.Api;
 import org.shequn.CommunityFixtures;
@@ -24,11 +23,6 @@ class PaidEntryBrowserTest extends BrowserTest {
     TestClock clock;
     @Autowired
     LedgerInvariants invariants;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     /** Pays on the entry page through the test mode and waits until the feed opens. */
     void payAndOpenTheFeed(Page page, String slug, String buttonText) {

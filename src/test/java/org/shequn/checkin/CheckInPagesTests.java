@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.shequn.Api;
 import org.shequn.IntegrationTest;
@@ -40,11 +39,6 @@ class CheckInPagesTests {
     JdbcClient jdbc;
     @Autowired
     TestClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     void at(LocalDateTime wall) {
         clock.advance(Duration.between(clock.instant(), wall.atZone(SHANGHAI).toInstant()));

@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.shequn.Api;
 import org.shequn.IntegrationTest;
@@ -39,11 +38,6 @@ class CheckInReminderTests {
     TestClock clock;
     @Autowired
     CheckInReminders reminders;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     void at(LocalDateTime wall) {
         clock.advance(Duration.between(clock.instant(), wall.atZone(BERLIN).toInstant()));

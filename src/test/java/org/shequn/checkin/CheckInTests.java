@@ -11,7 +11,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.shequn.Api;
 import org.shequn.IntegrationTest;
@@ -53,11 +52,6 @@ class CheckInTests {
     Api api;
     TestCommunity community;
     TestCommunity.Cast cast;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     void scene() throws Exception {
         api = new Api(mvc);

@@ -50,8 +50,7 @@ class EarningsTests {
     Api api;
 
     @AfterEach
-    void resetClockAndCheckTheLedger() {
-        clock.reset();
+    void checkTheLedger() {
         LedgerAssertions.assertBalanced(invariants);
     }
 

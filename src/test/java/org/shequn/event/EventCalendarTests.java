@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.shequn.Api;
 import org.shequn.IntegrationTest;
@@ -33,11 +32,6 @@ class EventCalendarTests {
     TestClock clock;
     @Autowired
     EventReminders reminders;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void anEventsCalendarFileIsInUtcAndMyFeedListsMyEventsBehindASecret() throws Exception {

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.shequn.AtOnce;
 import org.shequn.IntegrationTest;
@@ -35,11 +34,6 @@ class LedgerTests {
     JdbcClient jdbc;
     @Autowired
     TestClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     /** One paid order's accounts, unique to the test. */
     record Order(String reference, Account merchant, Account community, Account referrer) {

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import java.util.List;
 import org.shequn.AtOnce;
@@ -61,11 +60,6 @@ class PaymentQueryTests {
     TestClock clock;
 
     private static long payer = 800_000 + (System.nanoTime() % 100_000);
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     private Checkout start(PaymentChannel.Kind channel, long fen) {
         return payments.start(new PaymentRequest("probe:77", Money.cny(fen), channel, ++payer, "一杯咖啡",
