@@ -64,11 +64,15 @@ public class Subgroups {
     private final ContentReader content;
     private final org.shequn.checkin.Challenges challenges;
     private final org.shequn.event.Events groupEvents;
+    private final org.shequn.voting.Polls polls;
+    private final org.shequn.voting.Elections elections;
 
     Subgroups(CommunityGate gate, Memberships memberships, CommunityMembers directory, Interactions interactions,
               Accounts accounts, SubgroupStore store, ApplicationEventPublisher events, MessageSource messages,
               Clock clock, ContentReader content, org.shequn.checkin.Challenges challenges,
-              org.shequn.event.Events groupEvents) {
+              org.shequn.event.Events groupEvents, org.shequn.voting.Polls polls, org.shequn.voting.Elections elections) {
+        this.polls = polls;
+        this.elections = elections;
         this.content = content;
         this.challenges = challenges;
         this.groupEvents = groupEvents;
@@ -119,9 +123,37 @@ public class Subgroups {
         var names = everyone.stream().collect(Collectors.toMap(CommunityMembers.Member::accountId,
                 CommunityMembers.Member::displayName));
         boolean sees = standing.sees(Scope.of(id));
+        boolean writable = !standing.community().archived();
         return new SubgroupPage(slug, standing.community().name(), standing.runs(),
                 card(row, names, inGroup.contains(standing.accountId()) ? id : -1), members, manages, addable, sees,
-                sees ? content.groupFeed(viewer, slug, id, null) : null, sees ? scoped(viewer, slug, id) : List.of());
+                sees ? content.groupFeed(viewer, slug, id, null) : null, sees ? scoped(viewer, slug, id) : List.of(),
+                writable && (standing.runs() || Scope.of(id).ledBy(standing)), writable && standing.runs());
+    }
+
+    /** The group's polls: its members and the runners see them (404 for anyone else, as its feed). */
+    public List<org.shequn.voting.view.PollView> polls(Viewer viewer, String slug, long id) {
+        var standing = gate.of(viewer, slug).requireMember("subgroup.membersOnly");
+        visibleGroup(standing, id);
+        return polls.ofSubgroup(viewer, slug, id);
+    }
+
+    /** The group's leader elections (选举组长), newest first: its members and the runners see them (404 else). */
+    public List<org.shequn.voting.view.ElectionView> elections(Viewer viewer, String slug, long id) {
+        var standing = gate.of(viewer, slug).requireMember("subgroup.membersOnly");
+        visibleGroup(standing, id);
+        return elections.ofSubgroup(viewer, slug, id);
+    }
+
+    /**
+     * A sub-group's leader election was counted: its winner leads the group now, unless they left the group (or the
+     * group was deleted) since its roll was fixed; then the group keeps the leader it has, and the runners hand it
+     * over by hand. The previous leader stays in the group as a member. In the count's transaction.
+     */
+    @EventListener
+    void on(org.shequn.voting.GroupLeaderElected elected) {
+        store.byId(elected.communityId(), elected.subgroupId())
+                .filter(g -> store.groupOf(elected.communityId(), elected.accountId()).filter(in -> in == g.id()).isPresent())
+                .ifPresent(g -> store.setLeader(g.id(), elected.accountId()));
     }
 
     /** A sub-group's own feed, one page after {@code cursor}: its members and the runners only (404 for others). */
@@ -136,6 +168,10 @@ public class Subgroups {
         var items = new ArrayList<ScopedItem>();
         challenges.ofSubgroup(viewer, slug, id).forEach(c -> items.add(new ScopedItem("checkin", c.title(), c.href())));
         groupEvents.ofSubgroup(viewer, slug, id).forEach(e -> items.add(new ScopedItem("event", e.title(), e.href())));
+        polls.ofSubgroup(viewer, slug, id).forEach(p -> items.add(new ScopedItem("poll", p.question(),
+                "/c/" + slug + "/polls/" + p.id())));
+        elections.ofSubgroup(viewer, slug, id).forEach(e -> items.add(new ScopedItem("election", e.title(),
+                "/c/" + slug + "/elections/" + e.id())));
         return items;
     }
 
@@ -323,6 +359,15 @@ public class Subgroups {
 
     private Standing runner(Viewer viewer, String slug) {
         return gate.of(viewer, slug).requireRunner("subgroup.runnersOnly").requireWritable();
+    }
+
+    /** The group, for a viewer who sees what is scoped to it (its members, the runners); no such group for others. */
+    private SubgroupStore.Row visibleGroup(Standing standing, long id) {
+        var row = group(standing, id);
+        if (!standing.sees(Scope.of(id))) {
+            throw Rejection.notFound("subgroup.notFound");
+        }
+        return row;
     }
 
     private SubgroupStore.Row group(Standing standing, long id) {
