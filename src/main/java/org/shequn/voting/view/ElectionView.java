@@ -18,6 +18,7 @@ public record ElectionView(long id, String title, String details, int seats, int
                            String scopeName) {
 
     /** A sub-group electing its leader, not the community electing core members. */
+    @com.fasterxml.jackson.annotation.JsonProperty
     public boolean leaderElection() {
         return subgroupId != null;
     }
