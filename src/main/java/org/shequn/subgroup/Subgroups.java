@@ -130,20 +130,6 @@ public class Subgroups {
                 writable && (standing.runs() || Scope.of(id).ledBy(standing)), writable && standing.runs());
     }
 
-    /** The group's polls: its members and the runners see them (404 for anyone else, as its feed). */
-    public List<org.shequn.voting.view.PollView> polls(Viewer viewer, String slug, long id) {
-        var standing = gate.of(viewer, slug).requireMember("subgroup.membersOnly");
-        visibleGroup(standing, id);
-        return polls.ofSubgroup(viewer, slug, id);
-    }
-
-    /** The group's leader elections (选举组长), newest first: its members and the runners see them (404 else). */
-    public List<org.shequn.voting.view.ElectionView> elections(Viewer viewer, String slug, long id) {
-        var standing = gate.of(viewer, slug).requireMember("subgroup.membersOnly");
-        visibleGroup(standing, id);
-        return elections.ofSubgroup(viewer, slug, id);
-    }
-
     /**
      * A sub-group's leader election was counted: its winner leads the group now, unless they left the group (or the
      * group was deleted) since its roll was fixed; then the group keeps the leader it has, and the runners hand it
@@ -168,10 +154,8 @@ public class Subgroups {
         var items = new ArrayList<ScopedItem>();
         challenges.ofSubgroup(viewer, slug, id).forEach(c -> items.add(new ScopedItem("checkin", c.title(), c.href())));
         groupEvents.ofSubgroup(viewer, slug, id).forEach(e -> items.add(new ScopedItem("event", e.title(), e.href())));
-        polls.ofSubgroup(viewer, slug, id).forEach(p -> items.add(new ScopedItem("poll", p.question(),
-                "/c/" + slug + "/polls/" + p.id())));
-        elections.ofSubgroup(viewer, slug, id).forEach(e -> items.add(new ScopedItem("election", e.title(),
-                "/c/" + slug + "/elections/" + e.id())));
+        polls.ofSubgroup(viewer, slug, id).forEach(p -> items.add(new ScopedItem("poll", p.title(), p.href())));
+        elections.ofSubgroup(viewer, slug, id).forEach(e -> items.add(new ScopedItem("election", e.title(), e.href())));
         return items;
     }
 
@@ -359,15 +343,6 @@ public class Subgroups {
 
     private Standing runner(Viewer viewer, String slug) {
         return gate.of(viewer, slug).requireRunner("subgroup.runnersOnly").requireWritable();
-    }
-
-    /** The group, for a viewer who sees what is scoped to it (its members, the runners); no such group for others. */
-    private SubgroupStore.Row visibleGroup(Standing standing, long id) {
-        var row = group(standing, id);
-        if (!standing.sees(Scope.of(id))) {
-            throw Rejection.notFound("subgroup.notFound");
-        }
-        return row;
     }
 
     private SubgroupStore.Row group(Standing standing, long id) {

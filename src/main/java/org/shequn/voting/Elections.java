@@ -83,12 +83,30 @@ public class Elections {
                         && !standing.community().archived(), items, List.of(), null, standing.owner());
     }
 
-    /** A sub-group's leader elections, for its page and its API: none for a viewer who may not see the group's things. */
-    @Transactional
-    public List<ElectionView> ofSubgroup(Viewer viewer, String slug, long subgroupId) {
+    /** An election as a sub-group's page lists (and links) it. */
+    public record Scoped(long id, String title, String href) {
+    }
+
+    /** A sub-group's leader elections, for its page: none for a viewer who may not see the group's things. */
+    @Transactional(readOnly = true)
+    public List<Scoped> ofSubgroup(Viewer viewer, String slug, long subgroupId) {
         var standing = member(viewer, slug);
         if (!Scope.of(subgroupId).visibleTo(standing)) {
             return List.of();
+        }
+        return store.ofSubgroup(standing.communityId(), subgroupId).stream().map(r -> new Scoped(r.id(), r.title(),
+                "/c/" + standing.community().slug() + "/elections/" + r.id())).toList();
+    }
+
+    /**
+     * A sub-group's leader elections over the API, newest first, each settled: its members and the runners see them;
+     * for anyone else, and for a group the community does not have, there is no such group (404).
+     */
+    @Transactional
+    public List<ElectionView> ofGroup(Viewer viewer, String slug, long subgroupId) {
+        var standing = member(viewer, slug);
+        if (!scopes.names(standing.communityId()).containsKey(subgroupId) || !Scope.of(subgroupId).visibleTo(standing)) {
+            throw Rejection.notFound("voting.group.notFound");
         }
         var now = now();
         var rows = store.ofSubgroup(standing.communityId(), subgroupId);

@@ -61,12 +61,30 @@ public class Polls {
         return list(standing, rows, now);
     }
 
-    /** A sub-group's polls, for its page and its API: none for a viewer who may not see the group's things. */
+    /** A poll as a sub-group's page lists it. */
+    public record Scoped(long id, String title, String href) {
+    }
+
+    /** A sub-group's polls, for its page: none for a viewer who may not see the group's things. */
     @Transactional(readOnly = true)
-    public List<PollView> ofSubgroup(Viewer viewer, String slug, long subgroupId) {
+    public List<Scoped> ofSubgroup(Viewer viewer, String slug, long subgroupId) {
         var standing = member(viewer, slug);
-        if (!PollRunners.sees(standing, Scope.of(subgroupId))) {
+        if (!Scope.of(subgroupId).visibleTo(standing)) {
             return List.of();
+        }
+        return store.ofSubgroup(standing.communityId(), subgroupId).stream().map(r -> new Scoped(r.id(), r.question(),
+                "/c/" + standing.community().slug() + "/polls/" + r.id())).toList();
+    }
+
+    /**
+     * A sub-group's polls over the API, newest first: its members and the runners see them; for anyone else, and for
+     * a group the community does not have, there is no such group (404).
+     */
+    @Transactional(readOnly = true)
+    public List<PollView> ofGroup(Viewer viewer, String slug, long subgroupId) {
+        var standing = member(viewer, slug);
+        if (!scopes.names(standing.communityId()).containsKey(subgroupId) || !Scope.of(subgroupId).visibleTo(standing)) {
+            throw Rejection.notFound("voting.group.notFound");
         }
         return list(standing, store.ofSubgroup(standing.communityId(), subgroupId), now()).items();
     }

@@ -59,20 +59,6 @@ class SubgroupApi {
         return subgroups.feed(viewer, slug, id, cursor);
     }
 
-    /** The group's polls, newest first (its members and the runners; 404 for anyone else). */
-    @GetMapping("/{id}/polls")
-    java.util.List<org.shequn.voting.view.PollView> polls(@AuthenticationPrincipal Viewer viewer,
-                                                          @PathVariable String slug, @PathVariable long id) {
-        return subgroups.polls(viewer, slug, id);
-    }
-
-    /** The group's leader elections (选举组长), newest first (its members and the runners; 404 for anyone else). */
-    @GetMapping("/{id}/elections")
-    java.util.List<org.shequn.voting.view.ElectionView> elections(@AuthenticationPrincipal Viewer viewer,
-                                                                  @PathVariable String slug, @PathVariable long id) {
-        return subgroups.elections(viewer, slug, id);
-    }
-
     @PutMapping("/{id}")
     SubgroupCard update(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long id,
                         @RequestBody SubgroupDraft body) {
