@@ -222,10 +222,13 @@ public class Polls {
     @Transactional
     public PollView close(Viewer viewer, String slug, long id) {
         var standing = member(viewer, slug);
-        // a runner is refused (403) before the poll is looked up, as before; a group's leader once it is known
+        // a runner is refused (403, then 409 archived) before the poll is looked up, as before; a leader once it is known
         boolean leads = standing.leadsSubgroup() && standing.community().governance().leadersRunGroups();
         if (!PollRunners.mayRun(standing) && !leads) {
             throw Rejection.forbidden("voting.poll.runnersOnly");
+        }
+        if (PollRunners.mayRun(standing)) {
+            standing.requireWritable();
         }
         var row = found(standing, id);
         if (!PollRunners.mayRun(standing, row.scope())) {
