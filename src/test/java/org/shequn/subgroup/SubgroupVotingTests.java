@@ -31,7 +31,8 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * Polls and elections for one sub-group, through the API and the pages: a group's poll is voted in by its members
  * only and seen by them and the poll runners (404 and never listed for anyone else), labelled 仅 {group} 可见; by
- * sub-group the group's leader opens and closes its polls and no others; a group elects its leader (选举组长): one
+ * sub-group the group's leader opens and closes its polls and no others (autonomous: the core members, who vote
+ * only in their own group's); a group elects its leader (选举组长): one
  * seat, opened by the owner or an admin, its members alone nominate, stand and vote, and the winner leads the group
  * without becoming a core member. Bad scopes are refused and nothing is written.
  */
@@ -170,6 +171,27 @@ class SubgroupVotingTests {
         api.get(leader, polls() + "/" + everyone).andExpect(jsonPath("$.mayClose").value(false));
         api.post(leader, polls() + "/" + id + "/close", Api.obj()).andExpect(status().isOk())
                 .andExpect(jsonPath("$.closed").value(true));
+    }
+
+    @Test
+    void autonomousCoreMembersRunEveryGroupsPollButVoteOnlyInTheirOwn() throws Exception {
+        scene("AUTONOMOUS");
+        long id = Api.body(api.post(cast.admin(), polls(), poll("上海组周末跑哪天？", shanghai)).andExpect(status().isCreated()))
+                .get("id").asLong();
+        // the core member (in 北京组) opens polls, so sees and may close 上海组's, but votes only in their own group's
+        api.get(cast.core(), polls()).andExpect(content().string(containsString("上海组周末跑哪天")));
+        var seen = Api.body(api.get(cast.core(), polls() + "/" + id).andExpect(status().isOk())
+                .andExpect(jsonPath("$.mayVote").value(false)).andExpect(jsonPath("$.mayClose").value(true)));
+        api.post(cast.core(), polls() + "/" + id + "/votes",
+                Api.obj("options", List.of(seen.get("options").get(0).get("id").asLong()))).andExpect(status().isForbidden());
+        // and opens a poll for their own group, not for another
+        api.post(cast.core(), polls(), poll("北京组的投票", beijing)).andExpect(status().isCreated());
+        api.post(cast.core(), polls(), poll("替上海组发起", shanghai)).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("subgroupId"));
+        // a plain member outside the group still never sees it; the group's leader runs nothing in this mode
+        api.get(cast.member(), polls() + "/" + id).andExpect(status().isNotFound());
+        api.post(leader, polls() + "/" + id + "/close", Api.obj()).andExpect(status().isForbidden());
+        api.post(cast.core(), polls() + "/" + id + "/close", Api.obj()).andExpect(status().isOk());
     }
 
     @Test
