@@ -385,8 +385,7 @@ class CommunityRoleMatrixTests {
                 // polls: members read and vote once each; the owner and admins open and close them, and by sub-group
                 // a group's leader those of their own group (the leader's call here is for the group they lead)
                 row(GET, "/polls", MEMBERS_READ, c -> c.req()),
-                row(POST, "/polls", RUNNERS_WRITE.leader(O), c -> c.req().json(c.caller == Caller.LEADER
-                        ? groupPoll(c.side.subgroup) : poll())),
+                row(POST, "/polls", RUNNERS_WRITE.leader(O), c -> c.req().json(c.forLeadersGroup(poll()))),
                 row(GET, "/polls/{id}", MEMBERS_READ, c -> c.req(c.side.poll)),
                 row(POST, "/polls/{id}/votes", MEMBERS_WRITE,
                         c -> c.req(c.side.poll).json(Api.obj("options", List.of(c.side.pollOption)))),
@@ -408,7 +407,8 @@ class CommunityRoleMatrixTests {
                 // check-in challenges (打卡): members read and check in; the owner and admins set them up, close them,
                 // review and feature check-ins
                 row(GET, "/checkins", MEMBERS_READ, c -> c.req()),
-                row(POST, "/checkins", RUNNERS_WRITE, c -> c.req().json(challenge("晨跑"))),
+                // (by sub-group a group's leader sets one up for their own group: the leader's call is for it)
+                row(POST, "/checkins", RUNNERS_WRITE.leader(O), c -> c.req().json(c.forLeadersGroup(challenge("晨跑")))),
                 row(GET, "/checkins/{challengeId}", MEMBERS_READ, c -> c.req(c.side.challenge)),
                 row(PUT, "/checkins/{challengeId}", RUNNERS_WRITE, c -> c.req(c.side.challenge).json(challenge("晨跑（改）"))),
                 row(POST, "/checkins/{challengeId}/close", RUNNERS_WRITE,
@@ -442,7 +442,8 @@ class CommunityRoleMatrixTests {
                 // events: members see and register; the owner and admins plan and decide; staff (here: the owner
                 // and admins, no helper is named) read the guest list and check guests in
                 row(GET, "/events", MEMBERS_READ, c -> c.req()),
-                row(POST, "/events", RUNNERS_WRITE, c -> c.req().json(eventDraft("新活动"))),
+                // (by sub-group a group's leader plans one for their own group: the leader's call is for it)
+                row(POST, "/events", RUNNERS_WRITE.leader(O), c -> c.req().json(c.forLeadersGroup(eventDraft("新活动")))),
                 row(GET, "/events/{id}", MEMBERS_READ, c -> c.req(c.side.event)),
                 row(PUT, "/events/{id}", RUNNERS_WRITE, c -> c.req(c.side.event).json(eventDraft("读书会（改）"))),
                 row(POST, "/events/{id}/cancel", RUNNERS_WRITE, c -> c.req(c.allowed() ? c.freshEvent() : c.side.event)),
@@ -740,6 +741,14 @@ class CommunityRoleMatrixTests {
 
         long freshPhoto() throws Exception {
             return whileOpen(side, () -> eventPhoto(side, side.event));
+        }
+
+        /** A draft as is, or for a sub-group's leader, scoped to the group they lead. */
+        Map<String, Object> forLeadersGroup(Map<String, Object> draft) {
+            if (caller == Caller.LEADER) {
+                draft.put("subgroupId", side.subgroup);
+            }
+            return draft;
         }
 
         /** A poll to close: for a sub-group's leader, one of the group they lead. */
