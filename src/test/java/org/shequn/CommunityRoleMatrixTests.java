@@ -45,7 +45,8 @@ import tools.jackson.databind.JsonNode;
  * a write in an archived community. The table states the rule, not what the code happens to do; a run lists
  * every cell where the code disagrees, all at once.
  *
- * <p>Callers: anonymous, an outsider, a member, a core member, an admin, the owner, a banned former member, a
+ * <p>Callers: anonymous, an outsider, a member, a sub-group's leader (a plain member who leads the fixture's group,
+ * in a community that goes by sub-group), a core member, an admin, the owner, a banned former member, a
  * member and the owner of an archived community; each endpoint also with an unknown slug, and (where its path
  * names an object) with ids nothing has, as the owner of the live and of the archived community. A "target" is
  * an object the path names; what a use case looks up on its own (the caller's waiting application) is not one.
@@ -84,7 +85,7 @@ class CommunityRoleMatrixTests {
      * target's 404 comes after the gate's checks, so an archived community's write is refused with 409 first.
      */
     enum Caller {
-        ANONYMOUS, OUTSIDER, MEMBER, CORE, ADMIN, OWNER, BANNED, ARCHIVED_MEMBER, ARCHIVED_OWNER,
+        ANONYMOUS, OUTSIDER, MEMBER, LEADER, CORE, ADMIN, OWNER, BANNED, ARCHIVED_MEMBER, ARCHIVED_OWNER,
         UNKNOWN_SLUG_ANONYMOUS, UNKNOWN_SLUG_SIGNED_IN, UNKNOWN_TARGET_OWNER, UNKNOWN_TARGET_ARCHIVED_OWNER;
 
         boolean archivedSide() {
@@ -110,6 +111,16 @@ class CommunityRoleMatrixTests {
         int of(Caller caller) {
             return cells.get(caller);
         }
+
+        /**
+         * The same rule, but a sub-group's leader answers {@code leader}: what a leader runs for their own group
+         * when the community goes by sub-group (otherwise a leader is a member like any other).
+         */
+        Answers leader(int leader) {
+            var changed = new EnumMap<>(cells);
+            changed.put(Caller.LEADER, leader);
+            return new Answers(name + ", and the group's leader", changed);
+        }
     }
 
     static Answers answers(String name, int anonymous, int outsider, int member, int core, int admin, int owner,
@@ -118,6 +129,8 @@ class CommunityRoleMatrixTests {
         cells.put(Caller.ANONYMOUS, anonymous);
         cells.put(Caller.OUTSIDER, outsider);
         cells.put(Caller.MEMBER, member);
+        // a sub-group's leader is a member, but for what they run for their own group (see Answers.leader)
+        cells.put(Caller.LEADER, member);
         cells.put(Caller.CORE, core);
         cells.put(Caller.ADMIN, admin);
         cells.put(Caller.OWNER, owner);
@@ -130,8 +143,8 @@ class CommunityRoleMatrixTests {
         return new Answers(name, cells);
     }
 
-    // The rule has few shapes; each row names one. Columns: anonymous, outsider, member, core, admin, owner,
-    // banned, then a member and the owner of the archived community.
+    // The rule has few shapes; each row names one. Columns: anonymous, outsider, member (and a sub-group's leader,
+    // unless a row says otherwise), core, admin, owner, banned, then a member and the owner of the archived community.
     /** The community's about page: open to everyone, anonymous visitors included. */
     static final Answers OPEN_TO_ALL = answers("open to all", O, O, O, O, O, O, O, O, O);
     /** The ways in (join, apply, withdraw): open to signed-in outsiders; a ban keeps its account out. */
@@ -369,14 +382,17 @@ class CommunityRoleMatrixTests {
                 // the reminder goes once: each allowed caller reminds about an announcement of its own
                 row(POST, "/announcements/{id}/reminder", RUNNERS_WRITE,
                         c -> c.req(c.allowed() ? c.freshAnnouncement() : c.side.announcement)),
-                // polls: members read and vote once each; the owner and admins open and close them
+                // polls: members read and vote once each; the owner and admins open and close them, and by sub-group
+                // a group's leader those of their own group (the leader's call here is for the group they lead)
                 row(GET, "/polls", MEMBERS_READ, c -> c.req()),
-                row(POST, "/polls", RUNNERS_WRITE, c -> c.req().json(poll())),
+                row(POST, "/polls", RUNNERS_WRITE.leader(O), c -> c.req().json(c.forLeadersGroup(poll()))),
                 row(GET, "/polls/{id}", MEMBERS_READ, c -> c.req(c.side.poll)),
                 row(POST, "/polls/{id}/votes", MEMBERS_WRITE,
                         c -> c.req(c.side.poll).json(Api.obj("options", List.of(c.side.pollOption)))),
-                row(POST, "/polls/{id}/close", RUNNERS_WRITE, c -> c.req(c.allowed() ? c.freshPoll() : c.side.poll)),
-                // elections: the owner opens one; members nominate themselves, accept their nominations, vote once
+                row(POST, "/polls/{id}/close", RUNNERS_WRITE.leader(O), c -> c.req(c.allowed() ? c.freshPoll() : c.side.poll)),
+                // elections: the owner opens one (a sub-group's leader election: the owner or an admin, never the
+                // group's leader; the row's body is the community's); members nominate themselves, accept their
+                // nominations, vote once
                 row(GET, "/elections", MEMBERS_READ, c -> c.req()),
                 row(POST, "/elections", OWNER_WRITE, c -> c.req().json(election())),
                 row(GET, "/elections/{id}", MEMBERS_READ, c -> c.req(c.side.election)),
@@ -391,7 +407,8 @@ class CommunityRoleMatrixTests {
                 // check-in challenges (打卡): members read and check in; the owner and admins set them up, close them,
                 // review and feature check-ins
                 row(GET, "/checkins", MEMBERS_READ, c -> c.req()),
-                row(POST, "/checkins", RUNNERS_WRITE, c -> c.req().json(challenge("晨跑"))),
+                // (by sub-group a group's leader sets one up for their own group: the leader's call is for it)
+                row(POST, "/checkins", RUNNERS_WRITE.leader(O), c -> c.req().json(c.forLeadersGroup(challenge("晨跑")))),
                 row(GET, "/checkins/{challengeId}", MEMBERS_READ, c -> c.req(c.side.challenge)),
                 row(PUT, "/checkins/{challengeId}", RUNNERS_WRITE, c -> c.req(c.side.challenge).json(challenge("晨跑（改）"))),
                 row(POST, "/checkins/{challengeId}/close", RUNNERS_WRITE,
@@ -425,7 +442,8 @@ class CommunityRoleMatrixTests {
                 // events: members see and register; the owner and admins plan and decide; staff (here: the owner
                 // and admins, no helper is named) read the guest list and check guests in
                 row(GET, "/events", MEMBERS_READ, c -> c.req()),
-                row(POST, "/events", RUNNERS_WRITE, c -> c.req().json(eventDraft("新活动"))),
+                // (by sub-group a group's leader plans one for their own group: the leader's call is for it)
+                row(POST, "/events", RUNNERS_WRITE.leader(O), c -> c.req().json(c.forLeadersGroup(eventDraft("新活动")))),
                 row(GET, "/events/{id}", MEMBERS_READ, c -> c.req(c.side.event)),
                 row(PUT, "/events/{id}", RUNNERS_WRITE, c -> c.req(c.side.event).json(eventDraft("读书会（改）"))),
                 row(POST, "/events/{id}/cancel", RUNNERS_WRITE, c -> c.req(c.allowed() ? c.freshEvent() : c.side.event)),
@@ -450,24 +468,26 @@ class CommunityRoleMatrixTests {
                 // who interacted with whom (the analytics' reading): the owner's and admins'
                 row(GET, "/interactions", RUNNERS_READ, c -> c.req()),
                 // the governance mode decides who else runs things: the owner's choice alone
-                row(PUT, "/governance", OWNER_WRITE, c -> c.req().json(Api.obj("mode", "CENTRALIZED"))),
-                // sub-groups (分群): members see them, the owner and admins make and fill them (leaders only by sub-group)
+                // (the fixture's community goes by sub-group, and stays so for the rows after)
+                row(PUT, "/governance", OWNER_WRITE, c -> c.req().json(Api.obj("mode", "SUBGROUP"))),
+                // sub-groups (分群): members see them, the owner and admins make and fill them; by sub-group the group's
+                // leader fills their own group too
                 row(GET, "/subgroups", MEMBERS_READ, c -> c.req()),
                 row(POST, "/subgroups", RUNNERS_WRITE, c -> c.req().json(Api.obj("name", Api.unique("矩阵组")))),
                 row(GET, "/subgroups/{id}", MEMBERS_READ, c -> c.req(c.side.subgroup)),
                 row(PUT, "/subgroups/{id}", RUNNERS_WRITE, c -> c.req(c.side.subgroup).json(Api.obj("name", "矩阵组"))),
                 row(DELETE, "/subgroups/{id}", RUNNERS_WRITE,
                         c -> c.req(c.allowed() ? c.freshSubgroup() : c.side.subgroup)),
-                row(POST, "/subgroups/{id}/members", RUNNERS_WRITE,
+                row(POST, "/subgroups/{id}/members", RUNNERS_WRITE.leader(O),
                         c -> c.req(c.side.subgroup).json(Api.obj("accountId", c.side.spareMember.id()))),
-                row(DELETE, "/subgroups/{id}/members/{accountId}", RUNNERS_WRITE,
+                row(DELETE, "/subgroups/{id}/members/{accountId}", RUNNERS_WRITE.leader(O),
                         c -> c.req(c.side.subgroup, c.side.core.id())),
                 row(GET, "/subgroups/split", RUNNERS_READ, c -> c.req().param("size", "2").param("basis", "MIXED")),
                 // a sub-group's own feed: members pass the gate; the group's members and the runners see it (404 else)
                 row(GET, "/subgroups/{id}/posts", MEMBERS_READ, c -> c.req(c.side.subgroup)),
-                // last: applying a split replaces the sub-groups the rows above use
-                row(POST, "/subgroups/split", RUNNERS_WRITE,
-                        c -> c.req().json(Api.obj("groups", List.of(Api.obj("name", "全体", "memberIds", List.of()))))),
+                // its polls and its leader elections, likewise (the fixture's group has one of each)
+                row(GET, "/subgroups/{id}/polls", MEMBERS_READ, c -> c.req(c.side.subgroup)),
+                row(GET, "/subgroups/{id}/elections", MEMBERS_READ, c -> c.req(c.side.subgroup)),
                 // assignments (作业): members read and hand in; the owner and admins set them; the owner, admins and the
                 // named reviewers (here: the core member) score, comment, feature and see who handed in
                 row(GET, "/assignments", MEMBERS_READ, c -> c.req()),
@@ -498,7 +518,10 @@ class CommunityRoleMatrixTests {
                 row(PUT, "/assignments/{assignmentId}/submissions/{submissionId}/featured", REVIEWERS_WRITE,
                         c -> c.req(c.side.assignment, c.side.submission)),
                 row(DELETE, "/assignments/{assignmentId}/submissions/{submissionId}/featured", REVIEWERS_WRITE,
-                        c -> c.req(c.side.assignment, c.side.submission)));
+                        c -> c.req(c.side.assignment, c.side.submission)),
+                // last of all: applying a split replaces the sub-groups (and their leaders) the rows above use
+                row(POST, "/subgroups/split", RUNNERS_WRITE,
+                        c -> c.req().json(Api.obj("groups", List.of(Api.obj("name", "全体", "memberIds", List.of()))))));
     }
 
     /** One request of a row: path values after the slug, and a JSON or multipart body. */
@@ -547,6 +570,8 @@ class CommunityRoleMatrixTests {
         Api.User admin;
         Api.User core;
         Api.User member;
+        /** A plain member who leads {@link #subgroup}. */
+        Api.User leader;
         Api.User banned;
         Api.User mutee;
         Api.User spareMember;
@@ -718,8 +743,18 @@ class CommunityRoleMatrixTests {
             return whileOpen(side, () -> eventPhoto(side, side.event));
         }
 
+        /** A draft as is, or for a sub-group's leader, scoped to the group they lead. */
+        Map<String, Object> forLeadersGroup(Map<String, Object> draft) {
+            if (caller == Caller.LEADER) {
+                draft.put("subgroupId", side.subgroup);
+            }
+            return draft;
+        }
+
+        /** A poll to close: for a sub-group's leader, one of the group they lead. */
         long freshPoll() throws Exception {
-            return whileOpen(side, () -> body(send(side.owner, json(POST, base(side) + "/polls", poll()))).get("id").asLong());
+            var draft = caller == Caller.LEADER ? groupPoll(side.subgroup) : poll();
+            return whileOpen(side, () -> body(send(side.owner, json(POST, base(side) + "/polls", draft))).get("id").asLong());
         }
 
         /** A nomination of the caller by another member, in the side's second election, for the caller to accept. */
@@ -865,6 +900,7 @@ class CommunityRoleMatrixTests {
             case ANONYMOUS, UNKNOWN_SLUG_ANONYMOUS -> null;
             case OUTSIDER -> outsider;
             case MEMBER, ARCHIVED_MEMBER, UNKNOWN_SLUG_SIGNED_IN -> side.member;
+            case LEADER -> side.leader;
             case CORE -> side.core;
             case ADMIN -> side.admin;
             case OWNER, ARCHIVED_OWNER, UNKNOWN_TARGET_OWNER, UNKNOWN_TARGET_ARCHIVED_OWNER -> side.owner;
@@ -957,6 +993,13 @@ class CommunityRoleMatrixTests {
         return switch (caller) {
             case OUTSIDER -> api.register("新路人");
             case MEMBER, ARCHIVED_MEMBER -> seated(side, "MEMBER");
+            case LEADER -> {
+                // a new group's new leader: the fixture's leader stays in theirs
+                var account = seated(side, "MEMBER");
+                send(side.owner, json(POST, base(side) + "/subgroups", Api.obj("name", Api.unique("新组"),
+                        "leaderId", account.id())));
+                yield account;
+            }
             case CORE -> seated(side, "CORE");
             case ADMIN -> seated(side, "ADMIN");
             case BANNED -> {
@@ -984,6 +1027,7 @@ class CommunityRoleMatrixTests {
         s.admin = joined(s, "管理员");
         s.core = joined(s, "骨干");
         s.member = joined(s, "成员");
+        s.leader = joined(s, "组长");
         s.banned = joined(s, "老成员");
         s.mutee = joined(s, "话多的人");
         s.spareMember = joined(s, "备用成员");
@@ -1007,7 +1051,7 @@ class CommunityRoleMatrixTests {
         s.modComment = comment(s, s.member, s.post, "有人要一起吗？");
         s.modPost = publish(s, s.member, discussion("一篇会被隐藏的帖子", "正文"));
         s.sparePost = publish(s, s.member, discussion("备用的帖子", "正文"));
-        for (var author : List.of(s.owner, s.admin, s.core, s.member, s.banned)) {
+        for (var author : List.of(s.owner, s.admin, s.core, s.member, s.leader, s.banned)) {
             s.ownPosts.put(author.id(), publish(s, author, discussion(author.displayName() + "的帖子", "正文")));
             long question = publish(s, author, Api.obj("kind", "QUESTION", "title", "第三章怎么理解？", "body", "求解答。"));
             s.questions.put(author.id(), question);
@@ -1026,9 +1070,18 @@ class CommunityRoleMatrixTests {
         s.spareInvitation = body(send(s.member, json(POST, base(s) + "/invitations", Api.obj()))).get("id").asLong();
         s.report = report(s, s.member, s.ownPosts.get(s.owner.id()));
         s.announcement = announce(s, "群规更新");
-        s.subgroup = subgroup(s, "矩阵组");
+        // the community goes by sub-group: the group's leader runs their group's members and polls
+        send(s.owner, json(PUT, base(s) + "/governance", Api.obj("mode", "SUBGROUP")));
+        s.subgroup = body(send(s.owner, json(POST, base(s) + "/subgroups", Api.obj("name", "矩阵组",
+                "leaderId", s.leader.id())))).get("id").asLong();
         // the core member is in it, for the row that takes a member out
         send(s.owner, json(POST, base(s) + "/subgroups/" + s.subgroup + "/members", Api.obj("accountId", s.core.id())));
+        // the group's own poll and leader election, for its lists
+        send(s.owner, json(POST, base(s) + "/polls", groupPoll(s.subgroup)));
+        var groupElection = election();
+        groupElection.put("seats", 1);
+        groupElection.put("subgroupId", s.subgroup);
+        send(s.owner, json(POST, base(s) + "/elections", groupElection));
         s.event = event(s, "读书会");
         s.eventRegistration = registerFor(s, s.event, s.spareMember);
         s.eventPhoto = eventPhoto(s, s.event);
@@ -1095,6 +1148,14 @@ class CommunityRoleMatrixTests {
     static Map<String, Object> poll() {
         return Api.obj("question", "下次活动去哪？", "options", List.of("爬山", "看展"),
                 "closesAt", java.time.OffsetDateTime.now().plusDays(7).toString());
+    }
+
+    /** A poll for the sub-group {@code subgroupId} only. */
+    static Map<String, Object> groupPoll(long subgroupId) {
+        var poll = poll();
+        poll.put("question", "组里下次去哪？");
+        poll.put("subgroupId", subgroupId);
+        return poll;
     }
 
     static Map<String, Object> election() {

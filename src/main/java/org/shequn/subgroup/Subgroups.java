@@ -64,11 +64,15 @@ public class Subgroups {
     private final ContentReader content;
     private final org.shequn.checkin.Challenges challenges;
     private final org.shequn.event.Events groupEvents;
+    private final org.shequn.voting.Polls polls;
+    private final org.shequn.voting.Elections elections;
 
     Subgroups(CommunityGate gate, Memberships memberships, CommunityMembers directory, Interactions interactions,
               Accounts accounts, SubgroupStore store, ApplicationEventPublisher events, MessageSource messages,
               Clock clock, ContentReader content, org.shequn.checkin.Challenges challenges,
-              org.shequn.event.Events groupEvents) {
+              org.shequn.event.Events groupEvents, org.shequn.voting.Polls polls, org.shequn.voting.Elections elections) {
+        this.polls = polls;
+        this.elections = elections;
         this.content = content;
         this.challenges = challenges;
         this.groupEvents = groupEvents;
@@ -114,9 +118,23 @@ public class Subgroups {
         var names = everyone.stream().collect(Collectors.toMap(CommunityMembers.Member::accountId,
                 CommunityMembers.Member::displayName));
         boolean sees = standing.sees(Scope.of(id));
+        boolean writable = !standing.community().archived();
         return new SubgroupPage(slug, standing.community().name(), standing.runs(),
                 card(row, names, inGroup.contains(standing.accountId()) ? id : -1), members, manages, addable, sees,
-                sees ? content.groupFeed(viewer, slug, id, null) : null, sees ? scoped(viewer, slug, id) : List.of());
+                sees ? content.groupFeed(viewer, slug, id, null) : null, sees ? scoped(viewer, slug, id) : List.of(),
+                writable && (standing.runs() || Scope.of(id).ledBy(standing)), writable && standing.runs());
+    }
+
+    /**
+     * A sub-group's leader election was counted: its winner leads the group now, unless they left the group (or the
+     * group was deleted) since its roll was fixed; then the group keeps the leader it has, and the runners hand it
+     * over by hand. The previous leader stays in the group as a member. In the count's transaction.
+     */
+    @EventListener
+    void on(org.shequn.voting.GroupLeaderElected elected) {
+        store.byId(elected.communityId(), elected.subgroupId())
+                .filter(g -> store.groupOf(elected.communityId(), elected.accountId()).filter(in -> in == g.id()).isPresent())
+                .ifPresent(g -> store.setLeader(g.id(), elected.accountId()));
     }
 
     /** A sub-group's own feed, one page after {@code cursor}: its members and the runners only (404 for others). */
@@ -131,6 +149,8 @@ public class Subgroups {
         var items = new ArrayList<ScopedItem>();
         challenges.ofSubgroup(viewer, slug, id).forEach(c -> items.add(new ScopedItem("checkin", c.title(), c.href())));
         groupEvents.ofSubgroup(viewer, slug, id).forEach(e -> items.add(new ScopedItem("event", e.title(), e.href())));
+        polls.ofSubgroup(viewer, slug, id).forEach(p -> items.add(new ScopedItem("poll", p.title(), p.href())));
+        elections.ofSubgroup(viewer, slug, id).forEach(e -> items.add(new ScopedItem("election", e.title(), e.href())));
         return items;
     }
 

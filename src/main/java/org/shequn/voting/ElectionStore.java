@@ -28,7 +28,18 @@ class ElectionStore {
         ElectionPhase phase(OffsetDateTime now) {
             return ElectionPhase.at(now, votingOpensAt, votingClosesAt);
         }
+
+        /** The whole community (electing core members), or one sub-group (electing its leader). */
+        org.shequn.membership.Scope scopeOf() {
+            return SUBGROUP.equals(scope) ? org.shequn.membership.Scope.of(scopeId) : org.shequn.membership.Scope.community();
+        }
+
+        boolean leaderElection() {
+            return SUBGROUP.equals(scope);
+        }
     }
+
+    static final String SUBGROUP = "SUBGROUP";
 
     record CandidateRow(long id, long accountId, long nominatedBy, String statement, OffsetDateTime nominatedAt,
                         OffsetDateTime acceptedAt, Integer electedRank) {
@@ -46,12 +57,13 @@ class ElectionStore {
     }
 
     long insert(long communityId, String title, String details, int seats, int minMemberDays, int termDays,
-                long createdBy, OffsetDateTime now, OffsetDateTime opensAt, OffsetDateTime closesAt) {
+                long createdBy, OffsetDateTime now, OffsetDateTime opensAt, OffsetDateTime closesAt, Long subgroupId) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into elections (community_id, scope, title, details, seats, min_member_days, term_days, created_by,
-                created_at, voting_opens_at, voting_closes_at) values (?, 'COMMUNITY', ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(communityId, title, details, seats, minMemberDays, termDays, createdBy, now, opensAt, closesAt)
+                insert into elections (community_id, scope, scope_id, title, details, seats, min_member_days, term_days,
+                created_by, created_at, voting_opens_at, voting_closes_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(communityId, subgroupId == null ? "COMMUNITY" : SUBGROUP, subgroupId, title, details, seats,
+                        minMemberDays, termDays, createdBy, now, opensAt, closesAt)
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }
@@ -61,9 +73,18 @@ class ElectionStore {
                 .params(communityId, id).query(ElectionStore::row).optional();
     }
 
-    List<ElectionRow> list(long communityId) {
-        return jdbc.sql("select " + COLUMNS + " from elections where community_id = ? order by created_at desc, id desc limit ?")
+    /** Newest first; {@code scopeFilter} is membership's {@code Scope.filter} on {@code scope_id} (numbers only). */
+    List<ElectionRow> list(long communityId, String scopeFilter) {
+        return jdbc.sql("select " + COLUMNS + " from elections where community_id = ?" + scopeFilter
+                        + " order by created_at desc, id desc limit ?")
                 .params(communityId, LIST_MAX).query(ElectionStore::row).list();
+    }
+
+    /** One sub-group's leader elections, newest first. */
+    List<ElectionRow> ofSubgroup(long communityId, long subgroupId) {
+        return jdbc.sql("select " + COLUMNS + " from elections where community_id = ? and scope = ? and scope_id = ?"
+                        + " order by created_at desc, id desc limit ?")
+                .params(communityId, SUBGROUP, subgroupId, LIST_MAX).query(ElectionStore::row).list();
     }
 
     /** Elections whose roll is due (voting open) or whose count is due (voting closed), or whose term ended. */

@@ -14,6 +14,8 @@ import org.shequn.membership.CommunityGate;
 import org.shequn.membership.CoreTerms;
 import org.shequn.membership.Electorate;
 import org.shequn.membership.Memberships;
+import org.shequn.membership.Scope;
+import org.shequn.membership.Scopes;
 import org.shequn.membership.Standing;
 import org.shequn.shared.Rejection;
 import org.shequn.shared.Viewer;
@@ -32,6 +34,11 @@ import org.springframework.transaction.annotation.Transactional;
  * the ballots are counted with sequential Phragmén and the winners become core members for the term. Fixing the
  * roll, the count and the end of the term happen on the first look after their moment or in {@link ElectionJobs},
  * whichever comes first, each exactly once (a conditional update claims it).
+ *
+ * <p>The same election serves a sub-group choosing its leader (选举组长, scope {@code SUBGROUP}): one seat, only the
+ * group's members nominate, stand and vote (its roll is the group's eligible members when voting opens), seen by the
+ * group and the runners (anyone else: no such election); the winner becomes the group's leader through
+ * {@link GroupLeaderElected}, which the subgroup module acts on, and no core member is made.
  */
 @Service
 public class Elections {
@@ -45,10 +52,12 @@ public class Elections {
     private final Accounts accounts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Scopes scopes;
 
     Elections(CommunityGate gate, ElectionStore store, Electorate electorate, CoreTerms coreTerms,
               Memberships memberships, Communities communities, Accounts accounts, ApplicationEventPublisher events,
-              Clock clock) {
+              Clock clock, Scopes scopes) {
+        this.scopes = scopes;
         this.gate = gate;
         this.store = store;
         this.electorate = electorate;
@@ -64,11 +73,45 @@ public class Elections {
     public ElectionList list(Viewer viewer, String slug) {
         var standing = member(viewer, slug);
         var now = now();
-        var items = store.list(standing.communityId()).stream()
-                .map(row -> view(standing, settle(row, now), now, false)).toList();
+        var rows = store.list(standing.communityId(), Scope.filter(standing, "scope_id"));
+        var groups = groupNames(standing, rows);
+        var items = rows.stream().map(row -> view(standing, settle(row, now), now, false, groups)).toList();
+        // admins open a sub-group's leader election (the owner alone a community's)
         return new ElectionList(standing.community().slug(), standing.community().name(),
                 standing.community().archived(), standing.runs(),
-                standing.owner() && !standing.community().archived(), items);
+                (standing.owner() || (standing.runs() && !scopes.choices(standing).isEmpty()))
+                        && !standing.community().archived(), items, List.of(), null, standing.owner());
+    }
+
+    /** An election as a sub-group's page lists (and links) it. */
+    public record Scoped(long id, String title, String href) {
+    }
+
+    /** A sub-group's leader elections, for its page: none for a viewer who may not see the group's things. */
+    @Transactional(readOnly = true)
+    public List<Scoped> ofSubgroup(Viewer viewer, String slug, long subgroupId) {
+        var standing = member(viewer, slug);
+        if (!Scope.of(subgroupId).visibleTo(standing)) {
+            return List.of();
+        }
+        return store.ofSubgroup(standing.communityId(), subgroupId).stream().map(r -> new Scoped(r.id(), r.title(),
+                "/c/" + standing.community().slug() + "/elections/" + r.id())).toList();
+    }
+
+    /**
+     * A sub-group's leader elections over the API, newest first, each settled: its members and the runners see them;
+     * for anyone else, and for a group the community does not have, there is no such group (404).
+     */
+    @Transactional
+    public List<ElectionView> ofGroup(Viewer viewer, String slug, long subgroupId) {
+        var standing = member(viewer, slug);
+        if (!scopes.names(standing.communityId()).containsKey(subgroupId) || !Scope.of(subgroupId).visibleTo(standing)) {
+            throw Rejection.notFound("voting.group.notFound");
+        }
+        var now = now();
+        var rows = store.ofSubgroup(standing.communityId(), subgroupId);
+        var groups = groupNames(standing, rows);
+        return rows.stream().map(row -> view(standing, settle(row, now), now, false, groups)).toList();
     }
 
     /** Settles what is due first (the roll, the count, the term's end), so a page never shows a stale phase. */
@@ -76,7 +119,8 @@ public class Elections {
     public ElectionView get(Viewer viewer, String slug, long id) {
         var standing = member(viewer, slug);
         var now = now();
-        return view(standing, settle(found(standing, id), now), now, true);
+        var row = settle(found(standing, id), now);
+        return view(standing, row, now, true, groupNames(standing, List.of(row)));
     }
 
     /** The page: the election and, while nominating, whom the viewer may nominate (at most 500 members). */
@@ -88,7 +132,11 @@ public class Elections {
         if (election.mayNominate()) {
             var taken = new HashSet<Long>();
             election.candidates().forEach(c -> taken.add(c.accountId()));
-            var ids = memberships.membersOf(standing.communityId(), 0, 500).stream().filter(a -> !taken.contains(a)).toList();
+            // a group's election: only its members may stand
+            var row = found(standing, id);
+            var inScope = scopes.audience(standing.communityId(), row.scopeOf());
+            var ids = memberships.membersOf(standing.communityId(), 0, 500).stream().filter(a -> !taken.contains(a))
+                    .filter(inScope::test).toList();
             var names = accounts.findAll(ids);
             nominees = ids.stream().map(a -> new ElectionPage.Person(a, name(names, a))).toList();
         }
@@ -96,17 +144,34 @@ public class Elections {
                 standing.runs(), election, nominees);
     }
 
+    /**
+     * The form: the owner opens a community's election or a sub-group's; an admin only a sub-group's (the groups
+     * offered; {@code subgroup} preselected, e.g. from the group's page).
+     */
     @Transactional(readOnly = true)
-    public ElectionList editor(Viewer viewer, String slug) {
-        var standing = owner(viewer, slug);
-        return new ElectionList(standing.community().slug(), standing.community().name(), false, true, true, List.of());
+    public ElectionList editor(Viewer viewer, String slug, Long subgroup) {
+        var standing = gate.of(viewer, slug).requireRunner("voting.election.ownerOnly").requireWritable();
+        var choices = scopes.choices(standing);
+        if (!standing.owner() && choices.isEmpty()) {
+            throw Rejection.forbidden("voting.election.ownerOnly");
+        }
+        var selected = choices.stream().anyMatch(c -> subgroup != null && c.id() == subgroup) ? subgroup
+                : standing.owner() ? null : choices.getFirst().id();
+        return new ElectionList(standing.community().slug(), standing.community().name(), false, true, true, List.of(),
+                choices, selected, standing.owner());
     }
 
     @Transactional
     public ElectionView open(Viewer viewer, String slug, ElectionDraft draft) {
-        var standing = owner(viewer, slug);
+        var d = draft == null ? new ElectionDraft(null, null, null, null, null, null, null, null) : draft;
+        // A community's election makes core members, so it stays the owner's. A sub-group's leader election may be
+        // opened by the owner or an admin, but not by the group's current leader, even by sub-group: it decides
+        // the leader's own seat, and a leader who set its dates and rules could time it to suit themselves or never
+        // hold one; a group unhappy with its leader must be able to ask the runners for one. The leader may stand.
+        var standing = d.subgroupId() == null ? owner(viewer, slug)
+                : gate.of(viewer, slug).requireRunner("voting.election.runnersOnlyGroup").requireWritable();
+        var scope = scopes.choose(standing, d.subgroupId(), "subgroupId");
         var now = now();
-        var d = draft == null ? new ElectionDraft(null, null, null, null, null, null, null) : draft;
         var problems = new ArrayList<Rejection.FieldProblem>();
         TextChecks.check(problems, "title", d.title(), ElectionDraft.TITLE_MAX, true);
         if (d.details() != null && !d.details().isBlank()) {
@@ -114,6 +179,8 @@ public class Elections {
         }
         if (d.seats() == null || d.seats() < 1 || d.seats() > ElectionDraft.SEATS_MAX) {
             problems.add(new Rejection.FieldProblem("seats", "voting.election.seats", ElectionDraft.SEATS_MAX));
+        } else if (!scope.wholeCommunity() && d.seats() != 1) {
+            problems.add(new Rejection.FieldProblem("seats", "voting.election.groupSeats"));
         }
         if (d.minMemberDays() != null && (d.minMemberDays() < 0 || d.minMemberDays() > ElectionDraft.DAYS_MAX)) {
             problems.add(new Rejection.FieldProblem("minMemberDays", "voting.election.days", ElectionDraft.DAYS_MAX));
@@ -132,8 +199,9 @@ public class Elections {
         var details = d.details() == null || d.details().isBlank() ? null : d.details().replace("\r\n", "\n").strip();
         long id = store.insert(standing.communityId(), d.title().strip(), details, d.seats(),
                 d.minMemberDays() == null ? 0 : d.minMemberDays(), d.termDays(), standing.accountId(), now,
-                d.votingOpensAt(), d.votingClosesAt());
-        return view(standing, store.byId(standing.communityId(), id).orElseThrow(), now, true);
+                d.votingOpensAt(), d.votingClosesAt(), scope.subgroupId());
+        var row = store.byId(standing.communityId(), id).orElseThrow();
+        return view(standing, row, now, true, groupNames(standing, List.of(row)));
     }
 
     /**
@@ -146,6 +214,7 @@ public class Elections {
         var standing = member(viewer, slug).requireWritable().requireNotMuted(now(), "voting.muted");
         var now = now();
         var row = settle(found(standing, id), now);
+        row.scopeOf().requireTakingPart(standing, "voting.election.notFound");
         if (row.phase(now) != ElectionPhase.NOMINATION) {
             throw Rejection.conflict("voting.election.notNominating");
         }
@@ -156,6 +225,9 @@ public class Elections {
         TextChecks.throwIfAny(problems);
         if (memberships.roleOf(standing.communityId(), nominee).isEmpty()) {
             throw Rejection.invalid("accountId", "voting.election.nomineeNotMember");
+        }
+        if (!scopes.audience(standing.communityId(), row.scopeOf()).test(nominee)) {
+            throw Rejection.invalid("accountId", "voting.election.nomineeNotInGroup");
         }
         if (!electorate.eligible(standing.communityId(), nominee, row.votingOpensAt().minusDays(row.minMemberDays()), now)) {
             throw Rejection.invalid("accountId", "voting.election.nomineeNotEligible", row.minMemberDays());
@@ -169,7 +241,7 @@ public class Elections {
         } catch (org.springframework.dao.DuplicateKeyException raced) {
             throw Rejection.conflict("voting.election.alreadyNominated");
         }
-        return view(standing, row, now, true);
+        return view(standing, row, now, true, groupNames(standing, List.of(row)));
     }
 
     /** The nominee agrees to stand, with their own statement (or the nominator's, when blank). */
@@ -178,6 +250,7 @@ public class Elections {
         var standing = member(viewer, slug).requireWritable();
         var now = now();
         var row = settle(found(standing, id), now);
+        row.scopeOf().requireTakingPart(standing, "voting.election.notFound");
         var candidate = store.candidates(row.id()).stream().filter(c -> c.id() == candidateId).findFirst()
                 .orElseThrow(() -> Rejection.notFound("voting.election.candidateNotFound"));
         if (candidate.accountId() != standing.accountId()) {
@@ -193,7 +266,7 @@ public class Elections {
         if (store.accept(row.id(), candidateId, standing.accountId(), clean(text), now) == 0) {
             throw Rejection.conflict("voting.election.alreadyAccepted");
         }
-        return view(standing, row, now, true);
+        return view(standing, row, now, true, groupNames(standing, List.of(row)));
     }
 
     /**
@@ -206,6 +279,8 @@ public class Elections {
         var standing = member(viewer, slug).requireWritable();
         var now = now();
         var row = settle(found(standing, id), now);
+        // a group's election: the runners look on, only its members vote (and only those on its roll)
+        row.scopeOf().requireTakingPart(standing, "voting.election.notFound");
         if (row.phase(now) != ElectionPhase.VOTING) {
             throw Rejection.conflict(row.phase(now) == ElectionPhase.NOMINATION ? "voting.election.notYetVoting"
                     : "voting.election.votingClosed");
@@ -248,8 +323,11 @@ public class Elections {
         var phase = row.phase(now);
         boolean changed = false;
         if (phase != ElectionPhase.NOMINATION && row.rollFixedAt() == null && store.claimRoll(row.id(), now) == 1) {
+            // a sub-group's roll: its members then, under the same rules (member days, not banned, not muted)
+            var inScope = scopes.audience(row.communityId(), row.scopeOf());
             store.addToRoll(row.id(), electorate.eligible(row.communityId(),
-                    row.votingOpensAt().minusDays(row.minMemberDays()), row.votingOpensAt()));
+                    row.votingOpensAt().minusDays(row.minMemberDays()), row.votingOpensAt()).stream()
+                    .filter(inScope::test).toList());
             changed = true;
         }
         if (phase == ElectionPhase.RESULT && row.countedAt() == null
@@ -260,19 +338,28 @@ public class Elections {
             for (int rank = 0; rank < count.elected().size(); rank++) {
                 var winner = standing.get(count.elected().get(rank));
                 store.elect(winner.id(), rank + 1);
-                coreTerms.grant(row.communityId(), winner.accountId(), fresh.termEndsAt(), row.createdBy(), now);
+                if (row.leaderElection()) {
+                    events.publishEvent(new GroupLeaderElected(row.communityId(), row.scopeId(), row.id(),
+                            winner.accountId(), row.createdBy()));
+                } else {
+                    coreTerms.grant(row.communityId(), winner.accountId(), fresh.termEndsAt(), row.createdBy(), now);
+                }
             }
             changed = true;
         }
         if (row.termEndsAt() != null && !now.isBefore(row.termEndsAt()) && row.termEndedAt() == null
                 && store.claimTermEnd(row.id(), now) == 1) {
-            for (var candidate : store.candidates(row.id())) {
-                if (candidate.electedRank() != null) {
-                    coreTerms.end(row.communityId(), candidate.accountId(), now);
+            // a group's leader keeps leading past the term until the next election or a runner hands it over:
+            // a group left leaderless by the calendar would be worse off; only core seats end here
+            if (!row.leaderElection()) {
+                for (var candidate : store.candidates(row.id())) {
+                    if (candidate.electedRank() != null) {
+                        coreTerms.end(row.communityId(), candidate.accountId(), now);
+                    }
                 }
+                communities.find(row.communityId()).ifPresent(community ->
+                        events.publishEvent(new ElectionTermEnded(row.communityId(), row.id(), community.ownerId(), row.title())));
             }
-            communities.find(row.communityId()).ifPresent(community ->
-                    events.publishEvent(new ElectionTermEnded(row.communityId(), row.id(), community.ownerId(), row.title())));
             changed = true;
         }
         return changed ? store.byId(row.communityId(), row.id()).orElseThrow() : row;
@@ -296,7 +383,14 @@ public class Elections {
         return PhragmenCount.count(standing.size(), ballots, row.seats());
     }
 
-    private ElectionView view(Standing viewer, ElectionStore.ElectionRow row, OffsetDateTime now, boolean full) {
+    /** The groups' names for labels, read only when an election is a group's (a deleted group shows as "?"). */
+    private Map<Long, String> groupNames(Standing standing, List<ElectionStore.ElectionRow> rows) {
+        return rows.stream().anyMatch(ElectionStore.ElectionRow::leaderElection) ? scopes.names(standing.communityId())
+                : Map.of();
+    }
+
+    private ElectionView view(Standing viewer, ElectionStore.ElectionRow row, OffsetDateTime now, boolean full,
+                              Map<Long, String> groups) {
         var phase = row.phase(now);
         var all = store.candidates(row.id());
         var roll = row.rollFixedAt() == null ? null : store.roll(row.id());
@@ -321,8 +415,11 @@ public class Elections {
                 phase, row.createdAt(), row.votingOpensAt(), row.votingClosesAt(), row.termEndsAt(),
                 row.termEndedAt() != null, candidates, roll == null ? null : roll.size(),
                 roll == null ? null : (int) roll.values().stream().filter(Boolean::booleanValue).count(), onRoll, voted,
-                writable && phase == ElectionPhase.NOMINATION,
-                writable && phase == ElectionPhase.VOTING && Boolean.TRUE.equals(onRoll) && !voted, result);
+                writable && phase == ElectionPhase.NOMINATION && row.scopeOf().takingPartBy(viewer),
+                writable && phase == ElectionPhase.VOTING && Boolean.TRUE.equals(onRoll) && !voted
+                        && row.scopeOf().takingPartBy(viewer), result,
+                row.leaderElection() ? row.scopeId() : null,
+                row.leaderElection() ? groups.getOrDefault(row.scopeId(), "?") : null);
     }
 
     /** The count again from the stored ballots (it is deterministic): what the published result shows. */
@@ -342,8 +439,10 @@ public class Elections {
         return new ElectionView.Result(elected, ballots.size(), rounds, ballots, row.seats() - elected.size());
     }
 
+    /** The election, if the viewer may see it: a group's is no such election to anyone outside it but the runners. */
     private ElectionStore.ElectionRow found(Standing standing, long id) {
-        return store.byId(standing.communityId(), id).orElseThrow(() -> Rejection.notFound("voting.election.notFound"));
+        return store.byId(standing.communityId(), id).filter(r -> r.scopeOf().visibleTo(standing))
+                .orElseThrow(() -> Rejection.notFound("voting.election.notFound"));
     }
 
     private Standing member(Viewer viewer, String slug) {

@@ -17,7 +17,13 @@ import org.springframework.stereotype.Repository;
 class PollStore {
 
     record PollRow(long id, long communityId, long authorId, String question, int maxChoices, PollResults results,
-                   boolean anonymous, OffsetDateTime closesAt, OffsetDateTime createdAt, OffsetDateTime closedAt) {
+                   boolean anonymous, OffsetDateTime closesAt, OffsetDateTime createdAt, OffsetDateTime closedAt,
+                   Long subgroupId) {
+
+        /** The whole community's, or one sub-group's (membership's rules: who sees it, votes in it, runs it). */
+        org.shequn.membership.Scope scope() {
+            return org.shequn.membership.Scope.of(subgroupId);
+        }
 
         /** Closed early by a runner, or past its deadline. */
         boolean closed(OffsetDateTime now) {
@@ -29,7 +35,8 @@ class PollStore {
     }
 
     private static final String COLUMNS = """
-            id, community_id, author_id, question, max_choices, results, anonymous, closes_at, created_at, closed_at""";
+            id, community_id, author_id, question, max_choices, results, anonymous, closes_at, created_at, closed_at,
+            subgroup_id""";
     static final int LIST_MAX = 100;
 
     private final JdbcClient jdbc;
@@ -39,12 +46,12 @@ class PollStore {
     }
 
     long insert(long communityId, long authorId, String question, int maxChoices, PollResults results,
-                boolean anonymous, OffsetDateTime closesAt, OffsetDateTime now, List<String> options) {
+                boolean anonymous, OffsetDateTime closesAt, OffsetDateTime now, List<String> options, Long subgroupId) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into polls (community_id, author_id, question, max_choices, results, anonymous, closes_at, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(communityId, authorId, question, maxChoices, results.name(), anonymous, closesAt, now)
+                insert into polls (community_id, author_id, question, max_choices, results, anonymous, closes_at, created_at,
+                subgroup_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(communityId, authorId, question, maxChoices, results.name(), anonymous, closesAt, now, subgroupId)
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
         for (int i = 0; i < options.size(); i++) {
@@ -59,9 +66,18 @@ class PollStore {
                 .params(communityId, id).query(PollStore::row).optional();
     }
 
-    List<PollRow> list(long communityId) {
-        return jdbc.sql("select " + COLUMNS + " from polls where community_id = ? order by created_at desc, id desc limit ?")
+    /** Newest first; {@code scopeFilter} is membership's {@code Scope.filter} on {@code subgroup_id} (numbers only). */
+    List<PollRow> list(long communityId, String scopeFilter) {
+        return jdbc.sql("select " + COLUMNS + " from polls where community_id = ?" + scopeFilter
+                        + " order by created_at desc, id desc limit ?")
                 .params(communityId, LIST_MAX).query(PollStore::row).list();
+    }
+
+    /** One sub-group's polls, newest first. */
+    List<PollRow> ofSubgroup(long communityId, long subgroupId) {
+        return jdbc.sql("select " + COLUMNS + " from polls where community_id = ? and subgroup_id = ?"
+                        + " order by created_at desc, id desc limit ?")
+                .params(communityId, subgroupId, LIST_MAX).query(PollStore::row).list();
     }
 
     List<OptionRow> options(long pollId) {
@@ -126,6 +142,7 @@ class PollStore {
     private static PollRow row(ResultSet rs, int n) throws SQLException {
         return new PollRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getInt(5),
                 PollResults.valueOf(rs.getString(6)), rs.getBoolean(7), rs.getObject(8, OffsetDateTime.class),
-                rs.getObject(9, OffsetDateTime.class), rs.getObject(10, OffsetDateTime.class));
+                rs.getObject(9, OffsetDateTime.class), rs.getObject(10, OffsetDateTime.class),
+                rs.getObject(11, Long.class));
     }
 }

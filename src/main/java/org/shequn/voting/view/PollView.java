@@ -6,13 +6,14 @@ import org.shequn.voting.PollResults;
 
 /**
  * A poll as the viewer sees it: counts (and, in a named poll, who chose what) only when its results rule lets
- * them; {@code voted}: the viewer has; {@code mayVote}: open, not yet voted, a member; {@code mayClose}: a runner,
- * while open.
+ * them; {@code voted}: the viewer has; {@code mayVote}: open, not yet voted, a member (of its sub-group, if it has
+ * one); {@code mayClose}: a runner (or the group's leader, by sub-group), while open; {@code subgroupId} and
+ * {@code scopeName}: the sub-group it is for (null: the whole community).
  */
 public record PollView(long id, String question, List<Option> options, int maxChoices, PollResults results,
                        boolean anonymous, OffsetDateTime closesAt, OffsetDateTime createdAt, OffsetDateTime closedAt,
                        boolean closed, boolean voted, boolean resultsVisible, Integer voters, boolean mayVote,
-                       boolean mayClose, String authorName) {
+                       boolean mayClose, String authorName, Long subgroupId, String scopeName) {
 
     /** {@code votes} and {@code voterNames} are null while the results are hidden; names empty in an anonymous poll. */
     public record Option(long id, String label, Integer votes, List<String> voterNames) {

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * voting (the answer is the receipt code, given this once), and read the published count.
  */
 @RestController
-@RequestMapping("/api/v1/communities/{slug}/elections")
+@RequestMapping("/api/v1/communities/{slug}")
 class ElectionApi {
 
     /** An approval ballot: the candidates' ids (candidate ids, not account ids). */
@@ -40,12 +40,12 @@ class ElectionApi {
         this.elections = elections;
     }
 
-    @GetMapping
+    @GetMapping("/elections")
     List<ElectionView> list(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug) {
         return elections.list(viewer, slug).items();
     }
 
-    @PostMapping
+    @PostMapping("/elections")
     ResponseEntity<ElectionView> open(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug,
                                       @RequestBody ElectionDraft body) {
         var created = elections.open(viewer, slug, body);
@@ -54,30 +54,36 @@ class ElectionApi {
     }
 
     /** The election in its phase; once voting has closed, with the result (rounds and every ballot). */
-    @GetMapping("/{id}")
+    @GetMapping("/elections/{id}")
     ElectionView get(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long id) {
         return elections.get(viewer, slug, id);
     }
 
     /** Nominates the caller ({@code accountId} left out) or another member, with a statement. */
-    @PostMapping("/{id}/candidates")
+    @PostMapping("/elections/{id}/candidates")
     ResponseEntity<ElectionView> nominate(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug,
                                           @PathVariable long id, @RequestBody Nomination body) {
         return ResponseEntity.status(HttpStatus.CREATED).body(elections.nominate(viewer, slug, id, body));
     }
 
     /** The nominee agrees to stand. */
-    @PostMapping("/{id}/candidates/{candidateId}/acceptance")
+    @PostMapping("/elections/{id}/candidates/{candidateId}/acceptance")
     ElectionView accept(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long id,
                         @PathVariable long candidateId, @RequestBody(required = false) AcceptBody body) {
         return elections.accept(viewer, slug, id, candidateId, body == null ? null : body.statement());
     }
 
     /** The caller's one ballot; the answer's receipt code is not shown again. */
-    @PostMapping("/{id}/ballots")
+    @PostMapping("/elections/{id}/ballots")
     ResponseEntity<BallotReceipt> vote(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug,
                                        @PathVariable long id, @RequestBody BallotBody body) {
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(elections.vote(viewer, slug, id, body == null ? null : body.candidates()));
+    }
+
+    /** A sub-group's leader elections (选举组长), newest first: its members and the runners (404 for anyone else). */
+    @GetMapping("/subgroups/{id}/elections")
+    List<ElectionView> ofGroup(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, @PathVariable long id) {
+        return elections.ofGroup(viewer, slug, id);
     }
 }

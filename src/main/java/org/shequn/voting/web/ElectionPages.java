@@ -46,10 +46,14 @@ class ElectionPages {
     }
 
     @GetMapping("/c/{slug}/elections/new")
-    String newForm(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, Model model) {
-        model.addAttribute("list", elections.editor(viewer, slug));
-        model.addAttribute("form", new ElectionForm("", "", 3, 30, 180, FormTimes.inDays(clock, 7),
-                FormTimes.inDays(clock, 10)));
+    String newForm(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug,
+                   @RequestParam(required = false) Long subgroup, Model model) {
+        var editor = elections.editor(viewer, slug, subgroup);
+        model.addAttribute("list", editor);
+        // a group's leader election has one seat
+        model.addAttribute("form", new ElectionForm("", "", editor.subgroupId() == null ? 3 : 1, 30, 180,
+                FormTimes.inDays(clock, 7), FormTimes.inDays(clock, 10),
+                editor.subgroupId() == null ? "" : String.valueOf(editor.subgroupId())));
         model.addAttribute("errors", FormErrors.NONE);
         return "voting/election-form";
     }
@@ -66,7 +70,7 @@ class ElectionPages {
                 throw rejection;
             }
             response.setStatus(rejection.kind().status());
-            model.addAttribute("list", elections.editor(viewer, slug));
+            model.addAttribute("list", elections.editor(viewer, slug, null));
             model.addAttribute("form", form);
             model.addAttribute("errors", FormErrors.of(rejection, messages, RequestContextUtils.getLocale(request)));
             return "voting/election-form";

@@ -42,9 +42,12 @@ class PollPages {
     }
 
     @GetMapping("/c/{slug}/polls/new")
-    String newForm(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, Model model) {
-        model.addAttribute("list", polls.editor(viewer, slug));
-        model.addAttribute("form", new PollForm("", "", 1, FormTimes.inDays(clock, 7), PollResults.AFTER_VOTING.name(), null));
+    String newForm(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug,
+                   @RequestParam(required = false) Long subgroup, Model model) {
+        var editor = polls.editor(viewer, slug, subgroup);
+        model.addAttribute("list", editor);
+        model.addAttribute("form", new PollForm("", "", 1, FormTimes.inDays(clock, 7), PollResults.AFTER_VOTING.name(), null,
+                editor.subgroupId() == null ? "" : String.valueOf(editor.subgroupId())));
         model.addAttribute("errors", FormErrors.NONE);
         return "voting/poll-form";
     }
@@ -61,7 +64,7 @@ class PollPages {
                 throw rejection;
             }
             response.setStatus(rejection.kind().status());
-            model.addAttribute("list", polls.editor(viewer, slug));
+            model.addAttribute("list", polls.editor(viewer, slug, null));
             model.addAttribute("form", form);
             model.addAttribute("errors", FormErrors.of(rejection, messages, RequestContextUtils.getLocale(request)));
             return "voting/poll-form";
