@@ -6,7 +6,6 @@ import com.microsoft.playwright.Page;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.shequn.Api;
 import org.shequn.TestClock;
@@ -23,11 +22,6 @@ class ElectionBrowserTest extends BrowserTest {
 
     @Autowired
     TestClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void anElectionFromNominationToResultMakesTheWinnersCoreMembers() {

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.shequn.Api;
 import org.shequn.IntegrationTest;
@@ -58,11 +57,6 @@ class SubgroupVotingTests {
     Api.User leader;
     Api.User peer;
     Api.User peer2;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     void scene(String mode) throws Exception {
         api = new Api(mvc);

@@ -12,7 +12,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.shequn.Api;
 import org.shequn.IntegrationTest;
@@ -48,11 +47,6 @@ class ElectionTests {
     Elections elections;
 
     Api api;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     record Scene(TestCommunity community, TestCommunity.Cast cast, List<Api.User> more) {
         String base() {

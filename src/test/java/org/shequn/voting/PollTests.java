@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.shequn.Api;
 import org.shequn.IntegrationTest;
@@ -43,11 +42,6 @@ class PollTests {
     ApplicationEvents events;
 
     Api api;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     TestCommunity.Cast cast() throws Exception {
         api = new Api(mvc);
