@@ -231,7 +231,7 @@ public class Challenges {
                 c.zone().getId(), c.dayStartHour(), c.onTimeUntil(), c.lateUntil(), row.makeUpQuota(),
                 row.makeUpPer().name(), row.remindAt(), row.nudgeAt(), row.closed(), today, c.isChallengeDay(today),
                 checkIns.countOfDay(row.id(), today), c.days().size(),
-                row.subgroupId() == null ? null : groupNames.get(row.subgroupId()));
+                org.shequn.membership.Scopes.label(groupNames, row.subgroupId()));
     }
 
     private OffsetDateTime now() {

@@ -250,7 +250,7 @@ public class ContentReader implements Posts {
         var attached = media.ofPost(seat.community().slug(), post.id());
         var section = post.sectionId() == null ? null : sections.byId(seat.communityId(), post.sectionId()).orElse(null);
         var may = ContentPolicy.of(seat);
-        var scopeName = post.subgroupId() == null ? null : scopes.names(seat.communityId()).get(post.subgroupId());
+        var scopeName = post.subgroupId() == null ? null : Scopes.label(scopes.names(seat.communityId()), post.subgroupId());
         return new PostView(post.id(), seat.community().slug(), seat.community().name(), post.kind(), post.title(),
                 post.body(), html.apply(post.body()), post.authorId(), name(names, post.authorId()),
                 post.sectionId(), section == null ? null : section.name(), post.tagList(), post.pinnedAt() != null,
@@ -260,7 +260,7 @@ public class ContentReader implements Posts {
                 may.mayComment() && post.scope().takingPartBy(seat), question,
                 attached.stream().filter(MediaView::image).toList(),
                 attached.stream().filter(m -> !m.image()).toList(), post.hidden() && !post.held(), post.held(),
-                may.mayReport(post.authorId()), post.subgroupId() == null ? null : scopeName == null ? "?" : scopeName);
+                may.mayReport(post.authorId()), scopeName);
     }
 
     public PostHistory history(Viewer viewer, String slug, long postId) {
@@ -434,7 +434,7 @@ public class ContentReader implements Posts {
                 p.createdAt(), question, images.size(),
                 images.isEmpty() ? null : PostMedia.view(slug, images.getFirst()), p.reactionCount(),
                 extras.liked().contains(p.id()), p.hidden() && !p.held(), p.held(),
-                p.subgroupId() == null ? null : extras.groupNames().getOrDefault(p.subgroupId(), "?"));
+                Scopes.label(extras.groupNames(), p.subgroupId()));
     }
 
     /**

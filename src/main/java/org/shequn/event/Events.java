@@ -228,7 +228,7 @@ public class Events {
                 e.cancelUntil(), e.cancelled(), e.ended(now), started, staff ? helpers : List.of(),
                 mine == null ? null : mine(e, mine, facts.withMyFeedback().contains(e.id())),
                 writable && !active && !e.cancelled() && !started && e.scope().takingPartBy(seat), mayCancel, staff,
-                seat.runs() || leads, e.subgroupId() == null ? null : facts.groupNames().getOrDefault(e.subgroupId(), "?"),
+                seat.runs() || leads, org.shequn.membership.Scopes.label(facts.groupNames(), e.subgroupId()),
                 mayFeedback && !facts.withMyFeedback().contains(e.id()));
     }
 

@@ -59,6 +59,14 @@ public class Scopes {
         return group::contains;
     }
 
+    /** What a label calls a deleted group (its items stay, seen by the runners only); pages word it themselves. */
+    public static final String DELETED_GROUP = "?";
+
+    /** The label of an item's group: none for the whole community's, the group's name, or {@link #DELETED_GROUP}. */
+    public static String label(Map<Long, String> names, Long subgroupId) {
+        return subgroupId == null ? null : names.getOrDefault(subgroupId, DELETED_GROUP);
+    }
+
     /** The community's sub-groups' names by id (for "仅 {group} 可见" labels). */
     public Map<Long, String> names(long communityId) {
         return catalog.names(communityId);

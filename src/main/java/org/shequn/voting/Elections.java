@@ -383,7 +383,7 @@ public class Elections {
         return PhragmenCount.count(standing.size(), ballots, row.seats());
     }
 
-    /** The groups' names for labels, read only when an election is a group's (a deleted group shows as "?"). */
+    /** The groups' names for labels, read only when an election is a group's. */
     private Map<Long, String> groupNames(Standing standing, List<ElectionStore.ElectionRow> rows) {
         return rows.stream().anyMatch(ElectionStore.ElectionRow::leaderElection) ? scopes.names(standing.communityId())
                 : Map.of();
@@ -419,7 +419,7 @@ public class Elections {
                 writable && phase == ElectionPhase.VOTING && Boolean.TRUE.equals(onRoll) && !voted
                         && row.scopeOf().takingPartBy(viewer), result,
                 row.leaderElection() ? row.scopeId() : null,
-                row.leaderElection() ? groups.getOrDefault(row.scopeId(), "?") : null);
+                row.leaderElection() ? Scopes.label(groups, row.scopeId()) : null);
     }
 
     /** The count again from the stored ballots (it is deterministic): what the published result shows. */

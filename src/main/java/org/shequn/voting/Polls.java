@@ -244,7 +244,7 @@ public class Polls {
                 groupNames(standing, List.of(row)));
     }
 
-    /** The groups' names for "仅 {group} 可见", read only when a poll is scoped (a deleted group shows as "?"). */
+    /** The groups' names for "仅 {group} 可见", read only when a poll is scoped. */
     private Map<Long, String> groupNames(Standing standing, List<PollStore.PollRow> rows) {
         return rows.stream().anyMatch(r -> r.subgroupId() != null) ? scopes.names(standing.communityId()) : Map.of();
     }
@@ -266,7 +266,7 @@ public class Polls {
                 visible && full ? store.voters(row.id()) : null,
                 !closed && !voted && writable && row.scope().takingPartBy(standing),
                 !closed && writable && PollRunners.mayRun(standing, row.scope()), name(authors, row.authorId()),
-                row.subgroupId(), row.subgroupId() == null ? null : groups.getOrDefault(row.subgroupId(), "?"));
+                row.subgroupId(), Scopes.label(groups, row.subgroupId()));
     }
 
     /** The poll, if the viewer may see it: a sub-group's is no such poll to anyone outside it who does not run polls. */

@@ -134,6 +134,17 @@ class SubgroupScopeTests {
     }
 
     @Test
+    void aDeletedGroupsPostStaysForTheRunnersSaidSo() throws Exception {
+        scene();
+        long scoped = post(cast.member(), shanghai, "上海组旧帖");
+        api.delete(cast.admin(), community.base() + "/subgroups/" + shanghai).andExpect(status().is2xxSuccessful());
+        api.get(cast.owner(), "/c/" + community.slug() + "/posts/" + scoped).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(Matchers.containsString("原分群已删除，仅群主和管理员可见")));
+        api.get(cast.member(), community.base() + "/posts/" + scoped).andExpect(status().isNotFound());
+    }
+
+    @Test
     void onlyTheGroupsMembersTakePartAndOnlyTheirOwnGroupIsOffered() throws Exception {
         scene();
         long scoped = post(cast.member(), shanghai, "上海组讨论");
