@@ -261,6 +261,17 @@ class NotificationFeed {
     }
 
     @ApplicationModuleListener
+    void on(org.shequn.subgroup.SubgroupWinnerGone gone) {
+        var community = communities.find(gone.communityId()).orElse(null);
+        if (community == null) {
+            return;
+        }
+        add(new NotificationStore.NewNotification(community.ownerId(), NotificationKind.SUBGROUP_WINNER_GONE,
+                community.slug(), community.name(), gone.winnerId(), name(gone.winnerId()), gone.subgroupName(),
+                "subgroup-winner-gone:" + gone.subgroupId() + ":" + gone.winnerId()));
+    }
+
+    @ApplicationModuleListener
     void on(EntryExpiring expiring) {
         var community = communities.find(expiring.communityId()).orElse(null);
         if (community == null) {

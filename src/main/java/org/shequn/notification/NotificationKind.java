@@ -30,6 +30,8 @@ public enum NotificationKind {
     EVENT_CANCELLED(Topic.EVENT),
     /** For the owner: a sub-group's leader left the community; hand the group to someone. */
     SUBGROUP_LEADER_LEFT(Topic.REVIEW),
+    /** For the owner: a sub-group's leader election was won by someone who has left the group since; hand it over. */
+    SUBGROUP_WINNER_GONE(Topic.REVIEW),
     /** For the owner: the elected core members' term ended; time for the next election. */
     ELECTION_TERM_ENDED(Topic.REVIEW),
     CHECKIN_REMINDER(Topic.CHECKIN), CHECKIN_STREAK_AT_RISK(Topic.CHECKIN),

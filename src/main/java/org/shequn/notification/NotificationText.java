@@ -34,7 +34,8 @@ class NotificationText {
 
     /** A site path (no host); null when there is nowhere to go. */
     static String link(NotificationStore.NotificationRow r) {
-        if (r.kind() == NotificationKind.SUBGROUP_LEADER_LEFT && r.communitySlug() != null) {
+        if ((r.kind() == NotificationKind.SUBGROUP_LEADER_LEFT || r.kind() == NotificationKind.SUBGROUP_WINNER_GONE)
+                && r.communitySlug() != null) {
             return "/c/" + r.communitySlug() + "/groups";
         }
         if (r.kind() == NotificationKind.ELECTION_TERM_ENDED && r.communitySlug() != null) {

@@ -128,13 +128,18 @@ public class Subgroups {
     /**
      * A sub-group's leader election was counted: its winner leads the group now, unless they left the group (or the
      * group was deleted) since its roll was fixed; then the group keeps the leader it has, and the runners hand it
-     * over by hand. The previous leader stays in the group as a member. In the count's transaction.
+     * over by hand, and the owner is told so ({@link SubgroupWinnerGone}). The previous leader stays in the group as a
+     * member. In the count's transaction.
      */
     @EventListener
     void on(org.shequn.voting.GroupLeaderElected elected) {
-        store.byId(elected.communityId(), elected.subgroupId())
-                .filter(g -> store.groupOf(elected.communityId(), elected.accountId()).filter(in -> in == g.id()).isPresent())
-                .ifPresent(g -> store.setLeader(g.id(), elected.accountId()));
+        store.byId(elected.communityId(), elected.subgroupId()).ifPresent(g -> {
+            if (store.groupOf(elected.communityId(), elected.accountId()).filter(in -> in == g.id()).isPresent()) {
+                store.setLeader(g.id(), elected.accountId());
+            } else {
+                events.publishEvent(new SubgroupWinnerGone(elected.communityId(), g.id(), g.name(), elected.accountId()));
+            }
+        });
     }
 
     /** A sub-group's own feed, one page after {@code cursor}: its members and the runners only (404 for others). */

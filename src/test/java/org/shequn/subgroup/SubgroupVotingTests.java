@@ -271,6 +271,30 @@ class SubgroupVotingTests {
     }
 
     @Test
+    void aWinnerWhoLeftTheGroupDoesNotLeadItAndTheOwnerIsAskedToHandItOver() throws Exception {
+        scene("SUBGROUP");
+        long id = Api.body(api.post(cast.admin(), elections(), election(shanghai, 1)).andExpect(status().isCreated()))
+                .get("id").asLong();
+        String path = elections() + "/" + id;
+        api.post(peer, path + "/candidates", Api.obj("statement", "我来带大家跑。")).andExpect(status().isCreated());
+        clock.advance(Duration.ofDays(1).plusMinutes(1));
+        long candidate = Api.body(api.get(peer2, path)).get("candidates").get(0).get("id").asLong();
+        api.post(peer, path + "/ballots", Api.obj("candidates", List.of(candidate))).andExpect(status().isCreated());
+        api.post(peer2, path + "/ballots", Api.obj("candidates", List.of(candidate))).andExpect(status().isCreated());
+        // the winner moves out of the group before the count
+        api.delete(cast.admin(), community.base() + "/subgroups/" + shanghai + "/members/" + peer.id())
+                .andExpect(status().is2xxSuccessful());
+        clock.advance(Duration.ofDays(1));
+        api.get(peer2, path).andExpect(jsonPath("$.phase").value("RESULT"));
+        api.get(peer2, community.base() + "/subgroups/" + shanghai).andExpect(jsonPath("$.group.leaderId").value(leader.id()));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "select count(*) from notifications where account_id = ? and kind = 'SUBGROUP_WINNER_GONE'")
+                .param(cast.owner().id()).query(Integer.class).single() == 1);
+        var told = Api.body(api.get(cast.owner(), "/api/v1/notifications")).get("items");
+        assertThat(told.get(0).get("text").asString()).isEqualTo("分群「上海组」的组长选举选出了 上海组员，但 上海组员 已不在该组：请为该组指定组长。");
+    }
+
+    @Test
     void thePagesOpenAGroupsPollAndLeaderElectionLabelThemAndTheGroupsPageLinksThem() throws Exception {
         scene("SUBGROUP");
         var admin = new WebSession(mvc);
