@@ -105,6 +105,13 @@ class MerchantRefundTests {
                 .param("order:" + orderId).query(Long.class).single();
     }
 
+    /** The order's page as its merchant sees it. */
+    String merchantsPage(long orderId) throws Exception {
+        return mvc.perform(MockMvcRequestBuilders.get("/orders/" + orderId).accept(MediaType.TEXT_HTML)
+                .header("Authorization", scene.merchant().bearer())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     int stock() {
         return new CommerceFixtures(api, jdbc).stock(scene.skuId());
     }
@@ -124,6 +131,7 @@ class MerchantRefundTests {
         assertThat(jdbc.sql("select count(*) from order_lines where order_id = ? and refunded").param(id)
                 .query(Long.class).single()).isZero();
         LedgerAssertions.assertBalanced(invariants);
+        assertThat(merchantsPage(id)).contains("买家申请退款 ¥59.00", "/orders/" + id + "/refund/approve");
 
         // still undecided: the merchant may still decide it, and refusing puts the order back where it stood
         api.post(scene.merchant(), "/api/v1/orders/" + id + "/refund/reject", null).andExpect(status().isOk())
@@ -140,6 +148,7 @@ class MerchantRefundTests {
                 .params(OffsetDateTime.now().minusHours(1), requestId).update();
         payments.refund(paymentId(id), Money.cny(5900), "order-refund-" + requestId);
         // meanwhile the merchant's page offers nothing to approve, and an approval posted is refused
+        assertThat(merchantsPage(id)).contains("退款正在办理中").doesNotContain("/orders/" + id + "/refund/approve");
         api.post(scene.merchant(), "/api/v1/orders/" + id + "/refund/approve", null).andExpect(status().isConflict());
         assertThat(refundPostings(id)).isZero();
         assertThat(stock()).isEqualTo(4);
