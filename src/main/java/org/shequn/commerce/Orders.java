@@ -271,7 +271,7 @@ public class Orders {
     /** Records the claimed and refunded approval: lines, stock, order, ledger, event; once. */
     private void recordApproval(long requestId) {
         var request = refunds.approving(requestId).orElse(null);
-        if (request == null || !refunds.approved(requestId)) {
+        if (request == null || !refunds.markApproved(requestId)) {
             return;
         }
         var order = store.byId(request.orderId()).orElseThrow();

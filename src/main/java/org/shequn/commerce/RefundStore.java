@@ -9,7 +9,12 @@ import org.shequn.shared.money.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Refund requests of orders (whole or some lines) and which lines have been refunded. */
+/**
+ * Refund requests of orders (whole or some lines) and which lines have been refunded. A request is REQUESTED, then
+ * REJECTED, or APPROVING while its approval is at the payment channel and APPROVED once recorded (back to REQUESTED
+ * when the channel refuses), or SUPERSEDED when a dispute refunded all that was left before the merchant decided.
+ * An operator's dispute refund is recorded here APPROVED.
+ */
 @Repository
 class RefundStore {
 
@@ -93,7 +98,7 @@ class RefundStore {
 
     /**
      * REQUESTED → APPROVING once (false when it was decided already): the merchant's approval is claimed while its
-     * channel refunds; {@link #approved(long)} records it, {@link #unclaim} takes it back.
+     * channel refunds; {@link #markApproved} records it, {@link #unclaim} takes it back.
      */
     boolean claim(long refundId, OffsetDateTime now) {
         return jdbc.sql("update order_refunds set status = 'APPROVING', decided_at = ? where id = ? and status = 'REQUESTED'")
@@ -107,7 +112,7 @@ class RefundStore {
     }
 
     /** APPROVING → APPROVED: the refund is recorded; once, false when it was already. */
-    boolean approved(long refundId) {
+    boolean markApproved(long refundId) {
         return jdbc.sql("update order_refunds set status = 'APPROVED' where id = ? and status = 'APPROVING'")
                 .param(refundId).update() == 1;
     }
