@@ -184,4 +184,27 @@ class DisputeRefundTests {
         assertThat(new CommerceFixtures(api, jdbc).stock(scene.skuId())).isEqualTo(5);
         LedgerAssertions.assertBalanced(invariants, Map.of("order:" + id, Money.cny(0)));
     }
+
+    @Test
+    void aMerchantsApprovalAndAnOperatorsRefundAtOnceReturnTheMoneyOnce() throws Exception {
+        var operator = operator();
+        for (int round = 0; round < 3; round++) {
+            long id = disputedOrder();
+            long disputeId = disputeId(id);
+            api.post(scene.cast().member(), "/api/v1/orders/" + id + "/refund-request", null).andExpect(status().isOk());
+            var merchant = scene.merchant();
+            var answers = org.shequn.AtOnce.call(java.util.List.<java.util.concurrent.Callable<Integer>>of(
+                    () -> api.post(merchant, "/api/v1/orders/" + id + "/refund/approve", null).andReturn().getResponse().getStatus(),
+                    () -> api.post(operator, "/api/v1/operator/disputes/" + disputeId + "/decision",
+                            Api.obj("outcome", "REFUND", "amount", "59.00")).andReturn().getResponse().getStatus()));
+            // one of them refunds the order; the other is told (another refund under way, or nothing left)
+            assertThat(answers).containsOnlyOnce(200);
+            assertThat(answers).allMatch(code -> code == 200 || code == 400 || code == 409);
+            assertThat(refunded(id)).isEqualTo(5900);
+            assertThat(orderRefunds(id)).isOne();
+            assertThat(jdbc.sql("select status from orders where id = ?").param(id).query(String.class).single()).isEqualTo("REFUNDED");
+            assertThat(new CommerceFixtures(api, jdbc).stock(scene.skuId())).isEqualTo(5);
+            LedgerAssertions.assertBalanced(invariants, Map.of("order:" + id, Money.cny(0)));
+        }
+    }
 }
