@@ -9,13 +9,10 @@ import org.shequn.commerce.view.DisputeCase;
 import org.shequn.commerce.view.DisputeView;
 import org.shequn.identity.Accounts;
 import org.shequn.commerce.view.OrderView;
-import org.shequn.payment.Payments;
 import org.shequn.shared.Rejection;
 import org.shequn.shared.Viewer;
 import org.shequn.shared.money.Money;
 import org.shequn.shared.text.ControlCharacters;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -34,8 +31,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Disputes {
 
-    private static final Logger log = LoggerFactory.getLogger(Disputes.class);
-
     static final int MAX_TEXT = 1000;
     static final int MAX_NOTE = 500;
 
@@ -44,17 +39,18 @@ public class Disputes {
     private final OrderStore orderStore;
     private final RefundStore refunds;
     private final OrderBooks books;
-    private final Payments payments;
     private final Shops shops;
     private final CommerceSettings settings;
     private final ApplicationEventPublisher events;
     private final Accounts accounts;
     private final TransactionTemplate transactions;
+    private final RefundAtChannel refundAtChannel;
     private final Clock clock;
 
     Disputes(DisputeStore store, Orders orders, OrderStore orderStore, RefundStore refunds, OrderBooks books,
-             Payments payments, Shops shops, CommerceSettings settings, ApplicationEventPublisher events,
-             Accounts accounts, TransactionTemplate transactions, Clock clock) {
+             Shops shops, CommerceSettings settings, ApplicationEventPublisher events,
+             Accounts accounts, TransactionTemplate transactions, RefundAtChannel refundAtChannel, Clock clock) {
+        this.refundAtChannel = refundAtChannel;
         this.accounts = accounts;
         this.transactions = transactions;
         this.store = store;
@@ -62,7 +58,6 @@ public class Disputes {
         this.orderStore = orderStore;
         this.refunds = refunds;
         this.books = books;
-        this.payments = payments;
         this.shops = shops;
         this.settings = settings;
         this.events = events;
@@ -202,7 +197,7 @@ public class Disputes {
      * order) goes back to the buyer, and each party gives back its share of it in the ledger. A whole refund of what
      * was left ends the order REFUNDED, as a merchant's approved refund of every line does; a part leaves its status.
      * <p>
-     * The channel is not asked inside a database transaction (it may take seconds, holding the rows): the decision is
+     * The channel is not asked inside a database transaction ({@link RefundAtChannel}): the decision is
      * claimed first (the dispute REFUNDED, so no second decision or late answer can come between), then the payment is
      * refunded under the dispute's idempotency key, then the refund is recorded (order, ledger, events) once. A channel
      * that refuses takes the claim back, leaving the dispute undecided. A decision interrupted after the channel is
@@ -214,9 +209,8 @@ public class Disputes {
         if (refund == null) {
             return transactions.execute(status -> reject(operator, disputeId, text));
         }
-        var claim = transactions.execute(status -> claim(operator, disputeId, refund, text));
-        refundAtChannel(disputeId, claim.paymentId(), refund, claim.from());
-        transactions.executeWithoutResult(status -> record(disputeId));
+        long orderId = store.byId(disputeId).orElseThrow(() -> Rejection.notFound("commerce.dispute.notFound")).orderId();
+        refundAtChannel.decide(orderId, () -> claim(operator, disputeId, refund, text));
         return store.byId(disputeId).orElseThrow();
     }
 
@@ -232,14 +226,11 @@ public class Disputes {
         return store.byId(disputeId).orElseThrow();
     }
 
-    /** Where the dispute stood before the claim, and the payment to refund. */
-    private record Claim(DisputeState from, long paymentId) {
-    }
-
-    private Claim claim(Viewer operator, long disputeId, Money refund, String text) {
+    private RefundAtChannel.Claimed claim(Viewer operator, long disputeId, Money refund, String text) {
         var dispute = store.byId(disputeId).orElseThrow(() -> Rejection.notFound("commerce.dispute.notFound"));
         var order = orderStore.byId(dispute.orderId()).orElseThrow();
-        dispute.status().to(DisputeState.REFUNDED);
+        var from = dispute.status();
+        from.to(DisputeState.REFUNDED);
         if (refund.currency() != order.total().currency()) {
             throw Rejection.invalid("amount", "payment.currency.mismatch");
         }
@@ -247,26 +238,17 @@ public class Disputes {
         if (refund.minor() <= 0 || refund.minor() > left.minor()) {
             throw Rejection.invalid("amount", "commerce.dispute.amount", left.display());
         }
-        if (!store.decide(disputeId, dispute.status(), DisputeState.REFUNDED, refund.minor(), text,
+        if (!store.decide(disputeId, from, DisputeState.REFUNDED, refund.minor(), text,
                 operator.accountId(), OffsetDateTime.now(clock))) {
             throw Rejection.conflict("commerce.dispute.changed");
         }
-        return new Claim(dispute.status(), order.paymentId());
+        return claimed(disputeId, order.paymentId(), refund, from);
     }
 
-    private static String refundKey(long disputeId) {
-        return "order-dispute-" + disputeId;
-    }
-
-    /** The channel refunds (the same key again: the same refund); if it refuses, the claim goes back. */
-    private void refundAtChannel(long disputeId, long paymentId, Money refund, DisputeState back) {
-        try {
-            payments.refund(paymentId, refund, refundKey(disputeId));
-        } catch (RuntimeException refused) {
-            // the payment module rolled its refund back with the refusal: nothing went back, so nothing is decided
-            transactions.executeWithoutResult(status -> store.unclaim(disputeId, back));
-            throw refused;
-        }
+    /** The claimed refund; refused by the channel, the dispute goes back to {@code back}, undecided. */
+    private RefundAtChannel.Claimed claimed(long disputeId, long paymentId, Money refund, DisputeState back) {
+        return new RefundAtChannel.Claimed(paymentId, refund, "order-dispute-" + disputeId,
+                () -> store.unclaim(disputeId, back), () -> record(disputeId));
     }
 
     /** Records the claimed and refunded decision as the order's refund, in the ledger and to both sides; once. */
@@ -296,11 +278,13 @@ public class Disputes {
                 refunds.markRefunded(order.id(), open);
             }
             orders.move(order, OrderState.REFUNDED, Map.of("closed_at", now));
+            // nothing is left for a request the merchant had not decided: closed, so it is not offered to approve
+            refunds.supersede(order.id(), now);
             order.lines().stream().filter(l -> open.contains(l.skuId()))
                     .forEach(line -> orderStore.giveBack(line.skuId(), line.quantity()));
         }
         books.refunded(order, refundId, part);
-        events.publishEvent(new OrderRefunded(order.id(), refundKey(disputeId), part));
+        events.publishEvent(new OrderRefunded(order.id(), "order-dispute-" + disputeId, part));
         told(order, disputeId, DisputeState.REFUNDED);
     }
 
@@ -311,20 +295,12 @@ public class Disputes {
      * back. Returns how many were finished.
      */
     int finishInterrupted(java.time.Duration olderThan) {
-        int finished = 0;
-        for (long id : store.unrecorded(OffsetDateTime.now(clock).minus(olderThan), 100)) {
-            try {
-                var dispute = store.byId(id).orElseThrow();
-                var order = orderStore.byId(dispute.orderId()).orElseThrow();
-                var before = dispute.answer() == null ? DisputeState.OPEN : DisputeState.ANSWERED;
-                refundAtChannel(id, order.paymentId(), dispute.refund(), before);
-                transactions.executeWithoutResult(status -> record(id));
-                finished++;
-            } catch (RuntimeException e) {
-                log.warn("Dispute {}'s refund could not be finished now, will try again: {}", id, e.getMessage());
-            }
-        }
-        return finished;
+        return refundAtChannel.finish("Dispute", store.unrecorded(OffsetDateTime.now(clock).minus(olderThan), 100), id -> {
+            var dispute = store.byId(id).orElseThrow();
+            var order = orderStore.byId(dispute.orderId()).orElseThrow();
+            var before = dispute.answer() == null ? DisputeState.OPEN : DisputeState.ANSWERED;
+            return claimed(id, order.paymentId(), dispute.refund(), before);
+        });
     }
 
     /**

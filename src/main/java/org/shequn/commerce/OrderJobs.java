@@ -14,7 +14,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The orders' clockwork, on one node at a time: unpaid orders expire after {@code shequn.commerce.unpaid-expiry}
  * and give their stock back; shipped orders complete after {@code shequn.commerce.auto-complete}. Each order is its
  * own transaction; one a person changed meanwhile is left as they left it. It also finishes disputes' refund
- * decisions that were interrupted after the channel refunded ({@link Disputes#finishInterrupted}).
+ * decisions and merchants' refund approvals that were interrupted after the channel refunded
+ * ({@link Disputes#finishInterrupted}, {@link Orders#finishInterrupted}).
  */
 @Component
 public class OrderJobs {
@@ -47,6 +48,8 @@ public class OrderJobs {
             completeDelivered();
             // a dispute refund interrupted between the channel and its record; ten minutes: none is still in flight
             disputes.finishInterrupted(java.time.Duration.ofMinutes(10));
+            // and a merchant's approval, likewise
+            orders.finishInterrupted(java.time.Duration.ofMinutes(10));
         } catch (RuntimeException e) {
             log.warn("The order clock failed; it runs again in a minute: {}", e.getMessage());
         }

@@ -120,6 +120,11 @@ class OrderStore {
         return jdbc.sql(sql.toString()).params(params).update();
     }
 
+    /** Locks the order's row until the transaction ends (its refunds are claimed one after the other). */
+    void lock(long id) {
+        jdbc.sql("select id from orders where id = ? for update").param(id).query(Long.class).optional();
+    }
+
     /** Where a refund-requested order stood before the request (a refused request goes back there). */
     Optional<OrderState> statusBefore(long id) {
         return jdbc.sql("select status_before from orders where id = ? and status = 'REFUND_REQUESTED'").param(id)

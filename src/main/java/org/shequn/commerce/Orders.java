@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * An order's life after checkout: paying, being paid, shipping, receipt, completion, cancelling, expiring, refunds.
@@ -42,9 +43,14 @@ public class Orders {
     private final RefundStore refunds;
     private final Clock clock;
     private final org.shequn.community.Communities communities;
+    private final RefundAtChannel refundAtChannel;
+    private final TransactionTemplate transactions;
 
     Orders(OrderStore store, Shops shops, CommunityGate gate, Payments payments, ApplicationEventPublisher events,
-           OrderBooks books, RefundStore refunds, Clock clock, org.shequn.community.Communities communities) {
+           OrderBooks books, RefundStore refunds, Clock clock, org.shequn.community.Communities communities,
+           RefundAtChannel refundAtChannel, TransactionTemplate transactions) {
+        this.refundAtChannel = refundAtChannel;
+        this.transactions = transactions;
         this.communities = communities;
         this.books = books;
         this.refunds = refunds;
@@ -210,35 +216,91 @@ public class Orders {
     }
 
     /**
-     * The merchant approves a refund request: its amount is refunded at the order's payment channel, its lines' stock
-     * comes back, the ledger takes back each party's part, and {@link OrderRefunded} is published; all in one
-     * transaction, so a channel that refuses leaves the request standing. The order is REFUNDED when no line is
-     * left; otherwise it goes back to where it stood. Refusing puts the order back where it stood.
+     * The merchant decides a refund request. Refusing puts the order back where it stood. Approving refunds its amount
+     * at the order's payment channel, its lines' stock comes back, the ledger takes back each party's part and
+     * {@link OrderRefunded} is published; the order is REFUNDED when no line is left, otherwise it goes back to where
+     * it stood. The channel is asked outside the database transaction ({@link RefundAtChannel}): the approval is
+     * claimed, refunded under the request's idempotency key, then recorded once; a channel that refuses leaves the
+     * request undecided, and an approval interrupted after the channel is finished by {@link #finishInterrupted}.
      */
-    @Transactional
     public OrderView decideRefund(Viewer viewer, long orderId, boolean approve) {
+        if (!approve) {
+            return transactions.execute(status -> rejectRefund(viewer, orderId));
+        }
+        refundAtChannel.decide(orderId, () -> claimApproval(viewer, orderId));
+        return store.byId(orderId).orElseThrow();
+    }
+
+    private OrderView rejectRefund(Viewer viewer, long orderId) {
         var order = merchantsOrder(viewer, orderId);
-        var request = refunds.requested(orderId)
-                .orElseThrow(() -> Rejection.conflict("commerce.order.state." + order.status().name()));
+        var request = requestOf(order);
         var before = store.statusBefore(orderId).orElseThrow(() -> Rejection.conflict("commerce.order.state." + order.status().name()));
-        var now = OffsetDateTime.now(clock);
-        if (!refunds.decide(request.id(), approve, now)) {
+        if (!refunds.reject(request.id(), OffsetDateTime.now(clock))) {
             throw Rejection.conflict("commerce.order.changed");
         }
-        if (!approve) {
-            move(order, before, Map.of());
-            return store.byId(orderId).orElseThrow();
-        }
-        refunds.markRefunded(orderId, request.skuIds());
-        boolean whole = refunds.lines(orderId).stream().allMatch(RefundStore.RefundableLine::refunded);
-        move(order, whole ? OrderState.REFUNDED : before, whole ? Map.of("closed_at", now) : Map.of());
-        order.lines().stream().filter(l -> request.skuIds().contains(l.skuId()))
-                .forEach(line -> store.giveBack(line.skuId(), line.quantity()));
-        var key = "order-refund-" + request.id();
-        payments.refund(order.paymentId(), request.split().total(), key);
-        books.refunded(order, request.id(), request.split());
-        events.publishEvent(new OrderRefunded(orderId, key, request.split()));
+        move(order, before, Map.of());
         return store.byId(orderId).orElseThrow();
+    }
+
+    private RefundStore.Request requestOf(OrderView order) {
+        return refunds.requested(order.id())
+                .orElseThrow(() -> Rejection.conflict("commerce.order.state." + order.status().name()));
+    }
+
+    private static String refundKey(long requestId) {
+        return "order-refund-" + requestId;
+    }
+
+    private RefundAtChannel.Claimed claimApproval(Viewer viewer, long orderId) {
+        var order = merchantsOrder(viewer, orderId);
+        var request = requestOf(order);
+        if (order.status() != OrderState.REFUND_REQUESTED) {
+            throw Rejection.conflict("commerce.order.state." + order.status().name());
+        }
+        if (!refunds.claim(request.id(), OffsetDateTime.now(clock))) {
+            throw Rejection.conflict("commerce.order.changed");
+        }
+        return claimed(order.paymentId(), request);
+    }
+
+    private RefundAtChannel.Claimed claimed(long paymentId, RefundStore.Request request) {
+        return new RefundAtChannel.Claimed(paymentId, request.split().total(), refundKey(request.id()),
+                () -> refunds.unclaim(request.id()), () -> recordApproval(request.id()));
+    }
+
+    /** Records the claimed and refunded approval: lines, stock, order, ledger, event; once. */
+    private void recordApproval(long requestId) {
+        var request = refunds.approving(requestId).orElse(null);
+        if (request == null || !refunds.markApproved(requestId)) {
+            return;
+        }
+        var order = store.byId(request.orderId()).orElseThrow();
+        var now = OffsetDateTime.now(clock);
+        var back = refunds.lines(order.id()).stream().filter(l -> !l.refunded() && request.skuIds().contains(l.skuId()))
+                .map(RefundStore.RefundableLine::skuId).toList();
+        refunds.markRefunded(order.id(), request.skuIds());
+        boolean whole = refunds.lines(order.id()).stream().allMatch(RefundStore.RefundableLine::refunded);
+        var before = store.statusBefore(order.id()).orElseThrow(() -> new IllegalStateException(
+                "Order " + order.id() + " left REFUND_REQUESTED while its refund " + requestId + " was claimed"));
+        move(order, whole ? OrderState.REFUNDED : before, whole ? Map.of("closed_at", now) : Map.of());
+        order.lines().stream().filter(l -> back.contains(l.skuId()))
+                .forEach(line -> store.giveBack(line.skuId(), line.quantity()));
+        books.refunded(order, request.id(), request.split());
+        events.publishEvent(new OrderRefunded(order.id(), refundKey(request.id()), request.split()));
+    }
+
+    /**
+     * Finishes merchants' approvals interrupted between the channel and the record (a crash, a lost connection) that
+     * were claimed longer than {@code olderThan} ago, so none is still in flight: the channel is asked again under the
+     * same key (the refund it made, or made now) and the approval recorded; a channel that refuses leaves the request
+     * undecided. Returns how many were finished.
+     */
+    int finishInterrupted(java.time.Duration olderThan) {
+        return refundAtChannel.finish("Refund request", refunds.interrupted(OffsetDateTime.now(clock).minus(olderThan), 100),
+                id -> {
+                    var request = refunds.approving(id).orElseThrow();
+                    return claimed(store.byId(request.orderId()).orElseThrow().paymentId(), request);
+                });
     }
 
     /** A virtual order needs no shipping: the merchant marks it delivered (and it completes like a shipped one). */

@@ -9,7 +9,12 @@ import org.shequn.shared.money.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Refund requests of orders (whole or some lines) and which lines have been refunded. */
+/**
+ * Refund requests of orders (whole or some lines) and which lines have been refunded. A request is REQUESTED, then
+ * REJECTED, or APPROVING while its approval is at the payment channel and APPROVED once recorded (back to REQUESTED
+ * when the channel refuses), or SUPERSEDED when a dispute refunded all that was left before the merchant decided.
+ * An operator's dispute refund is recorded here APPROVED.
+ */
 @Repository
 class RefundStore {
 
@@ -63,22 +68,79 @@ class RefundStore {
     }
 
     Optional<Request> requested(long orderId) {
-        return jdbc.sql("""
-                select id, sku_ids, currency, amount_minor, commission_minor, referral_minor, platform_fee_minor, merchant_minor
-                from order_refunds where order_id = ? and status = 'REQUESTED' order by id desc""").param(orderId)
-                .query((rs, n) -> {
-                    var c = Money.Currency.valueOf(rs.getString(3));
-                    var skus = Arrays.stream(rs.getString(2).split("\\|")).filter(x -> !x.isEmpty()).map(Long::valueOf).toList();
-                    return new Request(rs.getLong(1), orderId, skus, new OrderSplit(new Money(rs.getLong(4), c),
-                            new Money(rs.getLong(5), c), new Money(rs.getLong(6), c), new Money(rs.getLong(7), c),
-                            new Money(rs.getLong(8), c)));
-                }).list().stream().findFirst();
+        return jdbc.sql("select " + REQUEST + " from order_refunds where order_id = ? and status = 'REQUESTED' order by id desc")
+                .param(orderId).query(RefundStore::request).list().stream().findFirst();
     }
 
-    /** REQUESTED → APPROVED or REJECTED once: false when it was decided already. */
-    boolean decide(long refundId, boolean approve, OffsetDateTime now) {
-        return jdbc.sql("update order_refunds set status = ?, decided_at = ? where id = ? and status = 'REQUESTED'")
-                .params(approve ? "APPROVED" : "REJECTED", now, refundId).update() == 1;
+    /** The request while its approval is claimed and not yet recorded. */
+    Optional<Request> approving(long refundId) {
+        return jdbc.sql("select " + REQUEST + " from order_refunds where id = ? and status = 'APPROVING'").param(refundId)
+                .query(RefundStore::request).optional();
+    }
+
+    private static final String REQUEST = """
+            id, order_id, sku_ids, currency, amount_minor, commission_minor, referral_minor, platform_fee_minor,
+            merchant_minor""";
+
+    private static Request request(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        var c = Money.Currency.valueOf(rs.getString(4).strip());
+        var skus = Arrays.stream(rs.getString(3).split("\\|")).filter(x -> !x.isEmpty()).map(Long::valueOf).toList();
+        return new Request(rs.getLong(1), rs.getLong(2), skus, new OrderSplit(new Money(rs.getLong(5), c),
+                new Money(rs.getLong(6), c), new Money(rs.getLong(7), c), new Money(rs.getLong(8), c),
+                new Money(rs.getLong(9), c)));
+    }
+
+    /** REQUESTED → REJECTED once: false when it was decided (or claimed) already. */
+    boolean reject(long refundId, OffsetDateTime now) {
+        return jdbc.sql("update order_refunds set status = 'REJECTED', decided_at = ? where id = ? and status = 'REQUESTED'")
+                .params(now, refundId).update() == 1;
+    }
+
+    /**
+     * REQUESTED → APPROVING once (false when it was decided already): the merchant's approval is claimed while its
+     * channel refunds; {@link #markApproved} records it, {@link #unclaim} takes it back.
+     */
+    boolean claim(long refundId, OffsetDateTime now) {
+        return jdbc.sql("update order_refunds set status = 'APPROVING', decided_at = ? where id = ? and status = 'REQUESTED'")
+                .params(now, refundId).update() == 1;
+    }
+
+    /** The channel refused: the claimed approval is a request again, undecided. */
+    boolean unclaim(long refundId) {
+        return jdbc.sql("update order_refunds set status = 'REQUESTED', decided_at = null where id = ? and status = 'APPROVING'")
+                .param(refundId).update() == 1;
+    }
+
+    /** APPROVING → APPROVED: the refund is recorded; once, false when it was already. */
+    boolean markApproved(long refundId) {
+        return jdbc.sql("update order_refunds set status = 'APPROVED' where id = ? and status = 'APPROVING'")
+                .param(refundId).update() == 1;
+    }
+
+    /** Approvals claimed before {@code before} and never recorded: interrupted between the channel and the record. */
+    List<Long> interrupted(OffsetDateTime before, int limit) {
+        return jdbc.sql("select id from order_refunds where status = 'APPROVING' and decided_at < ? order by id limit " + limit)
+                .param(before).query(Long.class).list();
+    }
+
+    /**
+     * Whether a refund of the order is claimed and not yet recorded: a merchant's approval, or an operator's dispute
+     * refund.
+     */
+    boolean inFlight(long orderId) {
+        return jdbc.sql("""
+                select (select count(*) from order_refunds where order_id = :order and status = 'APPROVING')
+                     + (select count(*) from order_disputes where order_id = :order and status = 'REFUNDED' and refund_id is null)""")
+                .param("order", orderId).query(Long.class).single() > 0;
+    }
+
+    /**
+     * A request the merchant had not decided when all that was left of the order went back another way (an operator's
+     * dispute decision): it is closed, so nobody is offered to approve it.
+     */
+    void supersede(long orderId, OffsetDateTime now) {
+        jdbc.sql("update order_refunds set status = 'SUPERSEDED', decided_at = ? where order_id = ? and status = 'REQUESTED'")
+                .params(now, orderId).update();
     }
 
     void markRefunded(long orderId, List<Long> skuIds) {

@@ -72,10 +72,12 @@ class DisputeRefundTests {
                 .contentType(MediaType.APPLICATION_JSON).content(Api.JSON.writeValueAsString(body)));
     }
 
+    CommerceFixtures.Scene scene;
+
     /** A paid order of one unit at 59.00 whose refund its merchant refused, disputed by its buyer: its id. */
     long disputedOrder() throws Exception {
         api = new Api(mvc);
-        var s = new CommerceFixtures(api, jdbc).storeSelling("退款之书", Map.of("版本", "精装"), "59.00", 5, "dispute-refund-");
+        var s = scene = new CommerceFixtures(api, jdbc).storeSelling("退款之书", Map.of("版本", "精装"), "59.00", 5, "dispute-refund-");
         var buyer = s.cast().member();
         long id = Api.body(withKey(buyer, "/api/v1/orders", CommerceFixtures.order(s.community().slug(), s.skuId(), 1, "59.00"))
                 .andExpect(status().isCreated())).get("id").asLong();
@@ -155,5 +157,54 @@ class DisputeRefundTests {
                 .andExpect(status().isConflict());
         assertThat(refunded(id)).isEqualTo(5900);
         assertThat(orderRefunds(id)).isOne();
+    }
+
+    @Test
+    void aWholeRefundThroughADisputeClosesTheRequestItsMerchantHadNotDecided() throws Exception {
+        long id = disputedOrder();
+        var operator = operator();
+        long disputeId = disputeId(id);
+        // while the dispute waits, the buyer asks the merchant again
+        api.post(scene.cast().member(), "/api/v1/orders/" + id + "/refund-request", null).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("REFUND_REQUESTED"));
+        long requestId = jdbc.sql("select id from order_refunds where order_id = ? and status = 'REQUESTED'").param(id)
+                .query(Long.class).single();
+
+        api.post(operator, "/api/v1/operator/disputes/" + disputeId + "/decision", Api.obj("outcome", "REFUND", "amount", "59.00"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("REFUNDED"));
+        assertThat(jdbc.sql("select status from orders where id = ?").param(id).query(String.class).single()).isEqualTo("REFUNDED");
+        // nothing is left: the merchant's request is closed, not waiting, and approving it refunds nothing more
+        assertThat(jdbc.sql("select status from order_refunds where id = ?").param(requestId)
+                .query(String.class).single()).isEqualTo("SUPERSEDED");
+        assertThat(jdbc.sql("select count(*) from order_refunds where order_id = ? and status = 'REQUESTED'").param(id)
+                .query(Long.class).single()).isZero();
+        api.post(scene.merchant(), "/api/v1/orders/" + id + "/refund/approve", null).andExpect(status().isConflict());
+        assertThat(refunded(id)).isEqualTo(5900);
+        assertThat(orderRefunds(id)).isOne();
+        assertThat(new CommerceFixtures(api, jdbc).stock(scene.skuId())).isEqualTo(5);
+        LedgerAssertions.assertBalanced(invariants, Map.of("order:" + id, Money.cny(0)));
+    }
+
+    @Test
+    void aMerchantsApprovalAndAnOperatorsRefundAtOnceReturnTheMoneyOnce() throws Exception {
+        var operator = operator();
+        for (int round = 0; round < 3; round++) {
+            long id = disputedOrder();
+            long disputeId = disputeId(id);
+            api.post(scene.cast().member(), "/api/v1/orders/" + id + "/refund-request", null).andExpect(status().isOk());
+            var merchant = scene.merchant();
+            var answers = org.shequn.AtOnce.call(java.util.List.<java.util.concurrent.Callable<Integer>>of(
+                    () -> api.post(merchant, "/api/v1/orders/" + id + "/refund/approve", null).andReturn().getResponse().getStatus(),
+                    () -> api.post(operator, "/api/v1/operator/disputes/" + disputeId + "/decision",
+                            Api.obj("outcome", "REFUND", "amount", "59.00")).andReturn().getResponse().getStatus()));
+            // one of them refunds the order; the other is told (another refund under way, or nothing left)
+            assertThat(answers).containsOnlyOnce(200);
+            assertThat(answers).allMatch(code -> code == 200 || code == 400 || code == 409);
+            assertThat(refunded(id)).isEqualTo(5900);
+            assertThat(orderRefunds(id)).isOne();
+            assertThat(jdbc.sql("select status from orders where id = ?").param(id).query(String.class).single()).isEqualTo("REFUNDED");
+            assertThat(new CommerceFixtures(api, jdbc).stock(scene.skuId())).isEqualTo(5);
+            LedgerAssertions.assertBalanced(invariants, Map.of("order:" + id, Money.cny(0)));
+        }
     }
 }
