@@ -16,7 +16,7 @@ import java.util.Map;
  * Reads a QR code out of a whole picture (a poster, a page) as a phone camera would, more than once: a small code in
  * a busy picture sometimes misleads one binarizer at one scale (ChecksumException), so it also tries the other
  * binarizer, twice the size and overlapping regions of the picture (as a camera framing the code would) before it
- * gives up.
+ * gives up. The first candidate that reads wins, so a readable code costs one decode.
  */
 public final class QrScan {
 
@@ -26,14 +26,18 @@ public final class QrScan {
     public static String scan(BufferedImage image) throws Exception {
         Exception last = null;
         var candidates = new java.util.ArrayList<BufferedImage>(List.of(image, doubled(image)));
-        // and as a camera framing the code: overlapping half-size regions, so the rest of the picture cannot mislead
-        int hw = image.getWidth() / 2;
-        int hh = image.getHeight() / 2;
-        for (int y = 0; y <= 2; y++) {
-            for (int x = 0; x <= 2; x++) {
-                var region = image.getSubimage(x * hw / 2, y * hh / 2, hw, hh);
-                candidates.add(region);
-                candidates.add(doubled(region));
+        // and as a camera framing the code: overlapping regions of three quarters and of half the picture's size, so
+        // the rest of the picture (lines of text full of square glyphs) cannot mislead; a poster's code is more than
+        // half as wide as the poster, so only the larger regions hold it whole
+        for (int part : new int[] {4, 2}) {
+            int w = image.getWidth() * (part == 4 ? 3 : 1) / part;
+            int h = image.getHeight() * (part == 4 ? 3 : 1) / part;
+            for (int y = 0; y <= 2; y++) {
+                for (int x = 0; x <= 2; x++) {
+                    var region = image.getSubimage(x * (image.getWidth() - w) / 2, y * (image.getHeight() - h) / 2, w, h);
+                    candidates.add(region);
+                    candidates.add(doubled(region));
+                }
             }
         }
         for (var candidate : candidates) {
