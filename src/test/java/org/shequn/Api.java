@@ -53,6 +53,34 @@ public class Api {
         }
     }
 
+    /**
+     * The operator with this e-mail (named in the test's {@code shequn.operators}), registered on first use, with a new
+     * token; fails when the application does not take the account for an operator.
+     */
+    public User operator(String email, String displayName) {
+        try {
+            mvc.perform(MockMvcRequestBuilders.post("/api/v1/auth/register").contentType(MediaType.APPLICATION_JSON)
+                    .content(JSON.writeValueAsString(Map.of("email", email, "password", "secret-pass-1",
+                            "displayName", displayName))));
+            var token = read(mvc.perform(MockMvcRequestBuilders.post("/api/v1/auth/tokens").contentType(MediaType.APPLICATION_JSON)
+                    .content(JSON.writeValueAsString(Map.of("email", email, "password", "secret-pass-1"))))
+                    .andReturn().getResponse().getContentAsString()).get("token").asString();
+            var me = read(mvc.perform(MockMvcRequestBuilders.get("/api/v1/me").header("Authorization", "Bearer " + token))
+                    .andReturn().getResponse().getContentAsString());
+            if (!me.get("operator").asBoolean()) {
+                throw new IllegalStateException(email + " is not an operator: is it in shequn.operators?");
+            }
+            return new User(me.get("id").asLong(), email, displayName, token);
+        } catch (Exception e) {
+            throw e instanceof IllegalStateException ise ? ise : new IllegalStateException(e);
+        }
+    }
+
+    /** A POST with a new {@code Idempotency-Key}, as every order and payment call takes. */
+    public ResultActions postWithKey(User user, String path, Object body) throws Exception {
+        return mvc.perform(json(as(user, MockMvcRequestBuilders.post(path)), body).header("Idempotency-Key", unique("k-")));
+    }
+
     public ResultActions get(User user, String path) throws Exception {
         return mvc.perform(as(user, MockMvcRequestBuilders.get(path)));
     }

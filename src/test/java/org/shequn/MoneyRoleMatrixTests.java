@@ -152,13 +152,7 @@ class MoneyRoleMatrixTests {
     }
 
     Api.User operator() throws Exception {
-        var email = "ledger-operator@example.com";
-        mvc.perform(MockMvcRequestBuilders.post("/api/v1/auth/register").contentType(MediaType.APPLICATION_JSON)
-                .content(Api.JSON.writeValueAsString(Map.of("email", email, "password", "secret-pass-1", "displayName", "运营"))));
-        var token = Api.body(mvc.perform(MockMvcRequestBuilders.post("/api/v1/auth/tokens").contentType(MediaType.APPLICATION_JSON)
-                .content(Api.JSON.writeValueAsString(Map.of("email", email, "password", "secret-pass-1")))));
-        var me = Api.body(mvc.perform(MockMvcRequestBuilders.get("/api/v1/me").header("Authorization", "Bearer " + token.get("token").asString())));
-        return new Api.User(me.get("id").asLong(), email, "运营", token.get("token").asString());
+        return new Api(mvc).operator("ledger-operator@example.com", "运营");
     }
 
     /** A new order of the buyer's, unpaid; {@code state} other than CREATED is set directly (the lifecycle has its own tests). */

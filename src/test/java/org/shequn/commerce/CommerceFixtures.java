@@ -65,6 +65,20 @@ record CommerceFixtures(Api api, JdbcClient jdbc) {
         return new Scene(community, cast, merchant, product.get("skus").get(0).get("id").asLong());
     }
 
+    /** A paid order of one unit at {@code price} through the test-mode channel: its id, once the order says PAID. */
+    long paidOrder(Scene s, Api.User buyer, String price, org.shequn.payment.TestMode testMode) throws Exception {
+        long id = Api.body(api.postWithKey(buyer, "/api/v1/orders", order(s.community().slug(), s.skuId(), 1, price))
+                .andExpect(status().isCreated())).get("id").asLong();
+        long paymentId = Api.body(api.postWithKey(buyer, "/api/v1/orders/" + id + "/payment", Api.obj("channel", "TEST"))
+                .andExpect(status().isOk())).get("paymentId").asLong();
+        if (!testMode.simulateSuccess(paymentId, buyer.id())) {
+            throw new IllegalStateException("the test-mode payment of order " + id + " did not succeed");
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+                Api.body(api.get(buyer, "/api/v1/orders/" + id)).get("status").asString().equals("PAID"));
+        return id;
+    }
+
     int stock(long skuId) {
         return jdbc.sql("select stock from skus where id = ?").param(skuId).query(Integer.class).single();
     }

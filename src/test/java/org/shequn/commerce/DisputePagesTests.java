@@ -1,7 +1,6 @@
 package org.shequn.commerce;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -12,7 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import jakarta.servlet.http.Cookie;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -65,14 +63,7 @@ class DisputePagesTests {
     }
 
     Api.User operator() throws Exception {
-        mvc.perform(MockMvcRequestBuilders.post("/api/v1/auth/register").contentType(MediaType.APPLICATION_JSON)
-                .content(Api.JSON.writeValueAsString(Map.of("email", DisputeTests.OPERATOR_EMAIL, "password", "secret-pass-1",
-                        "displayName", "争议运营"))));
-        var token = Api.body(mvc.perform(MockMvcRequestBuilders.post("/api/v1/auth/tokens").contentType(MediaType.APPLICATION_JSON)
-                .content(Api.JSON.writeValueAsString(Map.of("email", DisputeTests.OPERATOR_EMAIL, "password", "secret-pass-1")))));
-        var me = Api.body(mvc.perform(MockMvcRequestBuilders.get("/api/v1/me")
-                .header("Authorization", "Bearer " + token.get("token").asString())));
-        return new Api.User(me.get("id").asLong(), DisputeTests.OPERATOR_EMAIL, "争议运营", token.get("token").asString());
+        return new Api(mvc).operator(DisputeTests.OPERATOR_EMAIL, "争议运营");
     }
 
     /** A page as {@code user} sees it (null: anonymous), in Chinese unless {@code english}. */
@@ -111,21 +102,12 @@ class DisputePagesTests {
     }
 
     ResultActions withKey(Api.User user, String path, Object body) throws Exception {
-        return mvc.perform(MockMvcRequestBuilders.post(path).header("Authorization", user.bearer())
-                .header("Idempotency-Key", Api.unique("k-")).accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
-                .contentType(MediaType.APPLICATION_JSON).content(Api.JSON.writeValueAsString(body)));
+        return new Api(mvc).postWithKey(user, path, body);
     }
 
     /** A paid order of one unit at 59.00. */
     long paidOrder(CommerceFixtures.Scene s, Api.User buyer) throws Exception {
-        long id = Api.body(withKey(buyer, "/api/v1/orders", CommerceFixtures.order(s.community().slug(), s.skuId(), 1, "59.00"))
-                .andExpect(status().isCreated())).get("id").asLong();
-        long paymentId = Api.body(withKey(buyer, "/api/v1/orders/" + id + "/payment", Api.obj("channel", "TEST"))
-                .andExpect(status().isOk())).get("paymentId").asLong();
-        assertThat(testMode.simulateSuccess(paymentId, buyer.id())).isTrue();
-        await().atMost(Duration.ofSeconds(10)).until(() -> Api.body(api.get(buyer, "/api/v1/orders/" + id))
-                .get("status").asString().equals("PAID"));
-        return id;
+        return new CommerceFixtures(new Api(mvc), jdbc).paidOrder(s, buyer, "59.00", testMode);
     }
 
     /** A paid order whose refund request its merchant refused: disputable. */

@@ -1,7 +1,6 @@
 package org.shequn.commerce;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -18,12 +17,10 @@ import org.shequn.payment.Payments;
 import org.shequn.payment.TestMode;
 import org.shequn.shared.money.Money;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * A dispute's refund is asked of the channel outside the database transaction, so money is neither lost nor doubled
@@ -56,20 +53,11 @@ class DisputeRefundTests {
     }
 
     Api.User operator() throws Exception {
-        mvc.perform(MockMvcRequestBuilders.post("/api/v1/auth/register").contentType(MediaType.APPLICATION_JSON)
-                .content(Api.JSON.writeValueAsString(Map.of("email", DisputeTests.OPERATOR_EMAIL, "password", "secret-pass-1",
-                        "displayName", "争议运营"))));
-        var token = Api.body(mvc.perform(MockMvcRequestBuilders.post("/api/v1/auth/tokens").contentType(MediaType.APPLICATION_JSON)
-                .content(Api.JSON.writeValueAsString(Map.of("email", DisputeTests.OPERATOR_EMAIL, "password", "secret-pass-1")))));
-        var me = Api.body(mvc.perform(MockMvcRequestBuilders.get("/api/v1/me")
-                .header("Authorization", "Bearer " + token.get("token").asString())));
-        return new Api.User(me.get("id").asLong(), DisputeTests.OPERATOR_EMAIL, "争议运营", token.get("token").asString());
+        return new Api(mvc).operator(DisputeTests.OPERATOR_EMAIL, "争议运营");
     }
 
     ResultActions withKey(Api.User user, String path, Object body) throws Exception {
-        return mvc.perform(MockMvcRequestBuilders.post(path).header("Authorization", user.bearer())
-                .header("Idempotency-Key", Api.unique("k-")).accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
-                .contentType(MediaType.APPLICATION_JSON).content(Api.JSON.writeValueAsString(body)));
+        return new Api(mvc).postWithKey(user, path, body);
     }
 
     CommerceFixtures.Scene scene;
@@ -79,13 +67,7 @@ class DisputeRefundTests {
         api = new Api(mvc);
         var s = scene = new CommerceFixtures(api, jdbc).storeSelling("退款之书", Map.of("版本", "精装"), "59.00", 5, "dispute-refund-");
         var buyer = s.cast().member();
-        long id = Api.body(withKey(buyer, "/api/v1/orders", CommerceFixtures.order(s.community().slug(), s.skuId(), 1, "59.00"))
-                .andExpect(status().isCreated())).get("id").asLong();
-        long paymentId = Api.body(withKey(buyer, "/api/v1/orders/" + id + "/payment", Api.obj("channel", "TEST"))
-                .andExpect(status().isOk())).get("paymentId").asLong();
-        assertThat(testMode.simulateSuccess(paymentId, buyer.id())).isTrue();
-        await().atMost(Duration.ofSeconds(10)).until(() -> Api.body(api.get(buyer, "/api/v1/orders/" + id))
-                .get("status").asString().equals("PAID"));
+        long id = new CommerceFixtures(api, jdbc).paidOrder(s, buyer, "59.00", testMode);
         api.post(buyer, "/api/v1/orders/" + id + "/refund-request", null).andExpect(status().isOk());
         api.post(s.merchant(), "/api/v1/orders/" + id + "/refund/reject", null).andExpect(status().isOk());
         api.post(buyer, "/api/v1/orders/" + id + "/dispute", Api.obj("reason", "书有破损")).andExpect(status().isCreated());

@@ -16,12 +16,10 @@ import org.shequn.ledger.LedgerAssertions;
 import org.shequn.ledger.LedgerInvariants;
 import org.shequn.payment.TestMode;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * Disputes (争议) through HTTP: a buyer whose refund the merchant refused, or whose order was delivered within the
@@ -61,32 +59,16 @@ class DisputeTests {
     }
 
     Api.User operator() throws Exception {
-        mvc.perform(MockMvcRequestBuilders.post("/api/v1/auth/register").contentType(MediaType.APPLICATION_JSON)
-                .content(Api.JSON.writeValueAsString(Map.of("email", OPERATOR_EMAIL, "password", "secret-pass-1",
-                        "displayName", "争议运营"))));
-        var token = Api.body(mvc.perform(MockMvcRequestBuilders.post("/api/v1/auth/tokens").contentType(MediaType.APPLICATION_JSON)
-                .content(Api.JSON.writeValueAsString(Map.of("email", OPERATOR_EMAIL, "password", "secret-pass-1")))));
-        var me = Api.body(mvc.perform(MockMvcRequestBuilders.get("/api/v1/me")
-                .header("Authorization", "Bearer " + token.get("token").asString())));
-        return new Api.User(me.get("id").asLong(), OPERATOR_EMAIL, "争议运营", token.get("token").asString());
+        return new Api(mvc).operator(OPERATOR_EMAIL, "争议运营");
     }
 
     ResultActions withKey(Api.User user, String path, Object body) throws Exception {
-        return mvc.perform(MockMvcRequestBuilders.post(path).header("Authorization", user.bearer())
-                .header("Idempotency-Key", Api.unique("k-")).accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
-                .contentType(MediaType.APPLICATION_JSON).content(Api.JSON.writeValueAsString(body)));
+        return new Api(mvc).postWithKey(user, path, body);
     }
 
     /** A paid order of one unit at 59.00. */
     long paidOrder(CommerceFixtures.Scene s, Api.User buyer) throws Exception {
-        long id = Api.body(withKey(buyer, "/api/v1/orders", CommerceFixtures.order(s.community().slug(), s.skuId(), 1, "59.00"))
-                .andExpect(status().isCreated())).get("id").asLong();
-        long paymentId = Api.body(withKey(buyer, "/api/v1/orders/" + id + "/payment", Api.obj("channel", "TEST"))
-                .andExpect(status().isOk())).get("paymentId").asLong();
-        assertThat(testMode.simulateSuccess(paymentId, buyer.id())).isTrue();
-        await().atMost(Duration.ofSeconds(10)).until(() -> Api.body(api.get(buyer, "/api/v1/orders/" + id))
-                .get("status").asString().equals("PAID"));
-        return id;
+        return new CommerceFixtures(new Api(mvc), jdbc).paidOrder(s, buyer, "59.00", testMode);
     }
 
     long refunded(long orderId) {

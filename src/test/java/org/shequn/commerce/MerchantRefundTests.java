@@ -1,11 +1,9 @@
 package org.shequn.commerce;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -58,9 +56,7 @@ class MerchantRefundTests {
     }
 
     ResultActions withKey(Api.User user, String path, Object body) throws Exception {
-        return mvc.perform(MockMvcRequestBuilders.post(path).header("Authorization", user.bearer())
-                .header("Idempotency-Key", Api.unique("k-")).accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
-                .contentType(MediaType.APPLICATION_JSON).content(Api.JSON.writeValueAsString(body)));
+        return new Api(mvc).postWithKey(user, path, body);
     }
 
     /** A paid order of one unit at 59.00 (of a stock of 5) whose buyer asks for a refund: its id. */
@@ -68,13 +64,7 @@ class MerchantRefundTests {
         api = new Api(mvc);
         scene = new CommerceFixtures(api, jdbc).storeSelling("退款手册", Map.of("版本", "平装"), "59.00", 5, "merchant-refund-");
         var buyer = scene.cast().member();
-        long id = Api.body(withKey(buyer, "/api/v1/orders", CommerceFixtures.order(scene.community().slug(), scene.skuId(), 1, "59.00"))
-                .andExpect(status().isCreated())).get("id").asLong();
-        long paymentId = Api.body(withKey(buyer, "/api/v1/orders/" + id + "/payment", Api.obj("channel", "TEST"))
-                .andExpect(status().isOk())).get("paymentId").asLong();
-        assertThat(testMode.simulateSuccess(paymentId, buyer.id())).isTrue();
-        await().atMost(Duration.ofSeconds(10)).until(() -> Api.body(api.get(buyer, "/api/v1/orders/" + id))
-                .get("status").asString().equals("PAID"));
+        long id = new CommerceFixtures(api, jdbc).paidOrder(scene, buyer, "59.00", testMode);
         api.post(buyer, "/api/v1/orders/" + id + "/refund-request", null).andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("REFUND_REQUESTED"));
         return id;

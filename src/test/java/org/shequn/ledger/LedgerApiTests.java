@@ -45,14 +45,7 @@ class LedgerApiTests {
     }
 
     Api.User operator() throws Exception {
-        mvc.perform(post("/api/v1/auth/register").contentType(MediaType.APPLICATION_JSON)
-                .content(Api.JSON.writeValueAsString(Map.of("email", OPERATOR_EMAIL, "password", "secret-pass-1",
-                        "displayName", "账本运营"))));
-        var token = Api.body(mvc.perform(post("/api/v1/auth/tokens").contentType(MediaType.APPLICATION_JSON)
-                .content(Api.JSON.writeValueAsString(Map.of("email", OPERATOR_EMAIL, "password", "secret-pass-1")))));
-        var me = Api.body(mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token.get("token").asString())));
-        assertThat(me.get("operator").asBoolean()).isTrue();
-        return new Api.User(me.get("id").asLong(), OPERATOR_EMAIL, "账本运营", token.get("token").asString());
+        return new Api(mvc).operator(OPERATOR_EMAIL, "账本运营");
     }
 
     /** A merchant with a settled order of 1000 分, 800 of them the merchant's. */

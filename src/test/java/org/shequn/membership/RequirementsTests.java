@@ -8,14 +8,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.shequn.Api;
 import org.shequn.IntegrationTest;
 import org.shequn.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -42,13 +40,7 @@ class RequirementsTests {
     }
 
     Api.User operator() throws Exception {
-        mvc.perform(post("/api/v1/auth/register").contentType(MediaType.APPLICATION_JSON)
-                .content(Api.JSON.writeValueAsString(Map.of("email", OPERATOR_EMAIL, "password", "secret-pass-1",
-                        "displayName", "运营"))));
-        var token = Api.body(mvc.perform(post("/api/v1/auth/tokens").contentType(MediaType.APPLICATION_JSON)
-                .content(Api.JSON.writeValueAsString(Map.of("email", OPERATOR_EMAIL, "password", "secret-pass-1")))));
-        var me = Api.body(mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token.get("token").asString())));
-        return new Api.User(me.get("id").asLong(), OPERATOR_EMAIL, "运营", token.get("token").asString());
+        return new Api(mvc).operator(OPERATOR_EMAIL, "运营");
     }
 
     void verifyRealName(Api.User user) throws Exception {

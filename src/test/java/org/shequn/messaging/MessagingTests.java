@@ -18,7 +18,6 @@ import org.shequn.IntegrationTest;
 import org.shequn.TestCommunity;
 import org.shequn.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -66,14 +65,7 @@ class MessagingTests {
     }
 
     Api.User operator() throws Exception {
-        mvc.perform(post("/api/v1/auth/register").contentType(MediaType.APPLICATION_JSON)
-                .content(Api.JSON.writeValueAsString(Map.of("email", OPERATOR_EMAIL, "password", "secret-pass-1",
-                        "displayName", "运营"))));
-        var token = Api.body(mvc.perform(post("/api/v1/auth/tokens").contentType(MediaType.APPLICATION_JSON)
-                .content(Api.JSON.writeValueAsString(Map.of("email", OPERATOR_EMAIL, "password", "secret-pass-1")))));
-        var me = Api.body(mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token.get("token").asString())));
-        assertThat(me.get("operator").asBoolean()).isTrue();
-        return new Api.User(me.get("id").asLong(), OPERATOR_EMAIL, "运营", token.get("token").asString());
+        return new Api(mvc).operator(OPERATOR_EMAIL, "运营");
     }
 
     void follow(Api.User who, Api.User whom) throws Exception {

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.shequn.AtOnce;
-import org.shequn.Api;
 import org.shequn.IntegrationTest;
 import org.shequn.WebSession;
 import org.shequn.shared.ProblemKind;

@@ -85,13 +85,7 @@ class ReturnOnArrivalTests {
     }
 
     private org.shequn.Api.User operator() throws Exception {
-        mvc.perform(post("/api/v1/auth/register").contentType(MediaType.APPLICATION_JSON)
-                .content(org.shequn.Api.JSON.writeValueAsString(Map.of("email", OPERATOR_EMAIL, "password", "secret-pass-1",
-                        "displayName", "退款运营"))));
-        var token = org.shequn.Api.body(mvc.perform(post("/api/v1/auth/tokens").contentType(MediaType.APPLICATION_JSON)
-                .content(org.shequn.Api.JSON.writeValueAsString(Map.of("email", OPERATOR_EMAIL, "password", "secret-pass-1")))));
-        var me = org.shequn.Api.body(mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token.get("token").asString())));
-        return new org.shequn.Api.User(me.get("id").asLong(), OPERATOR_EMAIL, "退款运营", token.get("token").asString());
+        return new org.shequn.Api(mvc).operator(OPERATOR_EMAIL, "退款运营");
     }
 
     private long rows(String sql, Object... params) {

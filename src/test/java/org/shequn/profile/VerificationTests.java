@@ -11,7 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.shequn.Api;
@@ -45,14 +44,7 @@ class VerificationTests {
 
     /** The configured operator: registered once per database, then a fresh token each time. */
     Api.User operator() throws Exception {
-        mvc.perform(post("/api/v1/auth/register").contentType(MediaType.APPLICATION_JSON)
-                .content(Api.JSON.writeValueAsString(Map.of("email", OPERATOR_EMAIL, "password", "secret-pass-1",
-                        "displayName", "运营"))));
-        var token = Api.body(mvc.perform(post("/api/v1/auth/tokens").contentType(MediaType.APPLICATION_JSON)
-                .content(Api.JSON.writeValueAsString(Map.of("email", OPERATOR_EMAIL, "password", "secret-pass-1")))));
-        var me = Api.body(mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token.get("token").asString())));
-        assertThat(me.get("operator").asBoolean()).isTrue();
-        return new Api.User(me.get("id").asLong(), OPERATOR_EMAIL, "运营", token.get("token").asString());
+        return new Api(mvc).operator(OPERATOR_EMAIL, "运营");
     }
 
     Api.User memberWithPosition(String name) throws Exception {
