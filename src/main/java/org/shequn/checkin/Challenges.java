@@ -64,17 +64,13 @@ public class Challenges {
     }
 
     /** A sub-group's challenges (its page's list): its members and the runners only, else none. */
-    public List<Scoped> ofSubgroup(Viewer viewer, String slug, long subgroupId) {
+    public List<org.shequn.membership.GroupItem> ofSubgroup(Viewer viewer, String slug, long subgroupId) {
         var seat = access.read(viewer, slug);
         if (!org.shequn.membership.Scope.of(subgroupId).visibleTo(seat)) {
             return List.of();
         }
         return store.ofSubgroup(seat.communityId(), subgroupId).stream()
-                .map(c -> new Scoped(c.id(), c.title(), "/c/" + seat.community().slug() + "/checkins/" + c.id())).toList();
-    }
-
-    /** A challenge as a sub-group's page lists it. */
-    public record Scoped(long id, String title, String href) {
+                .map(c -> new org.shequn.membership.GroupItem(c.id(), c.title(), "/c/" + seat.community().slug() + "/checkins/" + c.id())).toList();
     }
 
     /** The form: empty for a new challenge ({@code id} null), else the challenge's settings. */

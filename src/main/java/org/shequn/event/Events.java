@@ -69,17 +69,13 @@ public class Events {
     }
 
     /** A sub-group's events (its page's list): its members and the runners only, else none. */
-    public List<Scoped> ofSubgroup(Viewer viewer, String slug, long subgroupId) {
+    public List<org.shequn.membership.GroupItem> ofSubgroup(Viewer viewer, String slug, long subgroupId) {
         var seat = access.read(viewer, slug);
         if (!org.shequn.membership.Scope.of(subgroupId).visibleTo(seat)) {
             return List.of();
         }
         return store.ofSubgroup(seat.communityId(), subgroupId).stream()
-                .map(e -> new Scoped(e.id(), e.title(), "/c/" + seat.community().slug() + "/events/" + e.id())).toList();
-    }
-
-    /** An event as a sub-group's page lists it. */
-    public record Scoped(long id, String title, String href) {
+                .map(e -> new org.shequn.membership.GroupItem(e.id(), e.title(), "/c/" + seat.community().slug() + "/events/" + e.id())).toList();
     }
 
     public EventView get(Viewer viewer, String slug, long id) {

@@ -83,18 +83,14 @@ public class Elections {
                         && !standing.community().archived(), items, List.of(), null, standing.owner());
     }
 
-    /** An election as a sub-group's page lists (and links) it. */
-    public record Scoped(long id, String title, String href) {
-    }
-
     /** A sub-group's leader elections, for its page: none for a viewer who may not see the group's things. */
     @Transactional(readOnly = true)
-    public List<Scoped> ofSubgroup(Viewer viewer, String slug, long subgroupId) {
+    public List<org.shequn.membership.GroupItem> ofSubgroup(Viewer viewer, String slug, long subgroupId) {
         var standing = member(viewer, slug);
         if (!Scope.of(subgroupId).visibleTo(standing)) {
             return List.of();
         }
-        return store.ofSubgroup(standing.communityId(), subgroupId).stream().map(r -> new Scoped(r.id(), r.title(),
+        return store.ofSubgroup(standing.communityId(), subgroupId).stream().map(r -> new org.shequn.membership.GroupItem(r.id(), r.title(),
                 "/c/" + standing.community().slug() + "/elections/" + r.id())).toList();
     }
 

@@ -61,18 +61,14 @@ public class Polls {
         return list(standing, rows, now);
     }
 
-    /** A poll as a sub-group's page lists it. */
-    public record Scoped(long id, String title, String href) {
-    }
-
     /** A sub-group's polls, for its page: none for a viewer who may not see the group's things. */
     @Transactional(readOnly = true)
-    public List<Scoped> ofSubgroup(Viewer viewer, String slug, long subgroupId) {
+    public List<org.shequn.membership.GroupItem> ofSubgroup(Viewer viewer, String slug, long subgroupId) {
         var standing = member(viewer, slug);
         if (!Scope.of(subgroupId).visibleTo(standing)) {
             return List.of();
         }
-        return store.ofSubgroup(standing.communityId(), subgroupId).stream().map(r -> new Scoped(r.id(), r.question(),
+        return store.ofSubgroup(standing.communityId(), subgroupId).stream().map(r -> new org.shequn.membership.GroupItem(r.id(), r.question(),
                 "/c/" + standing.community().slug() + "/polls/" + r.id())).toList();
     }
 
