@@ -107,13 +107,15 @@ public class Disputes {
         requireOperator(viewer);
         var disputes = new java.util.ArrayList<>(store.undecided(200));
         disputes.addAll(store.decided(50));
+        // the orders, buyers and shops of the whole page in a statement each, not one per dispute
         var ordersById = new java.util.HashMap<Long, OrderView>();
-        disputes.forEach(d -> orderStore.byId(d.orderId()).ifPresent(o -> ordersById.put(o.id(), o)));
+        orderStore.byIds(disputes.stream().map(DisputeView::orderId).distinct().toList()).forEach(o -> ordersById.put(o.id(), o));
         var buyers = accounts.findAll(ordersById.values().stream().map(OrderView::buyerAccountId).distinct().toList());
+        var shopNames = shops.names(ordersById.values().stream().map(OrderView::shopId).distinct().toList());
         return disputes.stream().filter(d -> ordersById.containsKey(d.orderId())).map(d -> {
             var order = ordersById.get(d.orderId());
             var buyer = buyers.get(order.buyerAccountId());
-            var shop = shops.byId(order.shopId()).map(s -> s.name()).orElse("#" + order.shopId());
+            var shop = shopNames.getOrDefault(order.shopId(), "#" + order.shopId());
             return new DisputeCase(d, order, buyer == null ? "#" + order.buyerAccountId() : buyer.displayName(), shop,
                     left(order));
         }).toList();

@@ -135,6 +135,15 @@ class OrderStore {
         return list("where id = ?", List.of(id)).stream().findFirst();
     }
 
+    /** The orders of these ids that exist, with their lines, in two statements. */
+    List<OrderView> byIds(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return list("where id in (" + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")",
+                List.copyOf(ids));
+    }
+
     List<OrderView> byBuyer(long buyerId) {
         return list("where buyer_account_id = ? order by id desc limit " + LIST_MAX, List.of(buyerId));
     }

@@ -37,6 +37,17 @@ class ShopStore {
         return jdbc.sql("select " + COLUMNS + " from shops where id = ?").param(id).query(ShopStore::row).optional();
     }
 
+    /** The names of these shops, by id. */
+    java.util.Map<Long, String> names(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        var names = new java.util.HashMap<Long, String>();
+        jdbc.sql("select id, name from shops where id in (:ids)").param("ids", ids)
+                .query((rs, n) -> names.put(rs.getLong(1), rs.getString(2))).list();
+        return names;
+    }
+
     Optional<ShopView> byMerchant(long accountId) {
         return jdbc.sql("select " + COLUMNS + " from shops where merchant_account_id = ?").param(accountId)
                 .query(ShopStore::row).optional();

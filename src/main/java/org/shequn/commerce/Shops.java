@@ -79,6 +79,10 @@ public class Shops {
                 shop.contact(), null);
     }
 
+    java.util.Map<Long, String> names(java.util.Collection<Long> ids) {
+        return store.names(ids);
+    }
+
     Optional<ShopView> byId(long id) {
         return store.byId(id);
     }
