@@ -46,7 +46,8 @@ class SecurityConfig {
      * present (the actuator's), Spring Security wraps every filter of the chain in an observation of its own,
      * for spans nobody exports. Turning those observations off by name ({@code management.observations.enable})
      * still left every filter wrapped; these settings leave the chain unwrapped: 15-25% less JVM time per feed
-     * page and search (docs/benchmarks.md). Requests are still observed once each, as {@code http.server.requests}.
+     * page and search (docs/benchmarks.md). Requests as a whole ({@code http.server.requests}) are observed only when
+     * {@code SHEQUN_HTTP_OBSERVATIONS} is true (application.yml).
      */
     @Bean
     static SecurityObservationSettings securityObservations() {

@@ -1,7 +1,5 @@
 package org.shequn.search;
 
-import com.huaban.analysis.jieba.JiebaSegmenter;
-import com.huaban.analysis.jieba.WordDictionary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,8 +30,6 @@ final class ChineseTokenizer {
             "a", "an", "the", "of", "and", "or", "to", "in", "on", "at", "for", "is", "are", "was", "were", "be",
             "by", "it", "as", "with", "this", "that");
 
-    private static final JiebaSegmenter SEGMENTER = new JiebaSegmenter();
-
     private ChineseTokenizer() {
     }
 
@@ -43,8 +39,8 @@ final class ChineseTokenizer {
         if (text == null || text.isBlank()) {
             return out;
         }
-        for (var token : SEGMENTER.process(TraditionalChinese.toSimplified(text), JiebaSegmenter.SegMode.SEARCH)) {
-            var term = normalize(token.word);
+        for (var word : WordSegmenter.words(TraditionalChinese.toSimplified(text))) {
+            var term = normalize(word);
             if (term != null) {
                 out.add(term);
                 inner(term, out);
@@ -62,11 +58,11 @@ final class ChineseTokenizer {
         if (length < 3 || !term.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
             return;
         }
-        var dictionary = WordDictionary.getInstance();
+        var dictionary = Lexicon.jieba();
         for (int size = 2; size < length && size <= 3; size++) {
             for (int start = 0; start + size <= length; start++) {
                 var part = term.substring(start, start + size);
-                if (dictionary.containsWord(part) && !STOP_WORDS.contains(part)) {
+                if (dictionary.isWord(part) && !STOP_WORDS.contains(part)) {
                     out.add(part);
                 }
             }

@@ -76,6 +76,19 @@ class DirectoryTests {
         api.get(owner, base + "/abc").andExpect(status().isBadRequest());
     }
 
+    /** API clients learn the filters from the OpenAPI document: each one a query parameter of its own. */
+    @Test
+    void theOpenApiDocumentListsEveryFilter() throws Exception {
+        var parameters = "$.paths['/api/v1/communities/{slug}/members'].get.parameters";
+        var result = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/openapi.json"))
+                .andExpect(status().isOk());
+        for (var name : List.of("city", "industry", "company", "position", "school", "skill", "role", "verified", "q",
+                "cursor", "limit")) {
+            result.andExpect(jsonPath(parameters + "[?(@.name == '" + name + "' && @.in == 'query')]").exists());
+        }
+        result.andExpect(jsonPath(parameters + "[?(@.name == 'filter')]").doesNotExist());
+    }
+
     /** A filtered page walks one tag's postings: every match once, newest member first, across cursors. */
     @Test
     void pagesThroughEveryMatchOfSeveralFiltersNewestFirst() throws Exception {

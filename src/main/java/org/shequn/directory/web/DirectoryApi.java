@@ -1,6 +1,10 @@
 package org.shequn.directory.web;
 
 import java.util.List;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.Parameters;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import jakarta.servlet.http.HttpServletRequest;
 import org.shequn.directory.MemberDirectory;
 import org.shequn.directory.view.DirectoryFilter;
 import org.shequn.directory.view.DirectoryMember;
@@ -32,10 +36,21 @@ class DirectoryApi {
         this.directory = directory;
     }
 
+    /** The filters are read from the request as they come ({@link DirectoryFilter#from}), so they are listed here. */
     @GetMapping
-    DirectoryResponse list(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, DirectoryFilter filter,
+    @Parameters({
+            @Parameter(name = "city", in = ParameterIn.QUERY, description = "city tag"),
+            @Parameter(name = "industry", in = ParameterIn.QUERY, description = "industry tag"),
+            @Parameter(name = "company", in = ParameterIn.QUERY, description = "company tag"),
+            @Parameter(name = "position", in = ParameterIn.QUERY, description = "position tag"),
+            @Parameter(name = "school", in = ParameterIn.QUERY, description = "school tag"),
+            @Parameter(name = "skill", in = ParameterIn.QUERY, description = "skill tag"),
+            @Parameter(name = "role", in = ParameterIn.QUERY, description = "OWNER, ADMIN, CORE or MEMBER"),
+            @Parameter(name = "verified", in = ParameterIn.QUERY, description = "REAL_NAME or POSITION: verified members only"),
+            @Parameter(name = "q", in = ParameterIn.QUERY, description = "name or headline contains")})
+    DirectoryResponse list(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, HttpServletRequest request,
                            @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
-        var page = directory.page(viewer, slug, filter, cursor, limit, false);
+        var page = directory.page(viewer, slug, DirectoryFilter.from(request::getParameter), cursor, limit, false);
         return new DirectoryResponse(page.visible(), page.memberCount(), page.ownerId(), page.ownerName(), page.items(),
                 page.next());
     }

@@ -1,5 +1,6 @@
 package org.shequn.directory.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.shequn.directory.MemberDirectory;
 import org.shequn.directory.view.DirectoryFilter;
 import org.shequn.shared.Viewer;
@@ -21,11 +22,11 @@ class DirectoryPages {
     }
 
     @GetMapping("/c/{slug}/members")
-    String directory(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, DirectoryFilter filter,
+    String directory(@AuthenticationPrincipal Viewer viewer, @PathVariable String slug, HttpServletRequest request,
                      @RequestParam(required = false) String cursor, @RequestParam(required = false) String fragment,
                      Model model) {
-        model.addAttribute("page", directory.page(viewer, slug, filter, cursor, null, true));
-        model.addAttribute("filter", filter);
+        model.addAttribute("page", directory.page(viewer, slug, DirectoryFilter.from(request::getParameter), cursor, null, true));
+        model.addAttribute("filter", DirectoryFilter.from(request::getParameter));
         return fragment != null ? "directory/rows" : "directory/index";
     }
 
