@@ -6,8 +6,8 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads the word dictionary ({@link Lexicon}), jieba's model and the traditional-character table while the node starts, before it takes
- * requests. Loaded lazily instead, the first indexing or search would do it inside a class initializer on a
+ * Loads the word dictionary ({@link Lexicon}), jieba's model and the traditional-character table while the node
+ * starts, before it takes requests. Loaded lazily instead, the first indexing or search would do it inside a class initializer on a
  * virtual thread, holding its carrier thread for seconds and stalling every other request on a small machine.
  * The load (about a second) starts on a thread of its own as soon as the application starts, beside the
  * single-threaded building of the context, and the node waits for it only once every bean is built.
