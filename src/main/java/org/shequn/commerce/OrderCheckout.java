@@ -74,8 +74,7 @@ public class OrderCheckout {
         }
         var standing = gate.of(viewer, request.community()).requireMember("commerce.store.membersOnly").requireWritable();
         try {
-            long id = transactions.execute(status -> create(buyer, standing.communityId(), idempotencyKey, hash, request, lines));
-            return store.byId(id).orElseThrow();
+            return transactions.execute(status -> create(buyer, standing.communityId(), idempotencyKey, hash, request, lines));
         } catch (DuplicateKeyException raced) {
             return same(store.byKey(buyer, idempotencyKey).orElseThrow(() -> raced), hash);
         }
@@ -84,7 +83,8 @@ public class OrderCheckout {
     private record Wanted(int index, long skuId, int quantity, Money unitPrice) {
     }
 
-    private long create(long buyer, long communityId, String key, String hash, CheckoutRequest request, List<Wanted> lines) {
+    /** The order made, as {@link OrderStore#byId} would read it back (not read back: two statements fewer). */
+    private OrderView create(long buyer, long communityId, String key, String hash, CheckoutRequest request, List<Wanted> lines) {
         var skus = store.skusForSale(lines.stream().map(Wanted::skuId).toList()).stream()
                 .collect(Collectors.toMap(OrderStore.SkuForSale::id, s -> s));
         long shopId = -1;
@@ -125,13 +125,19 @@ public class OrderCheckout {
                     split.platformFee(), split.merchantShare().plus(split.referral()));
         }
         var now = OffsetDateTime.now(clock);
-        long id = store.insert(new OrderStore.NewOrder(buyer, communityId, shopId, referrer, split,
-                shipped ? address : null, key, hash, now, now.plus(settings.unpaidExpiry()),
-                request.shares() ? shared(buyer) : null));
+        var order = new OrderStore.NewOrder(buyer, communityId, shopId, referrer, split, shipped ? address : null, key,
+                hash, now, now.plus(settings.unpaidExpiry()), request.shares() ? shared(buyer) : null);
+        long id = store.insert(order);
+        var made = new ArrayList<OrderView.Line>();
         for (var line : lines) {
-            store.insertLine(id, skus.get(line.skuId()), line.quantity());
+            var sku = skus.get(line.skuId());
+            store.insertLine(id, sku, line.quantity());
+            made.add(new OrderView.Line(sku.id(), sku.productId(), sku.title(), sku.attributes(), sku.price(),
+                    line.quantity(), false));
         }
-        return id;
+        return new OrderView(id, OrderState.CREATED, null, buyer, communityId, shopId, referrer, List.copyOf(made),
+                split, order.address(), null, null, null, order.createdAt(), order.expiresAt(), null, null, null,
+                order.shared() != null);
     }
 
     /** The buyer's identity tags as they are now (each within its column's size), kept with the order. */

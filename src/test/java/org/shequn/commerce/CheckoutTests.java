@@ -107,6 +107,9 @@ class CheckoutTests {
         var again = Api.body(order(buyer, key, CommerceFixtures.order(s.slug(), s.skuId(), 2, "100.00"))
                 .andExpect(status().isCreated()));
         assertThat(again.get("id").asLong()).isEqualTo(first.get("id").asLong());
+        // the answer describes the order exactly as it was stored (it is built, not read back)
+        assertThat(Api.body(api.get(buyer, "/api/v1/orders/" + first.get("id").asLong()).andExpect(status().isOk())))
+                .isEqualTo(first);
         assertThat(stock(s.skuId())).isEqualTo(3);
         order(buyer, key, CommerceFixtures.order(s.slug(), s.skuId(), 1, "100.00")).andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail", containsString("Idempotency-Key")));
