@@ -143,15 +143,19 @@ public class CheckIns {
             throw Rejection.conflict("checkin.already", day);
         }
         int position = 0;
+        var keys = new ArrayList<String>();
         for (var upload : chosen) {
             var key = images.storePrivate(upload, "images", IMAGE_SIDE);
             deleteOnRollback(key);
             store.addImage(id, position++, key);
+            keys.add(key);
         }
         days.put(day, standing);
         store.saveStats(challenge.id(), count(calendar, seat.accountId(), days), now);
         events.publishEvent(new CheckedIn(seat.communityId(), challenge.id(), id, seat.accountId(), day, instant));
-        return views(seat.community().slug(), challenge, List.of(store.byId(challenge.id(), id).orElseThrow())).getFirst();
+        // as views() would read it back, without reading: a new check-in has these images and no reviews yet
+        var made = new CheckInRow(id, challenge.id(), seat.accountId(), day, standing, body, now, null);
+        return view(seat.community().slug(), challenge, made, keys, List.of(), profiles.findAll(List.of(seat.accountId())));
     }
 
     /** A day's check-ins (null: today), newest first. */
@@ -292,19 +296,22 @@ public class CheckIns {
         rows.forEach(r -> people.add(r.accountId()));
         reviews.values().forEach(list -> list.forEach(r -> people.add(r.reviewerId())));
         var cards = profiles.findAll(people);
-        return rows.stream().map(r -> {
-            var card = cards.get(r.accountId());
-            var urls = imageKeys.getOrDefault(r.id(), List.of()).stream()
-                    .map(k -> "/c/" + slug + "/checkins/" + challenge.id() + "/images/" + k).toList();
-            var shownReviews = reviews.getOrDefault(r.id(), List.of()).stream().map(v -> {
-                var reviewer = cards.get(v.reviewerId());
-                return new CheckInView.Review(v.id(), v.reviewerId(), reviewer == null ? "?" : reviewer.displayName(),
-                        v.body(), markdown.toSafeHtml(v.body()), v.createdAt());
-            }).toList();
-            return new CheckInView(r.id(), r.accountId(), card == null ? "?" : card.displayName(),
-                    card == null ? null : card.avatarUrl(), r.localDate(), r.standing().name(), r.body(),
-                    markdown.toSafeHtml(r.body()), urls, r.checkedAt(), r.featuredAt() != null, shownReviews);
+        return rows.stream().map(r -> view(slug, challenge, r, imageKeys.getOrDefault(r.id(), List.of()),
+                reviews.getOrDefault(r.id(), List.of()), cards)).toList();
+    }
+
+    private CheckInView view(String slug, ChallengeRow challenge, CheckInRow r, List<String> imageKeys,
+                             List<CheckInStore.ReviewRow> reviews, Map<Long, ProfileCard> cards) {
+        var card = cards.get(r.accountId());
+        var urls = imageKeys.stream().map(k -> "/c/" + slug + "/checkins/" + challenge.id() + "/images/" + k).toList();
+        var shownReviews = reviews.stream().map(v -> {
+            var reviewer = cards.get(v.reviewerId());
+            return new CheckInView.Review(v.id(), v.reviewerId(), reviewer == null ? "?" : reviewer.displayName(),
+                    v.body(), markdown.toSafeHtml(v.body()), v.createdAt());
         }).toList();
+        return new CheckInView(r.id(), r.accountId(), card == null ? "?" : card.displayName(),
+                card == null ? null : card.avatarUrl(), r.localDate(), r.standing().name(), r.body(),
+                markdown.toSafeHtml(r.body()), urls, r.checkedAt(), r.featuredAt() != null, shownReviews);
     }
 
     /** A check-in's image, for members of its community only. */

@@ -323,6 +323,8 @@ class CheckInTests {
         var made = Api.body(checkIn(cast.member(), id, "<script>alert('x')</script><img src=x onerror=alert(1)>跑完了",
                 null, StickerFiles.png(40, 30)).andExpect(status().isCreated()));
         assertThat(made.get("bodyHtml").asString()).doesNotContain("<script").doesNotContain("<img").contains("跑完了");
+        // the answer is the check-in as the day's list reads it back from the database
+        assertThat(Api.body(api.get(cast.member(), base() + "/" + id + "/entries")).get(0)).isEqualTo(made);
         var challengeView = Api.body(api.get(cast.member(), base() + "/" + id));
         assertThat(challengeView.get("rulesHtml").asString()).doesNotContain("<script").contains("<strong>规则</strong>");
         var url = made.get("imageUrls").get(0).asString();
