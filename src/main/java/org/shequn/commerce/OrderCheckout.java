@@ -41,19 +41,17 @@ public class OrderCheckout {
 
     private final CommunityGate gate;
     private final Memberships memberships;
-    private final CommunityStores stores;
     private final OrderStore store;
     private final CommerceSettings settings;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Profiles profiles;
 
-    OrderCheckout(CommunityGate gate, Memberships memberships, CommunityStores stores, OrderStore store,
+    OrderCheckout(CommunityGate gate, Memberships memberships, OrderStore store,
                   CommerceSettings settings, TransactionTemplate transactions, Clock clock, Profiles profiles) {
         this.profiles = profiles;
         this.gate = gate;
         this.memberships = memberships;
-        this.stores = stores;
         this.store = store;
         this.settings = settings;
         this.transactions = transactions;
@@ -85,13 +83,14 @@ public class OrderCheckout {
 
     /** The order made, as {@link OrderStore#byId} would read it back (not read back: two statements fewer). */
     private OrderView create(long buyer, long communityId, String key, String hash, CheckoutRequest request, List<Wanted> lines) {
-        var skus = store.skusForSale(lines.stream().map(Wanted::skuId).toList()).stream()
-                .collect(Collectors.toMap(OrderStore.SkuForSale::id, s -> s));
+        var offered = store.skusInStore(communityId, lines.stream().map(Wanted::skuId).toList());
+        var skus = offered.stream().collect(Collectors.toMap(s -> s.sku().id(), OrderStore.SkuInStore::sku));
+        var carried = offered.stream().filter(OrderStore.SkuInStore::carried).map(s -> s.sku().id()).collect(Collectors.toSet());
         long shopId = -1;
         boolean shipped = false;
         for (var line : lines) {
             var sku = skus.get(line.skuId());
-            if (sku == null || !sku.onSale() || !stores.carries(communityId, sku.productId())) {
+            if (sku == null || !sku.onSale() || !carried.contains(sku.id())) {
                 throw Rejection.invalid("lines[" + line.index() + "].skuId", "commerce.checkout.notInStore");
             }
             if (shopId != -1 && shopId != sku.shopId()) {

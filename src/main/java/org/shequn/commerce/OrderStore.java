@@ -53,10 +53,28 @@ class OrderStore {
                 select k.id, k.product_id, p.shop_id, p.title, k.attributes, k.price_minor, k.currency, k.stock,
                        p.shipped, p.commission_bp, (p.published and not k.retired)
                 from skus k join products p on p.id = k.product_id where k.id in (:ids)""")
-                .param("ids", skuIds)
-                .query((rs, n) -> new SkuForSale(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-                        rs.getString(5), new Money(rs.getLong(6), Money.Currency.valueOf(rs.getString(7))), rs.getInt(8),
-                        rs.getBoolean(9), rs.getInt(10), rs.getBoolean(11))).list();
+                .param("ids", skuIds).query((rs, n) -> sku(rs)).list();
+    }
+
+    /** A SKU as checkout sees it in one community: whether the community's store carries its product. */
+    record SkuInStore(SkuForSale sku, boolean carried) {
+    }
+
+    /** As {@link #skusForSale}, with whether the community's store carries each product, in the same statement. */
+    List<SkuInStore> skusInStore(long communityId, Collection<Long> skuIds) {
+        return jdbc.sql("""
+                select k.id, k.product_id, p.shop_id, p.title, k.attributes, k.price_minor, k.currency, k.stock,
+                       p.shipped, p.commission_bp, (p.published and not k.retired),
+                       exists (select 1 from store_items s where s.community_id = :community and s.product_id = k.product_id)
+                from skus k join products p on p.id = k.product_id where k.id in (:ids)""")
+                .param("community", communityId).param("ids", skuIds)
+                .query((rs, n) -> new SkuInStore(sku(rs), rs.getBoolean(12))).list();
+    }
+
+    private static SkuForSale sku(ResultSet rs) throws SQLException {
+        return new SkuForSale(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                new Money(rs.getLong(6), Money.Currency.valueOf(rs.getString(7))), rs.getInt(8), rs.getBoolean(9),
+                rs.getInt(10), rs.getBoolean(11));
     }
 
     /** The one conditional update that takes stock: 0 when too few are left or the price is no longer the one seen. */

@@ -160,7 +160,9 @@ class CheckoutTests {
         // a product the store does not carry
         long other = f.listProduct(s.merchant(), CommerceFixtures.product("别的书", true, List.of(
                 CommerceFixtures.sku(Map.of(), "10.00", 5)))).get("skus").get(0).get("id").asLong();
-        order(member, Api.unique("k-"), CommerceFixtures.order(s.slug(), other, 1, "10.00")).andExpect(status().isBadRequest());
+        order(member, Api.unique("k-"), CommerceFixtures.order(s.slug(), other, 1, "10.00")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("lines[0].skuId"))
+                .andExpect(jsonPath("$.errors[0].message", containsString("不在该社群的小店")));
         assertThat(stock(s.skuId())).isEqualTo(5);
         assertThat(orders(s.skuId()) + orders(other)).isZero();
     }
