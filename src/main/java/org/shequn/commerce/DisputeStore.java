@@ -3,9 +3,11 @@ package org.shequn.commerce;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.shequn.commerce.view.DisputeView;
+import org.shequn.shared.Cursor;
 import org.shequn.shared.money.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -37,15 +39,37 @@ class DisputeStore {
         return jdbc.sql("select * from order_disputes where id = ?").param(id).query(DisputeStore::row).optional();
     }
 
-    List<DisputeView> undecided(int limit) {
-        return jdbc.sql("select * from order_disputes where status in ('OPEN', 'ANSWERED') order by opened_at, id limit " + limit)
-                .query(DisputeStore::row).list();
+    /**
+     * The disputes waiting for a decision, oldest first, after {@code after} (null: from the first): the rows are read
+     * by keyset, so a dispute opened or decided meanwhile never shifts a later page.
+     */
+    List<DisputeView> undecided(Cursor after, int limit) {
+        var params = new ArrayList<Object>();
+        var sql = new StringBuilder("select * from order_disputes where status in ('OPEN', 'ANSWERED')");
+        if (after != null) {
+            var at = after.time();
+            sql.append(" and opened_at >= ? and (opened_at > ? or id > ?)");
+            params.addAll(List.of(at, at, after.id()));
+        }
+        sql.append(" order by opened_at, id limit ").append(Math.max(1, limit));
+        return jdbc.sql(sql.toString()).params(params).query(DisputeStore::row).list();
     }
 
-    /** The latest decided disputes, newest first: what the operators' page shows below the queue. */
-    List<DisputeView> decided(int limit) {
-        return jdbc.sql("select * from order_disputes where status in ('REFUNDED', 'REJECTED') order by decided_at desc, id desc limit " + limit)
-                .query(DisputeStore::row).list();
+    long undecidedCount() {
+        return jdbc.sql("select count(*) from order_disputes where status in ('OPEN', 'ANSWERED')").query(Long.class).single();
+    }
+
+    /** The decided disputes, latest first, before {@code before} (null: the latest): what the page shows below the queue. */
+    List<DisputeView> decided(Cursor before, int limit) {
+        var params = new ArrayList<Object>();
+        var sql = new StringBuilder("select * from order_disputes where status in ('REFUNDED', 'REJECTED')");
+        if (before != null) {
+            var at = before.time();
+            sql.append(" and decided_at <= ? and (decided_at < ? or id < ?)");
+            params.addAll(List.of(at, at, before.id()));
+        }
+        sql.append(" order by decided_at desc, id desc limit ").append(Math.max(1, limit));
+        return jdbc.sql(sql.toString()).params(params).query(DisputeStore::row).list();
     }
 
     /** Where the disputes of the shop's orders (or of the buyer's) stand, by order id. */

@@ -4,11 +4,15 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.shequn.commerce.view.DisputeCase;
+import org.shequn.commerce.view.DisputeQueue;
 import org.shequn.commerce.view.DisputeView;
 import org.shequn.identity.Accounts;
 import org.shequn.commerce.view.OrderView;
+import org.shequn.shared.Cursor;
+import org.shequn.shared.Page;
 import org.shequn.shared.Rejection;
 import org.shequn.shared.Viewer;
 import org.shequn.shared.money.Money;
@@ -33,6 +37,10 @@ public class Disputes {
 
     static final int MAX_TEXT = 1000;
     static final int MAX_NOTE = 500;
+    /** The most disputes one page of a list (or one API call) reads, and what the undecided list reads unless told. */
+    static final int MAX_PAGE = 200;
+    /** What the page's list of decided disputes reads unless told: the latest, for reference. */
+    static final int DECIDED_PAGE = 50;
 
     private final DisputeStore store;
     private final Orders orders;
@@ -99,26 +107,66 @@ public class Disputes {
     }
 
     /**
-     * The operators' page: the disputes waiting for a decision (oldest first), then the latest decided ones, each
-     * with its order, buyer, shop and what is left of the order to refund.
+     * The operators' page: a page of the disputes waiting for a decision (oldest first) from {@code cursors}'
+     * {@code undecided}, and a page of the decided ones (latest first) from its {@code decided}, {@code limit} each
+     * (null: all that waits up to {@link #MAX_PAGE}, the latest {@link #DECIDED_PAGE} decided); each with its order, buyer, shop and what is left of the order to refund.
      */
     @Transactional(readOnly = true)
-    public List<DisputeCase> cases(Viewer viewer) {
+    public DisputeQueue queue(Viewer viewer, DisputeQueue.Cursors cursors) {
         requireOperator(viewer);
-        var disputes = new java.util.ArrayList<>(store.undecided(200));
-        disputes.addAll(store.decided(50));
-        // the orders, buyers and shops of the whole page in a statement each, not one per dispute
+        int undecidedLimit = limit(cursors.limit(), MAX_PAGE);
+        int decidedLimit = limit(cursors.limit(), DECIDED_PAGE);
+        var undecided = cut(store.undecided(Cursor.decode(cursors.undecided()), undecidedLimit + 1), undecidedLimit,
+                DisputeView::openedAt);
+        var decided = cut(store.decided(Cursor.decode(cursors.decided()), decidedLimit + 1), decidedLimit,
+                DisputeView::decidedAt);
+        var all = new java.util.ArrayList<>(undecided.items());
+        all.addAll(decided.items());
+        var cases = cases(all);
+        return new DisputeQueue(asCases(undecided, cases), store.undecidedCount(), asCases(decided, cases), cursors);
+    }
+
+    /**
+     * The first {@code limit} of {@code rows} (read one more, telling whether there is a next page) and the cursor
+     * after the last of them, positioned by {@code at} and id as the list is sorted.
+     */
+    private static Page<DisputeView> cut(List<DisputeView> rows, int limit,
+                                         java.util.function.Function<DisputeView, OffsetDateTime> at) {
+        var shown = List.copyOf(rows.subList(0, Math.min(limit, rows.size())));
+        return new Page<>(shown, rows.size() > limit ? Cursor.at(at.apply(shown.getLast()), shown.getLast().id()).encode() : null);
+    }
+
+    private static Page<DisputeCase> asCases(Page<DisputeView> page, Map<Long, DisputeCase> cases) {
+        return new Page<>(page.items().stream().map(d -> cases.get(d.id())).filter(Objects::nonNull).toList(), page.next());
+    }
+
+    /** The disputes as cases by dispute id: their orders, buyers, shops and refunds in a statement each, not one per dispute. */
+    private Map<Long, DisputeCase> cases(List<DisputeView> disputes) {
         var ordersById = new java.util.HashMap<Long, OrderView>();
         orderStore.byIds(disputes.stream().map(DisputeView::orderId).distinct().toList()).forEach(o -> ordersById.put(o.id(), o));
         var buyers = accounts.findAll(ordersById.values().stream().map(OrderView::buyerAccountId).distinct().toList());
         var shopNames = shops.names(ordersById.values().stream().map(OrderView::shopId).distinct().toList());
-        return disputes.stream().filter(d -> ordersById.containsKey(d.orderId())).map(d -> {
+        var refunded = refunds.approvedTotals(ordersById.values());
+        var cases = new java.util.HashMap<Long, DisputeCase>();
+        disputes.stream().filter(d -> ordersById.containsKey(d.orderId())).forEach(d -> {
             var order = ordersById.get(d.orderId());
             var buyer = buyers.get(order.buyerAccountId());
             var shop = shopNames.getOrDefault(order.shopId(), "#" + order.shopId());
-            return new DisputeCase(d, order, buyer == null ? "#" + order.buyerAccountId() : buyer.displayName(), shop,
-                    left(order));
-        }).toList();
+            cases.put(d.id(), new DisputeCase(d, order, buyer == null ? "#" + order.buyerAccountId() : buyer.displayName(),
+                    shop, order.total().minus(refunded.get(order.id()))));
+        });
+        return cases;
+    }
+
+    /** A page's size: {@code requested}, 1 to {@link #MAX_PAGE} (null when not given: {@code fallback}), or a 400. */
+    private static int limit(Integer requested, int fallback) {
+        if (requested == null) {
+            return fallback;
+        }
+        if (requested < 1 || requested > MAX_PAGE) {
+            throw Rejection.invalid("limit", "commerce.disputes.limit", MAX_PAGE);
+        }
+        return requested;
     }
 
     /** What is left of the dispute's order to refund: what "refund all" returns. For operators. */
@@ -127,6 +175,17 @@ public class Disputes {
         var dispute = byId(viewer, disputeId);
         var order = orderStore.byId(dispute.orderId()).orElseThrow();
         return left(order);
+    }
+
+    /**
+     * An amount an operator typed for the dispute's refund, read in its order's currency (so "12.30" is 12.30 of
+     * what the buyer paid in), or a refusal on {@code amount}. For operators.
+     */
+    @Transactional(readOnly = true)
+    public Money amount(Viewer viewer, long disputeId, String typed) {
+        var dispute = byId(viewer, disputeId);
+        var order = orderStore.byId(dispute.orderId()).orElseThrow();
+        return Money.parse(typed, order.total().currency(), "amount");
     }
 
     private Money left(OrderView order) {
@@ -180,11 +239,17 @@ public class Disputes {
         return store.byId(dispute.id()).orElseThrow();
     }
 
-    /** The disputes waiting for a decision, oldest first: the operators' queue. */
+    /** The disputes waiting for a decision, oldest first, {@code limit} (null: {@link #MAX_PAGE}) after {@code cursor}. */
     @Transactional(readOnly = true)
-    public List<DisputeView> undecided(Viewer viewer) {
+    public Page<DisputeView> undecided(Viewer viewer, String cursor, Integer limit) {
         requireOperator(viewer);
-        return store.undecided(200);
+        int size = limit(limit, MAX_PAGE);
+        return cut(store.undecided(Cursor.decode(cursor), size + 1), size, DisputeView::openedAt);
+    }
+
+    /** Refuses anyone but an operator: what each operator's request asks first, so others learn nothing of it. */
+    public void operatorOnly(Viewer viewer) {
+        requireOperator(viewer);
     }
 
     /** The dispute, for an operator. */

@@ -2,9 +2,13 @@ package org.shequn.commerce;
 
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.shequn.commerce.view.OrderView;
 import org.shequn.shared.money.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -52,6 +56,25 @@ class RefundStore {
                 .query((rs, n) -> new OrderSplit(new Money(rs.getLong(1), currency), new Money(rs.getLong(2), currency),
                         new Money(rs.getLong(3), currency), new Money(rs.getLong(4), currency), new Money(rs.getLong(5), currency)))
                 .optional().orElse(new OrderSplit(zero, zero, zero, zero, zero));
+    }
+
+    /**
+     * What was refunded (approved) of each of the orders, in its currency, in one statement: what a list of orders
+     * needs to show what is left of each. An order with nothing refunded maps to zero.
+     */
+    Map<Long, Money> approvedTotals(Collection<OrderView> orders) {
+        var totals = new HashMap<Long, Money>();
+        if (orders.isEmpty()) {
+            return totals;
+        }
+        var sums = new HashMap<Long, Long>();
+        jdbc.sql("""
+                select order_id, coalesce(sum(amount_minor), 0) from order_refunds
+                where order_id in (:orders) and status = 'APPROVED' group by order_id""")
+                .param("orders", orders.stream().map(OrderView::id).distinct().toList())
+                .query((rs, n) -> sums.put(rs.getLong(1), rs.getLong(2))).list();
+        orders.forEach(o -> totals.put(o.id(), new Money(sums.getOrDefault(o.id(), 0L), o.total().currency())));
+        return totals;
     }
 
     long request(long orderId, List<Long> skuIds, OrderSplit split, OffsetDateTime now) {

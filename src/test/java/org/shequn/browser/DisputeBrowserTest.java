@@ -133,12 +133,32 @@ class DisputeBrowserTest extends BrowserTest {
             operatorPage.setViewportSize(1280, 900);
             item.screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
                     .setPath(SCREENSHOTS.resolve("dispute-03-operator-case-desktop.png")));
+            // more than is left: the same page, the message beside this dispute's amount, what was typed kept
+            item.locator("input[name=outcome][value=PART]").check();
+            item.locator("input[name=amount]").fill("99.99");
+            item.locator("button[type=submit]").click();
+            operatorPage.waitForLoadState();
+            item = operatorPage.locator("#dispute-" + disputeId);
+            assertThat(item.locator(".field-error")).containsText("不超过订单尚未退还的 ¥59.00");
+            assertThat(item.locator("input[name=amount]")).hasValue("99.99");
+            assertThat(item.locator("input[name=outcome][value=PART]")).isChecked();
+            item.scrollIntoViewIfNeeded();
+            both(operatorPage, "dispute-03-operator-refused");
+            operatorPage.setViewportSize(390, 844);
+            item.screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+                    .setPath(SCREENSHOTS.resolve("dispute-03-operator-refused-case-phone.png")));
+            operatorPage.setViewportSize(1280, 900);
             item.locator("input[name=outcome][value=ALL]").check();
             item.locator("input[name=note]").fill("商家未能证明寄出时完好，全额退款。");
             item.locator("button[type=submit]").click();
             operatorPage.waitForURL("**/operator/disputes");
             assertThat(operatorPage.locator("main")).containsText("已裁定退款 ¥59.00");
             assertThat(operatorPage.locator(".dispute-decided")).containsText("全额退款");
+            // a page at a time: the decided list, latest first, with its own "more" link when there are more
+            operatorPage.navigate(url("/operator/disputes?limit=1"));
+            assertThat(operatorPage.locator(".dispute-decided li")).hasCount(1);
+            assertThat(operatorPage.locator(".dispute-decided")).containsText("全额退款");
+            both(operatorPage, "dispute-03-operator-paged");
 
             // the member sees the order refunded and the decision
             memberPage.navigate(url(orderPath));

@@ -322,4 +322,161 @@ class DisputePagesTests {
         }
         assertThat(disputes(id)).isZero();
     }
+
+    /** The part of the operators' page that is dispute {@code disputeId}'s case (its facts and its form). */
+    static String caseOf(String html, long disputeId) {
+        int start = html.indexOf("id=\"dispute-" + disputeId + "\"");
+        assertThat(start).as("dispute %d on the page", disputeId).isNotNegative();
+        return html.substring(start, html.indexOf("</article>", start));
+    }
+
+    String html(ResultActions result) throws Exception {
+        return result.andReturn().getResponse().getContentAsString();
+    }
+
+    @Test
+    void aRefusedDecisionIsTheQueueAgainWithTheMessageBesideThatDisputesAmountAndWhatWasTyped() throws Exception {
+        var s = scene();
+        var buyer = s.cast().member();
+        var operator = operator();
+        long id = refusedOrder(s, buyer);
+        form(buyer, "/orders/" + id + "/dispute", "reason", "书有破损").andExpect(status().is3xxRedirection());
+        long other = refusedOrder(s, buyer);
+        form(buyer, "/orders/" + other + "/dispute", "reason", "也有破损").andExpect(status().is3xxRedirection());
+        long disputeId = disputeId(id);
+        var decision = "/operator/disputes/" + disputeId + "/decision";
+
+        // more than is left: the queue again (400), the message and the typed amount in that dispute's form only
+        var tooMuch = html(form(operator, decision, "outcome", "PART", "amount", "59.01", "note", "多退了")
+                .andExpect(status().isBadRequest()));
+        var mine = caseOf(tooMuch, disputeId);
+        assertThat(mine).contains("class=\"field-error\"").contains("不超过订单尚未退还的 ¥59.00")
+                .contains("value=\"59.01\"").contains("value=\"多退了\"").contains("value=\"PART\" checked");
+        assertThat(caseOf(tooMuch, disputeId(other))).doesNotContain("field-error").doesNotContain("59.01");
+        assertThat(tooMuch).contains("<h1>争议处理</h1>");
+        // zero, negative, garbage: each beside the amount, in the reader's language, what was typed kept (escaped)
+        for (var typed : new String[] {"0", "-1", "十元", "1.001"}) {
+            var again = caseOf(html(form(operator, decision, "outcome", "PART", "amount", typed)
+                    .andExpect(status().isBadRequest())), disputeId);
+            assertThat(again).contains("class=\"field-error\"").contains("value=\"" + typed + "\"");
+        }
+        var english = caseOf(html(form(operator, true, decision, "outcome", "PART", "amount", "<b>x</b>")
+                .andExpect(status().isBadRequest())), disputeId);
+        assertThat(english).contains("value=\"&lt;b>x&lt;/b>\"").doesNotContain("<b>x</b>");
+        assertThat(refunded(id)).isZero();
+        assertThat(jdbc.sql("select status from order_disputes where id = ?").param(disputeId).query(String.class).single())
+                .isEqualTo("OPEN");
+
+        // decided meanwhile: a warning above the queue (409), nothing refunded
+        form(operator, decision, "outcome", "REJECT").andExpect(redirectedUrl("/operator/disputes"));
+        var late = html(form(operator, decision, "outcome", "PART", "amount", "1.00").andExpect(status().isConflict()));
+        assertThat(late).contains("class=\"flash warn\"").contains("这个争议已经被驳回").contains("<h1>争议处理</h1>");
+        assertThat(refunded(id)).isZero();
+
+        // others are refused as before and learn nothing of the queue
+        form(buyer, "/operator/disputes/" + disputeId(other) + "/decision", "outcome", "PART", "amount", "99")
+                .andExpect(status().isForbidden()).andExpect(content().string(not(containsString("dispute-" + disputeId(other)))));
+        form(null, "/operator/disputes/" + disputeId(other) + "/decision", "outcome", "PART", "amount", "99")
+                .andExpect(status().is3xxRedirection());
+        form(operator, "/operator/disputes/" + disputeId(other) + "/decision", "outcome", "REJECT")
+                .andExpect(redirectedUrl("/operator/disputes"));
+    }
+
+    @Test
+    void theQueuePagesTheUndecidedOldestFirstAndTheDecidedLatestFirstEachWithItsOwnMoreLink() throws Exception {
+        var s = scene();
+        var buyer = s.cast().member();
+        var operator = operator();
+        var mine = new java.util.ArrayList<Long>();
+        for (int i = 0; i < 3; i++) {
+            long id = refusedOrder(s, buyer);
+            form(buyer, "/orders/" + id + "/dispute", "reason", "第 " + i + " 件").andExpect(status().is3xxRedirection());
+            mine.add(disputeId(id));
+        }
+
+        // one a page: following "more" from the first page meets each of mine once, oldest first
+        var seen = new java.util.ArrayList<Long>();
+        String url = "/operator/disputes?limit=1";
+        for (int pages = 0; url != null && pages < 500; pages++) {
+            var html = html(page(operator, url).andExpect(status().isOk()));
+            var ids = java.util.regex.Pattern.compile("<article class=\"card dispute-case\" id=\"dispute-(\\d+)\"").matcher(html)
+                    .results().map(m -> Long.parseLong(m.group(1))).toList();
+            assertThat(ids).hasSizeLessThanOrEqualTo(1);
+            seen.addAll(ids);
+            if (pages > 0 && !ids.isEmpty()) {
+                // the form carries the page it is on, so a decision comes back to it
+                assertThat(html).contains("name=\"undecided\" value=\"").contains("name=\"limit\" value=\"1\"");
+            }
+            url = more(html, "more-undecided");
+        }
+        assertThat(url).as("the last page has no more link").isNull();
+        assertThat(seen).doesNotHaveDuplicates();
+        assertThat(seen.stream().filter(mine::contains).toList()).containsExactlyElementsOf(mine);
+
+        // decided from a later page: back on that page; the decided list pages latest first on its own
+        var second = more(html(page(operator, "/operator/disputes?limit=1")), "more-undecided");
+        var undecidedCursor = second.replaceAll(".*undecided=([^&#]+).*", "$1");
+        for (long d : mine) {
+            form(operator, "/operator/disputes/" + d + "/decision", "outcome", "REJECT", "undecided", undecidedCursor,
+                    "limit", "1").andExpect(redirectedUrl("/operator/disputes?undecided=" + undecidedCursor + "&limit=1"));
+        }
+        var first = html(page(operator, "/operator/disputes?limit=1"));
+        assertThat(first).contains("/orders/" + orderOf(mine.get(2)) + "\"");
+        var next = more(first, "more-decided");
+        assertThat(next).isNotNull().contains("decided=");
+        assertThat(html(page(operator, next))).contains("/orders/" + orderOf(mine.get(1)) + "\"")
+                .doesNotContain("/orders/" + orderOf(mine.get(2)) + "\"");
+
+        // a page of nothing or too much, or a cursor that is not one, is a 400
+        page(operator, "/operator/disputes?limit=0").andExpect(status().isBadRequest());
+        page(operator, "/operator/disputes?limit=201").andExpect(status().isBadRequest());
+        page(operator, "/operator/disputes?undecided=xyz!").andExpect(status().isBadRequest());
+        page(buyer, "/operator/disputes?limit=1").andExpect(status().isForbidden());
+    }
+
+    @Test
+    void eachCaseShowsWhatIsLeftOfItsOwnOrder() throws Exception {
+        var s = scene();
+        var buyer = s.cast().member();
+        var operator = operator();
+        long a = refusedOrder(s, buyer);
+        long b = refusedOrder(s, buyer);
+        for (long id : new long[] {a, b}) {
+            form(buyer, "/orders/" + id + "/dispute", "reason", "破损").andExpect(status().is3xxRedirection());
+        }
+        // a refund approved earlier on each order, as the merchant's approval records one (rows only, taken away again
+        // before the ledger is checked: what is read here is the page's sum of them)
+        refundedEarlier(a, 1000);
+        refundedEarlier(b, 2050);
+        try {
+            var html = html(page(operator, "/operator/disputes"));
+            assertThat(caseOf(html, disputeId(a))).contains("全额退款 ¥49.00").doesNotContain("¥38.50");
+            assertThat(caseOf(html, disputeId(b))).contains("全额退款 ¥38.50").doesNotContain("¥49.00");
+        } finally {
+            jdbc.sql("delete from order_refunds where order_id in (?, ?) and sku_ids = '||' and status = 'APPROVED'")
+                    .params(a, b).update();
+        }
+        for (long id : new long[] {a, b}) {
+            form(operator, "/operator/disputes/" + disputeId(id) + "/decision", "outcome", "REJECT")
+                    .andExpect(redirectedUrl("/operator/disputes"));
+        }
+    }
+
+    void refundedEarlier(long orderId, long minor) {
+        jdbc.sql("""
+                insert into order_refunds (order_id, sku_ids, currency, amount_minor, commission_minor, referral_minor,
+                                           platform_fee_minor, merchant_minor, status, requested_at, decided_at)
+                values (?, '||', 'CNY', ?, 0, 0, 0, ?, 'APPROVED', current_timestamp, current_timestamp)""")
+                .params(orderId, minor, minor).update();
+    }
+
+    long orderOf(long disputeId) {
+        return jdbc.sql("select order_id from order_disputes where id = ?").param(disputeId).query(Long.class).single();
+    }
+
+    /** The href of the page's "more" link of class {@code kind}, or null. */
+    static String more(String html, String kind) {
+        var m = java.util.regex.Pattern.compile("class=\"button " + kind + "\" href=\"([^\"#]+)").matcher(html);
+        return m.find() ? m.group(1).replace("&amp;", "&") : null;
+    }
 }

@@ -195,4 +195,59 @@ class DisputeTests {
                 .andExpect(status().isConflict());
         assertThat(refunded(id)).isZero();
     }
+
+    @Test
+    void theApiQueueIsStillABareListOldestFirstWithTheNextPageInALinkHeader() throws Exception {
+        var s = scene();
+        var buyer = s.cast().member();
+        var operator = operator();
+        var mine = new java.util.ArrayList<Long>();
+        for (int i = 0; i < 3; i++) {
+            long id = paidOrder(s, buyer);
+            api.post(buyer, "/api/v1/orders/" + id + "/refund-request", null).andExpect(status().isOk());
+            api.post(s.merchant(), "/api/v1/orders/" + id + "/refund/reject", null).andExpect(status().isOk());
+            mine.add(Api.body(api.post(buyer, "/api/v1/orders/" + id + "/dispute", Api.obj("reason", "破损 " + i))
+                    .andExpect(status().isCreated())).get("id").asLong());
+        }
+        // without parameters: the list it always was, all of mine in it
+        var all = Api.body(api.get(operator, "/api/v1/operator/disputes").andExpect(status().isOk()));
+        assertThat(all.isArray()).isTrue();
+        var ids = new java.util.ArrayList<Long>();
+        all.forEach(d -> ids.add(d.get("id").asLong()));
+        assertThat(ids).containsAll(mine);
+
+        // two a page, following rel="next": the same disputes, in the same order, each once; the last page has no link
+        var paged = new java.util.ArrayList<Long>();
+        String next = "/api/v1/operator/disputes?limit=2";
+        for (int pages = 0; next != null && pages < 500; pages++) {
+            var response = api.get(operator, next).andExpect(status().isOk()).andReturn().getResponse();
+            var page = Api.read(response.getContentAsString());
+            assertThat(page.size()).isBetween(0, 2);
+            page.forEach(d -> paged.add(d.get("id").asLong()));
+            var link = response.getHeader("Link");
+            next = link == null ? null : link.replaceAll("^<([^>]+)>; rel=\"next\"$", "$1");
+            if (link != null) {
+                assertThat(next).startsWith("/api/v1/operator/disputes?cursor=").endsWith("&limit=2");
+            }
+        }
+        assertThat(next).isNull();
+        assertThat(paged).containsExactlyElementsOf(ids);
+
+        // a bad page or cursor is a 400; others learn nothing
+        api.get(operator, "/api/v1/operator/disputes?limit=0").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("limit"));
+        api.get(operator, "/api/v1/operator/disputes?limit=201").andExpect(status().isBadRequest());
+        api.get(operator, "/api/v1/operator/disputes?cursor=xyz!").andExpect(status().isBadRequest());
+        api.get(buyer, "/api/v1/operator/disputes?limit=0").andExpect(status().isForbidden());
+        api.get(null, "/api/v1/operator/disputes?cursor=xyz!").andExpect(status().isUnauthorized());
+
+        // the amount is read in the order's currency (CNY is the only one Shequn takes): "20.5" is ¥20.50
+        api.post(operator, "/api/v1/operator/disputes/" + mine.get(0) + "/decision", Api.obj("outcome", "REFUND",
+                "amount", "20.5")).andExpect(status().isOk()).andExpect(jsonPath("$.refund.minor").value(2050))
+                .andExpect(jsonPath("$.refund.currency").value("CNY"));
+        for (long d : mine.subList(1, 3)) {
+            api.post(operator, "/api/v1/operator/disputes/" + d + "/decision", Api.obj("outcome", "REJECT"))
+                    .andExpect(status().isOk());
+        }
+    }
 }
