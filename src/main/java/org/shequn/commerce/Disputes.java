@@ -116,24 +116,14 @@ public class Disputes {
         requireOperator(viewer);
         int undecidedLimit = limit(cursors.limit(), MAX_PAGE);
         int decidedLimit = limit(cursors.limit(), DECIDED_PAGE);
-        var undecided = cut(store.undecided(Cursor.decode(cursors.undecided()), undecidedLimit + 1), undecidedLimit,
-                DisputeView::openedAt);
-        var decided = cut(store.decided(Cursor.decode(cursors.decided()), decidedLimit + 1), decidedLimit,
-                DisputeView::decidedAt);
+        var undecided = Page.cut(store.undecided(Cursor.decode(cursors.undecided()), undecidedLimit + 1), undecidedLimit,
+                d -> Cursor.at(d.openedAt(), d.id()));
+        var decided = Page.cut(store.decided(Cursor.decode(cursors.decided()), decidedLimit + 1), decidedLimit,
+                d -> Cursor.at(d.decidedAt(), d.id()));
         var all = new java.util.ArrayList<>(undecided.items());
         all.addAll(decided.items());
         var cases = cases(all);
         return new DisputeQueue(asCases(undecided, cases), store.undecidedCount(), asCases(decided, cases), cursors);
-    }
-
-    /**
-     * The first {@code limit} of {@code rows} (read one more, telling whether there is a next page) and the cursor
-     * after the last of them, positioned by {@code at} and id as the list is sorted.
-     */
-    private static Page<DisputeView> cut(List<DisputeView> rows, int limit,
-                                         java.util.function.Function<DisputeView, OffsetDateTime> at) {
-        var shown = List.copyOf(rows.subList(0, Math.min(limit, rows.size())));
-        return new Page<>(shown, rows.size() > limit ? Cursor.at(at.apply(shown.getLast()), shown.getLast().id()).encode() : null);
     }
 
     private static Page<DisputeCase> asCases(Page<DisputeView> page, Map<Long, DisputeCase> cases) {
@@ -244,7 +234,7 @@ public class Disputes {
     public Page<DisputeView> undecided(Viewer viewer, String cursor, Integer limit) {
         requireOperator(viewer);
         int size = limit(limit, MAX_PAGE);
-        return cut(store.undecided(Cursor.decode(cursor), size + 1), size, DisputeView::openedAt);
+        return Page.cut(store.undecided(Cursor.decode(cursor), size + 1), size, d -> Cursor.at(d.openedAt(), d.id()));
     }
 
     /** Refuses anyone but an operator: what each operator's request asks first, so others learn nothing of it. */

@@ -117,13 +117,8 @@ public class Ledger {
     @Transactional(readOnly = true)
     public Page<StatementLine> statementPage(Account account, Cursor before, int limit) {
         int size = Math.min(Math.max(limit, 1), STATEMENT_LIMIT);
-        var lines = store.statement(account, Money.Currency.CNY, before, size + 1);
-        if (lines.size() <= size) {
-            return new Page<>(lines, null);
-        }
-        var shown = lines.subList(0, size);
-        var last = shown.getLast();
-        return new Page<>(List.copyOf(shown), Cursor.at(store.entryTime(last.entryId()), last.entryId()).encode());
+        return Page.cut(store.statement(account, Money.Currency.CNY, before, size + 1), size,
+                last -> Cursor.at(store.entryTime(last.entryId()), last.entryId()));
     }
 
     private long record(Posting posting, Long reversesId) {

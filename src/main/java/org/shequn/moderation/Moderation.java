@@ -355,9 +355,8 @@ public class Moderation {
 
     /** Cuts rows fetched with one extra (telling whether a next page exists) to a page of views. */
     private static <R, V> Page<V> page(List<R> rows, Function<R, Cursor> position, Function<List<R>, List<V>> views) {
-        boolean more = rows.size() > PAGE_SIZE;
-        var shown = more ? rows.subList(0, PAGE_SIZE) : rows;
-        return new Page<>(views.apply(shown), more ? position.apply(shown.getLast()).encode() : null);
+        var shown = Page.cut(rows, PAGE_SIZE, position);
+        return new Page<>(views.apply(shown.items()), shown.next());
     }
 
     private List<MuteView> mutes(Standing seat) {

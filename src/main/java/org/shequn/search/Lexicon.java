@@ -110,11 +110,6 @@ final class Lexicon {
         return isWord(word.toCharArray(), 0, word.length());
     }
 
-    /** Whether {@code chars[from, from + length)} is a word or the beginning of a longer one. */
-    boolean isWordOrPrefix(char[] chars, int from, int length) {
-        return find(chars, from, length) >= 0;
-    }
-
     /** Bit 1: {@code chars[from, from + length)} is a word; bit 2: it begins a longer one. 0: neither. */
     int match(char[] chars, int from, int length) {
         int e = find(chars, from, length);
